@@ -1,0 +1,146 @@
+package org.redgovernance.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads the real catalog after migration and fails when a table breaks the tenancy rules of
+ * ARCHITECTURE.md. A new tenant table that forgets any of them fails the build here.
+ */
+class TenancyCatalogTests {
+
+  private static Connection owner;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    owner = SharedTestDatabase.get().connectAsOwner();
+  }
+
+  @Test
+  void everyTenantTable_hasRowLevelSecurityEnabledAndForced() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+               AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+            """);
+    assertThat(offenders).as("tenant tables without ENABLE + FORCE row-level security").isEmpty();
+  }
+
+  @Test
+  void everyTenantTable_hasAPolicy() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+               AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
+            """);
+    assertThat(offenders).as("tenant tables without a row-level security policy").isEmpty();
+  }
+
+  @Test
+  void everyTenantPolicy_readsTheTenantContextOncePerStatement() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT c.relname || '.' || p.polname FROM pg_policy p
+              JOIN pg_class c ON c.oid = p.polrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'rg'
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+               AND pg_get_expr(p.polqual, p.polrelid) <>
+                   '(community_id = ANY (( SELECT rg.allowed_community_ids() AS allowed_community_ids)::uuid[]))'
+            """);
+    assertThat(offenders)
+        .as("tenant policies that do not compare community_id with the scalar subquery")
+        .isEmpty();
+  }
+
+  @Test
+  void everyTenantTable_hasAPrimaryKeyStartingWithCommunityId() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+               AND NOT EXISTS (
+                     SELECT 1 FROM pg_constraint k
+                       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+                      WHERE k.conrelid = c.oid AND k.contype = 'p' AND a.attname = 'community_id')
+            """);
+    assertThat(offenders)
+        .as("tenant tables whose primary key does not start with community_id")
+        .isEmpty();
+  }
+
+  @Test
+  void everyForeignKeyBetweenTenantTables_carriesCommunityId() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT k.conname FROM pg_constraint k
+              JOIN pg_class src ON src.oid = k.conrelid
+              JOIN pg_class dst ON dst.oid = k.confrelid
+              JOIN pg_namespace n ON n.oid = src.relnamespace
+             WHERE n.nspname = 'rg' AND k.contype = 'f'
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = dst.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+               AND NOT EXISTS (
+                     SELECT 1 FROM unnest(k.conkey) AS col(num)
+                       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = col.num
+                      WHERE a.attname = 'community_id')
+            """);
+    assertThat(offenders).as("foreign keys between tenant tables without community_id").isEmpty();
+  }
+
+  @Test
+  void runtimeRoles_ownNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+    List<String> offenders =
+        strings(
+            """
+            SELECT r.rolname FROM pg_roles r
+             WHERE r.rolname IN ('rg_api', 'rg_admin')
+               AND (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole OR r.rolcreatedb
+                    OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid)
+                    OR EXISTS (SELECT 1 FROM pg_namespace s WHERE s.nspowner = r.oid))
+            """);
+    assertThat(offenders).as("runtime roles with privileges beyond DML").isEmpty();
+  }
+
+  @Test
+  void apiRole_mayNotChangeOrDeleteAuditEvents() throws SQLException {
+    List<String> privileges =
+        strings(
+            """
+            SELECT privilege_type FROM information_schema.role_table_grants
+             WHERE grantee = 'rg_api' AND table_schema = 'rg' AND table_name = 'audit_event'
+            """);
+    assertThat(privileges).containsExactly("INSERT");
+  }
+
+  private static List<String> strings(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet rows = owner.createStatement().executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+}
