@@ -1,0 +1,122 @@
+package org.redgovernance.keycloak;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The realm as Keycloak imports it. {@link #production()} is the file as committed; {@link #dev()}
+ * adds what only a developer's or a test's realm may have: role groups for the demo communities,
+ * demo users with password {@code demo}, and direct-access grants on {@code rg-web} so that scripts
+ * and tests can log in without a browser.
+ */
+public final class RealmDefinition {
+
+  public static final String REALM = "red-governance";
+  public static final String WEB_CLIENT = "rg-web";
+  public static final String TENANT_ADMIN_CLIENT = "rg-tenant-admin";
+  public static final String API_AUDIENCE = "rg-api";
+  public static final String DEMO_PASSWORD = "demo";
+
+  /** Role groups under {@code /streets/<street>/}. */
+  public static final List<String> STREET_ROLES = List.of("admin", "viewer");
+
+  /** Role groups under {@code /communities/<community>/}. */
+  public static final List<String> COMMUNITY_ROLES =
+      List.of(
+          "admin",
+          "secretary",
+          "owners-committee",
+          "supervisor",
+          "owner-rep",
+          "party-member",
+          "resident");
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private RealmDefinition() {}
+
+  public static ObjectNode production() {
+    return (ObjectNode) read("realm/red-governance-realm.json");
+  }
+
+  public static ObjectNode dev() {
+    ObjectNode realm = production();
+    JsonNode demo = read("realm/dev-demo.json");
+
+    for (JsonNode client : realm.withArray("clients")) {
+      if (WEB_CLIENT.equals(client.path("clientId").asString())) {
+        ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+      }
+    }
+
+    ArrayNode streets = topGroup(realm, "streets").withArray("subGroups");
+    ArrayNode communities = topGroup(realm, "communities").withArray("subGroups");
+    for (Map.Entry<String, JsonNode> street : demo.path("streets").properties()) {
+      streets.add(group(street.getKey(), STREET_ROLES));
+      for (JsonNode community : street.getValue()) {
+        communities.add(group(community.asString(), COMMUNITY_ROLES));
+      }
+    }
+
+    ArrayNode users = realm.withArray("users");
+    for (JsonNode demoUser : demo.path("users")) {
+      String username = demoUser.path("username").asString();
+      ObjectNode user = users.addObject();
+      user.put("username", username);
+      user.put("enabled", true);
+      user.put("email", username + "@demo.red-governance.local");
+      user.put("emailVerified", true);
+      user.put("firstName", demoUser.path("firstName").asString());
+      user.put("lastName", demoUser.path("lastName").asString());
+      user.set("groups", demoUser.path("groups"));
+      if (demoUser.has("realmRoles")) {
+        user.set("realmRoles", demoUser.path("realmRoles"));
+      }
+      ObjectNode credential = user.putArray("credentials").addObject();
+      credential.put("type", "password");
+      credential.put("value", DEMO_PASSWORD);
+      credential.put("temporary", false);
+    }
+    return realm;
+  }
+
+  public static String toJson(JsonNode realm) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+  }
+
+  private static ObjectNode topGroup(ObjectNode realm, String name) {
+    for (JsonNode group : realm.withArray("groups")) {
+      if (name.equals(group.path("name").asString())) {
+        return (ObjectNode) group;
+      }
+    }
+    throw new IllegalStateException("The realm file has no top-level group " + name);
+  }
+
+  private static ObjectNode group(String name, List<String> roles) {
+    ObjectNode group = JSON.createObjectNode();
+    group.put("name", name);
+    ArrayNode subGroups = group.putArray("subGroups");
+    roles.forEach(role -> subGroups.addObject().put("name", role));
+    return group;
+  }
+
+  private static JsonNode read(String resource) {
+    try (InputStream in = RealmDefinition.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + resource);
+      }
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
