@@ -44,11 +44,12 @@ GRANT SELECT, INSERT, UPDATE ON rg.community TO rg_admin;
 -- into community ids before it may set the tenant context, so it needs to read the registry
 -- outside any context. This function answers exactly that question and nothing else.
 CREATE FUNCTION rg.resolve_scope(all_communities boolean, street_keys text[], community_keys text[])
-  RETURNS TABLE (id uuid, key text, street_key text, status text)
+  RETURNS TABLE (id uuid, key text, name text, status text, street_id uuid, street_key text,
+                 street_name text)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, rg
 AS $$
-  SELECT c.id, c.key, s.key, c.status
+  SELECT c.id, c.key, c.name, c.status, s.id, s.key, s.name
     FROM rg.community c
     JOIN rg.street s ON s.id = c.street_id
    WHERE all_communities

@@ -1,0 +1,148 @@
+package org.redgovernance.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The demo streets, communities and notices of the dev stack, which the integration tests use too.
+ * Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows
+ * that exist are left alone, so a restarted dev stack keeps what developers changed.
+ */
+public final class DemoData {
+
+  /** A community of the demo, with the street it belongs to. */
+  public record DemoCommunity(String key, String name, String streetKey) {}
+
+  public static final List<DemoCommunity> COMMUNITIES =
+      List.of(
+          new DemoCommunity("baiguoshu", "白果树社区", "baishalu"),
+          new DemoCommunity("xinhua", "新华社区", "baishalu"),
+          new DemoCommunity("qingyuan", "青园社区", "gutang"));
+
+  private static final List<String[]> STREETS =
+      List.of(new String[] {"baishalu", "白沙路街道"}, new String[] {"gutang", "古塘街道"});
+
+  private DemoData() {}
+
+  /** Loads the demo as the owner role; it writes notices through row-level security too. */
+  public static void load(Connection owner) throws SQLException {
+    boolean autoCommit = owner.getAutoCommit();
+    owner.setAutoCommit(false);
+    try {
+      for (String[] street : STREETS) {
+        update(
+            owner,
+            "INSERT INTO rg.street (id, key, name) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
+            Ids.newId(),
+            street[0],
+            street[1]);
+      }
+      List<UUID> ids = new ArrayList<>();
+      for (DemoCommunity community : COMMUNITIES) {
+        update(
+            owner,
+            "INSERT INTO rg.community (id, key, name, street_id, status)"
+                + " SELECT ?, ?, ?, s.id, 'ACTIVE' FROM rg.street s WHERE s.key = ?"
+                + " ON CONFLICT (key) DO NOTHING",
+            Ids.newId(),
+            community.key(),
+            community.name(),
+            community.streetKey());
+        ids.add(communityId(owner, community.key()));
+      }
+      try (PreparedStatement set = owner.prepareStatement(TenantContext.SET_SQL)) {
+        set.setString(1, TenantContext.communityIdsLiteral(ids));
+        set.setString(2, "demo-data");
+        set.executeQuery().close();
+      }
+      for (int i = 0; i < COMMUNITIES.size(); i++) {
+        notices(owner, ids.get(i), COMMUNITIES.get(i));
+      }
+      owner.commit();
+    } catch (SQLException | RuntimeException e) {
+      owner.rollback();
+      throw e;
+    } finally {
+      owner.setAutoCommit(autoCommit);
+    }
+  }
+
+  public static UUID communityId(Connection owner, String key) throws SQLException {
+    try (PreparedStatement query =
+        owner.prepareStatement("SELECT id FROM rg.community WHERE key = ?")) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("No community " + key);
+        }
+        return row.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  private static void notices(Connection owner, UUID communityId, DemoCommunity community)
+      throws SQLException {
+    try (PreparedStatement count =
+        owner.prepareStatement("SELECT count(*) FROM rg.notice WHERE community_id = ?")) {
+      count.setObject(1, communityId);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        if (row.getLong(1) > 0) {
+          return;
+        }
+      }
+    }
+    String name = community.name();
+    String author = community.key() + ".admin";
+    notice(
+        owner,
+        communityId,
+        "EVERYONE",
+        name + "每周通报会",
+        "本周四晚7点在先锋驿站召开通报会，党总支、业委会、居监会、业主代表和党员代表参加，欢迎居民旁听。",
+        author,
+        3);
+    notice(owner, communityId, "EVERYONE", "垃圾分类宣传周", "党员志愿者将上门宣传垃圾分类，请各户配合。", author, 2);
+    notice(
+        owner, communityId, "PARTY_MEMBERS", "主题党日活动报名", "本月主题党日活动开始报名，在职党员、银辉党员均可参加。", author, 1);
+    notice(owner, communityId, "STAFF", "地下车库渗水处理进展", "业委会已联系物业排查香樟树根系破坏排水管问题，居监会跟进监督。", author, 0);
+  }
+
+  private static void notice(
+      Connection owner,
+      UUID communityId,
+      String audience,
+      String title,
+      String body,
+      String author,
+      int daysAgo)
+      throws SQLException {
+    update(
+        owner,
+        "INSERT INTO rg.notice (community_id, id, title, body, audience, author_id, author_name,"
+            + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?))",
+        communityId,
+        Ids.newId(),
+        title,
+        body,
+        audience,
+        author,
+        author,
+        daysAgo);
+  }
+
+  private static void update(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+}

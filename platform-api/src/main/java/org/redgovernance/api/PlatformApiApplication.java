@@ -1,0 +1,13 @@
+package org.redgovernance.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The GraphQL API that resident, staff and dashboard apps use. */
+@SpringBootApplication
+public class PlatformApiApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(PlatformApiApplication.class, args);
+  }
+}

@@ -1,0 +1,81 @@
+package org.redgovernance.api.communities;
+
+import java.util.List;
+import java.util.Optional;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.CommunityStatus;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code community(key:)} and {@code communities}: the registry rows come from PostgreSQL under the
+ * request's tenant context, the names and roles from the request's scope.
+ */
+@Controller
+class CommunityController implements NodeLookup {
+
+  record CommunityFilter(String streetKey, List<CommunityStatus> status) {}
+
+  private final TenantTransactions transactions;
+  private final CommunityRepository communities;
+
+  CommunityController(TenantTransactions transactions, CommunityRepository communities) {
+    this.transactions = transactions;
+    this.communities = communities;
+  }
+
+  @QueryMapping
+  Community community(
+      @Argument String key, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    if (scope.byKey(key).isEmpty()) {
+      return null;
+    }
+    return transactions
+        .read(scope, dsl -> communities.findByKey(dsl, key))
+        .flatMap(row -> scope.byId(row.id()))
+        .map(Community::of)
+        .orElse(null);
+  }
+
+  @QueryMapping
+  Page<Community> communities(
+      @Argument Integer first,
+      @Argument String after,
+      @Argument CommunityFilter filter,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    int size = Page.size(first);
+    String afterKey = after == null ? null : Page.decodeCursor(after);
+    String streetKey = filter == null ? null : filter.streetKey();
+    List<CommunityStatus> statuses = filter == null ? null : filter.status();
+    List<Community> rows =
+        transactions
+            .read(scope, dsl -> communities.page(dsl, streetKey, statuses, afterKey, size + 1))
+            .stream()
+            .flatMap(row -> scope.byId(row.id()).stream())
+            .map(Community::of)
+            .toList();
+    return Page.of(rows, size, after != null, Community::key);
+  }
+
+  @SchemaMapping(typeName = Community.TYPE, field = "id")
+  String id(Community community) {
+    return GlobalId.of(Community.TYPE, community.id(), community.id());
+  }
+
+  @Override
+  public String type() {
+    return Community.TYPE;
+  }
+
+  @Override
+  public Optional<Object> find(GlobalId id, AccessScope scope) {
+    return scope.byId(id.id()).map(Community::of);
+  }
+}

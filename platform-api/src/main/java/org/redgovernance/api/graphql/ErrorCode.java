@@ -1,0 +1,17 @@
+package org.redgovernance.api.graphql;
+
+import graphql.ErrorClassification;
+
+/** The {@code extensions.code} of every error the API returns. */
+public enum ErrorCode implements ErrorClassification {
+  /** Malformed arguments, e.g. a page size above the maximum or an unreadable cursor. */
+  BAD_USER_INPUT,
+  /** The object does not exist or is not visible to the caller: the two are never told apart. */
+  NOT_FOUND,
+  /** The caller may see the object but lacks the role to do this. */
+  FORBIDDEN,
+  /** The document exceeds a limit on depth, complexity, aliases or tokens. */
+  QUERY_TOO_COMPLEX,
+  /** Anything unexpected; details go to the log, never to the client. */
+  INTERNAL
+}

@@ -1,0 +1,79 @@
+package org.redgovernance.api.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.parser.ParserOptions;
+import java.util.List;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * Scalars and limits against abusive documents. The limits are deliberately generous for real
+ * screens and small for attacks: deep nesting, wide fan-out, alias batching and huge documents.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+  @Bean
+  SqlStatementCounter sqlStatementCounter() {
+    return new SqlStatementCounter();
+  }
+
+  @Bean
+  ExecuteListenerProvider sqlStatementCounting(SqlStatementCounter counter) {
+    return new DefaultExecuteListenerProvider(counter);
+  }
+
+  @Bean
+  RuntimeWiringConfigurer scalars() {
+    return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+  }
+
+  @Bean
+  MaxQueryDepthInstrumentation maxDepth(@Value("${rg.graphql.max-depth:12}") int maxDepth) {
+    return new MaxQueryDepthInstrumentation(
+        maxDepth,
+        info -> {
+          throw new AbortExecutionException(
+              List.of(
+                  QueryLimits.tooComplex(
+                      "The document is nested "
+                          + info.getDepth()
+                          + " levels deep; at most "
+                          + maxDepth
+                          + " are allowed")));
+        });
+  }
+
+  @Bean
+  MaxQueryComplexityInstrumentation maxComplexity(
+      @Value("${rg.graphql.max-complexity:500}") int maxComplexity) {
+    return new MaxQueryComplexityInstrumentation(
+        maxComplexity,
+        info -> {
+          throw new AbortExecutionException(
+              List.of(
+                  QueryLimits.tooComplex(
+                      "The document selects "
+                          + info.getComplexity()
+                          + " fields; at most "
+                          + maxComplexity
+                          + " are allowed")));
+        });
+  }
+
+  @Bean
+  QueryLimits aliasLimit(
+      @Value("${rg.graphql.max-aliases:30}") int maxAliases,
+      @Value("${rg.graphql.max-tokens:5000}") int maxTokens) {
+    // Tokens are counted by the parser itself, before any validation work is done.
+    ParserOptions.setDefaultOperationParserOptions(
+        ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(maxTokens)));
+    return new QueryLimits(maxAliases);
+  }
+}

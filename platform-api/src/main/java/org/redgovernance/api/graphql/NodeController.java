@@ -1,0 +1,35 @@
+package org.redgovernance.api.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** {@code node(id:)}: any object by its global ID, or null — never another community's object. */
+@Controller
+class NodeController {
+
+  private final Map<String, NodeLookup> lookups;
+
+  NodeController(List<NodeLookup> lookups) {
+    this.lookups =
+        lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+  }
+
+  @QueryMapping
+  Object node(@Argument String id, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    return GlobalId.decode(id)
+        .filter(globalId -> scope.byId(globalId.communityId()).isPresent())
+        .flatMap(
+            globalId ->
+                lookups.containsKey(globalId.type())
+                    ? lookups.get(globalId.type()).find(globalId, scope)
+                    : java.util.Optional.empty())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,61 @@
+package org.redgovernance.api.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Relay connection: one page of nodes with their cursors. Features fetch {@code first + 1} rows
+ * in keyset order and hand them here; the extra row only tells whether there is a next page.
+ */
+public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+  /** Page size when the client does not say. */
+  public static final int DEFAULT_SIZE = 20;
+
+  /** No page is larger, whatever the client asks. */
+  public static final int MAX_SIZE = 100;
+
+  public record Edge<T>(String cursor, T node) {}
+
+  public record PageInfo(
+      boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+
+  /** The checked page size for a {@code first} argument. */
+  public static int size(Integer first) {
+    int size = first == null ? DEFAULT_SIZE : first;
+    if (size < 0 || size > MAX_SIZE) {
+      throw ApiException.badInput("first must be between 0 and " + MAX_SIZE);
+    }
+    return size;
+  }
+
+  public static <T> Page<T> of(
+      List<T> rowsFetched, int size, boolean after, Function<T, String> cursorKey) {
+    boolean hasNext = rowsFetched.size() > size;
+    List<Edge<T>> edges =
+        rowsFetched.stream()
+            .limit(size)
+            .map(row -> new Edge<>(encodeCursor(cursorKey.apply(row)), row))
+            .toList();
+    String start = edges.isEmpty() ? null : edges.get(0).cursor();
+    String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+    return new Page<>(edges, new PageInfo(hasNext, after, start, end));
+  }
+
+  public static String encodeCursor(String key) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The key inside a cursor this API issued; a bad cursor is the client's error. */
+  public static String decodeCursor(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+}

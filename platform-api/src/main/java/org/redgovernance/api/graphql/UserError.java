@@ -1,0 +1,24 @@
+package org.redgovernance.api.graphql;
+
+import java.util.List;
+
+/**
+ * A problem with a mutation's input or target, returned in its payload (not as a GraphQL error) so
+ * that forms can show it next to the field it concerns. A mutation that returns one changed
+ * nothing.
+ */
+public record UserError(Code code, String message, List<String> field) {
+
+  public enum Code {
+    INVALID_INPUT,
+    NOT_FOUND,
+    FORBIDDEN,
+    CONFLICT,
+    COMMUNITY_READ_ONLY,
+    COMMUNITY_REQUIRED
+  }
+
+  public static UserError of(Code code, String message, String... field) {
+    return new UserError(code, message, field.length == 0 ? null : List.of(field));
+  }
+}

@@ -1,0 +1,110 @@
+package org.redgovernance.api.notices;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.redgovernance.api.communities.Community;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Reading notices: the {@code notices} connection, {@code node(id:)} and the type's links. */
+@Controller
+class NoticeController implements NodeLookup {
+
+  record NoticeFilter(String communityKey, NoticeStatus status, NoticeAudience audience) {}
+
+  private final TenantTransactions transactions;
+  private final NoticeRepository notices;
+
+  NoticeController(TenantTransactions transactions, NoticeRepository notices) {
+    this.transactions = transactions;
+    this.notices = notices;
+  }
+
+  @QueryMapping
+  Page<Notice> notices(
+      @Argument Integer first,
+      @Argument String after,
+      @Argument NoticeFilter filter,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    int size = Page.size(first);
+    NoticeRepository.Cursor cursor = after == null ? null : cursor(after);
+    List<ReachableCommunity> communities = scope.communities();
+    if (filter != null && filter.communityKey() != null) {
+      communities = scope.byKey(filter.communityKey()).stream().toList();
+    }
+    Map<NoticeVisibility, List<UUID>> byVisibility =
+        communities.stream()
+            .collect(
+                Collectors.groupingBy(
+                    NoticeVisibility::of,
+                    () -> new EnumMap<>(NoticeVisibility.class),
+                    Collectors.mapping(ReachableCommunity::id, Collectors.toList())));
+    List<Notice> rows =
+        byVisibility.isEmpty()
+            ? List.of()
+            : transactions.read(
+                scope,
+                dsl ->
+                    notices.page(
+                        dsl,
+                        byVisibility,
+                        filter == null ? null : filter.status(),
+                        filter == null ? null : filter.audience(),
+                        cursor,
+                        size + 1));
+    return Page.of(rows, size, after != null, notice -> notice.publishedAt() + "|" + notice.id());
+  }
+
+  @SchemaMapping(typeName = Notice.TYPE, field = "id")
+  String id(Notice notice) {
+    return GlobalId.of(Notice.TYPE, notice.communityId(), notice.id());
+  }
+
+  @SchemaMapping(typeName = Notice.TYPE, field = "community")
+  Community community(Notice notice, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    return scope
+        .byId(notice.communityId())
+        .map(Community::of)
+        .orElseThrow(() -> new IllegalStateException("Notice outside the request's scope"));
+  }
+
+  @Override
+  public String type() {
+    return Notice.TYPE;
+  }
+
+  @Override
+  public Optional<Object> find(GlobalId id, AccessScope scope) {
+    return scope
+        .byId(id.communityId())
+        .flatMap(
+            community ->
+                transactions
+                    .read(scope, dsl -> notices.find(dsl, id.communityId(), id.id()))
+                    .filter(NoticeVisibility.of(community)::allows));
+  }
+
+  private static NoticeRepository.Cursor cursor(String after) {
+    String[] parts = Page.decodeCursor(after).split("\\|");
+    try {
+      return new NoticeRepository.Cursor(
+          java.time.OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+}

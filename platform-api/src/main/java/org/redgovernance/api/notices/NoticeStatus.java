@@ -1,0 +1,6 @@
+package org.redgovernance.api.notices;
+
+enum NoticeStatus {
+  PUBLISHED,
+  WITHDRAWN
+}

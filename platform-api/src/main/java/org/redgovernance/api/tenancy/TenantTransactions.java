@@ -1,0 +1,45 @@
+package org.redgovernance.api.tenancy;
+
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.redgovernance.database.TenantContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only way features reach tenant tables: a transaction whose first statement hands the scope's
+ * community ids and the caller's id to PostgreSQL, transaction-locally, so that row-level security
+ * applies and nothing outlives the transaction on a pooled connection.
+ */
+@Component
+public class TenantTransactions {
+
+  private final DSLContext dsl;
+  private final TransactionTemplate reads;
+  private final TransactionTemplate writes;
+
+  TenantTransactions(DSLContext dsl, PlatformTransactionManager transactions) {
+    this.dsl = dsl;
+    this.reads = new TransactionTemplate(transactions);
+    this.reads.setReadOnly(true);
+    this.writes = new TransactionTemplate(transactions);
+  }
+
+  public <T> T read(AccessScope scope, Function<DSLContext, T> work) {
+    return reads.execute(status -> inContext(scope, work));
+  }
+
+  public <T> T write(AccessScope scope, Function<DSLContext, T> work) {
+    return writes.execute(status -> inContext(scope, work));
+  }
+
+  private <T> T inContext(AccessScope scope, Function<DSLContext, T> work) {
+    dsl.resultQuery(
+            TenantContext.SET_SQL,
+            TenantContext.communityIdsLiteral(scope.communityIds()),
+            scope.caller().userId())
+        .fetch();
+    return work.apply(dsl);
+  }
+}

@@ -1,0 +1,43 @@
+package org.redgovernance.api.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** An HTTP status and the GraphQL response body, with helpers for assertions. */
+public record GraphQlResult(int status, JsonNode body) {
+
+  /** The value at a dot path under {@code data}, e.g. {@code "viewer.username"}. */
+  public JsonNode data(String path) {
+    JsonNode node = body.path("data");
+    for (String segment : path.split("\\.")) {
+      node = segment.matches("\\d+") ? node.path(Integer.parseInt(segment)) : node.path(segment);
+    }
+    return node;
+  }
+
+  public List<String> errorCodes() {
+    List<String> codes = new ArrayList<>();
+    body.path("errors")
+        .forEach(error -> codes.add(error.path("extensions").path("code").asString()));
+    return codes;
+  }
+
+  public boolean hasErrors() {
+    return body.path("errors").size() > 0;
+  }
+
+  /** Every string value under {@code data}.{@code path}.edges[].node.{@code field}. */
+  public List<String> edgeValues(String connectionPath, String field) {
+    List<String> values = new ArrayList<>();
+    data(connectionPath)
+        .path("edges")
+        .forEach(edge -> values.add(edge.path("node").path(field).asString()));
+    return values;
+  }
+
+  @Override
+  public String toString() {
+    return status + " " + body;
+  }
+}

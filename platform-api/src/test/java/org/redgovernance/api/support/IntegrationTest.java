@@ -1,0 +1,37 @@
+package org.redgovernance.api.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.redgovernance.database.LocalPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service on a random port, connected as its runtime role
+ * to the real PostgreSQL and validating tokens of the real Keycloak. Every subclass shares one
+ * application context and one {@link TestStack}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+  @LocalServerPort protected int port;
+
+  protected GraphQlHttp graphql;
+
+  @DynamicPropertySource
+  static void stack(DynamicPropertyRegistry properties) {
+    TestStack stack = TestStack.get();
+    properties.add("spring.datasource.url", () -> stack.postgres().jdbcUrl());
+    properties.add("spring.datasource.username", () -> "rg_api");
+    properties.add("spring.datasource.password", () -> LocalPostgres.API_PASSWORD);
+    properties.add(
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> stack.keycloak().issuer());
+    properties.add("rg.tenancy.directory-ttl", () -> "PT0S");
+  }
+
+  @BeforeEach
+  void client() {
+    graphql = new GraphQlHttp(port);
+  }
+}

@@ -1,0 +1,72 @@
+package org.redgovernance.api.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.redgovernance.keycloak.RealmDefinition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logs demo users in at the real Keycloak through {@code rg-web} (direct-access grant, dev realm
+ * only) and keeps each token until shortly before it expires.
+ */
+public final class Tokens {
+
+  private record Issued(String token, Instant renewAfter) {}
+
+  private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Tokens() {}
+
+  public static String of(String username) {
+    Issued issued = CACHE.get(username);
+    if (issued == null || Instant.now().isAfter(issued.renewAfter())) {
+      issued = login(username);
+      CACHE.put(username, issued);
+    }
+    return issued.token();
+  }
+
+  private static Issued login(String username) {
+    String form =
+        "grant_type=password&client_id="
+            + RealmDefinition.WEB_CLIENT
+            + "&scope=openid&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + RealmDefinition.DEMO_PASSWORD;
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(TestStack.get().keycloak().tokenEndpoint()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Login of " + username + " failed: " + response.statusCode() + " " + response.body());
+      }
+      JsonNode body = JSON.readTree(response.body());
+      long lifetime = body.path("expires_in").asLong();
+      return new Issued(
+          body.path("access_token").asString(),
+          Instant.now().plus(Duration.ofSeconds(Math.max(10, lifetime - 60))));
+    } catch (IOException e) {
+      throw new IllegalStateException("Login of " + username + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
