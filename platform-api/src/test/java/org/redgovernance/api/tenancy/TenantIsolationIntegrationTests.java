@@ -1,0 +1,276 @@
+package org.redgovernance.api.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.redgovernance.api.support.GraphQlHttp;
+import org.redgovernance.api.support.GraphQlResult;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+
+/**
+ * Every root field of the schema, run as every demo role against every community that role holds
+ * nothing in, by every route: global IDs, keys, filters and the {@code X-Community} header. Each
+ * must answer not-found or forbidden, never the other community's data, and change nothing.
+ *
+ * <p>The cases are keyed by root field and checked against the schema itself: a new root field
+ * without an isolation case fails {@link #everyRootField_hasAnIsolationCase()}.
+ */
+class TenantIsolationIntegrationTests extends IntegrationTest {
+
+  /** What a demo role reaches; every other demo community is a victim for it. */
+  private static final Map<String, List<String>> REACH =
+      Map.ofEntries(
+          Map.entry("baishalu.admin", List.of("baiguoshu", "xinhua")),
+          Map.entry("baishalu.viewer", List.of("baiguoshu", "xinhua")),
+          Map.entry("gutang.admin", List.of("qingyuan")),
+          Map.entry("baiguoshu.admin", List.of("baiguoshu")),
+          Map.entry("baiguoshu.secretary", List.of("baiguoshu")),
+          Map.entry("baiguoshu.supervisor", List.of("baiguoshu")),
+          Map.entry("baiguoshu.resident", List.of("baiguoshu")),
+          Map.entry("xinhua.admin", List.of("xinhua")),
+          Map.entry("xinhua.resident", List.of("xinhua")),
+          Map.entry("qingyuan.admin", List.of("qingyuan")));
+
+  private static final List<String> COMMUNITIES = List.of("baiguoshu", "xinhua", "qingyuan");
+  private static final Map<String, String> STREET_OF =
+      Map.of("baiguoshu", "baishalu", "xinhua", "baishalu", "qingyuan", "gutang");
+
+  /** An attempt to reach {@code victim} through one root field, as {@code user}. */
+  private interface Attack {
+    void attempt(String user, String victim);
+  }
+
+  /** The root fields and how each is attacked. */
+  private final Map<String, Attack> attacks = new LinkedHashMap<>();
+
+  /** Documents that exercise each root field, for the X-Community route. */
+  private static final Map<String, String> MINIMAL_DOCUMENTS =
+      Map.of(
+          "Query.node", "query { node(id: \"x\") { id } }",
+          "Query.enumLabels", "query { enumLabels(enum: \"CommunityRole\") { value } }",
+          "Query.viewer", "query { viewer { username } }",
+          "Query.community", "query { community(key: \"baiguoshu\") { key } }",
+          "Query.communities", "query { communities { edges { node { key } } } }",
+          "Query.notices", "query { notices { edges { node { title } } } }",
+          "Mutation.publishNotice",
+              "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }",
+          "Mutation.withdrawNotice",
+              "mutation { withdrawNotice(input: {id: \"x\", reason: \"r\", expectedVersion: 0})"
+                  + " { errors { code } } }");
+
+  @Autowired GraphQlSource graphQlSource;
+
+  private final Map<String, String> communityIds = new LinkedHashMap<>();
+  private final Map<String, List<String>> noticeIds = new LinkedHashMap<>();
+
+  @BeforeEach
+  void victimsSeenByTheOperator() {
+    for (String key : COMMUNITIES) {
+      communityIds.put(
+          key,
+          graphql
+              .document("community")
+              .as("platform.operator")
+              .variable("key", key)
+              .execute()
+              .data("community.id")
+              .asString());
+      noticeIds.put(
+          key,
+          graphql
+              .document("notices")
+              .as("platform.operator")
+              .variable("first", 100)
+              .variable("filter", Map.of("communityKey", key))
+              .execute()
+              .edgeValues("notices", "id"));
+      assertThat(noticeIds.get(key)).as("demo notices of " + key).isNotEmpty();
+    }
+    defineAttacks();
+  }
+
+  private void defineAttacks() {
+    attacks.put(
+        "Query.node",
+        (user, victim) -> {
+          List<String> ids = new ArrayList<>(noticeIds.get(victim));
+          ids.add(communityIds.get(victim));
+          for (String id : ids) {
+            GraphQlResult result = graphql.document("node").as(user).variable("id", id).execute();
+            assertThat(result.data("node").isNull())
+                .as("%s reads %s's object %s: %s", user, victim, id, result)
+                .isTrue();
+          }
+        });
+    attacks.put(
+        "Query.enumLabels",
+        (user, victim) ->
+            assertThat(
+                    graphql
+                        .document("enumLabels")
+                        .as(user)
+                        .variable("enum", "CommunityStatus")
+                        .execute()
+                        .toString())
+                .doesNotContain(victim));
+    attacks.put(
+        "Query.viewer",
+        (user, victim) -> {
+          GraphQlResult result = graphql.document("viewer").as(user).execute();
+          List<String> reachable = new ArrayList<>();
+          result
+              .data("viewer.reachableCommunities")
+              .forEach(community -> reachable.add(community.path("key").asString()));
+          assertThat(reachable).as("%s's reachable communities", user).doesNotContain(victim);
+        });
+    attacks.put(
+        "Query.community",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql.document("community").as(user).variable("key", victim).execute();
+          assertThat(result.data("community").isNull()).as("%s: %s", user, result).isTrue();
+        });
+    attacks.put(
+        "Query.communities",
+        (user, victim) -> {
+          assertThat(
+                  graphql
+                      .document("communities")
+                      .as(user)
+                      .variable("first", 100)
+                      .execute()
+                      .edgeValues("communities", "key"))
+              .doesNotContain(victim);
+          assertThat(
+                  graphql
+                      .document("communities")
+                      .as(user)
+                      .variable("filter", Map.of("streetKey", STREET_OF.get(victim)))
+                      .execute()
+                      .edgeValues("communities", "key"))
+              .doesNotContain(victim);
+        });
+    attacks.put(
+        "Query.notices",
+        (user, victim) -> {
+          GraphQlResult filtered =
+              graphql
+                  .document("notices")
+                  .as(user)
+                  .variable("filter", Map.of("communityKey", victim))
+                  .execute();
+          assertThat(filtered.data("notices.edges").size()).as("%s: %s", user, filtered).isZero();
+          GraphQlResult all = graphql.document("notices").as(user).variable("first", 100).execute();
+          assertThat(all.edgeValues("notices", "id"))
+              .doesNotContainAnyElementsOf(noticeIds.get(victim));
+        });
+    attacks.put(
+        "Mutation.publishNotice",
+        (user, victim) -> {
+          long before = Rows.notices(victim);
+          GraphQlResult result =
+              graphql
+                  .document("publishNotice")
+                  .as(user)
+                  .variable("input", Map.of("communityKey", victim, "title", "入侵", "body", "入侵"))
+                  .execute();
+          assertThat(result.data("publishNotice.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(Rows.notices(victim)).isEqualTo(before);
+        });
+    attacks.put(
+        "Mutation.withdrawNotice",
+        (user, victim) -> {
+          String id = noticeIds.get(victim).get(0);
+          GraphQlResult result =
+              graphql
+                  .document("withdrawNotice")
+                  .as(user)
+                  .variable("input", Map.of("id", id, "reason", "入侵", "expectedVersion", 0))
+                  .execute();
+          assertThat(result.data("withdrawNotice.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          GraphQlResult after =
+              graphql.document("node").as("platform.operator").variable("id", id).execute();
+          assertThat(after.data("node.status").asString()).isEqualTo("PUBLISHED");
+        });
+  }
+
+  @Test
+  void everyRootField_hasAnIsolationCase() {
+    GraphQLSchema schema = graphQlSource.schema();
+    TreeSet<String> rootFields = new TreeSet<>();
+    for (GraphQLObjectType root :
+        Stream.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType())
+            .filter(java.util.Objects::nonNull)
+            .toList()) {
+      for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+        rootFields.add(root.getName() + "." + field.getName());
+      }
+    }
+    assertThat(new TreeSet<>(attacks.keySet())).isEqualTo(rootFields);
+    assertThat(new TreeSet<>(MINIMAL_DOCUMENTS.keySet())).isEqualTo(rootFields);
+  }
+
+  static Stream<Arguments> rolesAndForeignCommunities() {
+    return REACH.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .flatMap(
+            reach ->
+                COMMUNITIES.stream()
+                    .filter(community -> !reach.getValue().contains(community))
+                    .map(victim -> Arguments.of(reach.getKey(), victim)));
+  }
+
+  @ParameterizedTest(name = "{0} cannot reach {1}")
+  @MethodSource("rolesAndForeignCommunities")
+  void noRootField_letsARoleReachAnotherCommunity(String user, String victim) {
+    attacks.forEach(
+        (field, attack) -> {
+          try {
+            attack.attempt(user, victim);
+          } catch (AssertionError e) {
+            throw new AssertionError(field + ": " + e.getMessage(), e);
+          }
+        });
+  }
+
+  @ParameterizedTest(name = "{0} cannot name {1} in X-Community")
+  @MethodSource("rolesAndForeignCommunities")
+  void xCommunity_namingAForeignCommunity_refusesEveryRootField(String user, String victim) {
+    MINIMAL_DOCUMENTS.forEach(
+        (field, document) -> {
+          GraphQlResult result =
+              new GraphQlHttp(port)
+                  .query(document)
+                  .as(user)
+                  .header("X-Community", victim)
+                  .execute();
+          assertThat(result.errorCodes())
+              .as("%s %s", field, result)
+              .containsExactly("COMMUNITY_FORBIDDEN");
+          assertThat(
+                  result.body().path("data").isMissingNode() || result.body().path("data").isNull())
+              .as("%s %s", field, result)
+              .isTrue();
+        });
+  }
+}
