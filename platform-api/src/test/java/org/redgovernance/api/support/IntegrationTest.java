@@ -2,6 +2,8 @@ package org.redgovernance.api.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.testing.TestStack;
+import org.redgovernance.testing.TestStackInfo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,12 +23,11 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void stack(DynamicPropertyRegistry properties) {
-    TestStack stack = TestStack.get();
-    properties.add("spring.datasource.url", () -> stack.postgres().jdbcUrl());
+    TestStackInfo stack = TestStack.get();
+    properties.add("spring.datasource.url", stack::jdbcUrl);
     properties.add("spring.datasource.username", () -> "rg_api");
     properties.add("spring.datasource.password", () -> LocalPostgres.API_PASSWORD);
-    properties.add(
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> stack.keycloak().issuer());
+    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
     properties.add("rg.tenancy.directory-ttl", () -> "PT0S");
   }
 

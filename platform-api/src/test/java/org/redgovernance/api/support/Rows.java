@@ -1,10 +1,14 @@
 package org.redgovernance.api.support;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.TenantContext;
+import org.redgovernance.testing.TestStack;
 
 /**
  * Reads the database behind the API's back, as the owner with every community in context, so that
@@ -15,7 +19,9 @@ public final class Rows {
   private Rows() {}
 
   public static long count(String sql, Object... parameters) {
-    try (Connection owner = TestStack.get().postgres().connectAsOwner()) {
+    try (Connection owner =
+        DriverManager.getConnection(
+            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD)) {
       owner.setAutoCommit(false);
       owner
           .createStatement()

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.redgovernance.keycloak.RealmDefinition;
+import org.redgovernance.testing.TestStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,7 @@ public final class Tokens {
             + "&password="
             + RealmDefinition.DEMO_PASSWORD;
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(TestStack.get().keycloak().tokenEndpoint()))
+        HttpRequest.newBuilder(URI.create(TestStack.get().tokenEndpoint()))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
