@@ -34,6 +34,7 @@ class RealmDefinitionTests {
     assertThat(mappers)
         .containsExactlyInAnyOrder(
             "oidc-audience-mapper:rg-api",
+            "oidc-audience-mapper:rg-tenant-admin",
             "oidc-usermodel-realm-role-mapper:",
             "oidc-group-membership-mapper:true");
   }

@@ -3,8 +3,8 @@ package org.redgovernance.api.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.redgovernance.api.support.GraphQlResult;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
 
 /** Documents built to exhaust the server are refused before they run, with a typed error. */
 class QueryLimitsIntegrationTests extends IntegrationTest {

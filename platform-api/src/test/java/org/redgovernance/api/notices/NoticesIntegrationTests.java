@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.SqlStatementCounter;
-import org.redgovernance.api.support.GraphQlResult;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
+import org.redgovernance.testing.GraphQlResult;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class NoticesIntegrationTests extends IntegrationTest {

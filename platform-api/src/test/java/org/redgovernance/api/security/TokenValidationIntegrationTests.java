@@ -7,9 +7,9 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.api.support.GraphQlResult;
 import org.redgovernance.api.support.IntegrationTest;
-import org.redgovernance.api.support.Tokens;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.Tokens;
 
 /** Tokens that must never pass, against the running service and the real Keycloak. */
 class TokenValidationIntegrationTests extends IntegrationTest {

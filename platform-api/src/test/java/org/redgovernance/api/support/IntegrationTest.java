@@ -2,6 +2,7 @@ package org.redgovernance.api.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.TestStack;
 import org.redgovernance.testing.TestStackInfo;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.redgovernance.api.support.GraphQlHttp;
-import org.redgovernance.api.support.GraphQlResult;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 

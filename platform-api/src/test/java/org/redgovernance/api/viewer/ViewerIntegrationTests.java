@@ -3,8 +3,8 @@ package org.redgovernance.api.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.redgovernance.api.support.GraphQlResult;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
 
 class ViewerIntegrationTests extends IntegrationTest {
 

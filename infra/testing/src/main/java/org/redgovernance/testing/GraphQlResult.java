@@ -1,4 +1,4 @@
-package org.redgovernance.api.support;
+package org.redgovernance.testing;
 
 import java.util.ArrayList;
 import java.util.List;

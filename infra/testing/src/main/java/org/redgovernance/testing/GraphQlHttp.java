@@ -1,4 +1,4 @@
-package org.redgovernance.api.support;
+package org.redgovernance.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.redgovernance.api.support;
+package org.redgovernance.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.redgovernance.keycloak.RealmDefinition;
-import org.redgovernance.testing.TestStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

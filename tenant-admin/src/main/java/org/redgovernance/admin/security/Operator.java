@@ -1,0 +1,54 @@
+package org.redgovernance.admin.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The person behind a tenant-admin request, reduced to what the registry cares about: whether they
+ * operate the platform and which streets they administer or view. Community roles matter here only
+ * from the access-management issue on.
+ */
+public record Operator(
+    String userId,
+    boolean platformOperator,
+    Set<String> streetsAdministered,
+    Set<String> streetsViewed) {
+
+  private static final Pattern STREET_ROLE =
+      Pattern.compile("^/streets/([a-z][a-z0-9-]{1,62})/(admin|viewer)$");
+
+  public static Operator of(Jwt token) {
+    Set<String> administered = new TreeSet<>();
+    Set<String> viewed = new TreeSet<>();
+    for (String group : strings(token.getClaim("groups"))) {
+      Matcher street = STREET_ROLE.matcher(group);
+      if (street.matches()) {
+        (street.group(2).equals("admin") ? administered : viewed).add(street.group(1));
+      }
+    }
+    Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
+    boolean operator =
+        realmAccess != null && strings(realmAccess.get("roles")).contains("platform-operator");
+    return new Operator(token.getSubject(), operator, administered, viewed);
+  }
+
+  /** May read the registry entries of this street. */
+  public boolean oversees(String streetKey) {
+    return platformOperator
+        || streetsAdministered.contains(streetKey)
+        || streetsViewed.contains(streetKey);
+  }
+
+  private static List<String> strings(Object claim) {
+    if (claim instanceof Collection<?> values) {
+      return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,69 @@
+package org.redgovernance.admin.security;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every GraphQL request must carry a Keycloak access token for tenant-admin. The service keeps no
+ * session and no password; it only validates tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        .build();
+  }
+
+  /**
+   * Signature through the realm's JWKS (fetched lazily and cached, so the API starts even while
+   * Keycloak is still starting), RS256 only — which also refuses {@code alg: none} — and then
+   * issuer, audience and expiry.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(
+      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${rg.security.audience:rg-tenant-admin}") String audience) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    decoder.setJwtValidator(tokenValidator(issuer, audience));
+    return decoder;
+  }
+
+  static OAuth2TokenValidator<Jwt> tokenValidator(String issuer, String audience) {
+    return new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(issuer),
+        new JwtClaimValidator<List<String>>(
+            JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(audience)));
+  }
+}
