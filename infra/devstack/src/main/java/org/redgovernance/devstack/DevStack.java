@@ -1,0 +1,154 @@
+package org.redgovernance.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Properties;
+import org.redgovernance.admin.TenantAdminApplication;
+import org.redgovernance.api.PlatformApiApplication;
+import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.DemoData;
+import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.keycloak.KeycloakServer;
+import org.redgovernance.keycloak.RealmDefinition;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Starts the platform for a developer: PostgreSQL, Keycloak, platform-api and tenant-admin, then
+ * loads the demo data and prints where everything is. Stopping the process (Ctrl-C) stops every
+ * part in reverse order.
+ *
+ * <p>Settings (system properties or environment): {@code RG_DEVSTACK_DIR} (default {@code
+ * .devstack}), {@code RG_DEVSTACK_PG_PORT} (default 15432).
+ */
+public final class DevStack {
+
+  private static final int API_PORT = 8080;
+  private static final int ADMIN_PORT = 8081;
+  private static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  public static void main(String[] args) {
+    DevStack stack = new DevStack();
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+    try {
+      stack.start();
+    } catch (RuntimeException e) {
+      System.err.println("The dev stack could not start: " + e.getMessage());
+      stack.stop();
+      System.exit(1);
+    }
+  }
+
+  private void start() {
+    Path dir = Path.of(setting("RG_DEVSTACK_DIR", ".devstack")).toAbsolutePath();
+    int pgPort = Integer.parseInt(setting("RG_DEVSTACK_PG_PORT", "15432"));
+
+    LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), pgPort);
+    running.push(postgres);
+    try (Connection owner = postgres.connectAsOwner()) {
+      DemoData.load(owner);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not load the demo data", e);
+    }
+
+    KeycloakServer keycloak =
+        KeycloakServer.start(
+            Path.of(keycloakHome()),
+            KeycloakServer.DEFAULT_PORT,
+            KEYCLOAK_MANAGEMENT_PORT,
+            RealmDefinition.toJson(RealmDefinition.dev()),
+            dir.resolve("keycloak"));
+    running.push(keycloak);
+
+    running.push(
+        new SpringApplicationBuilder(PlatformApiApplication.class)
+            .profiles("dev")
+            .run(
+                "--server.port=" + API_PORT,
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + DatabaseRoles.API,
+                "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer()));
+    running.push(
+        TenantAdminApplication.start(
+            "--server.port=" + ADMIN_PORT,
+            "--spring.datasource.url=" + postgres.jdbcUrl(),
+            "--spring.datasource.username=" + DatabaseRoles.ADMIN,
+            "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+            "--rg.keycloak.client-secret=rg-tenant-admin-dev-secret",
+            "--spring.graphql.graphiql.enabled=true",
+            "--spring.graphql.schema.introspection.enabled=true"));
+
+    System.out.println(banner(postgres, keycloak, dir));
+  }
+
+  private synchronized void stop() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e.getMessage());
+      }
+    }
+  }
+
+  private static String banner(LocalPostgres postgres, KeycloakServer keycloak, Path dir) {
+    return """
+
+        ================================================================================
+         Red Governance dev stack is up                       (Ctrl-C stops all of it)
+
+         platform-api   http://127.0.0.1:%d/graphql    GraphiQL http://127.0.0.1:%d/graphiql
+                        health http://127.0.0.1:%d/actuator/health
+         tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
+         Keycloak       %s   (client rg-web, log %s)
+         PostgreSQL     %s   (data in %s)
+
+         Demo logins, password "%s":
+           platform.operator  baishalu.admin  baishalu.viewer  gutang.admin
+           baiguoshu.admin  baiguoshu.secretary  baiguoshu.supervisor  baiguoshu.resident
+           xinhua.admin  xinhua.resident  qingyuan.admin
+
+         Try it: infra/devstack/demo.sh baiguoshu.resident
+        ================================================================================
+        """
+        .formatted(
+            API_PORT,
+            API_PORT,
+            API_PORT,
+            ADMIN_PORT,
+            ADMIN_PORT,
+            keycloak.issuer(),
+            keycloak.log(),
+            postgres.jdbcUrl(),
+            dir,
+            RealmDefinition.DEMO_PASSWORD);
+  }
+
+  private static String keycloakHome() {
+    String configured = setting("RG_KEYCLOAK_HOME", null);
+    if (configured != null) {
+      return configured;
+    }
+    Properties build = new Properties();
+    try (InputStream in = DevStack.class.getResourceAsStream("/devstack.properties")) {
+      build.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return build.getProperty("keycloak.home");
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name, System.getenv(name));
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
