@@ -38,7 +38,8 @@ class ModularityTests {
             "org.redgovernance.api.security..",
             "org.redgovernance.api.tenancy..",
             "org.redgovernance.api.graphql..",
-            "org.redgovernance.api.audit..")
+            "org.redgovernance.api.audit..",
+            "org.redgovernance.api.events..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

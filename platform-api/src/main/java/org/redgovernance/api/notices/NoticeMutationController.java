@@ -3,6 +3,8 @@ package org.redgovernance.api.notices;
 import java.util.Map;
 import java.util.Optional;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.events.ChangeEvent;
+import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.notices.NoticeMutations.PublishNoticeInput;
@@ -32,12 +34,17 @@ class NoticeMutationController {
   private final TenantTransactions transactions;
   private final NoticeRepository notices;
   private final AuditLog audit;
+  private final ChangeEvents changes;
 
   NoticeMutationController(
-      TenantTransactions transactions, NoticeRepository notices, AuditLog audit) {
+      TenantTransactions transactions,
+      NoticeRepository notices,
+      AuditLog audit,
+      ChangeEvents changes) {
     this.transactions = transactions;
     this.notices = notices;
     this.audit = audit;
+    this.changes = changes;
   }
 
   @MutationMapping
@@ -99,6 +106,10 @@ class NoticeMutationController {
                   Notice.TYPE,
                   created.id(),
                   Map.of("title", title, "audience", audience.name()));
+              changes.publish(
+                  dsl,
+                  new ChangeEvent(
+                      NoticeEventController.TOPIC, community.id(), created.id(), "PUBLISHED"));
               return created;
             });
     return PublishNoticePayload.of(notice);
@@ -158,6 +169,10 @@ class NoticeMutationController {
               Notice.TYPE,
               withdrawn.get().id(),
               Map.of("reason", reason));
+          changes.publish(
+              dsl,
+              new ChangeEvent(
+                  NoticeEventController.TOPIC, community.id(), withdrawn.get().id(), "WITHDRAWN"));
           return WithdrawNoticePayload.of(withdrawn.get());
         });
   }

@@ -1,5 +1,6 @@
 package org.redgovernance.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
+                    // WebSocket clients authenticate in connection_init (AccessScopeInterceptor).
+                    .requestMatchers(SecurityConfiguration::isWebSocketHandshake)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .sessionManagement(
@@ -58,6 +62,12 @@ class SecurityConfiguration {
         NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(tokenValidator(issuer, audience));
     return decoder;
+  }
+
+  private static boolean isWebSocketHandshake(HttpServletRequest request) {
+    return HttpMethod.GET.matches(request.getMethod())
+        && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+        && "/graphql".equals(request.getRequestURI());
   }
 
   static OAuth2TokenValidator<Jwt> tokenValidator(String issuer, String audience) {

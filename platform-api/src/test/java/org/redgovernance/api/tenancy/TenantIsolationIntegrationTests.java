@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every root field of the schema, run as every demo role against every community that role holds
@@ -62,17 +65,25 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
   /** Documents that exercise each root field, for the X-Community route. */
   private static final Map<String, String> MINIMAL_DOCUMENTS =
       Map.of(
-          "Query.node", "query { node(id: \"x\") { id } }",
-          "Query.enumLabels", "query { enumLabels(enum: \"CommunityRole\") { value } }",
-          "Query.viewer", "query { viewer { username } }",
-          "Query.community", "query { community(key: \"baiguoshu\") { key } }",
-          "Query.communities", "query { communities { edges { node { key } } } }",
-          "Query.notices", "query { notices { edges { node { title } } } }",
+          "Query.node",
+          "query { node(id: \"x\") { id } }",
+          "Query.enumLabels",
+          "query { enumLabels(enum: \"CommunityRole\") { value } }",
+          "Query.viewer",
+          "query { viewer { username } }",
+          "Query.community",
+          "query { community(key: \"baiguoshu\") { key } }",
+          "Query.communities",
+          "query { communities { edges { node { key } } } }",
+          "Query.notices",
+          "query { notices { edges { node { title } } } }",
           "Mutation.publishNotice",
-              "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }",
+          "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }",
+          "Subscription.noticeEvents",
+          "subscription { noticeEvents { kind noticeId } }",
           "Mutation.withdrawNotice",
-              "mutation { withdrawNotice(input: {id: \"x\", reason: \"r\", expectedVersion: 0})"
-                  + " { errors { code } } }");
+          "mutation { withdrawNotice(input: {id: \"x\", reason: \"r\", expectedVersion: 0})"
+              + " { errors { code } } }");
 
   @Autowired GraphQlSource graphQlSource;
 
@@ -103,6 +114,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
       assertThat(noticeIds.get(key)).as("demo notices of " + key).isNotEmpty();
     }
     defineAttacks();
+    defineSubscriptionAttacks();
   }
 
   private void defineAttacks() {
@@ -212,6 +224,46 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               graphql.document("node").as("platform.operator").variable("id", id).execute();
           assertThat(after.data("node.status").asString()).isEqualTo("PUBLISHED");
         });
+  }
+
+  private void defineSubscriptionAttacks() {
+    attacks.put(
+        "Subscription.noticeEvents",
+        (user, victim) -> {
+          String ownCommunity = REACH.get(user).get(0);
+          try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, user, null)) {
+            board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+            publishAs(victim + ".admin", victim, "入侵测试");
+            String sentinel = publishAs(ownCommunity + ".admin", ownCommunity, "哨兵");
+            JsonNode first = board.next(Duration.ofSeconds(10));
+            assertThat(first).as("%s's own event", user).isNotNull();
+            assertThat(
+                    first
+                        .path("payload")
+                        .path("data")
+                        .path("noticeEvents")
+                        .path("noticeId")
+                        .asString())
+                .as("%s receives %s's event: %s", user, victim, first)
+                .isEqualTo(sentinel);
+          }
+          try (GraphQlWebSocket narrowed = GraphQlWebSocket.connectAs(port, user, victim)) {
+            narrowed.subscribe("1", GraphQlHttp.load("noticeEvents"));
+            JsonNode refused = narrowed.next(Duration.ofSeconds(10));
+            assertThat(String.valueOf(refused)).contains("COMMUNITY_FORBIDDEN");
+          }
+        });
+  }
+
+  private String publishAs(String admin, String community, String title) {
+    GraphQlResult published =
+        graphql
+            .document("publishNotice")
+            .as(admin)
+            .variable("input", Map.of("communityKey", community, "title", title, "body", title))
+            .execute();
+    assertThat(published.data("publishNotice.errors").size()).as(published.toString()).isZero();
+    return published.data("publishNotice.notice.id").asString();
   }
 
   @Test

@@ -1,0 +1,119 @@
+package org.redgovernance.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A minimal graphql-transport-ws client, as a browser app would use it: it authenticates in the
+ * {@code connection_init} payload and collects the server's messages for assertions.
+ */
+public final class GraphQlWebSocket implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final WebSocket socket;
+
+  private GraphQlWebSocket(int port) {
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .subprotocols("graphql-transport-ws")
+            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), new Listener())
+            .join();
+  }
+
+  /** Opens a connection and sends {@code connection_init} with this payload. */
+  public static GraphQlWebSocket connect(int port, Map<String, Object> initPayload) {
+    GraphQlWebSocket client = new GraphQlWebSocket(port);
+    client.send(Map.of("type", "connection_init", "payload", initPayload));
+    return client;
+  }
+
+  /** Connects as a demo user, optionally narrowed to one community. */
+  public static GraphQlWebSocket connectAs(int port, String username, String community) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("Authorization", "Bearer " + Tokens.of(username));
+    if (community != null) {
+      payload.put("X-Community", community);
+    }
+    GraphQlWebSocket client = connect(port, payload);
+    JsonNode ack = client.next(Duration.ofSeconds(10));
+    if (ack == null || !"connection_ack".equals(ack.path("type").asString())) {
+      throw new IllegalStateException("No connection_ack for " + username + ": " + ack);
+    }
+    return client;
+  }
+
+  public void subscribe(String id, String document) {
+    send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
+  }
+
+  /** The next message from the server, or null when none came in time. */
+  public JsonNode next(Duration timeout) {
+    try {
+      return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** The close code the server chose, or null when it did not close in time. */
+  public Integer closeCode(Duration timeout) {
+    try {
+      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private void send(Map<String, Object> message) {
+    socket.sendText(JSON.writeValueAsString(message), true).join();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        messages.add(JSON.readTree(partial.toString()));
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed.complete(-1);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.redgovernance.api.notices;
+
+import java.util.Optional;
+import org.redgovernance.api.events.ChangeEvent;
+import org.redgovernance.api.events.ChangeFeed;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code noticeEvents}: a live feed for notice boards. Only events of the subscriber's communities
+ * pass, and each notice is read through the subscriber's own tenant transaction and visibility, so
+ * a subscription never shows more than a query would.
+ */
+@Controller
+class NoticeEventController {
+
+  static final String TOPIC = "notice";
+
+  record NoticeEvent(String kind, String noticeId, Notice notice) {}
+
+  private final ChangeFeed feed;
+  private final TenantTransactions transactions;
+  private final NoticeRepository notices;
+
+  NoticeEventController(
+      ChangeFeed feed, TenantTransactions transactions, NoticeRepository notices) {
+    this.feed = feed;
+    this.transactions = transactions;
+    this.notices = notices;
+  }
+
+  @SubscriptionMapping
+  Flux<NoticeEvent> noticeEvents(@ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    return feed.events(TOPIC)
+        .filter(event -> scope.byId(event.communityId()).isPresent())
+        .onBackpressureBuffer(256)
+        .concatMap(
+            event ->
+                Mono.fromCallable(() -> toNoticeEvent(event, scope))
+                    .subscribeOn(Schedulers.boundedElastic()))
+        .filter(Optional::isPresent)
+        .map(Optional::get);
+  }
+
+  private Optional<NoticeEvent> toNoticeEvent(ChangeEvent event, AccessScope scope) {
+    ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
+    NoticeVisibility visibility = NoticeVisibility.of(community);
+    Optional<Notice> notice =
+        transactions.read(
+            scope.narrowedTo(community),
+            dsl -> notices.find(dsl, event.communityId(), event.subjectId()));
+    // Notices for an audience the subscriber is not in are not their events at all; a withdrawn
+    // notice they could read is announced without its content.
+    if (notice.isEmpty() || !visibility.audiences().contains(notice.get().audience())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new NoticeEvent(
+            event.kind(),
+            GlobalId.of(Notice.TYPE, event.communityId(), event.subjectId()),
+            notice.filter(visibility::allows).orElse(null)));
+  }
+}

@@ -1,0 +1,131 @@
+package org.redgovernance.api.tenancy;
+
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.api.security.CallerFromToken;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves the {@link AccessScope} of every GraphQL request, over HTTP or WebSocket, before it runs
+ * and puts it into the GraphQL context. A request may narrow itself to one community with {@code
+ * X-Community: <key>}; naming a community the caller holds no role in refuses the whole request,
+ * with the same answer whether or not that community exists.
+ */
+@Component
+class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
+
+  static final String HEADER = "X-Community";
+  static final String REFUSED_CODE = "COMMUNITY_FORBIDDEN";
+  static final String AUTHORIZATION = "Authorization";
+  private static final String TOKEN_ATTRIBUTE = AccessScopeInterceptor.class.getName() + ".token";
+
+  private final CommunityDirectory directory;
+
+  private final JwtDecoder tokens;
+
+  AccessScopeInterceptor(CommunityDirectory directory, JwtDecoder tokens) {
+    this.directory = directory;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Browsers cannot send headers on a WebSocket handshake, so a WebSocket client authenticates in
+   * its {@code connection_init} payload: {@code {"Authorization": "Bearer <token>", "X-Community":
+   * "<key>"}}. A missing or invalid token closes the connection (4401).
+   */
+  @Override
+  public Mono<Object> handleConnectionInitialization(
+      WebSocketSessionInfo session, Map<String, Object> payload) {
+    Object authorization = payload.get(AUTHORIZATION);
+    if (!(authorization instanceof String value) || !value.startsWith("Bearer ")) {
+      return Mono.error(new BadCredentialsException("connection_init carries no bearer token"));
+    }
+    try {
+      session.getAttributes().put(TOKEN_ATTRIBUTE, tokens.decode(value.substring(7).trim()));
+    } catch (JwtException e) {
+      return Mono.error(new BadCredentialsException("Invalid token", e));
+    }
+    if (payload.get(HEADER) instanceof String community) {
+      session.getAttributes().put(HEADER, community);
+    }
+    return Mono.empty();
+  }
+
+  @Override
+  public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+    Caller caller;
+    String header;
+    if (request instanceof WebSocketGraphQlRequest socket) {
+      Map<String, Object> attributes = socket.getSessionInfo().getAttributes();
+      if (!(attributes.get(TOKEN_ATTRIBUTE) instanceof Jwt token)
+          || token.getExpiresAt() == null
+          || token.getExpiresAt().isBefore(Instant.now())) {
+        return Mono.just(
+            refused(
+                request,
+                "UNAUTHENTICATED",
+                "The connection's token has expired; reconnect with a new one"));
+      }
+      caller = CallerFromToken.read(token);
+      header = (String) attributes.get(HEADER);
+    } else {
+      caller = currentCaller();
+      header = request.getHeaders().getFirst(HEADER);
+    }
+    AccessScope scope = new AccessScope(caller, directory.reachableBy(caller));
+    if (header != null) {
+      Optional<ReachableCommunity> narrowed = scope.byKey(header.trim());
+      if (narrowed.isEmpty()) {
+        return Mono.just(
+            refused(request, REFUSED_CODE, "You hold no role in community '" + header + "'"));
+      }
+      scope = scope.narrowedTo(narrowed.get());
+    }
+    AccessScope resolved = scope;
+    request.configureExecutionInput(
+        (input, builder) ->
+            builder.graphQLContext(Map.of(AccessScope.CONTEXT_KEY, resolved)).build());
+    return chain.next(request);
+  }
+
+  private static Caller currentCaller() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof JwtAuthenticationToken jwt) {
+      return CallerFromToken.read(jwt.getToken());
+    }
+    throw new IllegalStateException("GraphQL request without a validated token");
+  }
+
+  private static WebGraphQlResponse refused(
+      WebGraphQlRequest request, String code, String message) {
+    var error =
+        GraphqlErrorBuilder.newError()
+            .message(message)
+            .errorType(ErrorClassification.errorClassification(code))
+            .extensions(Map.of("code", code))
+            .build();
+    ExecutionResult result = ExecutionResult.newExecutionResult().errors(List.of(error)).build();
+    return new WebGraphQlResponse(
+        new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+  }
+}

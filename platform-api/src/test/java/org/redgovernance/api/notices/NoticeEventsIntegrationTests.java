@@ -1,0 +1,111 @@
+package org.redgovernance.api.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import tools.jackson.databind.JsonNode;
+
+/** Live notice boards over graphql-transport-ws, fed through PostgreSQL LISTEN/NOTIFY. */
+class NoticeEventsIntegrationTests extends IntegrationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void aResidentsBoard_receivesANoticeTheAdminPublishes() {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "baiguoshu.resident", null)) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+
+      String id = publish("baiguoshu.admin", "baiguoshu", "电梯维修", "EVERYONE");
+
+      JsonNode event = board.next(WAIT);
+      assertThat(event).as("event").isNotNull();
+      assertThat(event.path("type").asString()).isEqualTo("next");
+      JsonNode data = event.path("payload").path("data").path("noticeEvents");
+      assertThat(data.path("kind").asString()).isEqualTo("PUBLISHED");
+      assertThat(data.path("noticeId").asString()).isEqualTo(id);
+      assertThat(data.path("notice").path("title").asString()).isEqualTo("电梯维修");
+    }
+  }
+
+  @Test
+  void aBoard_receivesNothingOfAnotherCommunityOrOfAnAudienceItIsNotIn() {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "xinhua.resident", null)) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+
+      publish("baiguoshu.admin", "baiguoshu", "白果树内部通知", "EVERYONE");
+      publish("xinhua.admin", "xinhua", "新华工作人员通知", "STAFF");
+      String sentinel = publish("xinhua.admin", "xinhua", "新华居民通知", "EVERYONE");
+
+      JsonNode event = board.next(WAIT);
+      assertThat(event).isNotNull();
+      assertThat(
+              event.path("payload").path("data").path("noticeEvents").path("noticeId").asString())
+          .isEqualTo(sentinel);
+    }
+  }
+
+  @Test
+  void withdrawingANotice_tellsResidentsWithoutShowingItAnyMore() {
+    String id = publish("baiguoshu.admin", "baiguoshu", "即将撤回", "EVERYONE");
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+
+      GraphQlResult withdrawn =
+          graphql
+              .document("withdrawNotice")
+              .as("baiguoshu.admin")
+              .variable("input", Map.of("id", id, "reason", "取消", "expectedVersion", 0))
+              .execute();
+      assertThat(withdrawn.data("withdrawNotice.errors").size()).isZero();
+
+      JsonNode data = board.next(WAIT).path("payload").path("data").path("noticeEvents");
+      assertThat(data.path("kind").asString()).isEqualTo("WITHDRAWN");
+      assertThat(data.path("noticeId").asString()).isEqualTo(id);
+      assertThat(data.path("notice").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void aConnectionWithoutAValidToken_isClosedUnauthorized() {
+    try (GraphQlWebSocket anonymous = GraphQlWebSocket.connect(port, Map.of())) {
+      assertThat(anonymous.closeCode(WAIT)).isEqualTo(4401);
+    }
+    try (GraphQlWebSocket forged =
+        GraphQlWebSocket.connect(port, Map.of("Authorization", "Bearer not.a.token"))) {
+      assertThat(forged.closeCode(WAIT)).isEqualTo(4401);
+    }
+  }
+
+  @Test
+  void aConnectionNarrowedToAForeignCommunity_isRefused() {
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "xinhua.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+
+      JsonNode refused = board.next(WAIT);
+      assertThat(refused.path("type").asString()).isIn("error", "next");
+      assertThat(refused.toString()).contains("COMMUNITY_FORBIDDEN").doesNotContain("白果树");
+    }
+  }
+
+  private String publish(String username, String community, String title, String audience) {
+    GraphQlResult published =
+        graphql
+            .document("publishNotice")
+            .as(username)
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey", community, "title", title, "body", "内容", "audience", audience))
+            .execute();
+    assertThat(published.data("publishNotice.errors").size()).as(published.toString()).isZero();
+    return published.data("publishNotice.notice.id").asString();
+  }
+}
