@@ -2,10 +2,6 @@ package org.redgovernance.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,14 +10,13 @@ import org.redgovernance.database.DatabaseRoles;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.HttpJson;
 import org.redgovernance.testing.TestStack;
 import org.redgovernance.testing.TestStackInfo;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * tenant-admin boots with its own database role and its own Keycloak service account, and shows the
@@ -56,18 +51,13 @@ class TenantAdminIntegrationTests {
   }
 
   @Test
-  void health_coversItsDatabaseRoleAndItsServiceAccountLogin() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    JsonNode health = JsonMapper.builder().build().readTree(response.body());
+  void health_coversItsDatabaseRoleAndItsServiceAccountLogin() {
+    HttpJson.Response health = HttpJson.get("http://127.0.0.1:" + port + "/actuator/health");
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-    assertThat(health.path("components").path("keycloak").path("status").asString())
+    assertThat(health.status()).as(health.body().toString()).isEqualTo(200);
+    assertThat(health.body().path("components").path("db").path("status").asString())
+        .isEqualTo("UP");
+    assertThat(health.body().path("components").path("keycloak").path("status").asString())
         .isEqualTo("UP");
   }
 

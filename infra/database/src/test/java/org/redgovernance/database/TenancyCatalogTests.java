@@ -16,6 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class TenancyCatalogTests {
 
+  /** Tables of schema rg that carry community_id: the tenant tables. */
+  private static final String TENANT_TABLES =
+      """
+      WITH tenant_table AS (
+        SELECT c.oid, c.relname, c.relrowsecurity, c.relforcerowsecurity
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                        AND a.attname = 'community_id' AND NOT a.attisdropped))
+      """;
+
   private static Connection owner;
 
   @BeforeAll
@@ -27,11 +38,9 @@ class TenancyCatalogTests {
   void everyTenantTable_hasRowLevelSecurityEnabledAndForced() throws SQLException {
     List<String> offenders =
         strings(
-            """
-            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+            TENANT_TABLES
+                + """
+            SELECT c.relname FROM tenant_table c WHERE true
                AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
             """);
     assertThat(offenders).as("tenant tables without ENABLE + FORCE row-level security").isEmpty();
@@ -41,11 +50,9 @@ class TenancyCatalogTests {
   void everyTenantTable_hasAPolicy() throws SQLException {
     List<String> offenders =
         strings(
-            """
-            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+            TENANT_TABLES
+                + """
+            SELECT c.relname FROM tenant_table c WHERE true
                AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
             """);
     assertThat(offenders).as("tenant tables without a row-level security policy").isEmpty();
@@ -55,14 +62,11 @@ class TenancyCatalogTests {
   void everyTenantPolicy_readsTheTenantContextOncePerStatement() throws SQLException {
     List<String> offenders =
         strings(
-            """
+            TENANT_TABLES
+                + """
             SELECT c.relname || '.' || p.polname FROM pg_policy p
-              JOIN pg_class c ON c.oid = p.polrelid
-              JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = 'rg'
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-                            AND a.attname = 'community_id' AND NOT a.attisdropped)
-               AND pg_get_expr(p.polqual, p.polrelid) <>
+              JOIN tenant_table c ON c.oid = p.polrelid
+             WHERE pg_get_expr(p.polqual, p.polrelid) <>
                    '(community_id = ANY (( SELECT rg.allowed_community_ids() AS allowed_community_ids)::uuid[]))'
             """);
     assertThat(offenders)
@@ -74,11 +78,9 @@ class TenancyCatalogTests {
   void everyTenantTable_hasAPrimaryKeyStartingWithCommunityId() throws SQLException {
     List<String> offenders =
         strings(
-            """
-            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p')
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+            TENANT_TABLES
+                + """
+            SELECT c.relname FROM tenant_table c WHERE true
                AND NOT EXISTS (
                      SELECT 1 FROM pg_constraint k
                        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
@@ -93,14 +95,11 @@ class TenancyCatalogTests {
   void everyForeignKeyBetweenTenantTables_carriesCommunityId() throws SQLException {
     List<String> offenders =
         strings(
-            """
+            TENANT_TABLES
+                + """
             SELECT k.conname FROM pg_constraint k
-              JOIN pg_class src ON src.oid = k.conrelid
-              JOIN pg_class dst ON dst.oid = k.confrelid
-              JOIN pg_namespace n ON n.oid = src.relnamespace
-             WHERE n.nspname = 'rg' AND k.contype = 'f'
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = dst.oid
-                            AND a.attname = 'community_id' AND NOT a.attisdropped)
+              JOIN tenant_table dst ON dst.oid = k.confrelid
+             WHERE k.contype = 'f'
                AND NOT EXISTS (
                      SELECT 1 FROM unnest(k.conkey) AS col(num)
                        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = col.num
