@@ -2,6 +2,7 @@ package org.redgovernance.api.communities;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CommunityController implements NodeLookup {
 
-  record CommunityFilter(String streetKey, List<CommunityStatus> status) {}
+  record CommunityFilter(@Nullable String streetKey, @Nullable List<CommunityStatus> status) {}
 
   private final TenantTransactions transactions;
   private final CommunityRepository communities;
@@ -32,7 +33,7 @@ class CommunityController implements NodeLookup {
   }
 
   @QueryMapping
-  Community community(
+  @Nullable Community community(
       @Argument String key, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     if (scope.byKey(key).isEmpty()) {
       return null;
@@ -46,9 +47,9 @@ class CommunityController implements NodeLookup {
 
   @QueryMapping
   Page<Community> communities(
-      @Argument Integer first,
-      @Argument String after,
-      @Argument CommunityFilter filter,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String after,
+      @Argument @Nullable CommunityFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     int size = Page.size(first);
     String afterKey = after == null ? null : Page.decodeCursor(after);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.CommunityStatus;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +33,9 @@ class CommunityRepository {
   /** Up to {@code limit} communities after {@code afterKey}, ordered by key. */
   List<CommunityRow> page(
       DSLContext dsl,
-      String streetKey,
-      List<CommunityStatus> statuses,
-      String afterKey,
+      @Nullable String streetKey,
+      @Nullable List<CommunityStatus> statuses,
+      @Nullable String afterKey,
       int limit) {
     List<Condition> where = new ArrayList<>();
     if (streetKey != null) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opaque Relay IDs. A tenant object's ID names its type, its community and its own key, so that
@@ -25,7 +26,7 @@ public record GlobalId(String type, UUID communityId, UUID id) {
   }
 
   /** Empty for anything that is not an ID this API issued. */
-  public static Optional<GlobalId> decode(String encoded) {
+  public static Optional<GlobalId> decode(@Nullable String encoded) {
     if (encoded == null || encoded.length() > 200) {
       return Optional.empty();
     }
@@ -42,7 +43,7 @@ public record GlobalId(String type, UUID communityId, UUID id) {
   }
 
   /** The decoded ID when it names an object of {@code expectedType}. */
-  public static Optional<GlobalId> decode(String encoded, String expectedType) {
+  public static Optional<GlobalId> decode(@Nullable String encoded, String expectedType) {
     return decode(encoded).filter(id -> id.type().equals(expectedType));
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -22,7 +23,8 @@ class NodeController {
   }
 
   @QueryMapping
-  Object node(@Argument String id, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+  @Nullable Object node(
+      @Argument String id, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return GlobalId.decode(id)
         .filter(globalId -> scope.byId(globalId.communityId()).isPresent())
         .flatMap(

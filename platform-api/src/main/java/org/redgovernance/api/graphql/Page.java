@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Relay connection: one page of nodes with their cursors. Features fetch {@code first + 1} rows
@@ -20,10 +21,13 @@ public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo) {
   public record Edge<T>(String cursor, T node) {}
 
   public record PageInfo(
-      boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+      boolean hasNextPage,
+      boolean hasPreviousPage,
+      @Nullable String startCursor,
+      @Nullable String endCursor) {}
 
   /** The checked page size for a {@code first} argument. */
-  public static int size(Integer first) {
+  public static int size(@Nullable Integer first) {
     int size = first == null ? DEFAULT_SIZE : first;
     if (size < 0 || size > MAX_SIZE) {
       throw ApiException.badInput("first must be between 0 and " + MAX_SIZE);

@@ -1,13 +1,14 @@
 package org.redgovernance.api.graphql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A problem with a mutation's input or target, returned in its payload (not as a GraphQL error) so
  * that forms can show it next to the field it concerns. A mutation that returns one changed
  * nothing.
  */
-public record UserError(Code code, String message, List<String> field) {
+public record UserError(Code code, String message, @Nullable List<String> field) {
 
   public enum Code {
     INVALID_INPUT,

@@ -2,6 +2,7 @@ package org.redgovernance.api.notices;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The GraphQL {@code Notice}. */
 record Notice(
@@ -13,8 +14,8 @@ record Notice(
     NoticeStatus status,
     String authorName,
     OffsetDateTime publishedAt,
-    OffsetDateTime withdrawnAt,
-    String withdrawnReason,
+    @Nullable OffsetDateTime withdrawnAt,
+    @Nullable String withdrawnReason,
     int version,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.GlobalId;
@@ -24,7 +25,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NoticeController implements NodeLookup {
 
-  record NoticeFilter(String communityKey, NoticeStatus status, NoticeAudience audience) {}
+  record NoticeFilter(
+      @Nullable String communityKey,
+      @Nullable NoticeStatus status,
+      @Nullable NoticeAudience audience) {}
 
   private final TenantTransactions transactions;
   private final NoticeRepository notices;
@@ -36,9 +40,9 @@ class NoticeController implements NodeLookup {
 
   @QueryMapping
   Page<Notice> notices(
-      @Argument Integer first,
-      @Argument String after,
-      @Argument NoticeFilter filter,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String after,
+      @Argument @Nullable NoticeFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     int size = Page.size(first);
     NoticeRepository.Cursor cursor = after == null ? null : cursor(after);

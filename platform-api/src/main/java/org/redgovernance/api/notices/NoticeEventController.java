@@ -1,6 +1,7 @@
 package org.redgovernance.api.notices;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
 import org.redgovernance.api.graphql.GlobalId;
@@ -24,7 +25,7 @@ class NoticeEventController {
 
   static final String TOPIC = "notice";
 
-  record NoticeEvent(String kind, String noticeId, Notice notice) {}
+  record NoticeEvent(String kind, String noticeId, @Nullable Notice notice) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;

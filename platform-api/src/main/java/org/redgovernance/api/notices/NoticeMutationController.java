@@ -2,6 +2,7 @@ package org.redgovernance.api.notices;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
@@ -177,7 +178,8 @@ class NoticeMutationController {
         });
   }
 
-  private static Optional<ReachableCommunity> targetCommunity(String key, AccessScope scope) {
+  private static Optional<ReachableCommunity> targetCommunity(
+      @Nullable String key, AccessScope scope) {
     if (key != null) {
       return scope.byKey(key);
     }
@@ -202,7 +204,7 @@ class NoticeMutationController {
     return Optional.empty();
   }
 
-  private static String trimmed(String value) {
+  private static String trimmed(@Nullable String value) {
     return value == null ? "" : value.strip();
   }
 }

@@ -1,6 +1,7 @@
 package org.redgovernance.api.notices;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
 
 /** Inputs and payloads of the notice mutations. */
@@ -9,9 +10,12 @@ final class NoticeMutations {
   private NoticeMutations() {}
 
   record PublishNoticeInput(
-      String communityKey, String title, String body, NoticeAudience audience) {}
+      @Nullable String communityKey,
+      @Nullable String title,
+      @Nullable String body,
+      @Nullable NoticeAudience audience) {}
 
-  record PublishNoticePayload(Notice notice, List<UserError> errors) {
+  record PublishNoticePayload(@Nullable Notice notice, List<UserError> errors) {
     static PublishNoticePayload of(Notice notice) {
       return new PublishNoticePayload(notice, List.of());
     }
@@ -21,9 +25,10 @@ final class NoticeMutations {
     }
   }
 
-  record WithdrawNoticeInput(String id, String reason, Integer expectedVersion) {}
+  record WithdrawNoticeInput(
+      @Nullable String id, @Nullable String reason, @Nullable Integer expectedVersion) {}
 
-  record WithdrawNoticePayload(Notice notice, List<UserError> errors) {
+  record WithdrawNoticePayload(@Nullable Notice notice, List<UserError> errors) {
     static WithdrawNoticePayload of(Notice notice) {
       return new WithdrawNoticePayload(notice, List.of());
     }

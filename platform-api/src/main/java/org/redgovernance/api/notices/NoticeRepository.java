@@ -13,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.database.jooq.tables.records.NoticeRecord;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +29,9 @@ class NoticeRepository {
   List<Notice> page(
       DSLContext dsl,
       Map<NoticeVisibility, ? extends Collection<UUID>> communitiesByVisibility,
-      NoticeStatus status,
-      NoticeAudience audience,
-      Cursor after,
+      @Nullable NoticeStatus status,
+      @Nullable NoticeAudience audience,
+      @Nullable Cursor after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(visible(communitiesByVisibility));

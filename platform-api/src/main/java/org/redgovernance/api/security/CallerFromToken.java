@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -66,14 +67,14 @@ public final class CallerFromToken {
         communities);
   }
 
-  private static List<String> strings(Object claim) {
+  private static List<String> strings(@Nullable Object claim) {
     if (claim instanceof Collection<?> values) {
       return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
     return List.of();
   }
 
-  private static String firstNonBlank(String first, String second) {
+  private static String firstNonBlank(@Nullable String first, String second) {
     return first != null && !first.isBlank() ? first : second;
   }
 }

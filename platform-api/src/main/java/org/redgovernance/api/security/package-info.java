@@ -3,4 +3,7 @@
  * cached JWKS, issuer, audience, expiry) and the {@link org.redgovernance.api.security.Caller} read
  * from a valid token, with the street and community roles its groups grant.
  */
+@NullMarked
 package org.redgovernance.api.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * PostgreSQL row-level security. Wall 2 (the application) and the hand-over to wall 3 (the
  * database) of ARCHITECTURE.md live here.
  */
+@NullMarked
 package org.redgovernance.api.tenancy;
+
+import org.jspecify.annotations.NullMarked;

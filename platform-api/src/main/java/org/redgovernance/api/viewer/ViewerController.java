@@ -2,6 +2,7 @@ package org.redgovernance.api.viewer;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CommunityRole;
@@ -29,7 +30,8 @@ class ViewerController {
 
   record StreetRoleGrant(String streetKey, Set<StreetRole> roles) {}
 
-  record CommunityRoleGrant(String communityKey, Community community, Set<CommunityRole> roles) {}
+  record CommunityRoleGrant(
+      String communityKey, @Nullable Community community, Set<CommunityRole> roles) {}
 
   @QueryMapping
   Viewer viewer(@ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {

@@ -1,6 +1,7 @@
 package org.redgovernance.admin.registry;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.security.Operator;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,7 +30,7 @@ class RegistryController {
 
   @QueryMapping
   List<RegistryRepository.RegisteredCommunity> registeredCommunities(
-      @Argument String streetKey, @AuthenticationPrincipal Jwt token) {
+      @Argument @Nullable String streetKey, @AuthenticationPrincipal Jwt token) {
     Operator operator = Operator.of(token);
     return registry.communities().stream()
         .filter(community -> operator.oversees(community.streetKey()))

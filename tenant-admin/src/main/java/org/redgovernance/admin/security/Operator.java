@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -45,7 +46,7 @@ public record Operator(
         || streetsViewed.contains(streetKey);
   }
 
-  private static List<String> strings(Object claim) {
+  private static List<String> strings(@Nullable Object claim) {
     if (claim instanceof Collection<?> values) {
       return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
