@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo streets, communities and notices of the dev stack, which the integration tests use too.
- * Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows
- * that exist are left alone, so a restarted dev stack keeps what developers changed.
+ * The demo streets, communities, notices and rosters of the dev stack, which the integration tests
+ * use too. Their keys match the role groups of the dev realm (infra/keycloak). Loading is
+ * idempotent: rows that exist are left alone, so a restarted dev stack keeps what developers
+ * changed.
  */
 public final class DemoData {
 
@@ -29,8 +30,11 @@ public final class DemoData {
 
   private DemoData() {}
 
-  /** Loads the demo as the owner role; it writes notices through row-level security too. */
-  public static void load(Connection owner) throws SQLException {
+  /**
+   * Loads the demo as the owner role, through row-level security like any writer; personal data is
+   * encrypted with {@code cipher}, which the services must be configured with too.
+   */
+  public static void load(Connection owner, PersonalDataCipher cipher) throws SQLException {
     boolean autoCommit = owner.getAutoCommit();
     owner.setAutoCommit(false);
     try {
@@ -62,6 +66,11 @@ public final class DemoData {
       }
       for (int i = 0; i < COMMUNITIES.size(); i++) {
         notices(owner, ids.get(i), COMMUNITIES.get(i));
+        String key = COMMUNITIES.get(i).key();
+        DemoRoster roster = new DemoRoster(owner, cipher, ids.get(i), key);
+        if (!roster.alreadyLoaded()) {
+          roster.load(DemoRoster.scaleOf(key));
+        }
       }
       owner.commit();
     } catch (SQLException | RuntimeException e) {

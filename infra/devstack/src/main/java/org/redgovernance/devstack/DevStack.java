@@ -3,6 +3,7 @@ package org.redgovernance.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.redgovernance.api.PlatformApiApplication;
 import org.redgovernance.database.DatabaseRoles;
 import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
 import org.redgovernance.keycloak.RealmDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,10 +52,11 @@ public final class DevStack {
     Path dir = Path.of(setting("RG_DEVSTACK_DIR", ".devstack")).toAbsolutePath();
     int pgPort = Integer.parseInt(setting("RG_DEVSTACK_PG_PORT", "15432"));
 
+    String personalDataKey = personalDataKey(dir);
     LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), pgPort);
     running.push(postgres);
     try (Connection owner = postgres.connectAsOwner()) {
-      DemoData.load(owner);
+      DemoData.load(owner, PersonalDataCipher.fromBase64(personalDataKey));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the demo data", e);
     }
@@ -75,7 +78,8 @@ public final class DevStack {
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + DatabaseRoles.API,
                 "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer()));
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+                "--rg.personal-data.key=" + personalDataKey));
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,
@@ -131,6 +135,23 @@ public final class DevStack {
             postgres.jdbcUrl(),
             dir,
             RealmDefinition.DEMO_PASSWORD);
+  }
+
+  /**
+   * The dev stack's own key for personal data, made on first start and kept beside the data it
+   * protects (a production key lives in a secret store, never beside the database).
+   */
+  private static String personalDataKey(Path dir) {
+    Path file = dir.resolve("personal-data.key");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(dir);
+        Files.writeString(file, PersonalDataCipher.generateKey());
+      }
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String keycloakHome() {

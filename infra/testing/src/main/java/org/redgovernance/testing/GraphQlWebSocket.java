@@ -86,9 +86,8 @@ public final class GraphQlWebSocket implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-    }
+    // The server may have closed first (e.g. 4401); then there is nothing left to close.
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(alreadyClosed -> null).join();
   }
 
   private final class Listener implements WebSocket.Listener {

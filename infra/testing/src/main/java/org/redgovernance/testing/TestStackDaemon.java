@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
 import org.redgovernance.keycloak.RealmDefinition;
 
@@ -30,9 +31,10 @@ public final class TestStackDaemon {
     Path state = Path.of(args[1]);
     Path keycloakHome = Path.of(args[2]);
 
+    String personalDataKey = PersonalDataCipher.generateKey();
     try (LocalPostgres postgres = LocalPostgres.start(null, 0)) {
       try (Connection connection = postgres.connectAsOwner()) {
-        DemoData.load(connection);
+        DemoData.load(connection, PersonalDataCipher.fromBase64(personalDataKey));
       }
       try (KeycloakServer keycloak =
           KeycloakServer.start(
@@ -48,7 +50,8 @@ public final class TestStackDaemon {
                 postgres.jdbcUrl(),
                 keycloak.issuer(),
                 keycloak.tokenEndpoint(),
-                keycloak.port()));
+                keycloak.port(),
+                personalDataKey));
         System.out.println(
             "Test stack ready for build "
                 + owner

@@ -4,7 +4,12 @@ import java.util.Properties;
 
 /** How to reach the shared test servers. */
 public record TestStackInfo(
-    long daemonPid, String jdbcUrl, String issuer, String tokenEndpoint, int keycloakPort) {
+    long daemonPid,
+    String jdbcUrl,
+    String issuer,
+    String tokenEndpoint,
+    int keycloakPort,
+    String personalDataKey) {
 
   Properties toProperties() {
     Properties properties = new Properties();
@@ -13,6 +18,7 @@ public record TestStackInfo(
     properties.setProperty("issuer", issuer);
     properties.setProperty("tokenEndpoint", tokenEndpoint);
     properties.setProperty("keycloakPort", Integer.toString(keycloakPort));
+    properties.setProperty("personalDataKey", personalDataKey);
     return properties;
   }
 
@@ -22,6 +28,7 @@ public record TestStackInfo(
         properties.getProperty("jdbcUrl"),
         properties.getProperty("issuer"),
         properties.getProperty("tokenEndpoint"),
-        Integer.parseInt(properties.getProperty("keycloakPort")));
+        Integer.parseInt(properties.getProperty("keycloakPort")),
+        properties.getProperty("personalDataKey"));
   }
 }

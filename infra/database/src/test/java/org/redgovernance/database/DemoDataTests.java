@@ -1,0 +1,101 @@
+package org.redgovernance.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Baiguoshu's demo roster reproduces the figures of the seed report. */
+class DemoDataTests {
+
+  private static Connection owner;
+
+  @BeforeAll
+  static void loadTwice() throws SQLException {
+    owner = SharedTestDatabase.get().connectAsOwner();
+    PersonalDataCipher cipher = PersonalDataCipher.fromBase64(PersonalDataCipher.generateKey());
+    long started = System.nanoTime();
+    DemoData.load(owner, cipher);
+    System.out.printf("Demo data loaded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    DemoData.load(owner, cipher);
+    // Test-only: the owner is bound by row-level security too, so this connection sees every
+    // community for the rest of the class. Application code only ever sets it per transaction.
+    owner
+        .createStatement()
+        .executeQuery(
+            "SELECT set_config('rg.community_ids', (SELECT array_agg(id)::text FROM rg.community), false)")
+        .close();
+  }
+
+  @Test
+  void baiguoshu_hasAbout700HouseholdsAnd2500Residents() throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.household h JOIN rg.community c ON c.id = h.community_id WHERE c.key = 'baiguoshu'"))
+        .isBetween(700L, 720L);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.resident r JOIN rg.community c ON c.id = r.community_id WHERE c.key = 'baiguoshu'"))
+        .isBetween(2300L, 2700L);
+  }
+
+  @Test
+  void baiguoshu_has338PartyMembersOfAllThreeKinds() throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.party_member p JOIN rg.community c ON c.id = p.community_id WHERE c.key = 'baiguoshu'"))
+        .isEqualTo(338);
+    assertThat(
+            count(
+                "SELECT count(DISTINCT kind) FROM rg.party_member p JOIN rg.community c ON c.id = p.community_id WHERE c.key = 'baiguoshu'"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void baiguoshu_ownersCommitteeHas6PartyMembersOf7_andTheSupervisoryCommittee3Of3()
+      throws SQLException {
+    assertThat(bodyFigures("OWNERS_COMMITTEE")).isEqualTo("7/6");
+    assertThat(bodyFigures("SUPERVISORY_COMMITTEE")).isEqualTo("3/3");
+  }
+
+  @Test
+  void loadingTwice_createsNoDuplicates() throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.governance_body b JOIN rg.community c ON c.id = b.community_id WHERE c.key = 'baiguoshu'"))
+        .isEqualTo(5);
+  }
+
+  private static String bodyFigures(String kind) throws SQLException {
+    String sql =
+        """
+        SELECT count(*) || '/' || count(*) FILTER (WHERE m.party_member_id IS NOT NULL
+                OR EXISTS (SELECT 1 FROM rg.party_member p
+                            WHERE p.community_id = m.community_id AND p.resident_id = m.resident_id))
+          FROM rg.body_membership m
+          JOIN rg.body_term t ON t.community_id = m.community_id AND t.id = m.term_id
+          JOIN rg.governance_body b ON b.community_id = t.community_id AND b.id = t.body_id
+          JOIN rg.community c ON c.id = b.community_id
+         WHERE c.key = 'baiguoshu' AND b.kind = ?
+        """;
+    try (PreparedStatement query = owner.prepareStatement(sql)) {
+      query.setString(1, kind);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (PreparedStatement query = owner.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+}
