@@ -45,7 +45,8 @@ class ModularityTests {
         .resideInAnyPackage(
             "org.redgovernance.api.viewer..",
             "org.redgovernance.api.communities..",
-            "org.redgovernance.api.notices..")
+            "org.redgovernance.api.notices..",
+            "org.redgovernance.api.roster..")
         .check(CLASSES);
   }
 
@@ -53,7 +54,10 @@ class ModularityTests {
   void features_useOtherFeaturesOnlyThroughTheCommunityType() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.redgovernance.api.viewer..", "org.redgovernance.api.notices..")
+        .resideInAnyPackage(
+            "org.redgovernance.api.viewer..",
+            "org.redgovernance.api.notices..",
+            "org.redgovernance.api.roster..")
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(

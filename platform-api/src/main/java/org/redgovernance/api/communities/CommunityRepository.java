@@ -5,7 +5,6 @@ import static org.redgovernance.database.jooq.Tables.STREET;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -22,13 +21,6 @@ import org.springframework.stereotype.Repository;
 class CommunityRepository {
 
   record CommunityRow(UUID id, String key) {}
-
-  Optional<CommunityRow> findByKey(DSLContext dsl, String key) {
-    return dsl.select(COMMUNITY.ID, COMMUNITY.KEY)
-        .from(COMMUNITY)
-        .where(COMMUNITY.KEY.eq(key))
-        .fetchOptional(row -> new CommunityRow(row.value1(), row.value2()));
-  }
 
   /** Up to {@code limit} communities after {@code afterKey}, ordered by key. */
   List<CommunityRow> page(

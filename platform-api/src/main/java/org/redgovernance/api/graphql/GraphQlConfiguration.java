@@ -31,7 +31,7 @@ class GraphQlConfiguration {
 
   @Bean
   RuntimeWiringConfigurer scalars() {
-    return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+    return wiring -> wiring.scalar(DateTimeScalar.INSTANCE).scalar(DateScalar.INSTANCE);
   }
 
   @Bean

@@ -2,7 +2,6 @@ package org.redgovernance.api.graphql;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -19,7 +18,9 @@ class NodeController {
 
   NodeController(List<NodeLookup> lookups) {
     this.lookups =
-        lookups.stream().collect(Collectors.toMap(NodeLookup::type, Function.identity()));
+        lookups.stream()
+            .flatMap(lookup -> lookup.types().stream().map(type -> Map.entry(type, lookup)))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   @QueryMapping

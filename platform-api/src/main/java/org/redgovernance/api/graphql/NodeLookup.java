@@ -9,8 +9,8 @@ import org.redgovernance.api.tenancy.AccessScope;
  */
 public interface NodeLookup {
 
-  /** The GraphQL type name this lookup serves, as encoded in {@link GlobalId}. */
-  String type();
+  /** The GraphQL type names this lookup serves, as encoded in {@link GlobalId}. */
+  java.util.Set<String> types();
 
   Optional<Object> find(GlobalId id, AccessScope scope);
 }

@@ -87,8 +87,8 @@ class NoticeController implements NodeLookup {
   }
 
   @Override
-  public String type() {
-    return Notice.TYPE;
+  public java.util.Set<String> types() {
+    return java.util.Set.of(Notice.TYPE);
   }
 
   @Override

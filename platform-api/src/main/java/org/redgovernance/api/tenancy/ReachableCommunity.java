@@ -35,6 +35,30 @@ public record ReachableCommunity(
     return false;
   }
 
+  /**
+   * May read the community's roster (households, residents, party members): its staff and oversight
+   * from above. Residents, owner representatives and party members see the governance bodies and
+   * figures, not their neighbours' records.
+   */
+  public boolean mayReadRoster() {
+    return overseen()
+        || holdsAny(
+            CommunityRole.ADMIN,
+            CommunityRole.SECRETARY,
+            CommunityRole.OWNERS_COMMITTEE,
+            CommunityRole.SUPERVISOR);
+  }
+
+  /** May see phone and ID-card numbers unmasked (every such read is recorded). */
+  public boolean maySeePersonalData() {
+    return holdsAny(CommunityRole.ADMIN, CommunityRole.SECRETARY);
+  }
+
+  /** May change the roster: the community's admin and secretary, while it accepts writes. */
+  public boolean mayEditRoster() {
+    return holdsAny(CommunityRole.ADMIN, CommunityRole.SECRETARY);
+  }
+
   /** Oversight from above: a street role over this community, or the platform operator. */
   public boolean overseen() {
     return platformOperator || !streetRoles.isEmpty();

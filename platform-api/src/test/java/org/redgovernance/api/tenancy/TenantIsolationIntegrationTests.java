@@ -89,6 +89,26 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 
   private final Map<String, String> communityIds = new LinkedHashMap<>();
   private final Map<String, List<String>> noticeIds = new LinkedHashMap<>();
+  private final Map<String, List<String>> rosterIds = new LinkedHashMap<>();
+
+  /** One grid, building, household, resident and party member of the community. */
+  private List<String> rosterIdsOf(String key) {
+    GraphQlResult result =
+        graphql.document("rosterIds").as("platform.operator").variable("key", key).execute();
+    List<String> ids = new ArrayList<>();
+    for (String path :
+        List.of(
+            "community.grids.edges.0.node.id",
+            "community.buildings.edges.0.node.id",
+            "community.households.edges.0.node.id",
+            "community.households.edges.0.node.residents.0.id",
+            "community.partyMembers.edges.0.node.id")) {
+      String id = result.data(path).asString();
+      assertThat(id).as("%s of %s: %s", path, key, result).isNotBlank();
+      ids.add(id);
+    }
+    return ids;
+  }
 
   @BeforeEach
   void victimsSeenByTheOperator() {
@@ -112,6 +132,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               .execute()
               .edgeValues("notices", "id"));
       assertThat(noticeIds.get(key)).as("demo notices of " + key).isNotEmpty();
+      rosterIds.put(key, rosterIdsOf(key));
     }
     defineAttacks();
     defineSubscriptionAttacks();
@@ -123,6 +144,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         (user, victim) -> {
           List<String> ids = new ArrayList<>(noticeIds.get(victim));
           ids.add(communityIds.get(victim));
+          ids.addAll(rosterIds.get(victim));
           for (String id : ids) {
             GraphQlResult result = graphql.document("node").as(user).variable("id", id).execute();
             assertThat(result.data("node").isNull())

@@ -1,0 +1,425 @@
+package org.redgovernance.api.roster;
+
+import static org.redgovernance.database.jooq.Tables.BUILDING;
+import static org.redgovernance.database.jooq.Tables.GRID;
+import static org.redgovernance.database.jooq.Tables.HOUSEHOLD;
+import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
+import static org.redgovernance.database.jooq.Tables.PERSONAL_DATA_ACCESS;
+import static org.redgovernance.database.jooq.Tables.RESIDENT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep5;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.database.Ids;
+import org.redgovernance.database.jooq.tables.records.PersonalDataAccessRecord;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The roster in PostgreSQL. Every method runs inside a tenant transaction; pages are keyset pages
+ * in id order (UUIDv7: creation order). A page of households comes with its residents and their
+ * party membership in the same statement (MULTISET), whatever the page size.
+ */
+@Repository
+class RosterRepository {
+
+  /** Filters of the households connection; null means "any". */
+  record HouseholdFilter(
+      @Nullable UUID gridId, @Nullable UUID buildingId, @Nullable Boolean withPartyMember) {}
+
+  /** Filters of the residents connection; lookups are by keyed hash, never by plain value. */
+  record ResidentFilter(
+      @Nullable UUID gridId,
+      @Nullable UUID buildingId,
+      @Nullable UUID householdId,
+      @Nullable String nameContains,
+      @Nullable String status,
+      @Nullable Boolean owner,
+      byte @Nullable [] phoneHash,
+      byte @Nullable [] idCardHash) {}
+
+  /** Filters of the party-members connection. */
+  record PartyMemberFilter(
+      @Nullable String kind,
+      @Nullable UUID gridId,
+      @Nullable String specialty,
+      @Nullable String nameContains) {}
+
+  // Party membership columns carry their own names, so that they never collide with resident ones.
+  private static final Field<UUID> P_ID = PARTY_MEMBER.ID.as("p_id");
+  private static final Field<UUID> P_RESIDENT = PARTY_MEMBER.RESIDENT_ID.as("p_resident_id");
+  private static final Field<String> P_NAME = PARTY_MEMBER.NAME.as("p_name");
+  private static final Field<String> P_KIND = PARTY_MEMBER.KIND.as("p_kind");
+  private static final Field<String> P_WORKPLACE = PARTY_MEMBER.WORKPLACE.as("p_workplace");
+  private static final Field<LocalDate> P_JOINED = PARTY_MEMBER.JOINED_ON.as("p_joined_on");
+  private static final Field<UUID> P_GRID = PARTY_MEMBER.GRID_ID.as("p_grid_id");
+  private static final Field<String[]> P_SPECIALTIES = PARTY_MEMBER.SPECIALTIES.as("p_specialties");
+  private static final Field<String> P_STATUS = PARTY_MEMBER.STATUS.as("p_status");
+  private static final Field<Integer> P_VERSION = PARTY_MEMBER.VERSION.as("p_version");
+
+  private static final List<SelectField<?>> RESIDENT_COLUMNS =
+      List.of(
+          RESIDENT.COMMUNITY_ID,
+          RESIDENT.ID,
+          RESIDENT.HOUSEHOLD_ID,
+          RESIDENT.NAME,
+          RESIDENT.GENDER,
+          RESIDENT.BIRTH_YEAR,
+          RESIDENT.PHONE_MASKED,
+          RESIDENT.ID_CARD_MASKED,
+          RESIDENT.OWNER,
+          RESIDENT.MOVED_IN_ON,
+          RESIDENT.MOVED_OUT_ON,
+          RESIDENT.STATUS,
+          RESIDENT.VERSION,
+          P_ID,
+          P_RESIDENT,
+          P_NAME,
+          P_KIND,
+          P_WORKPLACE,
+          P_JOINED,
+          P_GRID,
+          P_SPECIALTIES,
+          P_STATUS,
+          P_VERSION);
+
+  private static final Condition PARTY_OF_RESIDENT =
+      PARTY_MEMBER
+          .COMMUNITY_ID
+          .eq(RESIDENT.COMMUNITY_ID)
+          .and(PARTY_MEMBER.RESIDENT_ID.eq(RESIDENT.ID));
+
+  List<Grid> grids(DSLContext dsl, UUID communityId, @Nullable UUID afterId, int limit) {
+    return dsl.selectFrom(GRID)
+        .where(
+            GRID.COMMUNITY_ID.eq(communityId),
+            afterId == null ? DSL.noCondition() : GRID.ID.gt(afterId))
+        .orderBy(GRID.ID)
+        .limit(limit)
+        .fetch(RosterRepository::toGrid);
+  }
+
+  List<Grid> gridsByIds(DSLContext dsl, Collection<UUID> ids) {
+    return dsl.selectFrom(GRID).where(GRID.ID.in(ids)).fetch(RosterRepository::toGrid);
+  }
+
+  List<Building> buildings(
+      DSLContext dsl, UUID communityId, @Nullable UUID gridId, @Nullable UUID afterId, int limit) {
+    return dsl.selectFrom(BUILDING)
+        .where(
+            BUILDING.COMMUNITY_ID.eq(communityId),
+            gridId == null ? DSL.noCondition() : BUILDING.GRID_ID.eq(gridId),
+            afterId == null ? DSL.noCondition() : BUILDING.ID.gt(afterId))
+        .orderBy(BUILDING.ID)
+        .limit(limit)
+        .fetch(RosterRepository::toBuilding);
+  }
+
+  List<Building> buildingsByIds(DSLContext dsl, Collection<UUID> ids) {
+    return dsl.selectFrom(BUILDING).where(BUILDING.ID.in(ids)).fetch(RosterRepository::toBuilding);
+  }
+
+  /** A page of households, each with its residents and their party membership: one statement. */
+  List<Household> households(
+      DSLContext dsl, UUID communityId, HouseholdFilter filter, @Nullable UUID afterId, int limit) {
+    Field<List<Resident>> residents =
+        DSL.multiset(
+                DSL.select(RESIDENT_COLUMNS)
+                    .from(RESIDENT)
+                    .leftJoin(PARTY_MEMBER)
+                    .on(PARTY_OF_RESIDENT)
+                    .where(
+                        RESIDENT.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
+                        RESIDENT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+                    .orderBy(RESIDENT.OWNER.desc(), RESIDENT.ID))
+            .as("residents")
+            .convertFrom(rows -> rows.map(RosterRepository::toResident));
+    List<Condition> where = new ArrayList<>();
+    where.add(HOUSEHOLD.COMMUNITY_ID.eq(communityId));
+    if (filter.gridId() != null) {
+      where.add(HOUSEHOLD.GRID_ID.eq(filter.gridId()));
+    }
+    if (filter.buildingId() != null) {
+      where.add(HOUSEHOLD.BUILDING_ID.eq(filter.buildingId()));
+    }
+    if (filter.withPartyMember() != null) {
+      Condition hasParty =
+          DSL.exists(
+              DSL.selectOne()
+                  .from(RESIDENT)
+                  .join(PARTY_MEMBER)
+                  .on(PARTY_OF_RESIDENT)
+                  .where(
+                      RESIDENT.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
+                      RESIDENT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID),
+                      RESIDENT.STATUS.eq("ACTIVE")));
+      where.add(filter.withPartyMember() ? hasParty : DSL.not(hasParty));
+    }
+    if (afterId != null) {
+      where.add(HOUSEHOLD.ID.gt(afterId));
+    }
+    return dsl.select(HOUSEHOLD.fields())
+        .select(BUILDING.fields())
+        .select(residents)
+        .from(HOUSEHOLD)
+        .join(BUILDING)
+        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+        .where(where)
+        .orderBy(HOUSEHOLD.ID)
+        .limit(limit)
+        .fetch(row -> toHousehold(row, row.get(residents)));
+  }
+
+  /** Households by id, without their residents (those load in a batch if asked for). */
+  List<Household> householdsByIds(DSLContext dsl, Collection<UUID> ids) {
+    return dsl.select(HOUSEHOLD.fields())
+        .select(BUILDING.fields())
+        .from(HOUSEHOLD)
+        .join(BUILDING)
+        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+        .where(HOUSEHOLD.ID.in(ids))
+        .fetch(row -> toHousehold(row, null));
+  }
+
+  List<Resident> residents(
+      DSLContext dsl, UUID communityId, ResidentFilter filter, @Nullable UUID afterId, int limit) {
+    List<Condition> where = new ArrayList<>();
+    where.add(RESIDENT.COMMUNITY_ID.eq(communityId));
+    if (filter.householdId() != null) {
+      where.add(RESIDENT.HOUSEHOLD_ID.eq(filter.householdId()));
+    }
+    if (filter.gridId() != null || filter.buildingId() != null) {
+      where.add(
+          DSL.exists(
+              DSL.selectOne()
+                  .from(HOUSEHOLD)
+                  .where(
+                      HOUSEHOLD.COMMUNITY_ID.eq(RESIDENT.COMMUNITY_ID),
+                      HOUSEHOLD.ID.eq(RESIDENT.HOUSEHOLD_ID),
+                      filter.gridId() == null
+                          ? DSL.noCondition()
+                          : HOUSEHOLD.GRID_ID.eq(filter.gridId()),
+                      filter.buildingId() == null
+                          ? DSL.noCondition()
+                          : HOUSEHOLD.BUILDING_ID.eq(filter.buildingId()))));
+    }
+    if (filter.nameContains() != null) {
+      where.add(RESIDENT.NAME.containsIgnoreCase(filter.nameContains()));
+    }
+    if (filter.status() != null) {
+      where.add(RESIDENT.STATUS.eq(filter.status()));
+    }
+    if (filter.owner() != null) {
+      where.add(RESIDENT.OWNER.eq(filter.owner()));
+    }
+    if (filter.phoneHash() != null) {
+      where.add(RESIDENT.PHONE_HASH.eq(filter.phoneHash()));
+    }
+    if (filter.idCardHash() != null) {
+      where.add(RESIDENT.ID_CARD_HASH.eq(filter.idCardHash()));
+    }
+    if (afterId != null) {
+      where.add(RESIDENT.ID.gt(afterId));
+    }
+    return dsl.select(RESIDENT_COLUMNS)
+        .from(RESIDENT)
+        .leftJoin(PARTY_MEMBER)
+        .on(PARTY_OF_RESIDENT)
+        .where(where)
+        .orderBy(RESIDENT.ID)
+        .limit(limit)
+        .fetch(RosterRepository::toResident);
+  }
+
+  List<Resident> residentsByIds(DSLContext dsl, Collection<UUID> ids) {
+    return dsl.select(RESIDENT_COLUMNS)
+        .from(RESIDENT)
+        .leftJoin(PARTY_MEMBER)
+        .on(PARTY_OF_RESIDENT)
+        .where(RESIDENT.ID.in(ids))
+        .fetch(RosterRepository::toResident);
+  }
+
+  List<Resident> residentsOfHouseholds(DSLContext dsl, Collection<UUID> householdIds) {
+    return dsl.select(RESIDENT_COLUMNS)
+        .from(RESIDENT)
+        .leftJoin(PARTY_MEMBER)
+        .on(PARTY_OF_RESIDENT)
+        .where(RESIDENT.HOUSEHOLD_ID.in(householdIds))
+        .orderBy(RESIDENT.OWNER.desc(), RESIDENT.ID)
+        .fetch(RosterRepository::toResident);
+  }
+
+  List<PartyMember> partyMembers(
+      DSLContext dsl,
+      UUID communityId,
+      PartyMemberFilter filter,
+      @Nullable UUID afterId,
+      int limit) {
+    List<Condition> where = new ArrayList<>();
+    where.add(PARTY_MEMBER.COMMUNITY_ID.eq(communityId));
+    if (filter.kind() != null) {
+      where.add(PARTY_MEMBER.KIND.eq(filter.kind()));
+    }
+    if (filter.gridId() != null) {
+      where.add(PARTY_MEMBER.GRID_ID.eq(filter.gridId()));
+    }
+    if (filter.specialty() != null) {
+      where.add(PARTY_MEMBER.SPECIALTIES.contains(new String[] {filter.specialty()}));
+    }
+    if (filter.nameContains() != null) {
+      where.add(
+          DSL.coalesce(PARTY_MEMBER.NAME, RESIDENT.NAME).containsIgnoreCase(filter.nameContains()));
+    }
+    if (afterId != null) {
+      where.add(PARTY_MEMBER.ID.gt(afterId));
+    }
+    return partyMemberQuery(dsl)
+        .where(where)
+        .orderBy(PARTY_MEMBER.ID)
+        .limit(limit)
+        .fetch(RosterRepository::toPartyMember);
+  }
+
+  List<PartyMember> partyMembersByIds(DSLContext dsl, Collection<UUID> ids) {
+    return partyMemberQuery(dsl)
+        .where(PARTY_MEMBER.ID.in(ids))
+        .fetch(RosterRepository::toPartyMember);
+  }
+
+  private org.jooq.SelectOnConditionStep<Record> partyMemberQuery(DSLContext dsl) {
+    return dsl.select(PARTY_MEMBER.fields())
+        .select(RESIDENT.NAME)
+        .from(PARTY_MEMBER)
+        .leftJoin(RESIDENT)
+        .on(
+            RESIDENT.COMMUNITY_ID.eq(PARTY_MEMBER.COMMUNITY_ID),
+            RESIDENT.ID.eq(PARTY_MEMBER.RESIDENT_ID));
+  }
+
+  /** Encrypted phone or ID-card numbers of residents, by resident id. */
+  Map<UUID, byte[]> ciphers(DSLContext dsl, Collection<UUID> residentIds, PersonalField field) {
+    Field<byte[]> column =
+        field == PersonalField.PHONE ? RESIDENT.PHONE_CIPHER : RESIDENT.ID_CARD_CIPHER;
+    return dsl.select(RESIDENT.ID, column)
+        .from(RESIDENT)
+        .where(RESIDENT.ID.in(residentIds), column.isNotNull())
+        .fetchMap(RESIDENT.ID, column);
+  }
+
+  /** Records that the acting user read these residents' field unmasked: one statement. */
+  void recordAccess(
+      DSLContext dsl, String actorId, Map<UUID, UUID> communityByResident, PersonalField field) {
+    if (communityByResident.isEmpty()) {
+      return;
+    }
+    InsertValuesStep5<PersonalDataAccessRecord, UUID, UUID, String, UUID, String> insert =
+        dsl.insertInto(
+            PERSONAL_DATA_ACCESS,
+            PERSONAL_DATA_ACCESS.COMMUNITY_ID,
+            PERSONAL_DATA_ACCESS.ID,
+            PERSONAL_DATA_ACCESS.ACTOR_ID,
+            PERSONAL_DATA_ACCESS.RESIDENT_ID,
+            PERSONAL_DATA_ACCESS.FIELD);
+    communityByResident.forEach(
+        (resident, community) ->
+            insert.values(community, Ids.newId(), actorId, resident, field.name()));
+    insert.execute();
+  }
+
+  private static Grid toGrid(Record row) {
+    return new Grid(
+        row.get(GRID.COMMUNITY_ID),
+        row.get(GRID.ID),
+        row.get(GRID.NAME),
+        row.get(GRID.PARTY_BRANCH_NAME),
+        row.get(GRID.WORKER_NAME),
+        row.get(GRID.VERSION));
+  }
+
+  private static Building toBuilding(Record row) {
+    return new Building(
+        row.get(BUILDING.COMMUNITY_ID),
+        row.get(BUILDING.ID),
+        row.get(BUILDING.NUMBER),
+        row.get(BUILDING.UNITS),
+        row.get(BUILDING.GRID_ID),
+        row.get(BUILDING.VERSION));
+  }
+
+  private static Household toHousehold(Record row, @Nullable List<Resident> residents) {
+    return new Household(
+        row.get(HOUSEHOLD.COMMUNITY_ID),
+        row.get(HOUSEHOLD.ID),
+        toBuilding(row),
+        row.get(HOUSEHOLD.UNIT),
+        row.get(HOUSEHOLD.ROOM),
+        row.get(HOUSEHOLD.GRID_ID),
+        row.get(HOUSEHOLD.VERSION),
+        residents);
+  }
+
+  private static Resident toResident(Record row) {
+    UUID partyId = row.get(P_ID);
+    PartyMember party =
+        partyId == null
+            ? null
+            : new PartyMember(
+                row.get(RESIDENT.COMMUNITY_ID),
+                partyId,
+                row.get(P_RESIDENT),
+                row.get(RESIDENT.NAME),
+                row.get(P_KIND),
+                row.get(P_WORKPLACE),
+                row.get(P_JOINED),
+                row.get(P_GRID),
+                specialties(row.get(P_SPECIALTIES)),
+                row.get(P_STATUS),
+                row.get(P_VERSION));
+    return new Resident(
+        row.get(RESIDENT.COMMUNITY_ID),
+        row.get(RESIDENT.ID),
+        row.get(RESIDENT.HOUSEHOLD_ID),
+        row.get(RESIDENT.NAME),
+        row.get(RESIDENT.GENDER),
+        row.get(RESIDENT.BIRTH_YEAR),
+        row.get(RESIDENT.PHONE_MASKED),
+        row.get(RESIDENT.ID_CARD_MASKED),
+        row.get(RESIDENT.OWNER),
+        row.get(RESIDENT.MOVED_IN_ON),
+        row.get(RESIDENT.MOVED_OUT_ON),
+        row.get(RESIDENT.STATUS),
+        row.get(RESIDENT.VERSION),
+        party);
+  }
+
+  private static PartyMember toPartyMember(Record row) {
+    String name = row.get(PARTY_MEMBER.NAME);
+    return new PartyMember(
+        row.get(PARTY_MEMBER.COMMUNITY_ID),
+        row.get(PARTY_MEMBER.ID),
+        row.get(PARTY_MEMBER.RESIDENT_ID),
+        name != null ? name : row.get(RESIDENT.NAME),
+        row.get(PARTY_MEMBER.KIND),
+        row.get(PARTY_MEMBER.WORKPLACE),
+        row.get(PARTY_MEMBER.JOINED_ON),
+        row.get(PARTY_MEMBER.GRID_ID),
+        specialties(row.get(PARTY_MEMBER.SPECIALTIES)),
+        row.get(PARTY_MEMBER.STATUS),
+        row.get(PARTY_MEMBER.VERSION));
+  }
+
+  private static List<String> specialties(String @Nullable [] values) {
+    return values == null ? List.of() : List.of(values);
+  }
+}
