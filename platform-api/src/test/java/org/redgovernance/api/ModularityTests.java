@@ -46,7 +46,8 @@ class ModularityTests {
             "org.redgovernance.api.viewer..",
             "org.redgovernance.api.communities..",
             "org.redgovernance.api.notices..",
-            "org.redgovernance.api.roster..")
+            "org.redgovernance.api.roster..",
+            "org.redgovernance.api.bodies..")
         .check(CLASSES);
   }
 
@@ -57,7 +58,8 @@ class ModularityTests {
         .resideInAnyPackage(
             "org.redgovernance.api.viewer..",
             "org.redgovernance.api.notices..",
-            "org.redgovernance.api.roster..")
+            "org.redgovernance.api.roster..",
+            "org.redgovernance.api.bodies..")
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -79,6 +79,10 @@ public final class DemoData {
     } finally {
       owner.setAutoCommit(autoCommit);
     }
+    // Fresh bulk rows have no statistics yet; without them the planner guesses one row per table.
+    try (var analyze = owner.createStatement()) {
+      analyze.execute("ANALYZE");
+    }
   }
 
   public static UUID communityId(Connection owner, String key) throws SQLException {

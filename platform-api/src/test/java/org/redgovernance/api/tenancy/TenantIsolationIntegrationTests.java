@@ -91,7 +91,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
   private final Map<String, List<String>> noticeIds = new LinkedHashMap<>();
   private final Map<String, List<String>> rosterIds = new LinkedHashMap<>();
 
-  /** One grid, building, household, resident and party member of the community. */
+  /** One grid, building, household, resident, party member and body of the community. */
   private List<String> rosterIdsOf(String key) {
     GraphQlResult result =
         graphql.document("rosterIds").as("platform.operator").variable("key", key).execute();
@@ -102,7 +102,8 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "community.buildings.edges.0.node.id",
             "community.households.edges.0.node.id",
             "community.households.edges.0.node.residents.0.id",
-            "community.partyMembers.edges.0.node.id")) {
+            "community.partyMembers.edges.0.node.id",
+            "community.bodies.0.id")) {
       String id = result.data(path).asString();
       assertThat(id).as("%s of %s: %s", path, key, result).isNotBlank();
       ids.add(id);
