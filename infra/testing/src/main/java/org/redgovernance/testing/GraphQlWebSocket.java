@@ -94,13 +94,18 @@ public final class GraphQlWebSocket implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
 
     @Override
+    public void onOpen(WebSocket webSocket) {
+      // Read everything the server sends, close frames included, as soon as it arrives.
+      webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
         messages.add(JSON.readTree(partial.toString()));
         partial.setLength(0);
       }
-      webSocket.request(1);
       return null;
     }
 
