@@ -15,6 +15,7 @@ public record UserError(Code code, String message, @Nullable List<String> field)
     NOT_FOUND,
     FORBIDDEN,
     CONFLICT,
+    DUPLICATE,
     COMMUNITY_READ_ONLY,
     COMMUNITY_REQUIRED
   }

@@ -64,26 +64,39 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 
   /** Documents that exercise each root field, for the X-Community route. */
   private static final Map<String, String> MINIMAL_DOCUMENTS =
-      Map.of(
-          "Query.node",
-          "query { node(id: \"x\") { id } }",
-          "Query.enumLabels",
-          "query { enumLabels(enum: \"CommunityRole\") { value } }",
-          "Query.viewer",
-          "query { viewer { username } }",
-          "Query.community",
-          "query { community(key: \"baiguoshu\") { key } }",
-          "Query.communities",
-          "query { communities { edges { node { key } } } }",
-          "Query.notices",
-          "query { notices { edges { node { title } } } }",
-          "Mutation.publishNotice",
-          "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }",
-          "Subscription.noticeEvents",
-          "subscription { noticeEvents { kind noticeId } }",
-          "Mutation.withdrawNotice",
-          "mutation { withdrawNotice(input: {id: \"x\", reason: \"r\", expectedVersion: 0})"
-              + " { errors { code } } }");
+      Map.ofEntries(
+          Map.entry("Query.node", "query { node(id: \"x\") { id } }"),
+          Map.entry("Query.enumLabels", "query { enumLabels(enum: \"CommunityRole\") { value } }"),
+          Map.entry("Query.viewer", "query { viewer { username } }"),
+          Map.entry("Query.community", "query { community(key: \"baiguoshu\") { key } }"),
+          Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
+          Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
+          Map.entry(
+              "Mutation.publishNotice",
+              "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.withdrawNotice",
+              "mutation { withdrawNotice(input: {id: \"x\", reason: \"r\", expectedVersion: 0})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.addHousehold",
+              "mutation { addHousehold(input: {buildingId: \"x\", unit: \"1\", room: \"1\"})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.addResident",
+              "mutation { addResident(input: {householdId: \"x\", name: \"n\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updateResident",
+              "mutation { updateResident(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.moveOutResident",
+              "mutation { moveOutResident(input: {id: \"x\", expectedVersion: 0,"
+                  + " movedOutOn: \"2026-01-01\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.deleteResident",
+              "mutation { deleteResident(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Subscription.noticeEvents", "subscription { noticeEvents { kind noticeId } }"));
 
   @Autowired GraphQlSource graphQlSource;
 
@@ -137,6 +150,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     }
     defineAttacks();
     defineSubscriptionAttacks();
+    defineRosterAttacks();
   }
 
   private void defineAttacks() {
@@ -247,6 +261,80 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               graphql.document("node").as("platform.operator").variable("id", id).execute();
           assertThat(after.data("node.status").asString()).isEqualTo("PUBLISHED");
         });
+  }
+
+  /** Roster mutations aimed at the victim's building, household and resident. */
+  private void defineRosterAttacks() {
+    attacks.put(
+        "Mutation.addHousehold",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addHousehold",
+                Map.of("buildingId", rosterIds.get(victim).get(1), "unit", "8", "room", "808")));
+    attacks.put(
+        "Mutation.addResident",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addResident",
+                Map.of("householdId", rosterIds.get(victim).get(2), "name", "入侵")));
+    attacks.put(
+        "Mutation.updateResident",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateResident",
+                Map.of("id", rosterIds.get(victim).get(3), "expectedVersion", 0, "name", "入侵")));
+    attacks.put(
+        "Mutation.moveOutResident",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "moveOutResident",
+                Map.of(
+                    "id",
+                    rosterIds.get(victim).get(3),
+                    "expectedVersion",
+                    0,
+                    "movedOutOn",
+                    "2026-01-01")));
+    attacks.put(
+        "Mutation.deleteResident",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "deleteResident",
+                Map.of("id", rosterIds.get(victim).get(3), "expectedVersion", 0)));
+  }
+
+  /** The mutation answers NOT_FOUND and the victim's roster is exactly as it was. */
+  private void refusedWithoutChange(
+      String user, String victim, String mutation, Map<String, Object> input) {
+    String fingerprint = rosterFingerprint(victim);
+    GraphQlResult result = graphql.document(mutation).as(user).variable("input", input).execute();
+    assertThat(result.data(mutation + ".errors.0.code").asString())
+        .as("%s %s: %s", user, mutation, result)
+        .isEqualTo("NOT_FOUND");
+    assertThat(rosterFingerprint(victim))
+        .as("%s's roster after %s", victim, mutation)
+        .isEqualTo(fingerprint);
+  }
+
+  private static String rosterFingerprint(String community) {
+    return Rows.count(
+            "SELECT count(*) FROM rg.household h JOIN rg.community c ON c.id = h.community_id WHERE c.key = ?",
+            community)
+        + "/"
+        + Rows.count(
+            "SELECT count(*) + coalesce(sum(r.version), 0) FROM rg.resident r"
+                + " JOIN rg.community c ON c.id = r.community_id WHERE c.key = ?",
+            community);
   }
 
   private void defineSubscriptionAttacks() {

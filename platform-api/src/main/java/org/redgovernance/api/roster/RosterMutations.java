@@ -1,0 +1,67 @@
+package org.redgovernance.api.roster;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.UserError;
+
+/** Inputs and payloads of the roster mutations. */
+final class RosterMutations {
+
+  private RosterMutations() {}
+
+  record AddHouseholdInput(
+      @Nullable String communityKey,
+      @Nullable String buildingId,
+      @Nullable String unit,
+      @Nullable String room,
+      @Nullable String gridId) {}
+
+  record AddHouseholdPayload(@Nullable Household household, List<UserError> errors) {
+    static AddHouseholdPayload failed(UserError error) {
+      return new AddHouseholdPayload(null, List.of(error));
+    }
+  }
+
+  record AddResidentInput(
+      @Nullable String householdId,
+      @Nullable String name,
+      @Nullable String gender,
+      @Nullable Integer birthYear,
+      @Nullable String phone,
+      @Nullable String idCardNumber,
+      @Nullable Boolean owner,
+      @Nullable LocalDate movedInOn) {}
+
+  record UpdateResidentInput(
+      @Nullable String id,
+      @Nullable Integer expectedVersion,
+      @Nullable String name,
+      @Nullable String gender,
+      @Nullable Integer birthYear,
+      @Nullable String phone,
+      @Nullable String idCardNumber,
+      @Nullable Boolean owner,
+      @Nullable String householdId) {}
+
+  record MoveOutResidentInput(
+      @Nullable String id, @Nullable Integer expectedVersion, @Nullable LocalDate movedOutOn) {}
+
+  record DeleteResidentInput(@Nullable String id, @Nullable Integer expectedVersion) {}
+
+  record ResidentPayload(@Nullable Resident resident, List<UserError> errors) {
+    static ResidentPayload of(Resident resident) {
+      return new ResidentPayload(resident, List.of());
+    }
+
+    static ResidentPayload failed(UserError error) {
+      return new ResidentPayload(null, List.of(error));
+    }
+  }
+
+  record DeleteResidentPayload(@Nullable String deletedId, List<UserError> errors) {
+    static DeleteResidentPayload failed(UserError error) {
+      return new DeleteResidentPayload(null, List.of(error));
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.redgovernance.api.roster;
+
+import static org.redgovernance.database.jooq.Tables.BODY_MEMBERSHIP;
+import static org.redgovernance.database.jooq.Tables.BUILDING;
+import static org.redgovernance.database.jooq.Tables.HOUSEHOLD;
+import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
+import static org.redgovernance.database.jooq.Tables.RESIDENT;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.database.IdCardNumbers;
+import org.redgovernance.database.PersonalDataCipher;
+import org.redgovernance.database.PhoneNumbers;
+import org.springframework.stereotype.Repository;
+
+/** Changes to the roster. Every method runs inside a tenant write transaction. */
+@Repository
+class RosterWriteRepository {
+
+  private final PersonalDataCipher cipher;
+
+  RosterWriteRepository(PersonalDataCipher cipher) {
+    this.cipher = cipher;
+  }
+
+  /** The grid of a building of this community, if the building exists. */
+  Optional<@Nullable UUID> buildingGrid(DSLContext dsl, UUID communityId, UUID buildingId) {
+    return dsl.select(BUILDING.GRID_ID)
+        .from(BUILDING)
+        .where(BUILDING.COMMUNITY_ID.eq(communityId), BUILDING.ID.eq(buildingId))
+        .fetchOptional(row -> row.value1());
+  }
+
+  void insertHousehold(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      UUID buildingId,
+      String unit,
+      String room,
+      @Nullable UUID gridId) {
+    dsl.insertInto(HOUSEHOLD)
+        .set(HOUSEHOLD.COMMUNITY_ID, communityId)
+        .set(HOUSEHOLD.ID, id)
+        .set(HOUSEHOLD.BUILDING_ID, buildingId)
+        .set(HOUSEHOLD.UNIT, unit)
+        .set(HOUSEHOLD.ROOM, room)
+        .set(HOUSEHOLD.GRID_ID, gridId)
+        .execute();
+  }
+
+  boolean householdExists(DSLContext dsl, UUID communityId, UUID householdId) {
+    return dsl.fetchExists(
+        HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID.eq(communityId), HOUSEHOLD.ID.eq(householdId));
+  }
+
+  /** Another resident of the community already registered with this ID-card number. */
+  boolean idCardTaken(
+      DSLContext dsl, UUID communityId, String idCardNumber, @Nullable UUID except) {
+    return dsl.fetchExists(
+        RESIDENT,
+        RESIDENT.COMMUNITY_ID.eq(communityId),
+        RESIDENT.ID_CARD_HASH.eq(cipher.lookupHash(idCardNumber)),
+        except == null ? DSL.noCondition() : RESIDENT.ID.ne(except));
+  }
+
+  void insertResident(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      UUID householdId,
+      ResidentFacts facts,
+      boolean owner,
+      @Nullable LocalDate movedInOn) {
+    Map<Field<?>, Object> values = new HashMap<>(personalColumns(facts));
+    values.put(RESIDENT.COMMUNITY_ID, communityId);
+    values.put(RESIDENT.ID, id);
+    values.put(RESIDENT.HOUSEHOLD_ID, householdId);
+    values.put(RESIDENT.NAME, facts.name());
+    values.put(RESIDENT.GENDER, facts.gender());
+    values.put(RESIDENT.BIRTH_YEAR, facts.birthYear());
+    values.put(RESIDENT.OWNER, owner);
+    values.put(RESIDENT.MOVED_IN_ON, movedInOn);
+    dsl.insertInto(RESIDENT).set(values).execute();
+  }
+
+  /**
+   * Applies the given changes if the resident is still at {@code expectedVersion}; false when it is
+   * not (changed meanwhile, or gone).
+   */
+  boolean updateResident(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      Map<Field<?>, Object> changes) {
+    Map<Field<?>, Object> values = new HashMap<>(changes);
+    values.put(RESIDENT.VERSION, RESIDENT.VERSION.plus(1));
+    values.put(RESIDENT.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(RESIDENT)
+            .set(values)
+            .where(
+                RESIDENT.COMMUNITY_ID.eq(communityId),
+                RESIDENT.ID.eq(id),
+                RESIDENT.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  boolean residentExists(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.fetchExists(RESIDENT, RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.ID.eq(id));
+  }
+
+  /** Whether party or body records point at the resident, so that deleting would lose history. */
+  boolean residentHasRecords(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.fetchExists(
+            PARTY_MEMBER,
+            PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
+            PARTY_MEMBER.RESIDENT_ID.eq(id))
+        || dsl.fetchExists(
+            BODY_MEMBERSHIP,
+            BODY_MEMBERSHIP.COMMUNITY_ID.eq(communityId),
+            BODY_MEMBERSHIP.RESIDENT_ID.eq(id));
+  }
+
+  boolean deleteResident(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+    return dsl.deleteFrom(RESIDENT)
+            .where(
+                RESIDENT.COMMUNITY_ID.eq(communityId),
+                RESIDENT.ID.eq(id),
+                RESIDENT.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  /** The columns an update of these facts changes: only the facts that are given. */
+  Map<Field<?>, Object> residentChanges(
+      ResidentFacts facts, @Nullable Boolean owner, @Nullable UUID householdId) {
+    Map<Field<?>, Object> changes = new HashMap<>(personalColumns(facts));
+    putIfGiven(changes, RESIDENT.NAME, facts.name());
+    putIfGiven(changes, RESIDENT.GENDER, facts.gender());
+    putIfGiven(changes, RESIDENT.BIRTH_YEAR, facts.birthYear());
+    putIfGiven(changes, RESIDENT.OWNER, owner);
+    putIfGiven(changes, RESIDENT.HOUSEHOLD_ID, householdId);
+    return changes;
+  }
+
+  Map<Field<?>, Object> moveOutChanges(LocalDate movedOutOn) {
+    Map<Field<?>, Object> changes = new HashMap<>();
+    changes.put(RESIDENT.STATUS, "MOVED_OUT");
+    changes.put(RESIDENT.MOVED_OUT_ON, movedOutOn);
+    return changes;
+  }
+
+  private static <T> void putIfGiven(
+      Map<Field<?>, Object> changes, Field<T> field, @Nullable T value) {
+    if (value != null) {
+      changes.put(field, value);
+    }
+  }
+
+  /** Encrypted, hashed and masked columns for the protected facts that are given. */
+  Map<Field<?>, Object> personalColumns(ResidentFacts facts) {
+    Map<Field<?>, Object> columns = new HashMap<>();
+    if (facts.phone() != null) {
+      columns.put(RESIDENT.PHONE_CIPHER, cipher.encrypt(facts.phone()));
+      columns.put(RESIDENT.PHONE_HASH, cipher.lookupHash(facts.phone()));
+      columns.put(RESIDENT.PHONE_MASKED, PhoneNumbers.mask(facts.phone()));
+    }
+    if (facts.idCardNumber() != null) {
+      columns.put(RESIDENT.ID_CARD_CIPHER, cipher.encrypt(facts.idCardNumber()));
+      columns.put(RESIDENT.ID_CARD_HASH, cipher.lookupHash(facts.idCardNumber()));
+      columns.put(RESIDENT.ID_CARD_MASKED, IdCardNumbers.mask(facts.idCardNumber()));
+    }
+    return columns;
+  }
+}
