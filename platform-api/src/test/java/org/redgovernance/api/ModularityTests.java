@@ -47,7 +47,8 @@ class ModularityTests {
             "org.redgovernance.api.communities..",
             "org.redgovernance.api.notices..",
             "org.redgovernance.api.roster..",
-            "org.redgovernance.api.bodies..")
+            "org.redgovernance.api.bodies..",
+            "org.redgovernance.api.venues..")
         .check(CLASSES);
   }
 
@@ -59,7 +60,8 @@ class ModularityTests {
             "org.redgovernance.api.viewer..",
             "org.redgovernance.api.notices..",
             "org.redgovernance.api.roster..",
-            "org.redgovernance.api.bodies..")
+            "org.redgovernance.api.bodies..",
+            "org.redgovernance.api.venues..")
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -104,7 +104,10 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
   private final Map<String, List<String>> noticeIds = new LinkedHashMap<>();
   private final Map<String, List<String>> rosterIds = new LinkedHashMap<>();
 
-  /** One grid, building, household, resident, party member and body of the community. */
+  /**
+   * One grid, building, household, resident, party member, body, service post and partner of the
+   * community.
+   */
   private List<String> rosterIdsOf(String key) {
     GraphQlResult result =
         graphql.document("rosterIds").as("platform.operator").variable("key", key).execute();
@@ -116,7 +119,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "community.households.edges.0.node.id",
             "community.households.edges.0.node.residents.0.id",
             "community.partyMembers.edges.0.node.id",
-            "community.bodies.0.id")) {
+            "community.bodies.0.id",
+            "community.servicePosts.0.id",
+            "community.partners.0.id")) {
       String id = result.data(path).asString();
       assertThat(id).as("%s of %s: %s", path, key, result).isNotBlank();
       ids.add(id);
