@@ -144,6 +144,28 @@ class BodyRepository {
       LocalDate fromOn,
       @Nullable LocalDate toOn) {}
 
+  void insertMembership(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      UUID termId,
+      @Nullable UUID residentId,
+      @Nullable UUID partyMemberId,
+      String position,
+      LocalDate fromOn,
+      @Nullable LocalDate toOn) {
+    dsl.insertInto(BODY_MEMBERSHIP)
+        .set(BODY_MEMBERSHIP.COMMUNITY_ID, communityId)
+        .set(BODY_MEMBERSHIP.ID, id)
+        .set(BODY_MEMBERSHIP.TERM_ID, termId)
+        .set(BODY_MEMBERSHIP.RESIDENT_ID, residentId)
+        .set(BODY_MEMBERSHIP.PARTY_MEMBER_ID, partyMemberId)
+        .set(BODY_MEMBERSHIP.POSITION, position)
+        .set(BODY_MEMBERSHIP.FROM_ON, fromOn)
+        .set(BODY_MEMBERSHIP.TO_ON, toOn)
+        .execute();
+  }
+
   /** The community's counts, in one statement. */
   CommunityCounts counts(DSLContext dsl, UUID communityId) {
     Field<Integer> households =

@@ -1,5 +1,10 @@
 package org.redgovernance.api.roster;
 
+import static org.redgovernance.api.roster.RosterRules.invalid;
+import static org.redgovernance.api.roster.RosterRules.mayEdit;
+import static org.redgovernance.api.roster.RosterRules.notFound;
+import static org.redgovernance.api.roster.RosterRules.staleVersion;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +40,6 @@ import org.springframework.stereotype.Controller;
  */
 @Controller
 class RosterMutationController {
-
-  private static final String FORBIDDEN =
-      "Only the community's admin or secretary may change its roster";
 
   private final TenantTransactions transactions;
   private final RosterRepository reads;
@@ -376,37 +378,11 @@ class RosterMutationController {
     }
   }
 
-  private static Optional<UserError> mayEdit(ReachableCommunity community) {
-    if (!community.mayEditRoster()) {
-      return Optional.of(UserError.of(UserError.Code.FORBIDDEN, FORBIDDEN));
-    }
-    if (!community.status().acceptsWrites()) {
-      return Optional.of(
-          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
-    }
-    return Optional.empty();
-  }
-
-  private static UserError notFound(String field) {
-    return UserError.of(UserError.Code.NOT_FOUND, "Not found", field);
-  }
-
-  private static UserError invalid(String message, String field) {
-    return UserError.of(UserError.Code.INVALID_INPUT, message, field);
-  }
-
   private static UserError duplicateIdCard() {
     return UserError.of(
         UserError.Code.DUPLICATE,
         "A resident with this ID-card number is already registered",
         "idCardNumber");
-  }
-
-  private static UserError staleVersion() {
-    return UserError.of(
-        UserError.Code.CONFLICT,
-        "The record was changed by someone else; reload it and try again",
-        "expectedVersion");
   }
 
   private static String strip(@Nullable String value) {

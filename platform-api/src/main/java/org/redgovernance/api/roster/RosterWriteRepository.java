@@ -8,6 +8,7 @@ import static org.redgovernance.database.jooq.Tables.RESIDENT;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -164,6 +165,77 @@ class RosterWriteRepository {
     if (value != null) {
       changes.put(field, value);
     }
+  }
+
+  boolean residentIsPartyMember(DSLContext dsl, UUID communityId, UUID residentId) {
+    return dsl.fetchExists(
+        PARTY_MEMBER,
+        PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
+        PARTY_MEMBER.RESIDENT_ID.eq(residentId));
+  }
+
+  void insertPartyMember(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      @Nullable UUID residentId,
+      @Nullable String name,
+      String kind,
+      @Nullable String workplace,
+      @Nullable LocalDate joinedOn,
+      @Nullable UUID gridId,
+      List<String> specialties) {
+    dsl.insertInto(PARTY_MEMBER)
+        .set(PARTY_MEMBER.COMMUNITY_ID, communityId)
+        .set(PARTY_MEMBER.ID, id)
+        .set(PARTY_MEMBER.RESIDENT_ID, residentId)
+        .set(PARTY_MEMBER.NAME, name)
+        .set(PARTY_MEMBER.KIND, kind)
+        .set(PARTY_MEMBER.WORKPLACE, workplace)
+        .set(PARTY_MEMBER.JOINED_ON, joinedOn)
+        .set(PARTY_MEMBER.GRID_ID, gridId)
+        .set(PARTY_MEMBER.SPECIALTIES, specialties.toArray(String[]::new))
+        .execute();
+  }
+
+  /** Applies the given changes if the member is still at {@code expectedVersion}. */
+  boolean updatePartyMember(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      @Nullable String kind,
+      @Nullable String workplace,
+      @Nullable UUID gridId,
+      @Nullable List<String> specialties,
+      @Nullable String status) {
+    Map<Field<?>, Object> values = new HashMap<>();
+    putIfGiven(values, PARTY_MEMBER.KIND, kind);
+    putIfGiven(values, PARTY_MEMBER.WORKPLACE, workplace);
+    putIfGiven(values, PARTY_MEMBER.GRID_ID, gridId);
+    putIfGiven(
+        values,
+        PARTY_MEMBER.SPECIALTIES,
+        specialties == null ? null : specialties.toArray(String[]::new));
+    putIfGiven(values, PARTY_MEMBER.STATUS, status);
+    values.put(PARTY_MEMBER.VERSION, PARTY_MEMBER.VERSION.plus(1));
+    values.put(PARTY_MEMBER.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(PARTY_MEMBER)
+            .set(values)
+            .where(
+                PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
+                PARTY_MEMBER.ID.eq(id),
+                PARTY_MEMBER.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  /** Kind and workplace as they would be after an update, to check the in-service rule. */
+  Optional<String[]> partyMemberKindAndWorkplace(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(PARTY_MEMBER.KIND, PARTY_MEMBER.WORKPLACE)
+        .from(PARTY_MEMBER)
+        .where(PARTY_MEMBER.COMMUNITY_ID.eq(communityId), PARTY_MEMBER.ID.eq(id))
+        .fetchOptional(row -> new String[] {row.value1(), row.value2()});
   }
 
   /** Encrypted, hashed and masked columns for the protected facts that are given. */

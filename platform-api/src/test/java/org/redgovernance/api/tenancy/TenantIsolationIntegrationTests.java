@@ -96,6 +96,16 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.deleteResident",
               "mutation { deleteResident(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
           Map.entry(
+              "Mutation.addPartyMember",
+              "mutation { addPartyMember(input: {name: \"n\", kind: REGISTERED}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updatePartyMember",
+              "mutation { updatePartyMember(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addBodyMember",
+              "mutation { addBodyMember(input: {bodyId: \"x\", residentId: \"y\", position: MEMBER,"
+                  + " fromOn: \"2025-01-01\"}) { errors { code } } }"),
+          Map.entry(
               "Subscription.noticeEvents", "subscription { noticeEvents { kind noticeId } }"));
 
   @Autowired GraphQlSource graphQlSource;
@@ -156,6 +166,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineAttacks();
     defineSubscriptionAttacks();
     defineRosterAttacks();
+    definePartyAndBodyAttacks();
   }
 
   private void defineAttacks() {
@@ -318,6 +329,48 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 Map.of("id", rosterIds.get(victim).get(3), "expectedVersion", 0)));
   }
 
+  private void definePartyAndBodyAttacks() {
+    attacks.put(
+        "Mutation.addPartyMember",
+        (user, victim) -> {
+          refusedWithoutChange(
+              user,
+              victim,
+              "addPartyMember",
+              Map.of("residentId", rosterIds.get(victim).get(3), "kind", "REGISTERED"));
+          refusedWithoutChange(
+              user,
+              victim,
+              "addPartyMember",
+              Map.of("communityKey", victim, "name", "入侵", "kind", "REGISTERED"));
+        });
+    attacks.put(
+        "Mutation.updatePartyMember",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updatePartyMember",
+                Map.of(
+                    "id", rosterIds.get(victim).get(4), "expectedVersion", 0, "kind", "SILVER")));
+    attacks.put(
+        "Mutation.addBodyMember",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addBodyMember",
+                Map.of(
+                    "bodyId",
+                    rosterIds.get(victim).get(5),
+                    "residentId",
+                    rosterIds.get(victim).get(3),
+                    "position",
+                    "MEMBER",
+                    "fromOn",
+                    "2025-01-01")));
+  }
+
   /** The mutation answers NOT_FOUND and the victim's roster is exactly as it was. */
   private void refusedWithoutChange(
       String user, String victim, String mutation, Map<String, Object> input) {
@@ -339,6 +392,16 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         + Rows.count(
             "SELECT count(*) + coalesce(sum(r.version), 0) FROM rg.resident r"
                 + " JOIN rg.community c ON c.id = r.community_id WHERE c.key = ?",
+            community)
+        + "/"
+        + Rows.count(
+            "SELECT count(*) + coalesce(sum(p.version), 0) FROM rg.party_member p"
+                + " JOIN rg.community c ON c.id = p.community_id WHERE c.key = ?",
+            community)
+        + "/"
+        + Rows.count(
+            "SELECT count(*) FROM rg.body_membership m JOIN rg.community c ON c.id = m.community_id"
+                + " WHERE c.key = ?",
             community);
   }
 

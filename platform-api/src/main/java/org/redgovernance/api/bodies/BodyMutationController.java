@@ -1,0 +1,214 @@
+package org.redgovernance.api.bodies;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.roster.PartyMember;
+import org.redgovernance.api.roster.Resident;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.redgovernance.database.Ids;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Seating people on governance bodies. A seat lies inside its term, and a body has one chair at a
+ * time.
+ */
+@Controller
+class BodyMutationController {
+
+  record AddBodyMemberInput(
+      @Nullable String bodyId,
+      @Nullable Integer termNumber,
+      @Nullable String residentId,
+      @Nullable String partyMemberId,
+      @Nullable String position,
+      @Nullable LocalDate fromOn,
+      @Nullable LocalDate toOn) {}
+
+  record AddBodyMemberPayload(@Nullable GovernanceBody body, List<UserError> errors) {
+    static AddBodyMemberPayload failed(UserError error) {
+      return new AddBodyMemberPayload(null, List.of(error));
+    }
+  }
+
+  private final TenantTransactions transactions;
+  private final BodyRepository bodies;
+  private final AuditLog audit;
+
+  BodyMutationController(TenantTransactions transactions, BodyRepository bodies, AuditLog audit) {
+    this.transactions = transactions;
+    this.bodies = bodies;
+    this.audit = audit;
+  }
+
+  @MutationMapping
+  AddBodyMemberPayload addBodyMember(
+      @Argument AddBodyMemberInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    Optional<GlobalId> bodyId = GlobalId.decode(input.bodyId(), GovernanceBody.TYPE);
+    Optional<ReachableCommunity> community = bodyId.flatMap(id -> scope.byId(id.communityId()));
+    if (community.isEmpty()) {
+      return AddBodyMemberPayload.failed(error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
+    }
+    if (!community.get().mayEditRoster()) {
+      return AddBodyMemberPayload.failed(
+          UserError.of(
+              UserError.Code.FORBIDDEN,
+              "Only the community's admin or secretary may seat members"));
+    }
+    if (!community.get().status().acceptsWrites()) {
+      return AddBodyMemberPayload.failed(
+          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
+    }
+    UUID communityId = community.get().id();
+    if ((input.residentId() == null) == (input.partyMemberId() == null)) {
+      return AddBodyMemberPayload.failed(
+          error(
+              UserError.Code.INVALID_INPUT,
+              "Give exactly one of residentId and partyMemberId",
+              "residentId"));
+    }
+    Optional<UUID> residentId = localId(input.residentId(), Resident.TYPE, communityId);
+    Optional<UUID> partyMemberId = localId(input.partyMemberId(), PartyMember.TYPE, communityId);
+    if (input.residentId() != null && residentId.isEmpty()) {
+      return AddBodyMemberPayload.failed(
+          error(UserError.Code.NOT_FOUND, "Not found", "residentId"));
+    }
+    if (input.partyMemberId() != null && partyMemberId.isEmpty()) {
+      return AddBodyMemberPayload.failed(
+          error(UserError.Code.NOT_FOUND, "Not found", "partyMemberId"));
+    }
+    LocalDate fromOn = input.fromOn();
+    if (fromOn == null || input.position() == null) {
+      return AddBodyMemberPayload.failed(
+          error(UserError.Code.INVALID_INPUT, "fromOn and position are required", "fromOn"));
+    }
+    AccessScope one = scope.narrowedTo(community.get());
+    UUID id = Ids.newId();
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            Optional<GovernanceBody> body =
+                bodies.bodies(dsl, communityId).stream()
+                    .filter(b -> b.id().equals(bodyId.get().id()))
+                    .findFirst();
+            if (body.isEmpty()) {
+              return AddBodyMemberPayload.failed(
+                  error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
+            }
+            GovernanceBody.Term term =
+                input.termNumber() == null
+                    ? body.get().currentTerm(LocalDate.now())
+                    : body.get().terms().stream()
+                        .filter(t -> t.number() == input.termNumber())
+                        .findFirst()
+                        .orElse(null);
+            if (term == null) {
+              return AddBodyMemberPayload.failed(
+                  error(
+                      UserError.Code.NOT_FOUND,
+                      "The body has no such term (or none running today)",
+                      "termNumber"));
+            }
+            Optional<UserError> outside = datesOutside(term, fromOn, input.toOn());
+            if (outside.isPresent()) {
+              return AddBodyMemberPayload.failed(outside.get());
+            }
+            LocalDate toOn = input.toOn() != null ? input.toOn() : term.endsOn();
+            if ("CHAIR".equals(input.position())
+                && term.members().stream()
+                    .anyMatch(
+                        m -> m.position().equals("CHAIR") && overlaps(m, fromOn, toOn, term))) {
+              return AddBodyMemberPayload.failed(
+                  error(
+                      UserError.Code.CONFLICT,
+                      "The body already has a chair for these dates",
+                      "position"));
+            }
+            bodies.insertMembership(
+                dsl,
+                communityId,
+                id,
+                term.id(),
+                residentId.orElse(null),
+                partyMemberId.orElse(null),
+                input.position(),
+                fromOn,
+                input.toOn());
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "bodies.member.seated",
+                GovernanceBody.TYPE,
+                body.get().id(),
+                Map.of("termNumber", term.number(), "position", input.position()));
+            GovernanceBody updated =
+                bodies.bodies(dsl, communityId).stream()
+                    .filter(b -> b.id().equals(body.get().id()))
+                    .findFirst()
+                    .orElseThrow();
+            return new AddBodyMemberPayload(updated, List.of());
+          });
+    } catch (DataIntegrityViolationException missingPerson) {
+      return AddBodyMemberPayload.failed(
+          error(
+              UserError.Code.NOT_FOUND,
+              "Not found",
+              input.residentId() != null ? "residentId" : "partyMemberId"));
+    }
+  }
+
+  /** Why the seat's dates do not lie inside the term, if they do not. */
+  static Optional<UserError> datesOutside(
+      GovernanceBody.Term term, LocalDate fromOn, @Nullable LocalDate toOn) {
+    if (fromOn.isBefore(term.startsOn()) || fromOn.isAfter(term.endsOn())) {
+      return Optional.of(
+          error(
+              UserError.Code.INVALID_INPUT,
+              "The seat must begin inside the term ("
+                  + term.startsOn()
+                  + " to "
+                  + term.endsOn()
+                  + ")",
+              "fromOn"));
+    }
+    if (toOn != null && (toOn.isBefore(fromOn) || toOn.isAfter(term.endsOn()))) {
+      return Optional.of(
+          error(
+              UserError.Code.INVALID_INPUT,
+              "The seat must end after it begins and inside the term",
+              "toOn"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean overlaps(
+      GovernanceBody.Member member, LocalDate fromOn, LocalDate toOn, GovernanceBody.Term term) {
+    LocalDate memberTo = member.toOn() != null ? member.toOn() : term.endsOn();
+    return !member.fromOn().isAfter(toOn) && !fromOn.isAfter(memberTo);
+  }
+
+  private static Optional<UUID> localId(@Nullable String globalId, String type, UUID communityId) {
+    return GlobalId.decode(globalId, type)
+        .filter(id -> id.communityId().equals(communityId))
+        .map(GlobalId::id);
+  }
+
+  private static UserError error(UserError.Code code, String message, String field) {
+    return UserError.of(code, message, field);
+  }
+}
