@@ -39,12 +39,12 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
   static final String AUTHORIZATION = "Authorization";
   private static final String TOKEN_ATTRIBUTE = AccessScopeInterceptor.class.getName() + ".token";
 
-  private final CommunityDirectory directory;
+  private final AccessScopes scopes;
 
   private final JwtDecoder tokens;
 
-  AccessScopeInterceptor(CommunityDirectory directory, JwtDecoder tokens) {
-    this.directory = directory;
+  AccessScopeInterceptor(AccessScopes scopes, JwtDecoder tokens) {
+    this.scopes = scopes;
     this.tokens = tokens;
   }
 
@@ -92,7 +92,7 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
       caller = currentCaller();
       header = request.getHeaders().getFirst(HEADER);
     }
-    AccessScope scope = new AccessScope(caller, directory.reachableBy(caller));
+    AccessScope scope = scopes.of(caller);
     if (header != null) {
       Optional<ReachableCommunity> narrowed = scope.byKey(header.trim());
       if (narrowed.isEmpty()) {
