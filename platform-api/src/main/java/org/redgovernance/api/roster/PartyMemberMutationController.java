@@ -161,16 +161,12 @@ class PartyMemberMutationController {
   PartyMemberPayload updatePartyMember(
       @Argument UpdatePartyMemberInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> member = GlobalId.decode(input.id(), RosterTypes.PARTY_MEMBER);
-    Optional<ReachableCommunity> community = member.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return PartyMemberPayload.failed(notFound("id"));
+    RosterRules.Editable member =
+        RosterRules.editable(input.id(), RosterTypes.PARTY_MEMBER, "id", scope);
+    if (member.refusal() != null) {
+      return PartyMemberPayload.failed(member.refusal());
     }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return PartyMemberPayload.failed(refused.get());
-    }
-    UUID communityId = community.get().id();
+    UUID communityId = member.target().id();
     UUID gridId = null;
     if (input.gridId() != null) {
       Optional<UUID> grid = localId(input.gridId(), RosterTypes.GRID, communityId);
@@ -180,8 +176,8 @@ class PartyMemberMutationController {
       gridId = grid.get();
     }
     UUID branch = gridId;
-    UUID id = member.get().id();
-    AccessScope one = scope.narrowedTo(community.get());
+    UUID id = member.localId();
+    AccessScope one = scope.narrowedTo(member.target());
     return transactions.write(
         one,
         dsl -> {

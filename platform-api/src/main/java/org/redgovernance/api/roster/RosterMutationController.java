@@ -132,14 +132,10 @@ class RosterMutationController {
   @MutationMapping
   ResidentPayload addResident(
       @Argument AddResidentInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> household = GlobalId.decode(input.householdId(), RosterTypes.HOUSEHOLD);
-    Optional<ReachableCommunity> community = household.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return ResidentPayload.failed(notFound("householdId"));
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return ResidentPayload.failed(refused.get());
+    RosterRules.Editable household =
+        RosterRules.editable(input.householdId(), RosterTypes.HOUSEHOLD, "householdId", scope);
+    if (household.refusal() != null) {
+      return ResidentPayload.failed(household.refusal());
     }
     ResidentFacts.Checked checked =
         ResidentFacts.check(
@@ -156,15 +152,15 @@ class RosterMutationController {
     if (input.movedInOn() != null && input.movedInOn().isAfter(LocalDate.now())) {
       return ResidentPayload.failed(invalid("The move-in date lies in the future", "movedInOn"));
     }
-    UUID communityId = community.get().id();
-    AccessScope one = scope.narrowedTo(community.get());
+    UUID communityId = household.target().id();
+    AccessScope one = scope.narrowedTo(household.target());
     UUID id = Ids.newId();
     return writeResident(
         () ->
             transactions.write(
                 one,
                 dsl -> {
-                  if (!writes.householdExists(dsl, communityId, household.get().id())) {
+                  if (!writes.householdExists(dsl, communityId, household.localId())) {
                     return ResidentPayload.failed(notFound("householdId"));
                   }
                   if (facts.idCardNumber() != null
@@ -175,7 +171,7 @@ class RosterMutationController {
                       dsl,
                       communityId,
                       id,
-                      household.get().id(),
+                      household.localId(),
                       facts,
                       Boolean.TRUE.equals(input.owner()),
                       input.movedInOn());
@@ -195,14 +191,10 @@ class RosterMutationController {
   ResidentPayload updateResident(
       @Argument UpdateResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> resident = GlobalId.decode(input.id(), RosterTypes.RESIDENT);
-    Optional<ReachableCommunity> community = resident.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return ResidentPayload.failed(notFound("id"));
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return ResidentPayload.failed(refused.get());
+    RosterRules.Editable resident =
+        RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
+    if (resident.refusal() != null) {
+      return ResidentPayload.failed(resident.refusal());
     }
     ResidentFacts.Checked checked =
         ResidentFacts.check(
@@ -216,7 +208,7 @@ class RosterMutationController {
       return ResidentPayload.failed(checked.problem());
     }
     ResidentFacts facts = checked.facts();
-    UUID communityId = community.get().id();
+    UUID communityId = resident.target().id();
     UUID householdId = null;
     if (input.householdId() != null) {
       Optional<GlobalId> household =
@@ -228,8 +220,8 @@ class RosterMutationController {
       householdId = household.get().id();
     }
     UUID movedTo = householdId;
-    UUID id = resident.get().id();
-    AccessScope one = scope.narrowedTo(community.get());
+    UUID id = resident.localId();
+    AccessScope one = scope.narrowedTo(resident.target());
     return writeResident(
         () ->
             transactions.write(
@@ -259,23 +251,19 @@ class RosterMutationController {
   ResidentPayload moveOutResident(
       @Argument MoveOutResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> resident = GlobalId.decode(input.id(), RosterTypes.RESIDENT);
-    Optional<ReachableCommunity> community = resident.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return ResidentPayload.failed(notFound("id"));
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return ResidentPayload.failed(refused.get());
+    RosterRules.Editable resident =
+        RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
+    if (resident.refusal() != null) {
+      return ResidentPayload.failed(resident.refusal());
     }
     LocalDate movedOut = input.movedOutOn();
     if (movedOut == null || movedOut.isAfter(LocalDate.now())) {
       return ResidentPayload.failed(
           invalid("The move-out date must be today or earlier", "movedOutOn"));
     }
-    UUID communityId = community.get().id();
-    UUID id = resident.get().id();
-    AccessScope one = scope.narrowedTo(community.get());
+    UUID communityId = resident.target().id();
+    UUID id = resident.localId();
+    AccessScope one = scope.narrowedTo(resident.target());
     return transactions.write(
         one,
         dsl -> {
@@ -308,18 +296,14 @@ class RosterMutationController {
   DeleteResidentPayload deleteResident(
       @Argument DeleteResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> resident = GlobalId.decode(input.id(), RosterTypes.RESIDENT);
-    Optional<ReachableCommunity> community = resident.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return DeleteResidentPayload.failed(notFound("id"));
+    RosterRules.Editable resident =
+        RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
+    if (resident.refusal() != null) {
+      return DeleteResidentPayload.failed(resident.refusal());
     }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return DeleteResidentPayload.failed(refused.get());
-    }
-    UUID communityId = community.get().id();
-    UUID id = resident.get().id();
-    AccessScope one = scope.narrowedTo(community.get());
+    UUID communityId = resident.target().id();
+    UUID id = resident.localId();
+    AccessScope one = scope.narrowedTo(resident.target());
     return transactions.write(
         one,
         dsl -> {

@@ -1,8 +1,11 @@
 package org.redgovernance.api.roster;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /** What every roster mutation checks first, and the errors they share. */
@@ -23,6 +26,37 @@ final class RosterRules {
           UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
     }
     return Optional.empty();
+  }
+
+  /** The object a mutation names, in a community the caller may edit, or why it may not. */
+  record Editable(
+      @Nullable ReachableCommunity community, @Nullable UUID id, @Nullable UserError refusal) {
+
+    /** The community; only call when {@link #refusal()} is null. */
+    ReachableCommunity target() {
+      return java.util.Objects.requireNonNull(community);
+    }
+
+    UUID localId() {
+      return java.util.Objects.requireNonNull(id);
+    }
+  }
+
+  /**
+   * Resolves a global ID given in {@code field}: "not found" unless its community is in scope, then
+   * the edit rule of {@link #mayEdit}.
+   */
+  static Editable editable(
+      @Nullable String globalId, String type, String field, AccessScope scope) {
+    Optional<GlobalId> id = GlobalId.decode(globalId, type);
+    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
+    if (id.isEmpty() || community.isEmpty()) {
+      return new Editable(null, null, notFound(field));
+    }
+    Optional<UserError> refused = mayEdit(community.get());
+    return refused
+        .map(error -> new Editable(null, null, error))
+        .orElseGet(() -> new Editable(community.get(), id.get().id(), null));
   }
 
   static UserError notFound(String field) {
