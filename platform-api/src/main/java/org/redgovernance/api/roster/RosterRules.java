@@ -59,6 +59,26 @@ final class RosterRules {
         .orElseGet(() -> new Editable(community.get(), id.get().id(), null));
   }
 
+  /**
+   * The community a mutation that creates something names by key, or the one X-Community narrowed
+   * the request to; "not found" unless it is in scope, then the edit rule.
+   */
+  static Editable editableCommunity(@Nullable String communityKey, AccessScope scope) {
+    Optional<ReachableCommunity> community =
+        communityKey != null
+            ? scope.byKey(communityKey)
+            : scope.communities().size() == 1
+                ? Optional.of(scope.communities().get(0))
+                : Optional.empty();
+    if (community.isEmpty()) {
+      return new Editable(null, null, notFound("communityKey"));
+    }
+    Optional<UserError> refused = mayEdit(community.get());
+    return refused
+        .map(error -> new Editable(null, null, error))
+        .orElseGet(() -> new Editable(community.get(), community.get().id(), null));
+  }
+
   static UserError notFound(String field) {
     return UserError.of(UserError.Code.NOT_FOUND, "Not found", field);
   }

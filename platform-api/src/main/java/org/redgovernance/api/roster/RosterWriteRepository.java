@@ -2,6 +2,7 @@ package org.redgovernance.api.roster;
 
 import static org.redgovernance.database.jooq.Tables.BODY_MEMBERSHIP;
 import static org.redgovernance.database.jooq.Tables.BUILDING;
+import static org.redgovernance.database.jooq.Tables.GRID;
 import static org.redgovernance.database.jooq.Tables.HOUSEHOLD;
 import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
 import static org.redgovernance.database.jooq.Tables.RESIDENT;
@@ -37,6 +38,33 @@ class RosterWriteRepository {
         .from(BUILDING)
         .where(BUILDING.COMMUNITY_ID.eq(communityId), BUILDING.ID.eq(buildingId))
         .fetchOptional(row -> row.value1());
+  }
+
+  void insertGrid(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      String name,
+      @Nullable String partyBranchName,
+      @Nullable String workerName) {
+    dsl.insertInto(GRID)
+        .set(GRID.COMMUNITY_ID, communityId)
+        .set(GRID.ID, id)
+        .set(GRID.NAME, name)
+        .set(GRID.PARTY_BRANCH_NAME, partyBranchName)
+        .set(GRID.WORKER_NAME, workerName)
+        .execute();
+  }
+
+  void insertBuilding(
+      DSLContext dsl, UUID communityId, UUID id, String number, int units, @Nullable UUID gridId) {
+    dsl.insertInto(BUILDING)
+        .set(BUILDING.COMMUNITY_ID, communityId)
+        .set(BUILDING.ID, id)
+        .set(BUILDING.NUMBER, number)
+        .set(BUILDING.UNITS, units)
+        .set(BUILDING.GRID_ID, gridId)
+        .execute();
   }
 
   void insertHousehold(

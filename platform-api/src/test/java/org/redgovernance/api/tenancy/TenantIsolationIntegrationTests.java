@@ -96,6 +96,11 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.deleteResident",
               "mutation { deleteResident(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
           Map.entry(
+              "Mutation.addGrid", "mutation { addGrid(input: {name: \"g\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addBuilding",
+              "mutation { addBuilding(input: {number: \"1\"}) { errors { code } } }"),
+          Map.entry(
               "Mutation.addPartyMember",
               "mutation { addPartyMember(input: {name: \"n\", kind: REGISTERED}) { errors { code } } }"),
           Map.entry(
@@ -167,6 +172,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineSubscriptionAttacks();
     defineRosterAttacks();
     definePartyAndBodyAttacks();
+    definePlaceAttacks();
   }
 
   private void defineAttacks() {
@@ -329,6 +335,19 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 Map.of("id", rosterIds.get(victim).get(3), "expectedVersion", 0)));
   }
 
+  private void definePlaceAttacks() {
+    attacks.put(
+        "Mutation.addGrid",
+        (user, victim) ->
+            refusedWithoutChange(
+                user, victim, "addGrid", Map.of("communityKey", victim, "name", "入侵网格")));
+    attacks.put(
+        "Mutation.addBuilding",
+        (user, victim) ->
+            refusedWithoutChange(
+                user, victim, "addBuilding", Map.of("communityKey", victim, "number", "入侵幢")));
+  }
+
   private void definePartyAndBodyAttacks() {
     attacks.put(
         "Mutation.addPartyMember",
@@ -402,6 +421,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         + Rows.count(
             "SELECT count(*) FROM rg.body_membership m JOIN rg.community c ON c.id = m.community_id"
                 + " WHERE c.key = ?",
+            community)
+        + "/"
+        + Rows.count(
+            "SELECT (SELECT count(*) FROM rg.grid g WHERE g.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.building b WHERE b.community_id = c.id)"
+                + " FROM rg.community c WHERE c.key = ?",
             community);
   }
 
