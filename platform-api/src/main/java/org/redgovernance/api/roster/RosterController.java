@@ -111,10 +111,12 @@ class RosterController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable HouseholdFilterInput filter,
+      @Argument RosterOrder.@Nullable Input orderBy,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
-    UUID afterId = afterId(after);
+    RosterOrder order = RosterOrder.of(orderBy);
+    RosterOrder.After from = RosterOrder.after(after, order.field().equals("ADDRESS") ? 3 : 0);
     HouseholdFilterInput input =
         filter == null ? new HouseholdFilterInput(null, null, null) : filter;
     RosterRepository.HouseholdFilter query =
@@ -124,8 +126,17 @@ class RosterController implements NodeLookup {
             input.withPartyMember());
     List<Household> rows =
         transactions.read(
-            one, dsl -> roster.households(dsl, community.id(), query, afterId, size + 1));
-    return Page.of(rows, size, after != null, household -> household.id().toString());
+            one, dsl -> roster.households(dsl, community.id(), query, order, from, size + 1));
+    return Page.of(
+        rows,
+        size,
+        after != null,
+        h ->
+            RosterOrder.cursor(
+                order.field().equals("ADDRESS")
+                    ? List.of(h.building().number(), h.unit(), h.room())
+                    : List.of(),
+                h.id()));
   }
 
   @SchemaMapping(typeName = Community.TYPE)
@@ -134,10 +145,12 @@ class RosterController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable ResidentFilterInput filter,
+      @Argument RosterOrder.@Nullable Input orderBy,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
-    UUID afterId = afterId(after);
+    RosterOrder order = RosterOrder.of(orderBy);
+    RosterOrder.After from = RosterOrder.after(after, order.field().equals("CREATED") ? 0 : 1);
     ResidentFilterInput input =
         filter == null
             ? new ResidentFilterInput(null, null, null, null, null, null, null, null)
@@ -156,8 +169,20 @@ class RosterController implements NodeLookup {
                 : cipher.lookupHash(IdCardNumbers.normalize(input.idCardNumber())));
     List<Resident> rows =
         transactions.read(
-            one, dsl -> roster.residents(dsl, community.id(), query, afterId, size + 1));
-    return Page.of(rows, size, after != null, resident -> resident.id().toString());
+            one, dsl -> roster.residents(dsl, community.id(), query, order, from, size + 1));
+    return Page.of(
+        rows,
+        size,
+        after != null,
+        r ->
+            RosterOrder.cursor(
+                switch (order.field()) {
+                  case "NAME" -> List.of(r.name());
+                  case "BIRTH_YEAR" ->
+                      List.of(Integer.toString(r.birthYear() == null ? 0 : r.birthYear()));
+                  default -> List.of();
+                },
+                r.id()));
   }
 
   @SchemaMapping(typeName = Community.TYPE)
@@ -166,10 +191,12 @@ class RosterController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable PartyMemberFilterInput filter,
+      @Argument RosterOrder.@Nullable Input orderBy,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
-    UUID afterId = afterId(after);
+    RosterOrder order = RosterOrder.of(orderBy);
+    RosterOrder.After from = RosterOrder.after(after, order.field().equals("CREATED") ? 0 : 1);
     PartyMemberFilterInput input =
         filter == null ? new PartyMemberFilterInput(null, null, null, null) : filter;
     RosterRepository.PartyMemberFilter query =
@@ -180,8 +207,22 @@ class RosterController implements NodeLookup {
             blankToNull(input.name()));
     List<PartyMember> rows =
         transactions.read(
-            one, dsl -> roster.partyMembers(dsl, community.id(), query, afterId, size + 1));
-    return Page.of(rows, size, after != null, member -> member.id().toString());
+            one, dsl -> roster.partyMembers(dsl, community.id(), query, order, from, size + 1));
+    return Page.of(
+        rows,
+        size,
+        after != null,
+        m ->
+            RosterOrder.cursor(
+                switch (order.field()) {
+                  case "NAME" -> List.of(m.name());
+                  case "JOINED_ON" ->
+                      List.of(
+                          (m.joinedOn() == null ? RosterRepository.NO_DATE : m.joinedOn())
+                              .toString());
+                  default -> List.of();
+                },
+                m.id()));
   }
 
   // --- ids

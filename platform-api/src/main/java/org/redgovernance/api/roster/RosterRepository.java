@@ -19,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
 import org.jooq.Record;
 import org.jooq.SelectField;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.database.Ids;
@@ -131,7 +132,12 @@ class RosterRepository {
 
   /** A page of households, each with its residents and their party membership: one statement. */
   List<Household> households(
-      DSLContext dsl, UUID communityId, HouseholdFilter filter, @Nullable UUID afterId, int limit) {
+      DSLContext dsl,
+      UUID communityId,
+      HouseholdFilter filter,
+      RosterOrder order,
+      RosterOrder.@Nullable After after,
+      int limit) {
     Field<List<Resident>> residents =
         DSL.multiset(
                 DSL.select(RESIDENT_COLUMNS)
@@ -165,9 +171,23 @@ class RosterRepository {
                       RESIDENT.STATUS.eq("ACTIVE")));
       where.add(filter.withPartyMember() ? hasParty : DSL.not(hasParty));
     }
-    if (afterId != null) {
-      where.add(HOUSEHOLD.ID.gt(afterId));
+    boolean desc = order.descending();
+    List<SortField<?>> sort = new ArrayList<>();
+    if (order.field().equals("ADDRESS")) {
+      sort.addAll(
+          List.of(
+              dir(BUILDING.NUMBER, desc), dir(HOUSEHOLD.UNIT, desc), dir(HOUSEHOLD.ROOM, desc)));
+      if (after != null) {
+        var key = DSL.row(BUILDING.NUMBER, HOUSEHOLD.UNIT, HOUSEHOLD.ROOM, HOUSEHOLD.ID);
+        var at =
+            DSL.row(
+                after.values().get(0), after.values().get(1), after.values().get(2), after.id());
+        where.add(desc ? key.lt(at) : key.gt(at));
+      }
+    } else if (after != null) {
+      where.add(desc ? HOUSEHOLD.ID.lt(after.id()) : HOUSEHOLD.ID.gt(after.id()));
     }
+    sort.add(dir(HOUSEHOLD.ID, desc));
     return dsl.select(HOUSEHOLD.fields())
         .select(BUILDING.fields())
         .select(residents)
@@ -175,7 +195,7 @@ class RosterRepository {
         .join(BUILDING)
         .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
         .where(where)
-        .orderBy(HOUSEHOLD.ID)
+        .orderBy(sort)
         .limit(limit)
         .fetch(row -> toHousehold(row, row.get(residents)));
   }
@@ -192,7 +212,12 @@ class RosterRepository {
   }
 
   List<Resident> residents(
-      DSLContext dsl, UUID communityId, ResidentFilter filter, @Nullable UUID afterId, int limit) {
+      DSLContext dsl,
+      UUID communityId,
+      ResidentFilter filter,
+      RosterOrder order,
+      RosterOrder.@Nullable After after,
+      int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(RESIDENT.COMMUNITY_ID.eq(communityId));
     if (filter.householdId() != null) {
@@ -228,15 +253,35 @@ class RosterRepository {
     if (filter.idCardHash() != null) {
       where.add(RESIDENT.ID_CARD_HASH.eq(filter.idCardHash()));
     }
-    if (afterId != null) {
-      where.add(RESIDENT.ID.gt(afterId));
+    boolean desc = order.descending();
+    List<SortField<?>> sort = new ArrayList<>();
+    switch (order.field()) {
+      case "NAME" -> {
+        sort.add(dir(RESIDENT.NAME, desc));
+        if (after != null) {
+          where.add(seek(RESIDENT.NAME, after.values().get(0), RESIDENT.ID, after.id(), desc));
+        }
+      }
+      case "BIRTH_YEAR" -> {
+        Field<Integer> year = DSL.coalesce(RESIDENT.BIRTH_YEAR, 0);
+        sort.add(dir(year, desc));
+        if (after != null) {
+          where.add(seek(year, parseInt(after.values().get(0)), RESIDENT.ID, after.id(), desc));
+        }
+      }
+      default -> {
+        if (after != null) {
+          where.add(desc ? RESIDENT.ID.lt(after.id()) : RESIDENT.ID.gt(after.id()));
+        }
+      }
     }
+    sort.add(dir(RESIDENT.ID, desc));
     return dsl.select(RESIDENT_COLUMNS)
         .from(RESIDENT)
         .leftJoin(PARTY_MEMBER)
         .on(PARTY_OF_RESIDENT)
         .where(where)
-        .orderBy(RESIDENT.ID)
+        .orderBy(sort)
         .limit(limit)
         .fetch(RosterRepository::toResident);
   }
@@ -264,7 +309,8 @@ class RosterRepository {
       DSLContext dsl,
       UUID communityId,
       PartyMemberFilter filter,
-      @Nullable UUID afterId,
+      RosterOrder order,
+      RosterOrder.@Nullable After after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(PARTY_MEMBER.COMMUNITY_ID.eq(communityId));
@@ -281,12 +327,34 @@ class RosterRepository {
       where.add(
           DSL.coalesce(PARTY_MEMBER.NAME, RESIDENT.NAME).containsIgnoreCase(filter.nameContains()));
     }
-    if (afterId != null) {
-      where.add(PARTY_MEMBER.ID.gt(afterId));
+    boolean desc = order.descending();
+    List<SortField<?>> sort = new ArrayList<>();
+    switch (order.field()) {
+      case "NAME" -> {
+        Field<String> name = DSL.coalesce(PARTY_MEMBER.NAME, RESIDENT.NAME);
+        sort.add(dir(name, desc));
+        if (after != null) {
+          where.add(seek(name, after.values().get(0), PARTY_MEMBER.ID, after.id(), desc));
+        }
+      }
+      case "JOINED_ON" -> {
+        Field<LocalDate> joined = DSL.coalesce(PARTY_MEMBER.JOINED_ON, NO_DATE);
+        sort.add(dir(joined, desc));
+        if (after != null) {
+          where.add(
+              seek(joined, parseDate(after.values().get(0)), PARTY_MEMBER.ID, after.id(), desc));
+        }
+      }
+      default -> {
+        if (after != null) {
+          where.add(desc ? PARTY_MEMBER.ID.lt(after.id()) : PARTY_MEMBER.ID.gt(after.id()));
+        }
+      }
     }
+    sort.add(dir(PARTY_MEMBER.ID, desc));
     return partyMemberQuery(dsl)
         .where(where)
-        .orderBy(PARTY_MEMBER.ID)
+        .orderBy(sort)
         .limit(limit)
         .fetch(RosterRepository::toPartyMember);
   }
@@ -335,6 +403,38 @@ class RosterRepository {
         (resident, community) ->
             insert.values(community, Ids.newId(), actorId, resident, field.name()));
     insert.execute();
+  }
+
+  /** Where members without a joining date sort: before everyone in ascending order. */
+  static final LocalDate NO_DATE = LocalDate.of(1900, 1, 1);
+
+  private static SortField<?> dir(Field<?> field, boolean descending) {
+    return descending ? field.desc() : field.asc();
+  }
+
+  private static <T> Condition seek(
+      Field<T> field, T value, Field<UUID> id, UUID afterId, boolean descending) {
+    return descending
+        ? DSL.row(field, id).lt(value, afterId)
+        : DSL.row(field, id).gt(value, afterId);
+  }
+
+  private static int parseInt(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw org.redgovernance.api.graphql.ApiException.badInput(
+          "after is not a cursor of this ordering");
+    }
+  }
+
+  private static LocalDate parseDate(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw org.redgovernance.api.graphql.ApiException.badInput(
+          "after is not a cursor of this ordering");
+    }
   }
 
   private static Grid toGrid(Record row) {
