@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.roster.PartyMemberMutations.AddPartyMemberInput;
 import org.redgovernance.api.roster.PartyMemberMutations.PartyMemberPayload;
@@ -161,7 +162,7 @@ class PartyMemberMutationController {
   PartyMemberPayload updatePartyMember(
       @Argument UpdatePartyMemberInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable member =
+    MutationTargets.Target member =
         RosterRules.editable(input.id(), RosterTypes.PARTY_MEMBER, "id", scope);
     if (member.refusal() != null) {
       return PartyMemberPayload.failed(member.refusal());

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -68,7 +69,7 @@ class PlaceMutationController {
   @MutationMapping
   AddGridPayload addGrid(
       @Argument AddGridInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable community = RosterRules.editableCommunity(input.communityKey(), scope);
+    MutationTargets.Target community = RosterRules.editableCommunity(input.communityKey(), scope);
     if (community.refusal() != null) {
       return AddGridPayload.failed(community.refusal());
     }
@@ -106,7 +107,7 @@ class PlaceMutationController {
   @MutationMapping
   AddBuildingPayload addBuilding(
       @Argument AddBuildingInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable community = RosterRules.editableCommunity(input.communityKey(), scope);
+    MutationTargets.Target community = RosterRules.editableCommunity(input.communityKey(), scope);
     if (community.refusal() != null) {
       return AddBuildingPayload.failed(community.refusal());
     }

@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.roster.RosterMutations.AddHouseholdInput;
 import org.redgovernance.api.roster.RosterMutations.AddHouseholdPayload;
@@ -132,7 +133,7 @@ class RosterMutationController {
   @MutationMapping
   ResidentPayload addResident(
       @Argument AddResidentInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable household =
+    MutationTargets.Target household =
         RosterRules.editable(input.householdId(), RosterTypes.HOUSEHOLD, "householdId", scope);
     if (household.refusal() != null) {
       return ResidentPayload.failed(household.refusal());
@@ -191,7 +192,7 @@ class RosterMutationController {
   ResidentPayload updateResident(
       @Argument UpdateResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable resident =
+    MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
       return ResidentPayload.failed(resident.refusal());
@@ -251,7 +252,7 @@ class RosterMutationController {
   ResidentPayload moveOutResident(
       @Argument MoveOutResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable resident =
+    MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
       return ResidentPayload.failed(resident.refusal());
@@ -296,7 +297,7 @@ class RosterMutationController {
   DeleteResidentPayload deleteResident(
       @Argument DeleteResidentInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    RosterRules.Editable resident =
+    MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
       return DeleteResidentPayload.failed(resident.refusal());

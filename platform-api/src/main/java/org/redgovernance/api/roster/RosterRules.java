@@ -1,9 +1,8 @@
 package org.redgovernance.api.roster;
 
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -28,55 +27,22 @@ final class RosterRules {
     return Optional.empty();
   }
 
+  /** The roster's rule: the community's admin or secretary. */
+  static final MutationTargets.Rule EDIT =
+      new MutationTargets.Rule(
+          ReachableCommunity::mayEditRoster,
+          "Only the community's admin or secretary may change its roster");
+
   /** The object a mutation names, in a community the caller may edit, or why it may not. */
-  record Editable(
-      @Nullable ReachableCommunity community, @Nullable UUID id, @Nullable UserError refusal) {
-
-    /** The community; only call when {@link #refusal()} is null. */
-    ReachableCommunity target() {
-      return java.util.Objects.requireNonNull(community);
-    }
-
-    UUID localId() {
-      return java.util.Objects.requireNonNull(id);
-    }
-  }
-
-  /**
-   * Resolves a global ID given in {@code field}: "not found" unless its community is in scope, then
-   * the edit rule of {@link #mayEdit}.
-   */
-  static Editable editable(
+  static MutationTargets.Target editable(
       @Nullable String globalId, String type, String field, AccessScope scope) {
-    Optional<GlobalId> id = GlobalId.decode(globalId, type);
-    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
-    if (id.isEmpty() || community.isEmpty()) {
-      return new Editable(null, null, notFound(field));
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    return refused
-        .map(error -> new Editable(null, null, error))
-        .orElseGet(() -> new Editable(community.get(), id.get().id(), null));
+    return MutationTargets.object(globalId, type, field, scope, EDIT);
   }
 
-  /**
-   * The community a mutation that creates something names by key, or the one X-Community narrowed
-   * the request to; "not found" unless it is in scope, then the edit rule.
-   */
-  static Editable editableCommunity(@Nullable String communityKey, AccessScope scope) {
-    Optional<ReachableCommunity> community =
-        communityKey != null
-            ? scope.byKey(communityKey)
-            : scope.communities().size() == 1
-                ? Optional.of(scope.communities().get(0))
-                : Optional.empty();
-    if (community.isEmpty()) {
-      return new Editable(null, null, notFound("communityKey"));
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    return refused
-        .map(error -> new Editable(null, null, error))
-        .orElseGet(() -> new Editable(community.get(), community.get().id(), null));
+  /** The community a creating mutation names (or X-Community), if the caller may edit it. */
+  static MutationTargets.Target editableCommunity(
+      @Nullable String communityKey, AccessScope scope) {
+    return MutationTargets.community(communityKey, scope, EDIT);
   }
 
   static UserError notFound(String field) {

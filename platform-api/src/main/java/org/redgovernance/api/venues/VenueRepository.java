@@ -3,10 +3,16 @@ package org.redgovernance.api.venues;
 import static org.redgovernance.database.jooq.Tables.PARTNER_ORGANIZATION;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** Service posts and partners; every method runs inside a tenant transaction. */
@@ -36,6 +42,102 @@ class VenueRepository {
 
   List<ServicePost> servicePost(DSLContext dsl, UUID communityId, UUID id) {
     return servicePosts(dsl, SERVICE_POST.COMMUNITY_ID.eq(communityId).and(SERVICE_POST.ID.eq(id)));
+  }
+
+  void insertServicePost(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      String kind,
+      String name,
+      @Nullable String address,
+      @Nullable String openingHours,
+      @Nullable Integer capacity) {
+    dsl.insertInto(SERVICE_POST)
+        .set(SERVICE_POST.COMMUNITY_ID, communityId)
+        .set(SERVICE_POST.ID, id)
+        .set(SERVICE_POST.KIND, kind)
+        .set(SERVICE_POST.NAME, name)
+        .set(SERVICE_POST.ADDRESS, address)
+        .set(SERVICE_POST.OPENING_HOURS, openingHours)
+        .set(SERVICE_POST.CAPACITY, capacity)
+        .execute();
+  }
+
+  /** Applies the given changes if the post is still at {@code expectedVersion}. */
+  boolean updateServicePost(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable String openingHours,
+      @Nullable Integer capacity) {
+    Map<Field<?>, Object> values = new HashMap<>();
+    putIfGiven(values, SERVICE_POST.KIND, kind);
+    putIfGiven(values, SERVICE_POST.NAME, name);
+    putIfGiven(values, SERVICE_POST.ADDRESS, address);
+    putIfGiven(values, SERVICE_POST.OPENING_HOURS, openingHours);
+    putIfGiven(values, SERVICE_POST.CAPACITY, capacity);
+    values.put(SERVICE_POST.VERSION, SERVICE_POST.VERSION.plus(1));
+    values.put(SERVICE_POST.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(SERVICE_POST)
+            .set(values)
+            .where(
+                SERVICE_POST.COMMUNITY_ID.eq(communityId),
+                SERVICE_POST.ID.eq(id),
+                SERVICE_POST.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  boolean deleteServicePost(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+    return dsl.deleteFrom(SERVICE_POST)
+            .where(
+                SERVICE_POST.COMMUNITY_ID.eq(communityId),
+                SERVICE_POST.ID.eq(id),
+                SERVICE_POST.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  void insertPartner(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      String name,
+      String kind,
+      @Nullable String contact,
+      @Nullable LocalDate agreementFrom,
+      @Nullable LocalDate agreementTo) {
+    dsl.insertInto(PARTNER_ORGANIZATION)
+        .set(PARTNER_ORGANIZATION.COMMUNITY_ID, communityId)
+        .set(PARTNER_ORGANIZATION.ID, id)
+        .set(PARTNER_ORGANIZATION.NAME, name)
+        .set(PARTNER_ORGANIZATION.KIND, kind)
+        .set(PARTNER_ORGANIZATION.CONTACT, contact)
+        .set(PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom)
+        .set(PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo)
+        .execute();
+  }
+
+  boolean deletePartner(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+    return dsl.deleteFrom(PARTNER_ORGANIZATION)
+            .where(
+                PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId),
+                PARTNER_ORGANIZATION.ID.eq(id),
+                PARTNER_ORGANIZATION.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  private static <T> void putIfGiven(
+      Map<Field<?>, Object> values, Field<T> field, @Nullable T value) {
+    if (value != null) {
+      values.put(field, value);
+    }
   }
 
   List<PartnerOrganization> partners(DSLContext dsl, Condition where) {

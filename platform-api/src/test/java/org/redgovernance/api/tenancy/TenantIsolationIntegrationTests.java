@@ -101,6 +101,21 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.addBuilding",
               "mutation { addBuilding(input: {number: \"1\"}) { errors { code } } }"),
           Map.entry(
+              "Mutation.addServicePost",
+              "mutation { addServicePost(input: {kind: OTHER, name: \"p\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updateServicePost",
+              "mutation { updateServicePost(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.removeServicePost",
+              "mutation { removeServicePost(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addPartner",
+              "mutation { addPartner(input: {name: \"p\", kind: OTHER}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.removePartner",
+              "mutation { removePartner(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
               "Mutation.addPartyMember",
               "mutation { addPartyMember(input: {name: \"n\", kind: REGISTERED}) { errors { code } } }"),
           Map.entry(
@@ -173,6 +188,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineRosterAttacks();
     definePartyAndBodyAttacks();
     definePlaceAttacks();
+    defineVenueAttacks();
   }
 
   private void defineAttacks() {
@@ -348,6 +364,49 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 user, victim, "addBuilding", Map.of("communityKey", victim, "number", "入侵幢")));
   }
 
+  private void defineVenueAttacks() {
+    attacks.put(
+        "Mutation.addServicePost",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addServicePost",
+                Map.of("communityKey", victim, "kind", "OTHER", "name", "入侵驿站")));
+    attacks.put(
+        "Mutation.updateServicePost",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateServicePost",
+                Map.of("id", rosterIds.get(victim).get(6), "expectedVersion", 0, "name", "入侵")));
+    attacks.put(
+        "Mutation.removeServicePost",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "removeServicePost",
+                Map.of("id", rosterIds.get(victim).get(6), "expectedVersion", 0)));
+    attacks.put(
+        "Mutation.addPartner",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addPartner",
+                Map.of("communityKey", victim, "kind", "OTHER", "name", "入侵单位")));
+    attacks.put(
+        "Mutation.removePartner",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "removePartner",
+                Map.of("id", rosterIds.get(victim).get(7), "expectedVersion", 0)));
+  }
+
   private void definePartyAndBodyAttacks() {
     attacks.put(
         "Mutation.addPartyMember",
@@ -426,6 +485,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         + Rows.count(
             "SELECT (SELECT count(*) FROM rg.grid g WHERE g.community_id = c.id)"
                 + " + (SELECT count(*) FROM rg.building b WHERE b.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(p.version), 0) FROM rg.service_post p"
+                + "     WHERE p.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.partner_organization o WHERE o.community_id = c.id)"
                 + " FROM rg.community c WHERE c.key = ?",
             community);
   }

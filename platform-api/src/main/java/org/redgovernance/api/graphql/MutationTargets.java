@@ -1,0 +1,80 @@
+package org.redgovernance.api.graphql;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+
+/**
+ * How every mutation finds what it changes: the object a global ID names, or the community a
+ * creation names by key (or X-Community), answered "not found" unless it is in the caller's scope,
+ * then refused unless the caller holds the role the feature asks for and the community accepts
+ * writes. The answers are the same in every feature.
+ */
+public final class MutationTargets {
+
+  private MutationTargets() {}
+
+  /** The role rule of a feature, with the message its refusal carries. */
+  public record Rule(Predicate<ReachableCommunity> allows, String refusal) {}
+
+  /** The target, or why the mutation may not touch it. */
+  public record Target(
+      @Nullable ReachableCommunity community, @Nullable UUID id, @Nullable UserError refusal) {
+
+    /** The community; call only when {@link #refusal()} is null. */
+    public ReachableCommunity target() {
+      return Objects.requireNonNull(community);
+    }
+
+    /** The object's own id (for a community: the community's id). */
+    public UUID localId() {
+      return Objects.requireNonNull(id);
+    }
+  }
+
+  public static Target object(
+      @Nullable String globalId, String type, String field, AccessScope scope, Rule rule) {
+    Optional<GlobalId> id = GlobalId.decode(globalId, type);
+    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
+    if (id.isEmpty() || community.isEmpty()) {
+      return new Target(null, null, UserError.of(UserError.Code.NOT_FOUND, "Not found", field));
+    }
+    return check(community.get(), id.get().id(), rule);
+  }
+
+  public static Target community(@Nullable String communityKey, AccessScope scope, Rule rule) {
+    Optional<ReachableCommunity> community =
+        communityKey != null
+            ? scope.byKey(communityKey)
+            : scope.communities().size() == 1
+                ? Optional.of(scope.communities().get(0))
+                : Optional.empty();
+    if (community.isEmpty()) {
+      return new Target(
+          null,
+          null,
+          UserError.of(
+              UserError.Code.NOT_FOUND,
+              "Name a community you may change in communityKey or X-Community",
+              "communityKey"));
+    }
+    return check(community.get(), community.get().id(), rule);
+  }
+
+  private static Target check(ReachableCommunity community, UUID id, Rule rule) {
+    if (!rule.allows().test(community)) {
+      return new Target(null, null, UserError.of(UserError.Code.FORBIDDEN, rule.refusal()));
+    }
+    if (!community.status().acceptsWrites()) {
+      return new Target(
+          null,
+          null,
+          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
+    }
+    return new Target(community, id, null);
+  }
+}

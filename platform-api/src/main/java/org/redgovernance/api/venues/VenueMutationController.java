@@ -1,0 +1,346 @@
+package org.redgovernance.api.venues;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.graphql.MutationTargets;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.redgovernance.database.Ids;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Keeping service posts and partner organisations: the community's admin and secretary. */
+@Controller
+class VenueMutationController {
+
+  static final MutationTargets.Rule EDIT =
+      new MutationTargets.Rule(
+          ReachableCommunity::mayEditRoster,
+          "Only the community's admin or secretary may change its service posts and partners");
+
+  record AddServicePostInput(
+      @Nullable String communityKey,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable String openingHours,
+      @Nullable Integer capacity) {}
+
+  record UpdateServicePostInput(
+      @Nullable String id,
+      @Nullable Integer expectedVersion,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable String openingHours,
+      @Nullable Integer capacity) {}
+
+  record ServicePostPayload(@Nullable ServicePost servicePost, List<UserError> errors) {
+    static ServicePostPayload failed(UserError error) {
+      return new ServicePostPayload(null, List.of(error));
+    }
+  }
+
+  record AddPartnerInput(
+      @Nullable String communityKey,
+      @Nullable String name,
+      @Nullable String kind,
+      @Nullable String contact,
+      @Nullable LocalDate agreementFrom,
+      @Nullable LocalDate agreementTo) {}
+
+  record PartnerPayload(@Nullable PartnerOrganization partner, List<UserError> errors) {
+    static PartnerPayload failed(UserError error) {
+      return new PartnerPayload(null, List.of(error));
+    }
+  }
+
+  record RemoveInput(@Nullable String id, @Nullable Integer expectedVersion) {}
+
+  record RemovePayload(@Nullable String removedId, List<UserError> errors) {
+    static RemovePayload failed(UserError error) {
+      return new RemovePayload(null, List.of(error));
+    }
+  }
+
+  private final TenantTransactions transactions;
+  private final VenueRepository venues;
+  private final AuditLog audit;
+
+  VenueMutationController(TenantTransactions transactions, VenueRepository venues, AuditLog audit) {
+    this.transactions = transactions;
+    this.venues = venues;
+    this.audit = audit;
+  }
+
+  @MutationMapping
+  ServicePostPayload addServicePost(
+      @Argument AddServicePostInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target community = MutationTargets.community(input.communityKey(), scope, EDIT);
+    if (community.refusal() != null) {
+      return ServicePostPayload.failed(community.refusal());
+    }
+    UserError problem =
+        checkPost(input.name(), true, input.address(), input.openingHours(), input.capacity());
+    if (problem != null) {
+      return ServicePostPayload.failed(problem);
+    }
+    UUID communityId = community.localId();
+    AccessScope one = scope.narrowedTo(community.target());
+    UUID id = Ids.newId();
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            venues.insertServicePost(
+                dsl,
+                communityId,
+                id,
+                input.kind(),
+                input.name().strip(),
+                blankToNull(input.address()),
+                blankToNull(input.openingHours()),
+                input.capacity());
+            audit.record(
+                dsl, one, communityId, "venues.service-post.added", ServicePost.TYPE, id, Map.of());
+            return new ServicePostPayload(
+                venues.servicePost(dsl, communityId, id).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return ServicePostPayload.failed(duplicateName());
+    }
+  }
+
+  @MutationMapping
+  ServicePostPayload updateServicePost(
+      @Argument UpdateServicePostInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target post =
+        MutationTargets.object(input.id(), ServicePost.TYPE, "id", scope, EDIT);
+    if (post.refusal() != null) {
+      return ServicePostPayload.failed(post.refusal());
+    }
+    UserError problem =
+        checkPost(input.name(), false, input.address(), input.openingHours(), input.capacity());
+    if (problem != null) {
+      return ServicePostPayload.failed(problem);
+    }
+    UUID communityId = post.target().id();
+    AccessScope one = scope.narrowedTo(post.target());
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            if (venues.servicePost(dsl, communityId, post.localId()).isEmpty()) {
+              return ServicePostPayload.failed(
+                  UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
+            }
+            if (input.expectedVersion() == null
+                || !venues.updateServicePost(
+                    dsl,
+                    communityId,
+                    post.localId(),
+                    input.expectedVersion(),
+                    input.kind(),
+                    input.name() == null ? null : input.name().strip(),
+                    blankToNull(input.address()),
+                    blankToNull(input.openingHours()),
+                    input.capacity())) {
+              return ServicePostPayload.failed(stale());
+            }
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "venues.service-post.updated",
+                ServicePost.TYPE,
+                post.localId(),
+                Map.of());
+            return new ServicePostPayload(
+                venues.servicePost(dsl, communityId, post.localId()).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return ServicePostPayload.failed(duplicateName());
+    }
+  }
+
+  @MutationMapping
+  RemovePayload removeServicePost(
+      @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target post =
+        MutationTargets.object(input.id(), ServicePost.TYPE, "id", scope, EDIT);
+    if (post.refusal() != null) {
+      return RemovePayload.failed(post.refusal());
+    }
+    AccessScope one = scope.narrowedTo(post.target());
+    UUID communityId = post.target().id();
+    return transactions.write(
+        one,
+        dsl -> {
+          if (venues.servicePost(dsl, communityId, post.localId()).isEmpty()) {
+            return RemovePayload.failed(UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
+          }
+          if (input.expectedVersion() == null
+              || !venues.deleteServicePost(
+                  dsl, communityId, post.localId(), input.expectedVersion())) {
+            return RemovePayload.failed(stale());
+          }
+          audit.record(
+              dsl,
+              one,
+              communityId,
+              "venues.service-post.removed",
+              ServicePost.TYPE,
+              post.localId(),
+              Map.of());
+          return new RemovePayload(input.id(), List.of());
+        });
+  }
+
+  @MutationMapping
+  PartnerPayload addPartner(
+      @Argument AddPartnerInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target community = MutationTargets.community(input.communityKey(), scope, EDIT);
+    if (community.refusal() != null) {
+      return PartnerPayload.failed(community.refusal());
+    }
+    String name = blankToNull(input.name());
+    if (name == null || name.length() > 200) {
+      return PartnerPayload.failed(
+          UserError.of(UserError.Code.INVALID_INPUT, "Name must have 1 to 200 characters", "name"));
+    }
+    String contact = blankToNull(input.contact());
+    if (contact != null && contact.length() > 200) {
+      return PartnerPayload.failed(
+          UserError.of(
+              UserError.Code.INVALID_INPUT, "Contact has at most 200 characters", "contact"));
+    }
+    if (input.agreementFrom() != null
+        && input.agreementTo() != null
+        && input.agreementTo().isBefore(input.agreementFrom())) {
+      return PartnerPayload.failed(
+          UserError.of(
+              UserError.Code.INVALID_INPUT, "The agreement ends before it begins", "agreementTo"));
+    }
+    UUID communityId = community.localId();
+    AccessScope one = scope.narrowedTo(community.target());
+    UUID id = Ids.newId();
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            venues.insertPartner(
+                dsl,
+                communityId,
+                id,
+                name,
+                input.kind(),
+                contact,
+                input.agreementFrom(),
+                input.agreementTo());
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "venues.partner.added",
+                PartnerOrganization.TYPE,
+                id,
+                Map.of());
+            return new PartnerPayload(venues.partner(dsl, communityId, id).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return PartnerPayload.failed(
+          UserError.of(
+              UserError.Code.DUPLICATE,
+              "The community already has a partner of this name",
+              "name"));
+    }
+  }
+
+  @MutationMapping
+  RemovePayload removePartner(
+      @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target partner =
+        MutationTargets.object(input.id(), PartnerOrganization.TYPE, "id", scope, EDIT);
+    if (partner.refusal() != null) {
+      return RemovePayload.failed(partner.refusal());
+    }
+    AccessScope one = scope.narrowedTo(partner.target());
+    UUID communityId = partner.target().id();
+    return transactions.write(
+        one,
+        dsl -> {
+          if (venues.partner(dsl, communityId, partner.localId()).isEmpty()) {
+            return RemovePayload.failed(UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
+          }
+          if (input.expectedVersion() == null
+              || !venues.deletePartner(
+                  dsl, communityId, partner.localId(), input.expectedVersion())) {
+            return RemovePayload.failed(stale());
+          }
+          audit.record(
+              dsl,
+              one,
+              communityId,
+              "venues.partner.removed",
+              PartnerOrganization.TYPE,
+              partner.localId(),
+              Map.of());
+          return new RemovePayload(input.id(), List.of());
+        });
+  }
+
+  private static @Nullable UserError checkPost(
+      @Nullable String name,
+      boolean nameRequired,
+      @Nullable String address,
+      @Nullable String openingHours,
+      @Nullable Integer capacity) {
+    String n = blankToNull(name);
+    if ((nameRequired || name != null) && (n == null || n.length() > 100)) {
+      return UserError.of(
+          UserError.Code.INVALID_INPUT, "Name must have 1 to 100 characters", "name");
+    }
+    if (address != null && address.strip().length() > 200) {
+      return UserError.of(
+          UserError.Code.INVALID_INPUT, "Address has at most 200 characters", "address");
+    }
+    if (openingHours != null && openingHours.strip().length() > 200) {
+      return UserError.of(
+          UserError.Code.INVALID_INPUT,
+          "Opening hours have at most 200 characters",
+          "openingHours");
+    }
+    if (capacity != null && (capacity < 1 || capacity > 100_000)) {
+      return UserError.of(
+          UserError.Code.INVALID_INPUT, "Capacity is between 1 and 100000", "capacity");
+    }
+    return null;
+  }
+
+  private static UserError duplicateName() {
+    return UserError.of(
+        UserError.Code.DUPLICATE, "The community already has a service post of this name", "name");
+  }
+
+  private static UserError stale() {
+    return UserError.of(
+        UserError.Code.CONFLICT,
+        "The record was changed by someone else; reload it and try again",
+        "expectedVersion");
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
