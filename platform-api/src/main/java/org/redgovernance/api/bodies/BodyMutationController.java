@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.roster.PartyMember;
 import org.redgovernance.api.roster.Resident;
@@ -42,6 +43,12 @@ class BodyMutationController {
       return new AddBodyMemberPayload(null, List.of(error));
     }
   }
+
+  record AddBodyTermInput(
+      @Nullable String bodyId,
+      @Nullable Integer number,
+      @Nullable LocalDate startsOn,
+      @Nullable LocalDate endsOn) {}
 
   private final TenantTransactions transactions;
   private final BodyRepository bodies;
@@ -171,6 +178,77 @@ class BodyMutationController {
               input.residentId() != null ? "residentId" : "partyMemberId"));
     }
   }
+
+  @MutationMapping
+  AddBodyMemberPayload addBodyTerm(
+      @Argument AddBodyTermInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target target =
+        MutationTargets.object(input.bodyId(), GovernanceBody.TYPE, "bodyId", scope, EDIT);
+    if (target.refusal() != null) {
+      return AddBodyMemberPayload.failed(target.refusal());
+    }
+    if (input.number() == null || input.number() < 1 || input.number() > 1000) {
+      return AddBodyMemberPayload.failed(
+          error(UserError.Code.INVALID_INPUT, "A term number is 1 to 1000", "number"));
+    }
+    LocalDate startsOn = input.startsOn();
+    LocalDate endsOn = input.endsOn();
+    if (startsOn == null || endsOn == null || !endsOn.isAfter(startsOn)) {
+      return AddBodyMemberPayload.failed(
+          error(UserError.Code.INVALID_INPUT, "A term ends after it starts", "endsOn"));
+    }
+    UUID communityId = target.target().id();
+    AccessScope one = scope.narrowedTo(target.target());
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            Optional<GovernanceBody> body =
+                bodies.bodies(dsl, communityId).stream()
+                    .filter(b -> b.id().equals(target.localId()))
+                    .findFirst();
+            if (body.isEmpty()) {
+              return AddBodyMemberPayload.failed(
+                  error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
+            }
+            boolean overlaps =
+                body.get().terms().stream()
+                    .anyMatch(t -> !t.startsOn().isAfter(endsOn) && !startsOn.isAfter(t.endsOn()));
+            if (overlaps) {
+              return AddBodyMemberPayload.failed(
+                  error(
+                      UserError.Code.CONFLICT,
+                      "The dates overlap another term of the body",
+                      "startsOn"));
+            }
+            bodies.insertTerm(
+                dsl, communityId, Ids.newId(), target.localId(), input.number(), startsOn, endsOn);
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "bodies.term.added",
+                GovernanceBody.TYPE,
+                target.localId(),
+                Map.of("number", input.number()));
+            return new AddBodyMemberPayload(
+                bodies.bodies(dsl, communityId).stream()
+                    .filter(b -> b.id().equals(target.localId()))
+                    .findFirst()
+                    .orElseThrow(),
+                List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return AddBodyMemberPayload.failed(
+          error(
+              UserError.Code.DUPLICATE, "The body already has a term with this number", "number"));
+    }
+  }
+
+  static final MutationTargets.Rule EDIT =
+      new MutationTargets.Rule(
+          ReachableCommunity::mayEditRoster,
+          "Only the community's admin or secretary may change its governance bodies");
 
   /** Why the seat's dates do not lie inside the term, if they do not. */
   static Optional<UserError> datesOutside(

@@ -144,6 +144,24 @@ class BodyRepository {
       LocalDate fromOn,
       @Nullable LocalDate toOn) {}
 
+  void insertTerm(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      UUID bodyId,
+      int number,
+      LocalDate startsOn,
+      LocalDate endsOn) {
+    dsl.insertInto(BODY_TERM)
+        .set(BODY_TERM.COMMUNITY_ID, communityId)
+        .set(BODY_TERM.ID, id)
+        .set(BODY_TERM.BODY_ID, bodyId)
+        .set(BODY_TERM.NUMBER, number)
+        .set(BODY_TERM.STARTS_ON, startsOn)
+        .set(BODY_TERM.ENDS_ON, endsOn)
+        .execute();
+  }
+
   void insertMembership(
       DSLContext dsl,
       UUID communityId,

@@ -266,6 +266,84 @@ class RosterWriteRepository {
         .fetchOptional(row -> new String[] {row.value1(), row.value2()});
   }
 
+  boolean updateHouseholdGrid(
+      DSLContext dsl, UUID communityId, UUID id, int expectedVersion, UUID gridId) {
+    return dsl.update(HOUSEHOLD)
+            .set(HOUSEHOLD.GRID_ID, gridId)
+            .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
+            .set(HOUSEHOLD.UPDATED_AT, DSL.currentOffsetDateTime())
+            .where(
+                HOUSEHOLD.COMMUNITY_ID.eq(communityId),
+                HOUSEHOLD.ID.eq(id),
+                HOUSEHOLD.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  /** The table a place lives in, for the delete mutations. */
+  enum Place {
+    HOUSEHOLD,
+    BUILDING,
+    GRID
+  }
+
+  boolean placeExists(DSLContext dsl, Place place, UUID communityId, UUID id) {
+    return switch (place) {
+      case HOUSEHOLD -> householdExists(dsl, communityId, id);
+      case BUILDING ->
+          dsl.fetchExists(BUILDING, BUILDING.COMMUNITY_ID.eq(communityId), BUILDING.ID.eq(id));
+      case GRID -> dsl.fetchExists(GRID, GRID.COMMUNITY_ID.eq(communityId), GRID.ID.eq(id));
+    };
+  }
+
+  /** Whether anything still refers to the place, so that deleting it would lose records. */
+  boolean placeInUse(DSLContext dsl, Place place, UUID communityId, UUID id) {
+    return switch (place) {
+      case HOUSEHOLD ->
+          dsl.fetchExists(
+              RESIDENT, RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.HOUSEHOLD_ID.eq(id));
+      case BUILDING ->
+          dsl.fetchExists(
+              HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID.eq(communityId), HOUSEHOLD.BUILDING_ID.eq(id));
+      case GRID ->
+          dsl.fetchExists(BUILDING, BUILDING.COMMUNITY_ID.eq(communityId), BUILDING.GRID_ID.eq(id))
+              || dsl.fetchExists(
+                  HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID.eq(communityId), HOUSEHOLD.GRID_ID.eq(id))
+              || dsl.fetchExists(
+                  PARTY_MEMBER,
+                  PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
+                  PARTY_MEMBER.GRID_ID.eq(id));
+    };
+  }
+
+  boolean deletePlace(DSLContext dsl, Place place, UUID communityId, UUID id, int expectedVersion) {
+    int deleted =
+        switch (place) {
+          case HOUSEHOLD ->
+              dsl.deleteFrom(HOUSEHOLD)
+                  .where(
+                      HOUSEHOLD.COMMUNITY_ID.eq(communityId),
+                      HOUSEHOLD.ID.eq(id),
+                      HOUSEHOLD.VERSION.eq(expectedVersion))
+                  .execute();
+          case BUILDING ->
+              dsl.deleteFrom(BUILDING)
+                  .where(
+                      BUILDING.COMMUNITY_ID.eq(communityId),
+                      BUILDING.ID.eq(id),
+                      BUILDING.VERSION.eq(expectedVersion))
+                  .execute();
+          case GRID ->
+              dsl.deleteFrom(GRID)
+                  .where(
+                      GRID.COMMUNITY_ID.eq(communityId),
+                      GRID.ID.eq(id),
+                      GRID.VERSION.eq(expectedVersion))
+                  .execute();
+        };
+    return deleted == 1;
+  }
+
   /** Encrypted, hashed and masked columns for the protected facts that are given. */
   Map<Field<?>, Object> personalColumns(ResidentFacts facts) {
     Map<Field<?>, Object> columns = new HashMap<>();

@@ -116,6 +116,23 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.removePartner",
               "mutation { removePartner(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
           Map.entry(
+              "Mutation.updateHousehold",
+              "mutation { updateHousehold(input: {id: \"x\", expectedVersion: 0, gridId: \"y\"})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.deleteHousehold",
+              "mutation { deleteHousehold(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.deleteBuilding",
+              "mutation { deleteBuilding(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.deleteGrid",
+              "mutation { deleteGrid(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addBodyTerm",
+              "mutation { addBodyTerm(input: {bodyId: \"x\", number: 9, startsOn: \"2030-01-01\","
+                  + " endsOn: \"2031-01-01\"}) { errors { code } } }"),
+          Map.entry(
               "Mutation.addPartyMember",
               "mutation { addPartyMember(input: {name: \"n\", kind: REGISTERED}) { errors { code } } }"),
           Map.entry(
@@ -189,6 +206,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     definePartyAndBodyAttacks();
     definePlaceAttacks();
     defineVenueAttacks();
+    defineLayoutAttacks();
   }
 
   private void defineAttacks() {
@@ -364,6 +382,63 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 user, victim, "addBuilding", Map.of("communityKey", victim, "number", "入侵幢")));
   }
 
+  private void defineLayoutAttacks() {
+    attacks.put(
+        "Mutation.updateHousehold",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateHousehold",
+                Map.of(
+                    "id",
+                    rosterIds.get(victim).get(2),
+                    "expectedVersion",
+                    0,
+                    "gridId",
+                    rosterIds.get(victim).get(0))));
+    attacks.put(
+        "Mutation.deleteHousehold",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "deleteHousehold",
+                Map.of("id", rosterIds.get(victim).get(2), "expectedVersion", 0)));
+    attacks.put(
+        "Mutation.deleteBuilding",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "deleteBuilding",
+                Map.of("id", rosterIds.get(victim).get(1), "expectedVersion", 0)));
+    attacks.put(
+        "Mutation.deleteGrid",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "deleteGrid",
+                Map.of("id", rosterIds.get(victim).get(0), "expectedVersion", 0)));
+    attacks.put(
+        "Mutation.addBodyTerm",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addBodyTerm",
+                Map.of(
+                    "bodyId",
+                    rosterIds.get(victim).get(5),
+                    "number",
+                    9,
+                    "startsOn",
+                    "2030-01-01",
+                    "endsOn",
+                    "2031-01-01")));
+  }
+
   private void defineVenueAttacks() {
     attacks.put(
         "Mutation.addServicePost",
@@ -480,6 +555,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         + Rows.count(
             "SELECT count(*) FROM rg.body_membership m JOIN rg.community c ON c.id = m.community_id"
                 + " WHERE c.key = ?",
+            community)
+        + "/"
+        + Rows.count(
+            "SELECT count(*) + coalesce(sum(h.version), 0) + (SELECT count(*) FROM rg.body_term t"
+                + " WHERE t.community_id = c.id) FROM rg.community c"
+                + " LEFT JOIN rg.household h ON h.community_id = c.id WHERE c.key = ? GROUP BY c.id",
             community)
         + "/"
         + Rows.count(
