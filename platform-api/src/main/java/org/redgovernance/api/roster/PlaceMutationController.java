@@ -50,6 +50,20 @@ class PlaceMutationController {
     }
   }
 
+  record UpdateGridInput(
+      @Nullable String id,
+      @Nullable Integer expectedVersion,
+      @Nullable String name,
+      @Nullable String partyBranchName,
+      @Nullable String workerName) {}
+
+  record UpdateBuildingInput(
+      @Nullable String id,
+      @Nullable Integer expectedVersion,
+      @Nullable String number,
+      @Nullable Integer units,
+      @Nullable String gridId) {}
+
   private final TenantTransactions transactions;
   private final RosterRepository reads;
   private final RosterWriteRepository writes;
@@ -145,6 +159,126 @@ class PlaceMutationController {
             audit.record(
                 dsl, one, communityId, "roster.building.added", RosterTypes.BUILDING, id, Map.of());
             return new AddBuildingPayload(reads.buildingsByIds(dsl, List.of(id)).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return AddBuildingPayload.failed(
+          UserError.of(
+              UserError.Code.DUPLICATE,
+              "The community already has a building with this number",
+              "number"));
+    }
+  }
+
+  @MutationMapping
+  AddGridPayload updateGrid(
+      @Argument UpdateGridInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target grid = RosterRules.editable(input.id(), RosterTypes.GRID, "id", scope);
+    if (grid.refusal() != null) {
+      return AddGridPayload.failed(grid.refusal());
+    }
+    String name = blankToNull(input.name());
+    if ((input.name() != null && name == null) || (name != null && name.length() > 100)) {
+      return AddGridPayload.failed(invalid("Name must have 1 to 100 characters", "name"));
+    }
+    UUID communityId = grid.target().id();
+    AccessScope one = scope.narrowedTo(grid.target());
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            if (reads.gridsByIds(dsl, List.of(grid.localId())).isEmpty()) {
+              return AddGridPayload.failed(notFound("id"));
+            }
+            if (input.expectedVersion() == null
+                || !writes.updateGrid(
+                    dsl,
+                    communityId,
+                    grid.localId(),
+                    input.expectedVersion(),
+                    name,
+                    blankToNull(input.partyBranchName()),
+                    blankToNull(input.workerName()))) {
+              return AddGridPayload.failed(RosterRules.staleVersion());
+            }
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "roster.grid.updated",
+                RosterTypes.GRID,
+                grid.localId(),
+                Map.of());
+            return new AddGridPayload(
+                reads.gridsByIds(dsl, List.of(grid.localId())).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return AddGridPayload.failed(
+          UserError.of(
+              UserError.Code.DUPLICATE, "The community already has a grid of this name", "name"));
+    }
+  }
+
+  @MutationMapping
+  AddBuildingPayload updateBuilding(
+      @Argument UpdateBuildingInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target building =
+        RosterRules.editable(input.id(), RosterTypes.BUILDING, "id", scope);
+    if (building.refusal() != null) {
+      return AddBuildingPayload.failed(building.refusal());
+    }
+    String number = blankToNull(input.number());
+    if ((input.number() != null && number == null) || (number != null && number.length() > 30)) {
+      return AddBuildingPayload.failed(invalid("Number must have 1 to 30 characters", "number"));
+    }
+    if (input.units() != null && (input.units() < 1 || input.units() > 50)) {
+      return AddBuildingPayload.failed(invalid("A building has 1 to 50 units", "units"));
+    }
+    UUID communityId = building.target().id();
+    UUID gridId = null;
+    if (input.gridId() != null) {
+      Optional<UUID> grid =
+          GlobalId.decode(input.gridId(), RosterTypes.GRID)
+              .filter(g -> g.communityId().equals(communityId))
+              .map(GlobalId::id);
+      if (grid.isEmpty()) {
+        return AddBuildingPayload.failed(notFound("gridId"));
+      }
+      gridId = grid.get();
+    }
+    UUID chosenGrid = gridId;
+    AccessScope one = scope.narrowedTo(building.target());
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            if (reads.buildingsByIds(dsl, List.of(building.localId())).isEmpty()) {
+              return AddBuildingPayload.failed(notFound("id"));
+            }
+            if (chosenGrid != null && reads.gridsByIds(dsl, List.of(chosenGrid)).isEmpty()) {
+              return AddBuildingPayload.failed(notFound("gridId"));
+            }
+            if (input.expectedVersion() == null
+                || !writes.updateBuilding(
+                    dsl,
+                    communityId,
+                    building.localId(),
+                    input.expectedVersion(),
+                    number,
+                    input.units(),
+                    chosenGrid)) {
+              return AddBuildingPayload.failed(RosterRules.staleVersion());
+            }
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "roster.building.updated",
+                RosterTypes.BUILDING,
+                building.localId(),
+                Map.of());
+            return new AddBuildingPayload(
+                reads.buildingsByIds(dsl, List.of(building.localId())).get(0), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddBuildingPayload.failed(

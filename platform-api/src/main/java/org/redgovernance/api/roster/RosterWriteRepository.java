@@ -280,6 +280,54 @@ class RosterWriteRepository {
         == 1;
   }
 
+  /** Renames a grid or changes its branch and worker if it is still at {@code expectedVersion}. */
+  boolean updateGrid(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      @Nullable String name,
+      @Nullable String partyBranchName,
+      @Nullable String workerName) {
+    Map<Field<?>, Object> values = new HashMap<>();
+    putIfGiven(values, GRID.NAME, name);
+    putIfGiven(values, GRID.PARTY_BRANCH_NAME, partyBranchName);
+    putIfGiven(values, GRID.WORKER_NAME, workerName);
+    values.put(GRID.VERSION, GRID.VERSION.plus(1));
+    values.put(GRID.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(GRID)
+            .set(values)
+            .where(
+                GRID.COMMUNITY_ID.eq(communityId), GRID.ID.eq(id), GRID.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
+  /** Changes a building if it is still at {@code expectedVersion}. */
+  boolean updateBuilding(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      @Nullable String number,
+      @Nullable Integer units,
+      @Nullable UUID gridId) {
+    Map<Field<?>, Object> values = new HashMap<>();
+    putIfGiven(values, BUILDING.NUMBER, number);
+    putIfGiven(values, BUILDING.UNITS, units);
+    putIfGiven(values, BUILDING.GRID_ID, gridId);
+    values.put(BUILDING.VERSION, BUILDING.VERSION.plus(1));
+    values.put(BUILDING.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(BUILDING)
+            .set(values)
+            .where(
+                BUILDING.COMMUNITY_ID.eq(communityId),
+                BUILDING.ID.eq(id),
+                BUILDING.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
   /** The table a place lives in, for the delete mutations. */
   enum Place {
     HOUSEHOLD,

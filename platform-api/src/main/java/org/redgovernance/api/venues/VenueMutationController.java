@@ -64,6 +64,15 @@ class VenueMutationController {
     }
   }
 
+  record UpdatePartnerInput(
+      @Nullable String id,
+      @Nullable Integer expectedVersion,
+      @Nullable String name,
+      @Nullable String kind,
+      @Nullable String contact,
+      @Nullable LocalDate agreementFrom,
+      @Nullable LocalDate agreementTo) {}
+
   record RemoveInput(@Nullable String id, @Nullable Integer expectedVersion) {}
 
   record RemovePayload(@Nullable String removedId, List<UserError> errors) {
@@ -257,6 +266,77 @@ class VenueMutationController {
                 id,
                 Map.of());
             return new PartnerPayload(venues.partner(dsl, communityId, id).get(0), List.of());
+          });
+    } catch (DataIntegrityViolationException duplicate) {
+      return PartnerPayload.failed(
+          UserError.of(
+              UserError.Code.DUPLICATE,
+              "The community already has a partner of this name",
+              "name"));
+    }
+  }
+
+  @MutationMapping
+  PartnerPayload updatePartner(
+      @Argument UpdatePartnerInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target partner =
+        MutationTargets.object(input.id(), PartnerOrganization.TYPE, "id", scope, EDIT);
+    if (partner.refusal() != null) {
+      return PartnerPayload.failed(partner.refusal());
+    }
+    String name = blankToNull(input.name());
+    if ((input.name() != null && name == null) || (name != null && name.length() > 200)) {
+      return PartnerPayload.failed(
+          UserError.of(UserError.Code.INVALID_INPUT, "Name must have 1 to 200 characters", "name"));
+    }
+    UUID communityId = partner.target().id();
+    AccessScope one = scope.narrowedTo(partner.target());
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            List<PartnerOrganization> current = venues.partner(dsl, communityId, partner.localId());
+            if (current.isEmpty()) {
+              return PartnerPayload.failed(
+                  UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
+            }
+            LocalDate from =
+                input.agreementFrom() != null
+                    ? input.agreementFrom()
+                    : current.get(0).agreementFrom();
+            LocalDate to =
+                input.agreementTo() != null ? input.agreementTo() : current.get(0).agreementTo();
+            if (from != null && to != null && to.isBefore(from)) {
+              return PartnerPayload.failed(
+                  UserError.of(
+                      UserError.Code.INVALID_INPUT,
+                      "The agreement ends before it begins",
+                      "agreementTo"));
+            }
+            if (input.expectedVersion() == null
+                || !venues.updatePartner(
+                    dsl,
+                    communityId,
+                    partner.localId(),
+                    input.expectedVersion(),
+                    name,
+                    input.kind(),
+                    blankToNull(input.contact()),
+                    input.agreementFrom(),
+                    input.agreementTo())) {
+              return PartnerPayload.failed(stale());
+            }
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "venues.partner.updated",
+                PartnerOrganization.TYPE,
+                partner.localId(),
+                Map.of());
+            return new PartnerPayload(
+                venues.partner(dsl, communityId, partner.localId()).get(0), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return PartnerPayload.failed(

@@ -123,6 +123,35 @@ class VenueRepository {
         .execute();
   }
 
+  /** Applies the given changes if the partner is still at {@code expectedVersion}. */
+  boolean updatePartner(
+      DSLContext dsl,
+      UUID communityId,
+      UUID id,
+      int expectedVersion,
+      @Nullable String name,
+      @Nullable String kind,
+      @Nullable String contact,
+      @Nullable LocalDate agreementFrom,
+      @Nullable LocalDate agreementTo) {
+    Map<Field<?>, Object> values = new HashMap<>();
+    putIfGiven(values, PARTNER_ORGANIZATION.NAME, name);
+    putIfGiven(values, PARTNER_ORGANIZATION.KIND, kind);
+    putIfGiven(values, PARTNER_ORGANIZATION.CONTACT, contact);
+    putIfGiven(values, PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom);
+    putIfGiven(values, PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo);
+    values.put(PARTNER_ORGANIZATION.VERSION, PARTNER_ORGANIZATION.VERSION.plus(1));
+    values.put(PARTNER_ORGANIZATION.UPDATED_AT, DSL.currentOffsetDateTime());
+    return dsl.update(PARTNER_ORGANIZATION)
+            .set(values)
+            .where(
+                PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId),
+                PARTNER_ORGANIZATION.ID.eq(id),
+                PARTNER_ORGANIZATION.VERSION.eq(expectedVersion))
+            .execute()
+        == 1;
+  }
+
   boolean deletePartner(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
     return dsl.deleteFrom(PARTNER_ORGANIZATION)
             .where(

@@ -89,6 +89,37 @@ class LayoutChangesIntegrationTests extends IntegrationTest {
     assertThat(again.data("addBodyTerm.errors.0.code").asString()).isEqualTo("DUPLICATE");
   }
 
+  @Test
+  void gridsAndBuildings_areRenamedWithTheirVersions() {
+    String grid =
+        run("addGrid", Map.of("communityKey", "xinhua", "name", "旧名网格"))
+            .data("addGrid.grid.id")
+            .asString();
+    String building =
+        run("addBuilding", Map.of("communityKey", "xinhua", "number", "旧号幢"))
+            .data("addBuilding.building.id")
+            .asString();
+
+    GraphQlResult renamed =
+        run(
+            "updateGrid",
+            Map.of("id", grid, "expectedVersion", 0, "name", "新名网格", "workerName", "网格员甲"));
+    GraphQlResult stale =
+        run("updateGrid", Map.of("id", grid, "expectedVersion", 0, "name", "又一名"));
+    GraphQlResult renumbered =
+        run(
+            "updateBuilding",
+            Map.of("id", building, "expectedVersion", 0, "number", "新号幢", "units", 4));
+    GraphQlResult badUnits =
+        run("updateBuilding", Map.of("id", building, "expectedVersion", 1, "units", 0));
+
+    assertThat(renamed.data("updateGrid.grid.name").asString()).isEqualTo("新名网格");
+    assertThat(renamed.data("updateGrid.grid.version").asInt()).isEqualTo(1);
+    assertThat(stale.data("updateGrid.errors.0.code").asString()).isEqualTo("CONFLICT");
+    assertThat(renumbered.data("updateBuilding.building.units").asInt()).isEqualTo(4);
+    assertThat(badUnits.data("updateBuilding.errors.0.field.0").asString()).isEqualTo("units");
+  }
+
   private GraphQlResult run(String mutation, Map<String, Object> input) {
     GraphQlResult result =
         graphql.document(mutation).as("xinhua.admin").variable("input", input).execute();

@@ -116,6 +116,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.removePartner",
               "mutation { removePartner(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
           Map.entry(
+              "Mutation.updateGrid",
+              "mutation { updateGrid(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updateBuilding",
+              "mutation { updateBuilding(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updatePartner",
+              "mutation { updatePartner(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
+          Map.entry(
               "Mutation.updateHousehold",
               "mutation { updateHousehold(input: {id: \"x\", expectedVersion: 0, gridId: \"y\"})"
                   + " { errors { code } } }"),
@@ -207,6 +216,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     definePlaceAttacks();
     defineVenueAttacks();
     defineLayoutAttacks();
+    defineUpdateAttacks();
   }
 
   private void defineAttacks() {
@@ -439,6 +449,33 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                     "2031-01-01")));
   }
 
+  private void defineUpdateAttacks() {
+    attacks.put(
+        "Mutation.updateGrid",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateGrid",
+                Map.of("id", rosterIds.get(victim).get(0), "expectedVersion", 0, "name", "入侵")));
+    attacks.put(
+        "Mutation.updateBuilding",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateBuilding",
+                Map.of("id", rosterIds.get(victim).get(1), "expectedVersion", 0, "units", 9)));
+    attacks.put(
+        "Mutation.updatePartner",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updatePartner",
+                Map.of("id", rosterIds.get(victim).get(7), "expectedVersion", 0, "contact", "入侵")));
+  }
+
   private void defineVenueAttacks() {
     attacks.put(
         "Mutation.addServicePost",
@@ -564,11 +601,14 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             community)
         + "/"
         + Rows.count(
-            "SELECT (SELECT count(*) FROM rg.grid g WHERE g.community_id = c.id)"
-                + " + (SELECT count(*) FROM rg.building b WHERE b.community_id = c.id)"
+            "SELECT (SELECT count(*) + coalesce(sum(g.version), 0) FROM rg.grid g"
+                + "     WHERE g.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(b.version), 0) FROM rg.building b"
+                + "     WHERE b.community_id = c.id)"
                 + " + (SELECT count(*) + coalesce(sum(p.version), 0) FROM rg.service_post p"
                 + "     WHERE p.community_id = c.id)"
-                + " + (SELECT count(*) FROM rg.partner_organization o WHERE o.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(o.version), 0) FROM rg.partner_organization o"
+                + "     WHERE o.community_id = c.id)"
                 + " FROM rg.community c WHERE c.key = ?",
             community);
   }

@@ -90,6 +90,34 @@ class VenueMutationsIntegrationTests extends IntegrationTest {
     assertThat(removed.data("removePartner.errors").size()).isZero();
   }
 
+  @Test
+  void aPartnersAgreement_isExtendedButNeverEndsBeforeItBegins() {
+    String id =
+        run(
+                "addPartner",
+                Map.of(
+                    "communityKey",
+                    "xinhua",
+                    "kind",
+                    "ENTERPRISE",
+                    "name",
+                    "续签单位",
+                    "agreementFrom",
+                    "2024-01-01"))
+            .data("addPartner.partner.id")
+            .asString();
+
+    GraphQlResult backwards =
+        run("updatePartner", Map.of("id", id, "expectedVersion", 0, "agreementTo", "2023-12-31"));
+    GraphQlResult extended =
+        run("updatePartner", Map.of("id", id, "expectedVersion", 0, "agreementTo", "2027-12-31"));
+
+    assertThat(backwards.data("updatePartner.errors.0.field.0").asString())
+        .isEqualTo("agreementTo");
+    assertThat(extended.data("updatePartner.partner.agreementTo").asString())
+        .isEqualTo("2027-12-31");
+  }
+
   private GraphQlResult run(String mutation, Map<String, Object> input) {
     return graphql.document(mutation).as("xinhua.admin").variable("input", input).execute();
   }
