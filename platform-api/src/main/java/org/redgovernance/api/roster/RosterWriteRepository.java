@@ -1,5 +1,6 @@
 package org.redgovernance.api.roster;
 
+import static org.redgovernance.api.tenancy.TenantRows.putIfGiven;
 import static org.redgovernance.database.jooq.Tables.BODY_MEMBERSHIP;
 import static org.redgovernance.database.jooq.Tables.BUILDING;
 import static org.redgovernance.database.jooq.Tables.GRID;
@@ -15,8 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.tenancy.TenantRows;
 import org.redgovernance.database.IdCardNumbers;
 import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.database.PhoneNumbers;
@@ -130,17 +133,7 @@ class RosterWriteRepository {
       UUID id,
       int expectedVersion,
       Map<Field<?>, Object> changes) {
-    Map<Field<?>, Object> values = new HashMap<>(changes);
-    values.put(RESIDENT.VERSION, RESIDENT.VERSION.plus(1));
-    values.put(RESIDENT.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(RESIDENT)
-            .set(values)
-            .where(
-                RESIDENT.COMMUNITY_ID.eq(communityId),
-                RESIDENT.ID.eq(id),
-                RESIDENT.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    return TenantRows.update(dsl, RESIDENT, communityId, id, expectedVersion, changes);
   }
 
   boolean residentExists(DSLContext dsl, UUID communityId, UUID id) {
@@ -160,13 +153,7 @@ class RosterWriteRepository {
   }
 
   boolean deleteResident(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
-    return dsl.deleteFrom(RESIDENT)
-            .where(
-                RESIDENT.COMMUNITY_ID.eq(communityId),
-                RESIDENT.ID.eq(id),
-                RESIDENT.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    return TenantRows.delete(dsl, RESIDENT, communityId, id, expectedVersion);
   }
 
   /** The columns an update of these facts changes: only the facts that are given. */
@@ -186,13 +173,6 @@ class RosterWriteRepository {
     changes.put(RESIDENT.STATUS, "MOVED_OUT");
     changes.put(RESIDENT.MOVED_OUT_ON, movedOutOn);
     return changes;
-  }
-
-  private static <T> void putIfGiven(
-      Map<Field<?>, Object> changes, Field<T> field, @Nullable T value) {
-    if (value != null) {
-      changes.put(field, value);
-    }
   }
 
   boolean residentIsPartyMember(DSLContext dsl, UUID communityId, UUID residentId) {
@@ -237,25 +217,16 @@ class RosterWriteRepository {
       @Nullable UUID gridId,
       @Nullable List<String> specialties,
       @Nullable String status) {
-    Map<Field<?>, Object> values = new HashMap<>();
-    putIfGiven(values, PARTY_MEMBER.KIND, kind);
-    putIfGiven(values, PARTY_MEMBER.WORKPLACE, workplace);
-    putIfGiven(values, PARTY_MEMBER.GRID_ID, gridId);
+    Map<Field<?>, Object> changes = new HashMap<>();
+    putIfGiven(changes, PARTY_MEMBER.KIND, kind);
+    putIfGiven(changes, PARTY_MEMBER.WORKPLACE, workplace);
+    putIfGiven(changes, PARTY_MEMBER.GRID_ID, gridId);
     putIfGiven(
-        values,
+        changes,
         PARTY_MEMBER.SPECIALTIES,
         specialties == null ? null : specialties.toArray(String[]::new));
-    putIfGiven(values, PARTY_MEMBER.STATUS, status);
-    values.put(PARTY_MEMBER.VERSION, PARTY_MEMBER.VERSION.plus(1));
-    values.put(PARTY_MEMBER.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(PARTY_MEMBER)
-            .set(values)
-            .where(
-                PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
-                PARTY_MEMBER.ID.eq(id),
-                PARTY_MEMBER.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    putIfGiven(changes, PARTY_MEMBER.STATUS, status);
+    return TenantRows.update(dsl, PARTY_MEMBER, communityId, id, expectedVersion, changes);
   }
 
   /** Kind and workplace as they would be after an update, to check the in-service rule. */
@@ -268,16 +239,9 @@ class RosterWriteRepository {
 
   boolean updateHouseholdGrid(
       DSLContext dsl, UUID communityId, UUID id, int expectedVersion, UUID gridId) {
-    return dsl.update(HOUSEHOLD)
-            .set(HOUSEHOLD.GRID_ID, gridId)
-            .set(HOUSEHOLD.VERSION, HOUSEHOLD.VERSION.plus(1))
-            .set(HOUSEHOLD.UPDATED_AT, DSL.currentOffsetDateTime())
-            .where(
-                HOUSEHOLD.COMMUNITY_ID.eq(communityId),
-                HOUSEHOLD.ID.eq(id),
-                HOUSEHOLD.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    Map<Field<?>, Object> changes = new HashMap<>();
+    changes.put(HOUSEHOLD.GRID_ID, gridId);
+    return TenantRows.update(dsl, HOUSEHOLD, communityId, id, expectedVersion, changes);
   }
 
   /** Renames a grid or changes its branch and worker if it is still at {@code expectedVersion}. */
@@ -289,18 +253,11 @@ class RosterWriteRepository {
       @Nullable String name,
       @Nullable String partyBranchName,
       @Nullable String workerName) {
-    Map<Field<?>, Object> values = new HashMap<>();
-    putIfGiven(values, GRID.NAME, name);
-    putIfGiven(values, GRID.PARTY_BRANCH_NAME, partyBranchName);
-    putIfGiven(values, GRID.WORKER_NAME, workerName);
-    values.put(GRID.VERSION, GRID.VERSION.plus(1));
-    values.put(GRID.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(GRID)
-            .set(values)
-            .where(
-                GRID.COMMUNITY_ID.eq(communityId), GRID.ID.eq(id), GRID.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    Map<Field<?>, Object> changes = new HashMap<>();
+    putIfGiven(changes, GRID.NAME, name);
+    putIfGiven(changes, GRID.PARTY_BRANCH_NAME, partyBranchName);
+    putIfGiven(changes, GRID.WORKER_NAME, workerName);
+    return TenantRows.update(dsl, GRID, communityId, id, expectedVersion, changes);
   }
 
   /** Changes a building if it is still at {@code expectedVersion}. */
@@ -312,20 +269,11 @@ class RosterWriteRepository {
       @Nullable String number,
       @Nullable Integer units,
       @Nullable UUID gridId) {
-    Map<Field<?>, Object> values = new HashMap<>();
-    putIfGiven(values, BUILDING.NUMBER, number);
-    putIfGiven(values, BUILDING.UNITS, units);
-    putIfGiven(values, BUILDING.GRID_ID, gridId);
-    values.put(BUILDING.VERSION, BUILDING.VERSION.plus(1));
-    values.put(BUILDING.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(BUILDING)
-            .set(values)
-            .where(
-                BUILDING.COMMUNITY_ID.eq(communityId),
-                BUILDING.ID.eq(id),
-                BUILDING.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    Map<Field<?>, Object> changes = new HashMap<>();
+    putIfGiven(changes, BUILDING.NUMBER, number);
+    putIfGiven(changes, BUILDING.UNITS, units);
+    putIfGiven(changes, BUILDING.GRID_ID, gridId);
+    return TenantRows.update(dsl, BUILDING, communityId, id, expectedVersion, changes);
   }
 
   /** The table a place lives in, for the delete mutations. */
@@ -365,31 +313,13 @@ class RosterWriteRepository {
   }
 
   boolean deletePlace(DSLContext dsl, Place place, UUID communityId, UUID id, int expectedVersion) {
-    int deleted =
+    Table<?> table =
         switch (place) {
-          case HOUSEHOLD ->
-              dsl.deleteFrom(HOUSEHOLD)
-                  .where(
-                      HOUSEHOLD.COMMUNITY_ID.eq(communityId),
-                      HOUSEHOLD.ID.eq(id),
-                      HOUSEHOLD.VERSION.eq(expectedVersion))
-                  .execute();
-          case BUILDING ->
-              dsl.deleteFrom(BUILDING)
-                  .where(
-                      BUILDING.COMMUNITY_ID.eq(communityId),
-                      BUILDING.ID.eq(id),
-                      BUILDING.VERSION.eq(expectedVersion))
-                  .execute();
-          case GRID ->
-              dsl.deleteFrom(GRID)
-                  .where(
-                      GRID.COMMUNITY_ID.eq(communityId),
-                      GRID.ID.eq(id),
-                      GRID.VERSION.eq(expectedVersion))
-                  .execute();
+          case HOUSEHOLD -> HOUSEHOLD;
+          case BUILDING -> BUILDING;
+          case GRID -> GRID;
         };
-    return deleted == 1;
+    return TenantRows.delete(dsl, table, communityId, id, expectedVersion);
   }
 
   /** Encrypted, hashed and masked columns for the protected facts that are given. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.MutationTargets;
@@ -186,34 +187,13 @@ class VenueMutationController {
   @MutationMapping
   RemovePayload removeServicePost(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target post =
-        MutationTargets.object(input.id(), ServicePost.TYPE, "id", scope, EDIT);
-    if (post.refusal() != null) {
-      return RemovePayload.failed(post.refusal());
-    }
-    AccessScope one = scope.narrowedTo(post.target());
-    UUID communityId = post.target().id();
-    return transactions.write(
-        one,
-        dsl -> {
-          if (venues.servicePost(dsl, communityId, post.localId()).isEmpty()) {
-            return RemovePayload.failed(UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
-          }
-          if (input.expectedVersion() == null
-              || !venues.deleteServicePost(
-                  dsl, communityId, post.localId(), input.expectedVersion())) {
-            return RemovePayload.failed(stale());
-          }
-          audit.record(
-              dsl,
-              one,
-              communityId,
-              "venues.service-post.removed",
-              ServicePost.TYPE,
-              post.localId(),
-              Map.of());
-          return new RemovePayload(input.id(), List.of());
-        });
+    return remove(
+        input,
+        ServicePost.TYPE,
+        "venues.service-post.removed",
+        (dsl, community, id) -> !venues.servicePost(dsl, community, id).isEmpty(),
+        venues::deleteServicePost,
+        scope);
   }
 
   @MutationMapping
@@ -350,32 +330,48 @@ class VenueMutationController {
   @MutationMapping
   RemovePayload removePartner(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target partner =
-        MutationTargets.object(input.id(), PartnerOrganization.TYPE, "id", scope, EDIT);
-    if (partner.refusal() != null) {
-      return RemovePayload.failed(partner.refusal());
+    return remove(
+        input,
+        PartnerOrganization.TYPE,
+        "venues.partner.removed",
+        (dsl, community, id) -> !venues.partner(dsl, community, id).isEmpty(),
+        venues::deletePartner,
+        scope);
+  }
+
+  /** How {@link #remove} finds and deletes one kind of venue. */
+  private interface Exists {
+    boolean test(DSLContext dsl, UUID communityId, UUID id);
+  }
+
+  private interface Deletion {
+    boolean delete(DSLContext dsl, UUID communityId, UUID id, int expectedVersion);
+  }
+
+  private RemovePayload remove(
+      RemoveInput input,
+      String type,
+      String action,
+      Exists exists,
+      Deletion deletion,
+      AccessScope scope) {
+    MutationTargets.Target target = MutationTargets.object(input.id(), type, "id", scope, EDIT);
+    if (target.refusal() != null) {
+      return RemovePayload.failed(target.refusal());
     }
-    AccessScope one = scope.narrowedTo(partner.target());
-    UUID communityId = partner.target().id();
+    AccessScope one = scope.narrowedTo(target.target());
+    UUID communityId = target.target().id();
     return transactions.write(
         one,
         dsl -> {
-          if (venues.partner(dsl, communityId, partner.localId()).isEmpty()) {
+          if (!exists.test(dsl, communityId, target.localId())) {
             return RemovePayload.failed(UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
           }
           if (input.expectedVersion() == null
-              || !venues.deletePartner(
-                  dsl, communityId, partner.localId(), input.expectedVersion())) {
+              || !deletion.delete(dsl, communityId, target.localId(), input.expectedVersion())) {
             return RemovePayload.failed(stale());
           }
-          audit.record(
-              dsl,
-              one,
-              communityId,
-              "venues.partner.removed",
-              PartnerOrganization.TYPE,
-              partner.localId(),
-              Map.of());
+          audit.record(dsl, one, communityId, action, type, target.localId(), Map.of());
           return new RemovePayload(input.id(), List.of());
         });
   }

@@ -1,5 +1,6 @@
 package org.redgovernance.api.venues;
 
+import static org.redgovernance.api.tenancy.TenantRows.putIfGiven;
 import static org.redgovernance.database.jooq.Tables.PARTNER_ORGANIZATION;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST;
 
@@ -11,8 +12,8 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.tenancy.TenantRows;
 import org.springframework.stereotype.Repository;
 
 /** Service posts and partners; every method runs inside a tenant transaction. */
@@ -75,32 +76,17 @@ class VenueRepository {
       @Nullable String address,
       @Nullable String openingHours,
       @Nullable Integer capacity) {
-    Map<Field<?>, Object> values = new HashMap<>();
-    putIfGiven(values, SERVICE_POST.KIND, kind);
-    putIfGiven(values, SERVICE_POST.NAME, name);
-    putIfGiven(values, SERVICE_POST.ADDRESS, address);
-    putIfGiven(values, SERVICE_POST.OPENING_HOURS, openingHours);
-    putIfGiven(values, SERVICE_POST.CAPACITY, capacity);
-    values.put(SERVICE_POST.VERSION, SERVICE_POST.VERSION.plus(1));
-    values.put(SERVICE_POST.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(SERVICE_POST)
-            .set(values)
-            .where(
-                SERVICE_POST.COMMUNITY_ID.eq(communityId),
-                SERVICE_POST.ID.eq(id),
-                SERVICE_POST.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    Map<Field<?>, Object> changes = new HashMap<>();
+    putIfGiven(changes, SERVICE_POST.KIND, kind);
+    putIfGiven(changes, SERVICE_POST.NAME, name);
+    putIfGiven(changes, SERVICE_POST.ADDRESS, address);
+    putIfGiven(changes, SERVICE_POST.OPENING_HOURS, openingHours);
+    putIfGiven(changes, SERVICE_POST.CAPACITY, capacity);
+    return TenantRows.update(dsl, SERVICE_POST, communityId, id, expectedVersion, changes);
   }
 
   boolean deleteServicePost(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
-    return dsl.deleteFrom(SERVICE_POST)
-            .where(
-                SERVICE_POST.COMMUNITY_ID.eq(communityId),
-                SERVICE_POST.ID.eq(id),
-                SERVICE_POST.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    return TenantRows.delete(dsl, SERVICE_POST, communityId, id, expectedVersion);
   }
 
   void insertPartner(
@@ -134,39 +120,17 @@ class VenueRepository {
       @Nullable String contact,
       @Nullable LocalDate agreementFrom,
       @Nullable LocalDate agreementTo) {
-    Map<Field<?>, Object> values = new HashMap<>();
-    putIfGiven(values, PARTNER_ORGANIZATION.NAME, name);
-    putIfGiven(values, PARTNER_ORGANIZATION.KIND, kind);
-    putIfGiven(values, PARTNER_ORGANIZATION.CONTACT, contact);
-    putIfGiven(values, PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom);
-    putIfGiven(values, PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo);
-    values.put(PARTNER_ORGANIZATION.VERSION, PARTNER_ORGANIZATION.VERSION.plus(1));
-    values.put(PARTNER_ORGANIZATION.UPDATED_AT, DSL.currentOffsetDateTime());
-    return dsl.update(PARTNER_ORGANIZATION)
-            .set(values)
-            .where(
-                PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId),
-                PARTNER_ORGANIZATION.ID.eq(id),
-                PARTNER_ORGANIZATION.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
+    Map<Field<?>, Object> changes = new HashMap<>();
+    putIfGiven(changes, PARTNER_ORGANIZATION.NAME, name);
+    putIfGiven(changes, PARTNER_ORGANIZATION.KIND, kind);
+    putIfGiven(changes, PARTNER_ORGANIZATION.CONTACT, contact);
+    putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom);
+    putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo);
+    return TenantRows.update(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion, changes);
   }
 
   boolean deletePartner(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
-    return dsl.deleteFrom(PARTNER_ORGANIZATION)
-            .where(
-                PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId),
-                PARTNER_ORGANIZATION.ID.eq(id),
-                PARTNER_ORGANIZATION.VERSION.eq(expectedVersion))
-            .execute()
-        == 1;
-  }
-
-  private static <T> void putIfGiven(
-      Map<Field<?>, Object> values, Field<T> field, @Nullable T value) {
-    if (value != null) {
-      values.put(field, value);
-    }
+    return TenantRows.delete(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion);
   }
 
   List<PartnerOrganization> partners(DSLContext dsl, Condition where) {
