@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo streets, communities, notices and rosters of the dev stack, which the integration tests
- * use too. Their keys match the role groups of the dev realm (infra/keycloak). Loading is
- * idempotent: rows that exist are left alone, so a restarted dev stack keeps what developers
- * changed.
+ * The demo streets, communities, notices, rosters and matters of the dev stack (with the demo
+ * residents' logins linked to their roster entries), which the integration tests use too. Their
+ * keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows that
+ * exist are left alone, so a restarted dev stack keeps what developers changed.
  */
 public final class DemoData {
 
@@ -70,6 +70,10 @@ public final class DemoData {
         DemoRoster roster = new DemoRoster(owner, cipher, ids.get(i), key);
         if (!roster.alreadyLoaded()) {
           roster.load(DemoRoster.scaleOf(key));
+        }
+        DemoMatters matters = new DemoMatters(owner, ids.get(i), key);
+        if (!matters.alreadyLoaded()) {
+          matters.load();
         }
       }
       owner.commit();

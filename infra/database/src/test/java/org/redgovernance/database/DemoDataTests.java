@@ -70,6 +70,32 @@ class DemoDataTests {
         .isEqualTo(5);
   }
 
+  @Test
+  void baiguoshu_garageLeak_wentTheWholeWayAndWasRatedFive() throws SQLException {
+    String leak =
+        "(SELECT m.id FROM rg.matter m JOIN rg.community c ON c.id = m.community_id"
+            + " WHERE c.key = 'baiguoshu' AND m.title = '地下车库渗水')";
+    assertThat(count("SELECT rating FROM rg.matter WHERE id = " + leak)).isEqualTo(5);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.matter_event WHERE matter_id = "
+                    + leak
+                    + " AND to_status IN ('REPORTED', 'ACCEPTED', 'SCHEDULED', 'IN_PROGRESS',"
+                    + " 'RESOLVED', 'VERIFIED', 'CLOSED')"))
+        .isEqualTo(7);
+  }
+
+  @Test
+  void demoResidents_areLinkedToTheirLogins_andMattersSpanSeveralWeeks() throws SQLException {
+    assertThat(count("SELECT count(*) FROM rg.resident_account")).isEqualTo(3);
+    assertThat(
+            count(
+                "SELECT extract(day FROM max(reported_at) - min(reported_at))::bigint"
+                    + " FROM rg.matter m JOIN rg.community c ON c.id = m.community_id"
+                    + " WHERE c.key = 'baiguoshu'"))
+        .isGreaterThanOrEqualTo(28);
+  }
+
   private static String bodyFigures(String kind) throws SQLException {
     String sql =
         """

@@ -70,6 +70,8 @@ public final class RealmDefinition {
     for (JsonNode demoUser : demo.path("users")) {
       String username = demoUser.path("username").asString();
       ObjectNode user = users.addObject();
+      // Fixed ids, so that the demo data can link demo residents to their logins.
+      user.put("id", demoUser.path("id").asString());
       user.put("username", username);
       user.put("enabled", true);
       user.put("email", username + "@demo.red-governance.local");

@@ -17,7 +17,8 @@ public record UserError(Code code, String message, @Nullable List<String> field)
     CONFLICT,
     DUPLICATE,
     COMMUNITY_READ_ONLY,
-    COMMUNITY_REQUIRED
+    COMMUNITY_REQUIRED,
+    ILLEGAL_TRANSITION
   }
 
   public static UserError of(Code code, String message, String... field) {

@@ -151,8 +151,48 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.addBodyMember",
               "mutation { addBodyMember(input: {bodyId: \"x\", residentId: \"y\", position: MEMBER,"
                   + " fromOn: \"2025-01-01\"}) { errors { code } } }"),
+          Map.entry("Subscription.noticeEvents", "subscription { noticeEvents { kind noticeId } }"),
           Map.entry(
-              "Subscription.noticeEvents", "subscription { noticeEvents { kind noticeId } }"));
+              "Mutation.reportMatter",
+              "mutation { reportMatter(input: {title: \"t\", description: \"d\", category: OTHER})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.acceptMatter",
+              "mutation { acceptMatter(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.rejectMatter",
+              "mutation { rejectMatter(input: {id: \"x\", reason: \"r\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.assignMatter",
+              "mutation { assignMatter(input: {id: \"x\", assigneeId: \"y\", dueOn: \"2030-01-01\"})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.resolveMatter",
+              "mutation { resolveMatter(input: {id: \"x\", resolution: \"r\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.verifyMatter",
+              "mutation { verifyMatter(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.reopenMatter",
+              "mutation { reopenMatter(input: {id: \"x\", reason: \"r\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.rateMatter",
+              "mutation { rateMatter(input: {id: \"x\", rating: 5}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.supportMatter",
+              "mutation { supportMatter(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.withdrawMatterSupport",
+              "mutation { withdrawMatterSupport(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.commentOnMatter",
+              "mutation { commentOnMatter(input: {id: \"x\", body: \"b\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addMatterSubcategory",
+              "mutation { addMatterSubcategory(input: {category: OTHER, name: \"n\"})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Subscription.matterEvents", "subscription { matterEvents { kind matterId } }"));
 
   @Autowired GraphQlSource graphQlSource;
 
@@ -177,7 +217,8 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "community.partyMembers.edges.0.node.id",
             "community.bodies.0.id",
             "community.servicePosts.0.id",
-            "community.partners.0.id")) {
+            "community.partners.0.id",
+            "community.matters.edges.0.node.id")) {
       String id = result.data(path).asString();
       assertThat(id).as("%s of %s: %s", path, key, result).isNotBlank();
       ids.add(id);
@@ -217,6 +258,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineVenueAttacks();
     defineLayoutAttacks();
     defineUpdateAttacks();
+    defineMatterAttacks();
   }
 
   private void defineAttacks() {
@@ -601,7 +643,13 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             community)
         + "/"
         + Rows.count(
-            "SELECT (SELECT count(*) + coalesce(sum(g.version), 0) FROM rg.grid g"
+            "SELECT (SELECT count(*) + coalesce(sum(m.version), 0) FROM rg.matter m"
+                + "     WHERE m.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.matter_event e WHERE e.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.matter_support s WHERE s.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.matter_comment o WHERE o.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.matter_subcategory u WHERE u.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(g.version), 0) FROM rg.grid g"
                 + "     WHERE g.community_id = c.id)"
                 + " + (SELECT count(*) + coalesce(sum(b.version), 0) FROM rg.building b"
                 + "     WHERE b.community_id = c.id)"
@@ -640,6 +688,161 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             assertThat(String.valueOf(refused)).contains("COMMUNITY_FORBIDDEN");
           }
         });
+  }
+
+  private void defineMatterAttacks() {
+    attacks.put(
+        "Mutation.reportMatter",
+        (user, victim) -> {
+          refusedWithoutChange(
+              user,
+              victim,
+              "reportMatter",
+              Map.of(
+                  "communityKey", victim, "title", "入侵", "description", "入侵", "category", "OTHER"));
+          // Into the caller's own community, but about the victim's household and resident.
+          String own = REACH.get(user).get(0);
+          String fingerprint = rosterFingerprint(victim);
+          GraphQlResult foreign =
+              graphql
+                  .document("reportMatter")
+                  .as(user)
+                  .variable(
+                      "input",
+                      Map.of(
+                          "communityKey",
+                          own,
+                          "title",
+                          "入侵",
+                          "description",
+                          "入侵",
+                          "category",
+                          "OTHER",
+                          "householdId",
+                          rosterIds.get(victim).get(2),
+                          "reporterId",
+                          rosterIds.get(victim).get(3)))
+                  .execute();
+          assertThat(foreign.data("reportMatter.matter").isNull())
+              .as("%s: %s", user, foreign)
+              .isTrue();
+          assertThat(rosterFingerprint(victim)).isEqualTo(fingerprint);
+        });
+    String[][] steps = {
+      {"acceptMatter", "note"},
+      {"rejectMatter", "reason"},
+      {"resolveMatter", "resolution"},
+      {"verifyMatter", "note"},
+      {"reopenMatter", "reason"},
+      {"commentOnMatter", "body"}
+    };
+    for (String[] step : steps) {
+      attacks.put(
+          "Mutation." + step[0],
+          (user, victim) ->
+              refusedWithoutChange(
+                  user,
+                  victim,
+                  step[0],
+                  Map.of("id", rosterIds.get(victim).get(8), step[1], "入侵")));
+    }
+    attacks.put(
+        "Mutation.assignMatter",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "assignMatter",
+                Map.of(
+                    "id",
+                    rosterIds.get(victim).get(8),
+                    "assigneeId",
+                    rosterIds.get(victim).get(5),
+                    "dueOn",
+                    "2099-01-01")));
+    attacks.put(
+        "Mutation.rateMatter",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "rateMatter",
+                Map.of("id", rosterIds.get(victim).get(8), "rating", 1)));
+    for (String support : List.of("supportMatter", "withdrawMatterSupport")) {
+      attacks.put(
+          "Mutation." + support,
+          (user, victim) ->
+              refusedWithoutChange(
+                  user, victim, support, Map.of("id", rosterIds.get(victim).get(8))));
+    }
+    attacks.put(
+        "Mutation.addMatterSubcategory",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addMatterSubcategory",
+                Map.of("communityKey", victim, "category", "OTHER", "name", "入侵")));
+    attacks.put(
+        "Subscription.matterEvents",
+        (user, victim) -> {
+          String own = REACH.get(user).get(0);
+          try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, user, null)) {
+            board.subscribe("1", GraphQlHttp.load("matterEvents"));
+            String foreign = publicMatterAs(victim + ".admin", victim, "入侵测试");
+            // The sentinel is public and accepted, so that every role of the community sees it.
+            String sentinel = publicMatterAs(own + ".admin", own, "哨兵");
+            List<String> received = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!received.contains(sentinel) && System.nanoTime() < deadline) {
+              JsonNode event = board.next(Duration.ofSeconds(10));
+              assertThat(event).as("%s's own matter event", user).isNotNull();
+              received.add(
+                  event
+                      .path("payload")
+                      .path("data")
+                      .path("matterEvents")
+                      .path("matterId")
+                      .asString());
+            }
+            assertThat(received).as("%s's events", user).contains(sentinel).doesNotContain(foreign);
+          }
+          try (GraphQlWebSocket narrowed = GraphQlWebSocket.connectAs(port, user, victim)) {
+            narrowed.subscribe("1", GraphQlHttp.load("matterEvents"));
+            assertThat(String.valueOf(narrowed.next(Duration.ofSeconds(10))))
+                .contains("COMMUNITY_FORBIDDEN");
+          }
+        });
+  }
+
+  /** A public matter staff found on patrol, reported and accepted by {@code admin}. */
+  private String publicMatterAs(String admin, String community, String title) {
+    GraphQlResult reported =
+        graphql
+            .document("reportMatter")
+            .as(admin)
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey",
+                    community,
+                    "title",
+                    title,
+                    "description",
+                    title,
+                    "category",
+                    "OTHER",
+                    "source",
+                    "GRID_PATROL",
+                    "isPublic",
+                    true))
+            .execute();
+    assertThat(reported.data("reportMatter.errors").size()).as(reported.toString()).isZero();
+    String id = reported.data("reportMatter.matter.id").asString();
+    GraphQlResult accepted =
+        graphql.document("acceptMatter").as(admin).variable("input", Map.of("id", id)).execute();
+    assertThat(accepted.data("acceptMatter.errors").size()).as(accepted.toString()).isZero();
+    return id;
   }
 
   private String publishAs(String admin, String community, String title) {

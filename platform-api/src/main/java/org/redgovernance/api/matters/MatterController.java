@@ -1,0 +1,298 @@
+package org.redgovernance.api.matters;
+
+import graphql.GraphQLContext;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.communities.Community;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.matters.Matter.Subcategory;
+import org.redgovernance.api.matters.Matter.TimelineEntry;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code Community.matters} (the board), {@code Community.matterSubcategories}, {@code
+ * Community.matterFigures}, the fields of {@code Matter} that need more than its row, and {@code
+ * node(id:)} for matters. Lists below a matter load in one statement per level, however many
+ * matters the page holds.
+ */
+@Controller
+class MatterController implements NodeLookup {
+
+  /** One page of one matter's comments, as the comments loader receives it. */
+  record CommentPageKey(
+      UUID communityId, UUID matterId, int size, @Nullable String after, boolean seesAll) {}
+
+  record MatterFilterInput(
+      @Nullable List<MatterStatus> statuses,
+      @Nullable List<MatterCategory> categories,
+      @Nullable MatterSource source,
+      @Nullable Boolean mine,
+      @Nullable Boolean overdue) {}
+
+  private static final String COMMENTS = "matterComments";
+
+  private final TenantTransactions transactions;
+  private final MatterRepository matters;
+  private final MatterFeedbackRepository feedback;
+  private final MatterFiguresRepository figures;
+
+  MatterController(
+      TenantTransactions transactions,
+      MatterRepository matters,
+      MatterFeedbackRepository feedback,
+      MatterFiguresRepository figures,
+      BatchLoaderRegistry loaders) {
+    this.transactions = transactions;
+    this.matters = matters;
+    this.feedback = feedback;
+    this.figures = figures;
+    loaders
+        .<CommentPageKey, Page<MatterComment>>forName(COMMENTS)
+        .registerMappedBatchLoader(
+            (keys, environment) ->
+                Mono.fromCallable(
+                    () -> commentPages(keys, environment.<GraphQLContext>getContext())));
+  }
+
+  @SchemaMapping(typeName = Community.TYPE)
+  Page<Matter> matters(
+      Community community,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String after,
+      @Argument @Nullable MatterFilterInput filter,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    ReachableCommunity reachable = reachable(community, scope);
+    int size = Page.size(first);
+    MatterRepository.Cursor from = after == null ? null : boardCursor(after);
+    MatterFilterInput input =
+        filter == null ? new MatterFilterInput(null, null, null, null, null) : filter;
+    MatterVisibility visibility = MatterVisibility.of(reachable, scope.caller().userId());
+    MatterRepository.Filter query =
+        new MatterRepository.Filter(
+            input.statuses(),
+            input.categories(),
+            input.source(),
+            Boolean.TRUE.equals(input.mine()),
+            Boolean.TRUE.equals(input.overdue()));
+    List<Matter> rows =
+        transactions.read(
+            scope.narrowedTo(reachable),
+            dsl ->
+                matters.page(
+                    dsl, community.id(), visibility, query, MatterClock.today(), from, size + 1));
+    return Page.of(
+        rows.stream().map(visibility::shown).toList(),
+        size,
+        after != null,
+        m -> m.reportedAt() + "|" + m.id());
+  }
+
+  @SchemaMapping(typeName = Community.TYPE)
+  List<Subcategory> matterSubcategories(
+      Community community, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    ReachableCommunity reachable = reachable(community, scope);
+    return transactions.read(
+        scope.narrowedTo(reachable), dsl -> feedback.subcategories(dsl, community.id()));
+  }
+
+  @SchemaMapping(typeName = Community.TYPE)
+  MatterFigures matterFigures(
+      Community community, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    ReachableCommunity reachable = reachable(community, scope);
+    return transactions.read(
+        scope.narrowedTo(reachable),
+        dsl -> figures.figures(dsl, community.id(), MatterClock.today()));
+  }
+
+  @SchemaMapping(typeName = Matter.TYPE, field = "id")
+  String id(Matter matter) {
+    return GlobalId.of(Matter.TYPE, matter.communityId(), matter.id());
+  }
+
+  @SchemaMapping(typeName = Matter.TYPE, field = "overdue")
+  boolean overdue(Matter matter) {
+    return matter.overdue(MatterClock.today());
+  }
+
+  @SchemaMapping(typeName = "MatterComment", field = "id")
+  String commentId(MatterComment comment) {
+    return GlobalId.of(MatterComment.TYPE, comment.communityId(), comment.id());
+  }
+
+  @BatchMapping(typeName = Matter.TYPE, field = "timeline")
+  Map<Matter, List<TimelineEntry>> timeline(List<Matter> shown, GraphQLContext context) {
+    AccessScope scope = context.get(AccessScope.CONTEXT_KEY);
+    Map<UUID, List<Matter>> byCommunity =
+        shown.stream().collect(Collectors.groupingBy(Matter::communityId));
+    Map<Matter, List<TimelineEntry>> result = new LinkedHashMap<>();
+    byCommunity.forEach(
+        (communityId, list) -> {
+          ReachableCommunity community = scope.byId(communityId).orElseThrow();
+          Map<UUID, List<TimelineEntry>> loaded =
+              transactions.read(
+                  scope.narrowedTo(community),
+                  dsl ->
+                      matters.timelines(dsl, communityId, list.stream().map(Matter::id).toList()));
+          for (Matter matter : list) {
+            boolean whole = MatterVisibility.seesAll(community) || matter.mine();
+            result.put(
+                matter,
+                loaded.getOrDefault(matter.id(), List.of()).stream()
+                    .map(e -> whole ? e : e.hidingActor(matter.raisedById()))
+                    .toList());
+          }
+        });
+    return result;
+  }
+
+  @SchemaMapping(typeName = Matter.TYPE, field = "comments")
+  CompletableFuture<Page<MatterComment>> comments(
+      Matter matter,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String after,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataLoader<CommentPageKey, Page<MatterComment>> matterComments) {
+    ReachableCommunity community = scope.byId(matter.communityId()).orElseThrow();
+    return matterComments.load(
+        new CommentPageKey(
+            matter.communityId(),
+            matter.id(),
+            Page.size(first),
+            after,
+            MatterVisibility.seesAll(community)));
+  }
+
+  @Override
+  public Set<String> types() {
+    return Set.of(Matter.TYPE);
+  }
+
+  @Override
+  public Optional<Object> find(GlobalId id, AccessScope scope) {
+    Optional<ReachableCommunity> community = scope.byId(id.communityId());
+    if (community.isEmpty()) {
+      return Optional.empty();
+    }
+    MatterVisibility visibility = MatterVisibility.of(community.get(), scope.caller().userId());
+    return transactions
+        .read(
+            scope.narrowedTo(community.get()),
+            dsl -> matters.find(dsl, id.communityId(), id.id(), scope.caller().userId()))
+        .filter(visibility::allows)
+        .map(visibility::shown);
+  }
+
+  /**
+   * Comment pages in as few statements as the keys allow: every first page of the same size
+   * together, later pages (a single matter's "show more") one by one.
+   */
+  private Map<CommentPageKey, Page<MatterComment>> commentPages(
+      Set<CommentPageKey> keys, GraphQLContext context) {
+    AccessScope scope = context.get(AccessScope.CONTEXT_KEY);
+    String userId = scope.caller().userId();
+    Map<CommentPageKey, Page<MatterComment>> result = new LinkedHashMap<>();
+    Map<List<Object>, List<CommentPageKey>> groups =
+        keys.stream()
+            .collect(
+                Collectors.groupingBy(
+                    k ->
+                        k.after() == null
+                            ? List.of(k.communityId(), k.size())
+                            : List.of(k.communityId(), k.size(), k.matterId(), k.after())));
+    groups.forEach(
+        (group, members) -> {
+          CommentPageKey first = members.get(0);
+          ReachableCommunity community = scope.byId(first.communityId()).orElseThrow();
+          MatterFeedbackRepository.CommentCursor cursor =
+              first.after() == null ? null : commentCursor(first.after());
+          Map<UUID, List<MatterComment>> loaded =
+              transactions.read(
+                  scope.narrowedTo(community),
+                  dsl ->
+                      feedback.comments(
+                          dsl,
+                          first.communityId(),
+                          members.stream().map(CommentPageKey::matterId).toList(),
+                          cursor,
+                          first.size() + 1));
+          MatterVisibility visibility = new MatterVisibility(first.seesAll(), userId);
+          for (CommentPageKey key : members) {
+            List<MatterComment> rows =
+                loaded.getOrDefault(key.matterId(), List.of()).stream()
+                    .map(c -> c.shownTo(visibility))
+                    .toList();
+            result.put(
+                key,
+                Page.of(
+                    new ArrayList<>(rows),
+                    key.size(),
+                    key.after() != null,
+                    c -> c.createdAt() + "|" + c.id()));
+          }
+        });
+    return result;
+  }
+
+  private static ReachableCommunity reachable(Community community, AccessScope scope) {
+    return scope
+        .byId(community.id())
+        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
+  }
+
+  private static MatterRepository.Cursor boardCursor(String after) {
+    String[] parts = split(after);
+    return new MatterRepository.Cursor(parse(parts[0]), uuid(parts[1]));
+  }
+
+  private static MatterFeedbackRepository.CommentCursor commentCursor(String after) {
+    String[] parts = split(after);
+    return new MatterFeedbackRepository.CommentCursor(parse(parts[0]), uuid(parts[1]));
+  }
+
+  private static String[] split(String cursor) {
+    String[] parts = Page.decodeCursor(cursor).split("\\|");
+    if (parts.length != 2) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+    return parts;
+  }
+
+  private static OffsetDateTime parse(String value) {
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (RuntimeException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+}

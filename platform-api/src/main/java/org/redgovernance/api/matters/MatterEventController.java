@@ -1,0 +1,87 @@
+package org.redgovernance.api.matters;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.events.ChangeEvent;
+import org.redgovernance.api.events.ChangeFeed;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code matterEvents}: live changes for a staff board (every matter of the community) or a
+ * resident's screen (their own matters and the public ones). Each changed matter is read again
+ * through the subscriber's own tenant transaction and visibility, so an event never shows more than
+ * a query would, and an event about a matter the subscriber may not see is not sent at all.
+ */
+@Controller
+class MatterEventController {
+
+  record MatterEvent(String kind, String matterId, Matter matter) {}
+
+  private final ChangeFeed feed;
+  private final TenantTransactions transactions;
+  private final MatterRepository matters;
+
+  MatterEventController(
+      ChangeFeed feed, TenantTransactions transactions, MatterRepository matters) {
+    this.feed = feed;
+    this.transactions = transactions;
+    this.matters = matters;
+  }
+
+  @SubscriptionMapping
+  Flux<MatterEvent> matterEvents(
+      @Argument @Nullable String communityKey,
+      @Argument @Nullable Boolean mine,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    AccessScope watched = scope;
+    if (communityKey != null) {
+      ReachableCommunity community =
+          scope
+              .byKey(communityKey)
+              .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
+      watched = scope.narrowedTo(community);
+    }
+    AccessScope subscriber = watched;
+    boolean mineOnly = Boolean.TRUE.equals(mine);
+    return feed.events(MatterWorkflow.TOPIC)
+        .filter(event -> subscriber.byId(event.communityId()).isPresent())
+        .onBackpressureBuffer(256)
+        .concatMap(
+            event ->
+                Mono.fromCallable(() -> toMatterEvent(event, subscriber, mineOnly))
+                    .subscribeOn(Schedulers.boundedElastic()))
+        .filter(Optional::isPresent)
+        .map(Optional::get);
+  }
+
+  private Optional<MatterEvent> toMatterEvent(
+      ChangeEvent event, AccessScope scope, boolean mineOnly) {
+    ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
+    String userId = scope.caller().userId();
+    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    return transactions
+        .read(
+            scope.narrowedTo(community),
+            dsl -> matters.find(dsl, event.communityId(), event.subjectId(), userId))
+        .filter(visibility::allows)
+        .filter(matter -> !mineOnly || matter.mine())
+        .map(
+            matter ->
+                new MatterEvent(
+                    event.kind(),
+                    GlobalId.of(Matter.TYPE, event.communityId(), event.subjectId()),
+                    visibility.shown(matter)));
+  }
+}

@@ -1,0 +1,165 @@
+package org.redgovernance.api.matters;
+
+import static org.redgovernance.database.jooq.Tables.MATTER_COMMENT;
+import static org.redgovernance.database.jooq.Tables.MATTER_SUBCATEGORY;
+import static org.redgovernance.database.jooq.Tables.MATTER_SUPPORT;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.matters.Matter.Subcategory;
+import org.redgovernance.database.Ids;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What residents add to matters (support and comments) and the community's own subcategories, in
+ * PostgreSQL. Every method runs inside a tenant transaction.
+ */
+@Repository
+class MatterFeedbackRepository {
+
+  record CommentCursor(OffsetDateTime createdAt, UUID id) {}
+
+  /** True if the support is new; a resident supports a matter at most once. */
+  boolean support(DSLContext dsl, UUID communityId, UUID matterId, UUID residentId) {
+    return dsl.insertInto(MATTER_SUPPORT)
+            .set(MATTER_SUPPORT.COMMUNITY_ID, communityId)
+            .set(MATTER_SUPPORT.MATTER_ID, matterId)
+            .set(MATTER_SUPPORT.RESIDENT_ID, residentId)
+            .onConflictDoNothing()
+            .execute()
+        == 1;
+  }
+
+  boolean withdrawSupport(DSLContext dsl, UUID communityId, UUID matterId, UUID residentId) {
+    return dsl.deleteFrom(MATTER_SUPPORT)
+            .where(
+                MATTER_SUPPORT.COMMUNITY_ID.eq(communityId),
+                MATTER_SUPPORT.MATTER_ID.eq(matterId),
+                MATTER_SUPPORT.RESIDENT_ID.eq(residentId))
+            .execute()
+        == 1;
+  }
+
+  MatterComment comment(
+      DSLContext dsl,
+      UUID communityId,
+      UUID matterId,
+      String authorId,
+      String authorName,
+      boolean staff,
+      String body) {
+    return toComment(
+        dsl.insertInto(MATTER_COMMENT)
+            .set(MATTER_COMMENT.COMMUNITY_ID, communityId)
+            .set(MATTER_COMMENT.ID, Ids.newId())
+            .set(MATTER_COMMENT.MATTER_ID, matterId)
+            .set(MATTER_COMMENT.AUTHOR_ID, authorId)
+            .set(MATTER_COMMENT.AUTHOR_NAME, authorName)
+            .set(MATTER_COMMENT.STAFF, staff)
+            .set(MATTER_COMMENT.BODY, body)
+            .returning()
+            .fetchSingle());
+  }
+
+  /**
+   * The first {@code limit} comments after {@code after} of each matter, oldest first, in one
+   * statement however many matters are asked for.
+   */
+  Map<UUID, List<MatterComment>> comments(
+      DSLContext dsl,
+      UUID communityId,
+      Collection<UUID> matterIds,
+      @Nullable CommentCursor after,
+      int limit) {
+    List<Condition> where = new ArrayList<>();
+    where.add(MATTER_COMMENT.COMMUNITY_ID.eq(communityId));
+    where.add(MATTER_COMMENT.MATTER_ID.in(matterIds));
+    if (after != null) {
+      where.add(
+          DSL.row(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID).gt(after.createdAt(), after.id()));
+    }
+    Field<Integer> rank =
+        DSL.rowNumber()
+            .over(
+                DSL.partitionBy(MATTER_COMMENT.MATTER_ID)
+                    .orderBy(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID))
+            .as("rank");
+    var ranked = DSL.select(MATTER_COMMENT.asterisk(), rank).from(MATTER_COMMENT).where(where);
+    var table = ranked.asTable("ranked");
+    return dsl
+        .selectFrom(table)
+        .where(table.field(rank).le(limit))
+        .orderBy(table.field(MATTER_COMMENT.CREATED_AT), table.field(MATTER_COMMENT.ID))
+        .fetch()
+        .stream()
+        .map(r -> toComment(r, table))
+        .collect(Collectors.groupingBy(MatterComment::matterId));
+  }
+
+  List<Subcategory> subcategories(DSLContext dsl, UUID communityId) {
+    return dsl.selectFrom(MATTER_SUBCATEGORY)
+        .where(MATTER_SUBCATEGORY.COMMUNITY_ID.eq(communityId))
+        .orderBy(MATTER_SUBCATEGORY.CATEGORY, MATTER_SUBCATEGORY.NAME)
+        .fetch(
+            r ->
+                new Subcategory(
+                    GlobalId.of(Matter.SUBCATEGORY_TYPE, communityId, r.getId()),
+                    MatterCategory.valueOf(r.getCategory()),
+                    r.getName()));
+  }
+
+  /** The new subcategory, or empty when the category already has one of that name. */
+  Optional<Subcategory> addSubcategory(
+      DSLContext dsl, UUID communityId, MatterCategory category, String name) {
+    UUID id = Ids.newId();
+    int added =
+        dsl.insertInto(MATTER_SUBCATEGORY)
+            .set(MATTER_SUBCATEGORY.COMMUNITY_ID, communityId)
+            .set(MATTER_SUBCATEGORY.ID, id)
+            .set(MATTER_SUBCATEGORY.CATEGORY, category.name())
+            .set(MATTER_SUBCATEGORY.NAME, name)
+            .onConflictDoNothing()
+            .execute();
+    return added == 1
+        ? Optional.of(
+            new Subcategory(GlobalId.of(Matter.SUBCATEGORY_TYPE, communityId, id), category, name))
+        : Optional.empty();
+  }
+
+  private static MatterComment toComment(Record r) {
+    return new MatterComment(
+        r.get(MATTER_COMMENT.COMMUNITY_ID),
+        r.get(MATTER_COMMENT.ID),
+        r.get(MATTER_COMMENT.MATTER_ID),
+        r.get(MATTER_COMMENT.AUTHOR_ID),
+        r.get(MATTER_COMMENT.AUTHOR_NAME),
+        r.get(MATTER_COMMENT.STAFF),
+        r.get(MATTER_COMMENT.BODY),
+        r.get(MATTER_COMMENT.CREATED_AT));
+  }
+
+  private static MatterComment toComment(Record r, org.jooq.Table<?> table) {
+    return new MatterComment(
+        r.get(table.field(MATTER_COMMENT.COMMUNITY_ID)),
+        r.get(table.field(MATTER_COMMENT.ID)),
+        r.get(table.field(MATTER_COMMENT.MATTER_ID)),
+        r.get(table.field(MATTER_COMMENT.AUTHOR_ID)),
+        r.get(table.field(MATTER_COMMENT.AUTHOR_NAME)),
+        r.get(table.field(MATTER_COMMENT.STAFF)),
+        r.get(table.field(MATTER_COMMENT.BODY)),
+        r.get(table.field(MATTER_COMMENT.CREATED_AT)));
+  }
+}

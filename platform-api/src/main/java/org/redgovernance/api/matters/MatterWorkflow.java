@@ -1,0 +1,239 @@
+package org.redgovernance.api.matters;
+
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.events.ChangeEvent;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.matters.MatterMutations.MatterPayload;
+import org.redgovernance.api.matters.MatterRepository.Change;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one step of a matter's workflow ({@link MatterStep}) for a caller, in one transaction: the
+ * matter must be visible to them, the step theirs to take, the community writable, the version the
+ * one they saw and the status one the step starts from. Then it moves the matter, appends the
+ * timeline entry, audits and announces the change. Of two callers racing on one matter, the second
+ * finds the version moved and gets CONFLICT; nothing it asked for is written.
+ */
+@Component
+class MatterWorkflow {
+
+  static final String TOPIC = "matter";
+  static final int MAX_NOTE = 2000;
+
+  /** Checks a step's own input against the matter and the community, and says what it changes. */
+  @FunctionalInterface
+  interface Details {
+    Change check(DSLContext dsl, ReachableCommunity community, Matter matter);
+
+    Details NONE = (dsl, community, matter) -> Change.NONE;
+  }
+
+  /** Why a step was refused; thrown inside the transaction so that it rolls back. */
+  static final class Refused extends RuntimeException {
+    private final UserError error;
+
+    Refused(UserError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+
+    static Refused because(UserError.Code code, String message, String... field) {
+      return new Refused(UserError.of(code, message, field));
+    }
+
+    UserError error() {
+      return error;
+    }
+  }
+
+  private final TenantTransactions transactions;
+  private final MatterRepository matters;
+  private final AuditLog audit;
+  private final ChangeEvents changes;
+
+  MatterWorkflow(
+      TenantTransactions transactions,
+      MatterRepository matters,
+      AuditLog audit,
+      ChangeEvents changes) {
+    this.transactions = transactions;
+    this.matters = matters;
+    this.audit = audit;
+    this.changes = changes;
+  }
+
+  MatterPayload take(
+      AccessScope scope,
+      @Nullable String matterId,
+      @Nullable Integer expectedVersion,
+      MatterStep step,
+      @Nullable String note,
+      Details details) {
+    Optional<GlobalId> id = GlobalId.decode(matterId, Matter.TYPE);
+    Optional<ReachableCommunity> target = id.flatMap(g -> scope.byId(g.communityId()));
+    if (id.isEmpty() || target.isEmpty()) {
+      return MatterPayload.failed(UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
+    }
+    ReachableCommunity community = target.get();
+    AccessScope one = scope.narrowedTo(community);
+    String userId = scope.caller().userId();
+    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            Matter matter =
+                matters
+                    .find(dsl, community.id(), id.get().id(), userId)
+                    .filter(visibility::allows)
+                    .orElseThrow(
+                        () -> Refused.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+            mayTake(step, community, matter, userId);
+            int expected = expectedVersion == null ? matter.version() : expectedVersion;
+            if (expected != matter.version()) {
+              throw changedMeanwhile();
+            }
+            if (!step.startsFrom(matter.status())) {
+              throw Refused.because(
+                  UserError.Code.ILLEGAL_TRANSITION,
+                  "A matter that is "
+                      + matter.status()
+                      + " cannot move to "
+                      + step.to()
+                      + "; that step starts from "
+                      + step.from(),
+                  "id");
+            }
+            String checkedNote = checkedNote(step, note);
+            Change change = details.check(dsl, community, matter);
+            if (!matters.move(dsl, community.id(), matter.id(), expected, step, change)) {
+              throw changedMeanwhile();
+            }
+            record(dsl, one, matter, step, userId, scope.caller().displayName(), checkedNote);
+            return MatterPayload.of(
+                visibility.shown(
+                    matters.find(dsl, community.id(), matter.id(), userId).orElseThrow()));
+          });
+    } catch (Refused refused) {
+      return MatterPayload.failed(refused.error());
+    }
+  }
+
+  /**
+   * Closes a verified matter that its reporter has not rated in time. Runs as the platform, not as
+   * a person: no role check, and a matter rated meanwhile is simply left alone.
+   */
+  boolean autoClose(DSLContext dsl, AccessScope system, Matter matter, String note) {
+    if (!matters.move(
+        dsl,
+        matter.communityId(),
+        matter.id(),
+        matter.version(),
+        MatterStep.AUTO_CLOSE,
+        Change.NONE)) {
+      return false;
+    }
+    record(dsl, system, matter, MatterStep.AUTO_CLOSE, "system", "系统", note);
+    return true;
+  }
+
+  private void record(
+      DSLContext dsl,
+      AccessScope scope,
+      Matter matter,
+      MatterStep step,
+      String actorId,
+      String actorName,
+      @Nullable String note) {
+    matters.appendToTimeline(
+        dsl,
+        matter.communityId(),
+        matter.id(),
+        actorId,
+        actorName,
+        matter.status(),
+        step.to(),
+        note);
+    audit.record(
+        dsl,
+        scope,
+        matter.communityId(),
+        "matter." + step.name().toLowerCase(),
+        Matter.TYPE,
+        matter.id(),
+        Map.of("from", matter.status().name(), "to", step.to().name()));
+    changes.publish(
+        dsl, new ChangeEvent(TOPIC, matter.communityId(), matter.id(), step.to().name()));
+  }
+
+  private static void mayTake(
+      MatterStep step, ReachableCommunity community, Matter matter, String userId) {
+    if (!step.actor().allows(community)) {
+      throw Refused.because(
+          UserError.Code.FORBIDDEN,
+          "Only " + step.actor().description() + " may move a matter to " + step.to());
+    }
+    if (step.actor() == MatterStep.Actor.REPORTER && !reportedBy(matter, userId)) {
+      throw Refused.because(
+          UserError.Code.FORBIDDEN, "Only the resident who raised the matter may rate it");
+    }
+    if (step == MatterStep.VERIFY
+        && matter.latestEntry() != null
+        && matter.latestEntry().to() == MatterStatus.RESOLVED
+        && matter.latestEntry().actorId().equals(userId)) {
+      throw Refused.because(
+          UserError.Code.FORBIDDEN,
+          "You resolved this matter yourself; another supervisory-committee member must verify it");
+    }
+    if (!community.status().acceptsWrites()) {
+      throw Refused.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
+    }
+  }
+
+  private static boolean reportedBy(Matter matter, String userId) {
+    return matter.reporter() != null && userId.equals(matter.reporter().userId());
+  }
+
+  private static @Nullable String checkedNote(MatterStep step, @Nullable String note) {
+    String text = note == null ? "" : note.strip();
+    if (text.isEmpty()) {
+      if (step.needsNote()) {
+        throw Refused.because(
+            UserError.Code.INVALID_INPUT,
+            "Say why (or how it was resolved): 1 to " + MAX_NOTE + " characters",
+            noteField(step));
+      }
+      return null;
+    }
+    if (text.length() > MAX_NOTE) {
+      throw Refused.because(
+          UserError.Code.INVALID_INPUT, "At most " + MAX_NOTE + " characters", noteField(step));
+    }
+    return text;
+  }
+
+  static String noteField(MatterStep step) {
+    return switch (step) {
+      case REJECT, REOPEN -> "reason";
+      case RESOLVE -> "resolution";
+      case CLOSE -> "comment";
+      default -> "note";
+    };
+  }
+
+  private static Refused changedMeanwhile() {
+    return Refused.because(
+        UserError.Code.CONFLICT,
+        "The matter was changed by someone else; reload it and try again",
+        "expectedVersion");
+  }
+}
