@@ -48,7 +48,24 @@ class ModularityTests {
             "org.redgovernance.api.notices..",
             "org.redgovernance.api.roster..",
             "org.redgovernance.api.bodies..",
-            "org.redgovernance.api.venues..")
+            "org.redgovernance.api.venues..",
+            "org.redgovernance.api.matters..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void matters_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.redgovernance.api.matters..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "generated tables other than the matter tables and the published cards",
+                c ->
+                    c.getPackageName().startsWith("org.redgovernance.database.jooq.tables")
+                        && !c.getSimpleName().startsWith("Matter")
+                        && !c.getSimpleName().replace("Record", "").endsWith("Card")))
         .check(CLASSES);
   }
 
@@ -61,7 +78,8 @@ class ModularityTests {
             "org.redgovernance.api.notices..",
             "org.redgovernance.api.roster..",
             "org.redgovernance.api.bodies..",
-            "org.redgovernance.api.venues..")
+            "org.redgovernance.api.venues..",
+            "org.redgovernance.api.matters..")
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -377,7 +377,8 @@ class MatterRepository {
             PLACE_HOUSEHOLD.ADDRESS,
             SUPPORT_COUNT,
             supportedBy(userId),
-            DSL.field(mine(userId)).as("mine")));
+            // a matter without a linked reporter makes the condition NULL, not false
+            DSL.coalesce(DSL.field(mine(userId)), DSL.inline(false)).as("mine")));
     fields.addAll(List.of(LATEST.fields()));
     return dsl.select(fields)
         .from(MATTER)
