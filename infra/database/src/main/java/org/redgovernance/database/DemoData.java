@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo streets, communities, notices, rosters and matters of the dev stack (with the demo
- * residents' logins linked to their roster entries), which the integration tests use too. Their
- * keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows that
- * exist are left alone, so a restarted dev stack keeps what developers changed.
+ * The demo streets, communities, notices, rosters, matters and meetings of the dev stack (with the
+ * demo residents' logins linked to their roster entries), which the integration tests use too.
+ * Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows
+ * that exist are left alone, so a restarted dev stack keeps what developers changed.
  */
 public final class DemoData {
 
@@ -74,6 +74,10 @@ public final class DemoData {
         DemoMatters matters = new DemoMatters(owner, ids.get(i), key);
         if (!matters.alreadyLoaded()) {
           matters.load();
+        }
+        DemoMeetings meetings = new DemoMeetings(owner, ids.get(i), key);
+        if (key.equals("baiguoshu") && !meetings.alreadyLoaded()) {
+          meetings.load();
         }
       }
       owner.commit();

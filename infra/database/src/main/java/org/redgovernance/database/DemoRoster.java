@@ -222,8 +222,9 @@ final class DemoRoster {
     };
     LocalDate starts = LocalDate.of(2024, 1, 1);
     LocalDate ends = LocalDate.of(2028, 12, 31);
-    // members per body: how many, and how many of them party members
-    int[][] sizes = {{5, 5}, {7, 6}, {3, 3}, {21, 9}, {0, 0}};
+    // members per body: how many, and how many of them party members (the party members' body
+    // seats its representatives, 党员代表, who attend the weekly briefing)
+    int[][] sizes = {{5, 5}, {7, 6}, {3, 3}, {21, 9}, {8, 8}};
     int nextParty = 0;
     int nextResident = residents.size() - 1;
     for (int k = 0; k < kinds.length; k++) {

@@ -96,6 +96,26 @@ class DemoDataTests {
         .isGreaterThanOrEqualTo(28);
   }
 
+  @Test
+  void baiguoshu_garageLeak_wasHeardAtAWeeklyBriefingAttendedByAllFiveBodies() throws SQLException {
+    String meeting =
+        "(SELECT a.meeting_id FROM rg.agenda_item a JOIN rg.matter m"
+            + " ON m.community_id = a.community_id AND m.id = a.matter_id"
+            + " WHERE m.title = '地下车库渗水')";
+    assertThat(
+            count(
+                "SELECT count(DISTINCT body_id) FROM rg.attendance"
+                    + " WHERE status = 'PRESENT' AND meeting_id = "
+                    + meeting))
+        .isEqualTo(5);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.meeting WHERE kind = 'WEEKLY_BRIEFING' AND status = 'HELD'"
+                    + " AND id = "
+                    + meeting))
+        .isEqualTo(1);
+  }
+
   private static String bodyFigures(String kind) throws SQLException {
     String sql =
         """

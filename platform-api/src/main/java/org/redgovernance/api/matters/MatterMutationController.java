@@ -10,6 +10,7 @@ import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.MutationTargets;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterMutations.AddMatterSubcategoryInput;
 import org.redgovernance.api.matters.MatterMutations.AddMatterSubcategoryPayload;
@@ -19,7 +20,6 @@ import org.redgovernance.api.matters.MatterMutations.MatterIdInput;
 import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterMutations.ReportMatterInput;
 import org.redgovernance.api.matters.MatterRepository.NewMatter;
-import org.redgovernance.api.matters.MatterWorkflow.Refused;
 import org.redgovernance.api.security.CommunityRole;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -110,7 +110,7 @@ class MatterMutationController {
                     || !matters
                         .categoryOfSubcategory(dsl, community.id(), subcategory)
                         .equals(Optional.of(input.category())))) {
-              throw Refused.because(
+              throw Refusal.because(
                   UserError.Code.NOT_FOUND,
                   "No such subcategory of " + input.category(),
                   "subcategoryId");
@@ -123,10 +123,10 @@ class MatterMutationController {
                       ? Optional.empty()
                       : matters.buildingOfHousehold(dsl, community.id(), household);
               if (itsBuilding.isEmpty()) {
-                throw Refused.because(UserError.Code.NOT_FOUND, "No such household", "householdId");
+                throw Refusal.because(UserError.Code.NOT_FOUND, "No such household", "householdId");
               }
               if (input.buildingId() != null && !itsBuilding.get().equals(building)) {
-                throw Refused.because(
+                throw Refusal.because(
                     UserError.Code.INVALID_INPUT,
                     "The household is not in that building",
                     "buildingId");
@@ -134,7 +134,7 @@ class MatterMutationController {
               building = itsBuilding.get();
             } else if (input.buildingId() != null
                 && (building == null || !matters.buildingExists(dsl, community.id(), building))) {
-              throw Refused.because(UserError.Code.NOT_FOUND, "No such building", "buildingId");
+              throw Refusal.because(UserError.Code.NOT_FOUND, "No such building", "buildingId");
             }
             UUID id = Ids.newId();
             matters.insert(
@@ -175,7 +175,7 @@ class MatterMutationController {
                 dsl, new ChangeEvent(MatterWorkflow.TOPIC, community.id(), id, "REPORTED"));
             return MatterPayload.of(matters.find(dsl, community.id(), id, userId).orElseThrow());
           });
-    } catch (Refused refused) {
+    } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());
     }
   }
@@ -188,17 +188,17 @@ class MatterMutationController {
         scope,
         (dsl, community, matter, resident) -> {
           if (matter.mine()) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.INVALID_INPUT, "Your own matter needs no support from you", "id");
           }
           if (!matter.isPublic() || matter.status().isFinal()) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.ILLEGAL_TRANSITION,
                 "Only public matters still open can be supported",
                 "id");
           }
           if (!feedback.support(dsl, community.id(), matter.id(), resident)) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.DUPLICATE, "You support this matter already", "id");
           }
           return "SUPPORTED";
@@ -213,7 +213,7 @@ class MatterMutationController {
         scope,
         (dsl, community, matter, resident) -> {
           if (!feedback.withdrawSupport(dsl, community.id(), matter.id(), resident)) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.INVALID_INPUT, "You have not supported this matter", "id");
           }
           return "SUPPORT_WITHDRAWN";
@@ -244,14 +244,14 @@ class MatterMutationController {
                     .find(dsl, community.id(), id.get().id(), userId)
                     .filter(visibility::allows)
                     .orElseThrow(
-                        () -> Refused.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+                        () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
             mayAdd(community, "comment on matters");
             if (matter.status().isFinal()) {
-              throw Refused.because(
+              throw Refusal.because(
                   UserError.Code.ILLEGAL_TRANSITION, "The matter is closed to comments", "id");
             }
             if (body.isEmpty() || body.length() > MAX_COMMENT) {
-              throw Refused.because(
+              throw Refusal.because(
                   UserError.Code.INVALID_INPUT,
                   "A comment of 1 to " + MAX_COMMENT + " characters",
                   "body");
@@ -270,7 +270,7 @@ class MatterMutationController {
                 new ChangeEvent(MatterWorkflow.TOPIC, community.id(), matter.id(), "COMMENTED"));
             return new CommentOnMatterPayload(comment, List.of());
           });
-    } catch (Refused refused) {
+    } catch (Refusal refused) {
       return CommentOnMatterPayload.failed(refused.error());
     }
   }
@@ -350,14 +350,14 @@ class MatterMutationController {
                     .find(dsl, community.id(), id.get().id(), userId)
                     .filter(visibility::allows)
                     .orElseThrow(
-                        () -> Refused.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+                        () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
             mayAdd(community, "support matters");
             UUID resident =
                 matters
                     .residentOf(dsl, community.id(), userId)
                     .orElseThrow(
                         () ->
-                            Refused.because(
+                            Refusal.because(
                                 UserError.Code.FORBIDDEN,
                                 "Only residents support matters, and your login is not linked to a"
                                     + " resident of this community"));
@@ -368,7 +368,7 @@ class MatterMutationController {
                 visibility.shown(
                     matters.find(dsl, community.id(), matter.id(), userId).orElseThrow()));
           });
-    } catch (Refused refused) {
+    } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());
     }
   }
@@ -387,10 +387,10 @@ class MatterMutationController {
     if (reporterId != null) {
       UUID named = local(reporterId, "Resident", community);
       if (named == null || !matters.residentExists(dsl, community.id(), named)) {
-        throw Refused.because(UserError.Code.NOT_FOUND, "No such resident", "reporterId");
+        throw Refusal.because(UserError.Code.NOT_FOUND, "No such resident", "reporterId");
       }
       if (!staff && !matters.residentOf(dsl, community.id(), userId).equals(Optional.of(named))) {
-        throw Refused.because(
+        throw Refusal.because(
             UserError.Code.FORBIDDEN,
             "You may raise matters for yourself only; staff raise them for others",
             "reporterId");
@@ -405,13 +405,13 @@ class MatterMutationController {
       return null;
     }
     if (staff) {
-      throw Refused.because(
+      throw Refusal.because(
           UserError.Code.INVALID_INPUT,
           "Name the resident who raised it, or choose the source GRID_PATROL, INSPECTION or"
               + " MEETING",
           "reporterId");
     }
-    throw Refused.because(
+    throw Refusal.because(
         UserError.Code.FORBIDDEN,
         "Your login is not linked to a resident of this community; ask the community office");
   }
@@ -424,10 +424,10 @@ class MatterMutationController {
 
   private static void mayAdd(ReachableCommunity community, String what) {
     if (community.roles().isEmpty()) {
-      throw Refused.because(UserError.Code.FORBIDDEN, "Only people of the community may " + what);
+      throw Refusal.because(UserError.Code.FORBIDDEN, "Only people of the community may " + what);
     }
     if (!community.status().acceptsWrites()) {
-      throw Refused.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
+      throw Refusal.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
     }
   }
 

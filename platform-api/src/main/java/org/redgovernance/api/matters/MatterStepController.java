@@ -1,11 +1,7 @@
 package org.redgovernance.api.matters;
 
-import java.time.LocalDate;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.matters.Matter.AssigneeKind;
 import org.redgovernance.api.matters.MatterMutations.AssignMatterInput;
 import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterMutations.MatterReasonInput;
@@ -13,7 +9,6 @@ import org.redgovernance.api.matters.MatterMutations.MatterStepInput;
 import org.redgovernance.api.matters.MatterMutations.RateMatterInput;
 import org.redgovernance.api.matters.MatterMutations.ResolveMatterInput;
 import org.redgovernance.api.matters.MatterRepository.Change;
-import org.redgovernance.api.matters.MatterWorkflow.Refused;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -72,34 +67,8 @@ class MatterStepController {
         input.expectedVersion(),
         MatterStep.ASSIGN,
         input.note(),
-        (dsl, community, matter) -> {
-          Optional<GlobalId> assignee =
-              GlobalId.decode(input.assigneeId())
-                  .filter(id -> id.communityId().equals(community.id()));
-          AssigneeKind kind = assignee.map(id -> kindOf(id.type())).orElse(null);
-          boolean exists =
-              kind != null
-                  && switch (kind) {
-                    case BODY -> matters.bodyExists(dsl, community.id(), assignee.get().id());
-                    case RESIDENT ->
-                        matters.residentExists(dsl, community.id(), assignee.get().id());
-                    case PARTY_MEMBER ->
-                        matters.partyMemberExists(dsl, community.id(), assignee.get().id());
-                  };
-          if (!exists) {
-            throw Refused.because(
-                UserError.Code.NOT_FOUND,
-                "Assign the matter to a governance body, a resident or a party member of the"
-                    + " community",
-                "assigneeId");
-          }
-          LocalDate dueOn = input.dueOn();
-          if (dueOn == null || dueOn.isBefore(MatterClock.today())) {
-            throw Refused.because(
-                UserError.Code.INVALID_INPUT, "Give a due date, today or later", "dueOn");
-          }
-          return new Change(kind, assignee.get().id(), dueOn, null, null, null, null);
-        });
+        (dsl, community, matter) ->
+            MatterAssignment.check(matters, dsl, community, input.assigneeId(), input.dueOn()));
   }
 
   @MutationMapping
@@ -153,11 +122,11 @@ class MatterStepController {
         (dsl, community, matter) -> {
           Integer rating = input.rating();
           if (rating == null || rating < 1 || rating > 5) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.INVALID_INPUT, "Rate the outcome from 1 to 5", "rating");
           }
           if (comment != null && comment.length() > MAX_RATING_COMMENT) {
-            throw Refused.because(
+            throw Refusal.because(
                 UserError.Code.INVALID_INPUT,
                 "At most " + MAX_RATING_COMMENT + " characters",
                 "comment");
@@ -165,14 +134,5 @@ class MatterStepController {
           String kept = comment == null || comment.isEmpty() ? null : comment;
           return new Change(null, null, null, null, rating, kept, null);
         });
-  }
-
-  private static @Nullable AssigneeKind kindOf(String type) {
-    return switch (type) {
-      case "GovernanceBody" -> AssigneeKind.BODY;
-      case "Resident" -> AssigneeKind.RESIDENT;
-      case "PartyMember" -> AssigneeKind.PARTY_MEMBER;
-      default -> null;
-    };
   }
 }

@@ -2,12 +2,14 @@ package org.redgovernance.api.matters;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterRepository.Change;
@@ -35,24 +37,6 @@ class MatterWorkflow {
     Change check(DSLContext dsl, ReachableCommunity community, Matter matter);
 
     Details NONE = (dsl, community, matter) -> Change.NONE;
-  }
-
-  /** Why a step was refused; thrown inside the transaction so that it rolls back. */
-  static final class Refused extends RuntimeException {
-    private final UserError error;
-
-    Refused(UserError error) {
-      super(error.message(), null, false, false);
-      this.error = error;
-    }
-
-    static Refused because(UserError.Code code, String message, String... field) {
-      return new Refused(UserError.of(code, message, field));
-    }
-
-    UserError error() {
-      return error;
-    }
   }
 
   private final TenantTransactions transactions;
@@ -85,47 +69,71 @@ class MatterWorkflow {
     }
     ReachableCommunity community = target.get();
     AccessScope one = scope.narrowedTo(community);
-    String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    MatterVisibility visibility = MatterVisibility.of(community, scope.caller().userId());
     try {
       return transactions.write(
           one,
-          dsl -> {
-            Matter matter =
-                matters
-                    .find(dsl, community.id(), id.get().id(), userId)
-                    .filter(visibility::allows)
-                    .orElseThrow(
-                        () -> Refused.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
-            mayTake(step, community, matter, userId);
-            int expected = expectedVersion == null ? matter.version() : expectedVersion;
-            if (expected != matter.version()) {
-              throw changedMeanwhile();
-            }
-            if (!step.startsFrom(matter.status())) {
-              throw Refused.because(
-                  UserError.Code.ILLEGAL_TRANSITION,
-                  "A matter that is "
-                      + matter.status()
-                      + " cannot move to "
-                      + step.to()
-                      + "; that step starts from "
-                      + step.from(),
-                  "id");
-            }
-            String checkedNote = checkedNote(step, note);
-            Change change = details.check(dsl, community, matter);
-            if (!matters.move(dsl, community.id(), matter.id(), expected, step, change)) {
-              throw changedMeanwhile();
-            }
-            record(dsl, one, matter, step, userId, scope.caller().displayName(), checkedNote);
-            return MatterPayload.of(
-                visibility.shown(
-                    matters.find(dsl, community.id(), matter.id(), userId).orElseThrow()));
-          });
-    } catch (Refused refused) {
+          dsl ->
+              MatterPayload.of(
+                  visibility.shown(
+                      takeIn(
+                          dsl,
+                          one,
+                          community,
+                          id.get().id(),
+                          expectedVersion,
+                          step,
+                          note,
+                          details))));
+    } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());
     }
+  }
+
+  /**
+   * Takes the step inside the caller's transaction (another feature's, e.g. a meeting deciding on a
+   * matter) and returns the moved matter; throws {@link Refusal} so that the whole transaction
+   * rolls back.
+   */
+  Matter takeIn(
+      DSLContext dsl,
+      AccessScope scope,
+      ReachableCommunity community,
+      UUID matterId,
+      @Nullable Integer expectedVersion,
+      MatterStep step,
+      @Nullable String note,
+      Details details) {
+    String userId = scope.caller().userId();
+    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    Matter matter =
+        matters
+            .find(dsl, community.id(), matterId, userId)
+            .filter(visibility::allows)
+            .orElseThrow(() -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+    mayTake(step, community, matter, userId);
+    int expected = expectedVersion == null ? matter.version() : expectedVersion;
+    if (expected != matter.version()) {
+      throw changedMeanwhile();
+    }
+    if (!step.startsFrom(matter.status())) {
+      throw Refusal.because(
+          UserError.Code.ILLEGAL_TRANSITION,
+          "A matter that is "
+              + matter.status()
+              + " cannot move to "
+              + step.to()
+              + "; that step starts from "
+              + step.from(),
+          "id");
+    }
+    String checkedNote = checkedNote(step, note);
+    Change change = details.check(dsl, community, matter);
+    if (!matters.move(dsl, community.id(), matter.id(), expected, step, change)) {
+      throw changedMeanwhile();
+    }
+    record(dsl, scope, matter, step, userId, scope.caller().displayName(), checkedNote);
+    return matters.find(dsl, community.id(), matter.id(), userId).orElseThrow();
   }
 
   /**
@@ -178,24 +186,24 @@ class MatterWorkflow {
   private static void mayTake(
       MatterStep step, ReachableCommunity community, Matter matter, String userId) {
     if (!step.actor().allows(community)) {
-      throw Refused.because(
+      throw Refusal.because(
           UserError.Code.FORBIDDEN,
           "Only " + step.actor().description() + " may move a matter to " + step.to());
     }
     if (step.actor() == MatterStep.Actor.REPORTER && !reportedBy(matter, userId)) {
-      throw Refused.because(
+      throw Refusal.because(
           UserError.Code.FORBIDDEN, "Only the resident who raised the matter may rate it");
     }
     if (step == MatterStep.VERIFY
         && matter.latestEntry() != null
         && matter.latestEntry().to() == MatterStatus.RESOLVED
         && matter.latestEntry().actorId().equals(userId)) {
-      throw Refused.because(
+      throw Refusal.because(
           UserError.Code.FORBIDDEN,
           "You resolved this matter yourself; another supervisory-committee member must verify it");
     }
     if (!community.status().acceptsWrites()) {
-      throw Refused.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
+      throw Refusal.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
     }
   }
 
@@ -207,7 +215,7 @@ class MatterWorkflow {
     String text = note == null ? "" : note.strip();
     if (text.isEmpty()) {
       if (step.needsNote()) {
-        throw Refused.because(
+        throw Refusal.because(
             UserError.Code.INVALID_INPUT,
             "Say why (or how it was resolved): 1 to " + MAX_NOTE + " characters",
             noteField(step));
@@ -215,7 +223,7 @@ class MatterWorkflow {
       return null;
     }
     if (text.length() > MAX_NOTE) {
-      throw Refused.because(
+      throw Refusal.because(
           UserError.Code.INVALID_INPUT, "At most " + MAX_NOTE + " characters", noteField(step));
     }
     return text;
@@ -230,8 +238,8 @@ class MatterWorkflow {
     };
   }
 
-  private static Refused changedMeanwhile() {
-    return Refused.because(
+  private static Refusal changedMeanwhile() {
+    return Refusal.because(
         UserError.Code.CONFLICT,
         "The matter was changed by someone else; reload it and try again",
         "expectedVersion");

@@ -15,7 +15,6 @@ import org.redgovernance.api.notices.NoticeMutations.WithdrawNoticePayload;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
-import org.redgovernance.database.Ids;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -36,16 +35,19 @@ class NoticeMutationController {
   private final NoticeRepository notices;
   private final AuditLog audit;
   private final ChangeEvents changes;
+  private final NoticeBoard board;
 
   NoticeMutationController(
       TenantTransactions transactions,
       NoticeRepository notices,
       AuditLog audit,
-      ChangeEvents changes) {
+      ChangeEvents changes,
+      NoticeBoard board) {
     this.transactions = transactions;
     this.notices = notices;
     this.audit = audit;
     this.changes = changes;
+    this.board = board;
   }
 
   @MutationMapping
@@ -86,33 +88,7 @@ class NoticeMutationController {
     NoticeAudience audience = input.audience() == null ? NoticeAudience.EVERYONE : input.audience();
     AccessScope one = scope.narrowedTo(community);
     Notice notice =
-        transactions.write(
-            one,
-            dsl -> {
-              Notice created =
-                  notices.insert(
-                      dsl,
-                      community.id(),
-                      Ids.newId(),
-                      title,
-                      body,
-                      audience,
-                      scope.caller().userId(),
-                      scope.caller().displayName());
-              audit.record(
-                  dsl,
-                  one,
-                  community.id(),
-                  "notice.published",
-                  Notice.TYPE,
-                  created.id(),
-                  Map.of("title", title, "audience", audience.name()));
-              changes.publish(
-                  dsl,
-                  new ChangeEvent(
-                      NoticeEventController.TOPIC, community.id(), created.id(), "PUBLISHED"));
-              return created;
-            });
+        transactions.write(one, dsl -> board.publish(dsl, one, community, title, body, audience));
     return PublishNoticePayload.of(notice);
   }
 

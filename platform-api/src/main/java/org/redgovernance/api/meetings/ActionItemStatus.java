@@ -1,0 +1,7 @@
+package org.redgovernance.api.meetings;
+
+public enum ActionItemStatus {
+  OPEN,
+  DONE,
+  CANCELLED
+}

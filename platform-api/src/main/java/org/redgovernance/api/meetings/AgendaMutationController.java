@@ -1,0 +1,376 @@
+package org.redgovernance.api.meetings;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.MutationTargets;
+import org.redgovernance.api.graphql.Refusal;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.matters.MatterSteps;
+import org.redgovernance.api.meetings.Meeting.ActionItem;
+import org.redgovernance.api.meetings.Meeting.AgendaItem;
+import org.redgovernance.api.meetings.MeetingMutations.ActionItemPayload;
+import org.redgovernance.api.meetings.MeetingMutations.AddActionItemInput;
+import org.redgovernance.api.meetings.MeetingMutations.AddAgendaItemInput;
+import org.redgovernance.api.meetings.MeetingMutations.AttendanceEntryInput;
+import org.redgovernance.api.meetings.MeetingMutations.DecideAgendaItemInput;
+import org.redgovernance.api.meetings.MeetingMutations.MeetingPayload;
+import org.redgovernance.api.meetings.MeetingMutations.RecordAttendanceInput;
+import org.redgovernance.api.meetings.MeetingMutations.UpdateActionItemInput;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.redgovernance.database.Ids;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * What happens in a meeting: the agenda (a matter put on it is SCHEDULED), decisions (deciding on a
+ * matter with an assignee and a due date puts it IN_PROGRESS), attendance marked by body, and
+ * action items.
+ */
+@Controller
+class AgendaMutationController {
+
+  static final int MAX_TOPIC = 200;
+  static final int MAX_DECISION = 2000;
+  static final int MAX_ENTRIES = 200;
+
+  private final TenantTransactions transactions;
+  private final MeetingRepository meetings;
+  private final MeetingDesk desk;
+  private final MatterSteps matters;
+  private final AuditLog audit;
+
+  AgendaMutationController(
+      TenantTransactions transactions,
+      MeetingRepository meetings,
+      MeetingDesk desk,
+      MatterSteps matters,
+      AuditLog audit) {
+    this.transactions = transactions;
+    this.meetings = meetings;
+    this.desk = desk;
+    this.matters = matters;
+    this.audit = audit;
+  }
+
+  @MutationMapping
+  MeetingPayload addAgendaItem(
+      @Argument AddAgendaItemInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    String topic = input.topic() == null ? null : input.topic().strip();
+    return desk.change(
+        input.meetingId(),
+        "meetingId",
+        scope,
+        "agenda-item-added",
+        (dsl, one, community, meeting) -> {
+          if (meeting.status() == MeetingStatus.HELD
+              || meeting.status() == MeetingStatus.CANCELLED) {
+            throw Refusal.because(
+                UserError.Code.ILLEGAL_TRANSITION,
+                "The agenda of a " + meeting.status() + " meeting is closed",
+                "meetingId");
+          }
+          if ((input.matterId() == null) == (topic == null)) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "Give either a matter or a topic", "topic");
+          }
+          UUID matter = null;
+          if (input.matterId() != null) {
+            matter =
+                MeetingDesk.local(input.matterId(), community, "Matter")
+                    .map(GlobalId::id)
+                    .filter(id -> meetings.matterExists(dsl, community.id(), id))
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND, "No such matter", "matterId"));
+          } else if (topic.isEmpty() || topic.length() > MAX_TOPIC) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT,
+                "A topic of 1 to " + MAX_TOPIC + " characters",
+                "topic");
+          }
+          if (!meetings.addAgendaItem(
+              dsl, community.id(), meeting.id(), Ids.newId(), matter, topic)) {
+            throw Refusal.because(
+                UserError.Code.DUPLICATE, "The matter is on this agenda already", "matterId");
+          }
+          if (matter != null) {
+            Optional<UserError> refused =
+                matters.putOnAgenda(dsl, one, community, matter, meeting.title());
+            if (refused.isPresent()) {
+              throw new Refusal(refused.get());
+            }
+          }
+        });
+  }
+
+  @MutationMapping
+  MeetingPayload decideAgendaItem(
+      @Argument DecideAgendaItemInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target target =
+        MutationTargets.object(
+            input.id(), Meeting.AGENDA_ITEM_TYPE, "id", scope, MeetingRules.CONVENERS);
+    if (target.refusal() != null) {
+      return MeetingPayload.failed(target.refusal());
+    }
+    ReachableCommunity community = target.target();
+    Optional<AgendaItem> item =
+        transactions.read(
+            scope.narrowedTo(community),
+            dsl -> meetings.agendaItem(dsl, community.id(), target.localId()));
+    if (item.isEmpty()) {
+      return MeetingPayload.failed(
+          UserError.of(UserError.Code.NOT_FOUND, "No such agenda item", "id"));
+    }
+    String decision = input.decision() == null ? "" : input.decision().strip();
+    return desk.changeIn(
+        community,
+        item.get().meetingId(),
+        "id",
+        scope,
+        "decided",
+        (dsl, one, c, meeting) -> {
+          if (meeting.status() != MeetingStatus.IN_PROGRESS
+              && meeting.status() != MeetingStatus.HELD) {
+            throw Refusal.because(
+                UserError.Code.ILLEGAL_TRANSITION,
+                "Decisions are taken at the meeting or recorded after it",
+                "id");
+          }
+          if (decision.isEmpty() || decision.length() > MAX_DECISION) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT,
+                "A decision of 1 to " + MAX_DECISION + " characters",
+                "decision");
+          }
+          AgendaItem current = meetings.agendaItem(dsl, c.id(), item.get().id()).orElseThrow();
+          MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "agenda item");
+          if (!meetings.decide(dsl, c.id(), current.id(), current.version(), decision)) {
+            throw Refusal.because(
+                UserError.Code.CONFLICT,
+                "The agenda item was changed by someone else; reload it and try again",
+                "expectedVersion");
+          }
+          if (input.assigneeId() != null) {
+            if (current.matter() == null) {
+              throw Refusal.because(
+                  UserError.Code.INVALID_INPUT,
+                  "Only a matter is assigned; record a free topic's work as an action item",
+                  "assigneeId");
+            }
+            Optional<UserError> refused =
+                matters.assign(
+                    dsl,
+                    one,
+                    c,
+                    current.matter().id(),
+                    input.assigneeId(),
+                    input.dueOn(),
+                    decision);
+            if (refused.isPresent()) {
+              throw new Refusal(refused.get());
+            }
+          }
+        });
+  }
+
+  @MutationMapping
+  MeetingPayload recordAttendance(
+      @Argument RecordAttendanceInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    List<AttendanceEntryInput> entries = input.entries() == null ? List.of() : input.entries();
+    return desk.change(
+        input.meetingId(),
+        "meetingId",
+        scope,
+        "attendance-recorded",
+        (dsl, one, community, meeting) -> {
+          if (entries.isEmpty() || entries.size() > MAX_ENTRIES) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "1 to " + MAX_ENTRIES + " entries", "entries");
+          }
+          if (meeting.status() == MeetingStatus.PLANNED
+              || meeting.status() == MeetingStatus.CANCELLED) {
+            throw Refusal.because(
+                UserError.Code.ILLEGAL_TRANSITION,
+                "Attendance is taken once the meeting has started",
+                "meetingId");
+          }
+          for (int i = 0; i < entries.size(); i++) {
+            AttendanceEntryInput entry = entries.get(i);
+            String at = "entries." + i;
+            UUID body =
+                MeetingDesk.local(entry.bodyId(), community, "GovernanceBody")
+                    .map(GlobalId::id)
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND, "No such body", at, "bodyId"));
+            GlobalId person =
+                MeetingDesk.local(entry.personId(), community, "Resident", "PartyMember")
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND, "No such person", at, "personId"));
+            UUID resident = person.type().equals("Resident") ? person.id() : null;
+            UUID member = resident == null ? person.id() : null;
+            if (!meetings.sitsOn(dsl, community.id(), body, resident, member)) {
+              throw Refusal.because(
+                  UserError.Code.INVALID_INPUT,
+                  "The person does not sit on that body now",
+                  at,
+                  "personId");
+            }
+            if (entry.status() == null) {
+              throw Refusal.because(
+                  UserError.Code.INVALID_INPUT, "Present, absent or excused?", at, "status");
+            }
+            meetings.mark(
+                dsl, community.id(), meeting.id(), body, resident, member, entry.status());
+          }
+        });
+  }
+
+  @MutationMapping
+  ActionItemPayload addActionItem(
+      @Argument AddActionItemInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    String description = input.description() == null ? "" : input.description().strip();
+    UUID[] created = new UUID[1];
+    MeetingPayload result =
+        desk.change(
+            input.meetingId(),
+            "meetingId",
+            scope,
+            "action-item-added",
+            (dsl, one, community, meeting) -> {
+              if (description.isEmpty() || description.length() > 1000) {
+                throw Refusal.because(
+                    UserError.Code.INVALID_INPUT, "1 to 1000 characters", "description");
+              }
+              UUID agendaItem = null;
+              if (input.agendaItemId() != null) {
+                agendaItem =
+                    MeetingDesk.local(input.agendaItemId(), community, Meeting.AGENDA_ITEM_TYPE)
+                        .map(GlobalId::id)
+                        .filter(id -> meeting.agenda().stream().anyMatch(a -> a.id().equals(id)))
+                        .orElseThrow(
+                            () ->
+                                Refusal.because(
+                                    UserError.Code.NOT_FOUND,
+                                    "No such item on this meeting's agenda",
+                                    "agendaItemId"));
+              }
+              GlobalId owner =
+                  MeetingDesk.local(
+                          input.ownerId(), community, "GovernanceBody", "Resident", "PartyMember")
+                      .orElseThrow(
+                          () ->
+                              Refusal.because(
+                                  UserError.Code.NOT_FOUND, "No such owner", "ownerId"));
+              String kind =
+                  switch (owner.type()) {
+                    case "GovernanceBody" -> "BODY";
+                    case "Resident" -> "RESIDENT";
+                    default -> "PARTY_MEMBER";
+                  };
+              if (!meetings.ownerExists(dsl, community.id(), kind, owner.id())) {
+                throw Refusal.because(UserError.Code.NOT_FOUND, "No such owner", "ownerId");
+              }
+              LocalDate dueOn = input.dueOn();
+              if (dueOn == null || dueOn.isBefore(LocalDate.now(MeetingPlanner.ZONE))) {
+                throw Refusal.because(
+                    UserError.Code.INVALID_INPUT, "A due date, today or later", "dueOn");
+              }
+              created[0] =
+                  meetings.addActionItem(
+                      dsl,
+                      community.id(),
+                      meeting.id(),
+                      agendaItem,
+                      description,
+                      kind,
+                      owner.id(),
+                      dueOn);
+            });
+    return actionItemPayload(result, created[0]);
+  }
+
+  @MutationMapping
+  ActionItemPayload updateActionItem(
+      @Argument UpdateActionItemInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    MutationTargets.Target target =
+        MutationTargets.object(
+            input.id(), Meeting.ACTION_ITEM_TYPE, "id", scope, MeetingRules.CONVENERS);
+    if (target.refusal() != null) {
+      return ActionItemPayload.failed(target.refusal());
+    }
+    ReachableCommunity community = target.target();
+    Optional<UUID> meetingId =
+        transactions.read(
+            scope.narrowedTo(community),
+            dsl -> meetings.meetingOfActionItem(dsl, community.id(), target.localId()));
+    if (meetingId.isEmpty()) {
+      return ActionItemPayload.failed(
+          UserError.of(UserError.Code.NOT_FOUND, "No such action item", "id"));
+    }
+    MeetingPayload result =
+        desk.changeIn(
+            community,
+            meetingId.get(),
+            "id",
+            scope,
+            "action-item-updated",
+            (dsl, one, c, meeting) -> {
+              if (input.status() == null) {
+                throw Refusal.because(UserError.Code.INVALID_INPUT, "Which status?", "status");
+              }
+              ActionItem current =
+                  meeting.actionItems().stream()
+                      .filter(a -> a.id().equals(target.localId()))
+                      .findFirst()
+                      .orElseThrow();
+              MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "action item");
+              if (!meetings.setActionItemStatus(
+                  dsl, c.id(), current.id(), current.version(), input.status())) {
+                throw Refusal.because(
+                    UserError.Code.CONFLICT,
+                    "The action item was changed by someone else; reload it and try again",
+                    "expectedVersion");
+              }
+              audit.record(
+                  dsl,
+                  one,
+                  c.id(),
+                  "action-item." + input.status().name().toLowerCase(),
+                  Meeting.ACTION_ITEM_TYPE,
+                  current.id(),
+                  Map.of("description", current.description()));
+            });
+    return actionItemPayload(result, target.localId());
+  }
+
+  private static ActionItemPayload actionItemPayload(MeetingPayload result, UUID id) {
+    if (result.meeting() == null) {
+      return new ActionItemPayload(null, result.errors());
+    }
+    return new ActionItemPayload(
+        result.meeting().actionItems().stream()
+            .filter(a -> a.id().equals(id))
+            .findFirst()
+            .orElseThrow(),
+        List.of());
+  }
+}

@@ -1,0 +1,243 @@
+package org.redgovernance.api.meetings;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.communities.Community;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.meetings.Meeting.ActionItem;
+import org.redgovernance.api.meetings.Meeting.AgendaItem;
+import org.redgovernance.api.meetings.Meeting.Attendance;
+import org.redgovernance.api.meetings.Meeting.Body;
+import org.redgovernance.api.meetings.Meeting.BodyAttendance;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code Community.meetings}, {@code Community.meetingFigures}, the fields of {@code Meeting} and
+ * its parts, and {@code node(id:)} for meetings. Everyone of the community sees its meetings;
+ * per-person attendance and the reporters of agenda matters only staff and oversight.
+ */
+@Controller
+class MeetingController implements NodeLookup {
+
+  record MeetingFilterInput(
+      @Nullable OffsetDateTime from,
+      @Nullable OffsetDateTime to,
+      @Nullable MeetingKind kind,
+      @Nullable MeetingStatus status,
+      @Nullable Boolean newestFirst) {}
+
+  /** Where a meeting takes place. */
+  record Place(
+      @Nullable String servicePostId, @Nullable String servicePostName, @Nullable String text) {}
+
+  private final TenantTransactions transactions;
+  private final MeetingRepository meetings;
+  private final MeetingFiguresRepository figures;
+
+  MeetingController(
+      TenantTransactions transactions,
+      MeetingRepository meetings,
+      MeetingFiguresRepository figures) {
+    this.transactions = transactions;
+    this.meetings = meetings;
+    this.figures = figures;
+  }
+
+  @SchemaMapping(typeName = Community.TYPE)
+  Page<Meeting> meetings(
+      Community community,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String after,
+      @Argument @Nullable MeetingFilterInput filter,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    ReachableCommunity reachable = reachable(community, scope);
+    int size = Page.size(first);
+    MeetingFilterInput input =
+        filter == null ? new MeetingFilterInput(null, null, null, null, null) : filter;
+    MeetingRepository.Filter query =
+        new MeetingRepository.Filter(
+            input.from(),
+            input.to(),
+            input.kind(),
+            input.status(),
+            Boolean.TRUE.equals(input.newestFirst()));
+    MeetingRepository.Cursor from = after == null ? null : cursor(after);
+    List<Meeting> rows =
+        transactions.read(
+            scope.narrowedTo(reachable),
+            dsl -> meetings.page(dsl, community.id(), query, from, size + 1));
+    return Page.of(
+        rows.stream().map(m -> shown(m, reachable)).toList(),
+        size,
+        after != null,
+        m -> m.startsAt() + "|" + m.id());
+  }
+
+  @SchemaMapping(typeName = Community.TYPE)
+  MeetingFigures meetingFigures(
+      Community community, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    ReachableCommunity reachable = reachable(community, scope);
+    return transactions.read(
+        scope.narrowedTo(reachable),
+        dsl -> figures.figures(dsl, community.id(), LocalDate.now(MeetingPlanner.ZONE)));
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "id")
+  String id(Meeting meeting) {
+    return GlobalId.of(Meeting.TYPE, meeting.communityId(), meeting.id());
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "place")
+  Place place(Meeting meeting) {
+    return new Place(
+        meeting.servicePostId() == null
+            ? null
+            : GlobalId.of("ServicePost", meeting.communityId(), meeting.servicePostId()),
+        meeting.servicePostName(),
+        meeting.placeText());
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "minutesPublished")
+  boolean minutesPublished(Meeting meeting) {
+    return meeting.minutesNoticeId() != null;
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "invitedBodies")
+  List<BodyRef> invitedBodies(Meeting meeting) {
+    return meeting.invitedBodies().stream().map(b -> BodyRef.of(meeting.communityId(), b)).toList();
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "attendance")
+  List<AttendanceRef> attendance(
+      Meeting meeting, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    boolean detail = scope.byId(meeting.communityId()).map(MeetingRules::seesDetail).orElse(false);
+    if (!detail) {
+      return List.of();
+    }
+    return meeting.attendance().stream()
+        .map(a -> AttendanceRef.of(meeting.communityId(), a))
+        .toList();
+  }
+
+  @SchemaMapping(typeName = Meeting.TYPE, field = "attendanceByBody")
+  List<BodyAttendanceRef> attendanceByBody(Meeting meeting) {
+    return meeting.attendanceByBody().stream()
+        .map(b -> BodyAttendanceRef.of(meeting.communityId(), b))
+        .toList();
+  }
+
+  @SchemaMapping(typeName = "AgendaItem", field = "id")
+  String agendaItemId(AgendaItem item) {
+    return GlobalId.of(Meeting.AGENDA_ITEM_TYPE, item.communityId(), item.id());
+  }
+
+  @SchemaMapping(typeName = "AgendaMatter", field = "id")
+  String agendaMatterId(Meeting.AgendaMatter matter) {
+    return GlobalId.of("Matter", matter.communityId(), matter.id());
+  }
+
+  @SchemaMapping(typeName = "ActionItem", field = "id")
+  String actionItemId(ActionItem item) {
+    return GlobalId.of(Meeting.ACTION_ITEM_TYPE, item.communityId(), item.id());
+  }
+
+  @SchemaMapping(typeName = "ActionItem", field = "owner")
+  OwnerRef owner(ActionItem item) {
+    String type =
+        switch (item.owner().kind()) {
+          case "BODY" -> "GovernanceBody";
+          case "RESIDENT" -> "Resident";
+          default -> "PartyMember";
+        };
+    return new OwnerRef(
+        item.owner().kind(),
+        GlobalId.of(type, item.communityId(), item.owner().id()),
+        item.owner().name());
+  }
+
+  @SchemaMapping(typeName = "ActionItem", field = "overdue")
+  boolean overdue(ActionItem item) {
+    return item.status() == ActionItemStatus.OPEN
+        && item.dueOn().isBefore(LocalDate.now(MeetingPlanner.ZONE));
+  }
+
+  @Override
+  public Set<String> types() {
+    return Set.of(Meeting.TYPE);
+  }
+
+  @Override
+  public Optional<Object> find(GlobalId id, AccessScope scope) {
+    Optional<ReachableCommunity> community = scope.byId(id.communityId());
+    if (community.isEmpty()) {
+      return Optional.empty();
+    }
+    return transactions
+        .read(
+            scope.narrowedTo(community.get()), dsl -> meetings.find(dsl, id.communityId(), id.id()))
+        .map(m -> shown(m, community.get()));
+  }
+
+  record BodyRef(String id, String kind, String name) {
+    static BodyRef of(UUID community, Body body) {
+      return new BodyRef(
+          GlobalId.of("GovernanceBody", community, body.id()), body.kind(), body.name());
+    }
+  }
+
+  record AttendanceRef(String bodyId, String personId, String name, AttendanceStatus status) {
+    static AttendanceRef of(UUID community, Attendance a) {
+      String person =
+          a.residentId() != null
+              ? GlobalId.of("Resident", community, a.residentId())
+              : GlobalId.of("PartyMember", community, a.partyMemberId());
+      return new AttendanceRef(
+          GlobalId.of("GovernanceBody", community, a.bodyId()), person, a.name(), a.status());
+    }
+  }
+
+  record BodyAttendanceRef(
+      BodyRef body, int present, int absent, int excused, @Nullable Double rate) {
+    static BodyAttendanceRef of(UUID community, BodyAttendance b) {
+      return new BodyAttendanceRef(
+          BodyRef.of(community, b.body()), b.present(), b.absent(), b.excused(), b.rate());
+    }
+  }
+
+  record OwnerRef(String kind, String id, String name) {}
+
+  private static Meeting shown(Meeting meeting, ReachableCommunity community) {
+    return MeetingRules.seesDetail(community) ? meeting : meeting.forResidents();
+  }
+
+  private static ReachableCommunity reachable(Community community, AccessScope scope) {
+    return scope
+        .byId(community.id())
+        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
+  }
+
+  private static MeetingRepository.Cursor cursor(String after) {
+    String[] parts = Page.decodeCursor(after).split("\\|");
+    try {
+      return new MeetingRepository.Cursor(
+          OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+}
