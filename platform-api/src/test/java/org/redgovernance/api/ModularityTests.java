@@ -49,23 +49,83 @@ class ModularityTests {
             "org.redgovernance.api.roster..",
             "org.redgovernance.api.bodies..",
             "org.redgovernance.api.venues..",
-            "org.redgovernance.api.matters..")
+            "org.redgovernance.api.matters..",
+            "org.redgovernance.api.meetings..")
         .check(CLASSES);
   }
 
   @Test
-  void matters_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
+  void mattersAndMeetings_useOtherFeaturesOnlyThroughTheirPublishedEntryPoints() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.redgovernance.api.matters..", "org.redgovernance.api.meetings..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "another feature's classes other than Community, MatterSteps and NoticeBoard",
+                c ->
+                    FEATURES.stream().anyMatch(f -> c.getPackageName().startsWith(f))
+                        && !c.getPackageName().startsWith("org.redgovernance.api.matters")
+                        && !c.getPackageName().startsWith("org.redgovernance.api.meetings")
+                        && !c.getName().equals("org.redgovernance.api.communities.Community")
+                        && !c.getName().equals("org.redgovernance.api.notices.NoticeBoard")))
+        .check(CLASSES);
     noClasses()
         .that()
         .resideInAPackage("org.redgovernance.api.matters..")
         .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.redgovernance.api.meetings..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("org.redgovernance.api.meetings..")
+        .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "generated tables other than the matter tables and the published cards",
+                "matters classes other than MatterSteps",
+                c ->
+                    c.getPackageName().startsWith("org.redgovernance.api.matters")
+                        && !c.getSimpleName().equals("MatterSteps")))
+        .check(CLASSES);
+  }
+
+  private static final java.util.List<String> FEATURES =
+      java.util.List.of(
+          "org.redgovernance.api.viewer",
+          "org.redgovernance.api.communities",
+          "org.redgovernance.api.notices",
+          "org.redgovernance.api.roster",
+          "org.redgovernance.api.bodies",
+          "org.redgovernance.api.venues",
+          "org.redgovernance.api.matters",
+          "org.redgovernance.api.meetings");
+
+  @Test
+  void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.redgovernance.api.matters..", "org.redgovernance.api.meetings..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "generated tables of other features than the published cards",
                 c ->
                     c.getPackageName().startsWith("org.redgovernance.database.jooq.tables")
-                        && !c.getSimpleName().startsWith("Matter")
-                        && !c.getSimpleName().replace("Record", "").endsWith("Card")))
+                        && !c.getSimpleName().replace("Record", "").endsWith("Card")
+                        && !java.util.List.of(
+                                "Matter",
+                                "MatterEvent",
+                                "MatterSupport",
+                                "MatterComment",
+                                "MatterSubcategory",
+                                "Meeting",
+                                "MeetingSeries",
+                                "MeetingInvitation",
+                                "AgendaItem",
+                                "Attendance",
+                                "ActionItem")
+                            .contains(c.getSimpleName().replace("Record", ""))))
         .check(CLASSES);
   }
 

@@ -71,12 +71,19 @@ public final class DemoData {
         if (!roster.alreadyLoaded()) {
           roster.load(DemoRoster.scaleOf(key));
         }
+        // Fresh rows have no statistics; without them the planner's nested loops make the reads
+        // below (the seats of the bodies, the residents) take minutes instead of milliseconds.
+        try (var analyze = owner.createStatement()) {
+          analyze.execute(
+              "ANALYZE rg.resident, rg.household, rg.building, rg.party_member,"
+                  + " rg.body_membership, rg.body_term, rg.governance_body, rg.matter");
+        }
         DemoMatters matters = new DemoMatters(owner, ids.get(i), key);
         if (!matters.alreadyLoaded()) {
           matters.load();
         }
         DemoMeetings meetings = new DemoMeetings(owner, ids.get(i), key);
-        if (key.equals("baiguoshu") && !meetings.alreadyLoaded()) {
+        if (!meetings.alreadyLoaded()) {
           meetings.load();
         }
       }

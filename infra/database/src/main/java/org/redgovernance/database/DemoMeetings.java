@@ -16,10 +16,11 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Baiguoshu's weekly briefing (通报会): the series (Thursdays 19:00 at the Pioneer Post, all five
- * bodies invited), six weeks of held meetings with attendance taken by body, the matters of each
- * week on the agenda with their decisions (the garage leak among them, handed to the owners'
- * committee), action items, and the next two meetings planned.
+ * A community's weekly briefing (通报会), Baiguoshu's as the seed report describes it: the series
+ * (Thursdays 19:00 at the Pioneer Post, all five bodies invited), six weeks of held meetings with
+ * attendance taken by body, the matters of each week on the agenda with their decisions (the garage
+ * leak among them, handed to the owners' committee), action items (one of them overdue), and the
+ * next two meetings planned.
  */
 final class DemoMeetings {
 
@@ -101,6 +102,19 @@ final class DemoMeetings {
       }
       attendance(meeting);
       agenda(meeting, starts, owners);
+      if (week == 6) {
+        UUID branch =
+            ids("SELECT id FROM rg.governance_body WHERE community_id = ? AND kind = 'PARTY_BRANCH'")
+                .get(0);
+        update(
+            "INSERT INTO rg.action_item (community_id, id, meeting_id, description, owner_body_id,"
+                + " due_on) VALUES (?, ?, ?, '整理居民说事台账，按月向街道报送', ?, ?)",
+            community,
+            Ids.newId(),
+            meeting,
+            branch,
+            java.sql.Date.valueOf(day.plusWeeks(2)));
+      }
     }
   }
 

@@ -61,6 +61,17 @@ public final class GraphQlWebSocket implements AutoCloseable {
     send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
   }
 
+  public void subscribe(String id, String document, Map<String, Object> variables) {
+    send(
+        Map.of(
+            "type",
+            "subscribe",
+            "id",
+            id,
+            "payload",
+            Map.of("query", document, "variables", variables)));
+  }
+
   /** The next message from the server, or null when none came in time. */
   public JsonNode next(Duration timeout) {
     try {

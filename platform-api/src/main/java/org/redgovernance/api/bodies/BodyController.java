@@ -91,6 +91,13 @@ class BodyController implements NodeLookup {
     return figuresOf(body, LocalDate.now(clock));
   }
 
+  @SchemaMapping(typeName = "BodyMember", field = "personId")
+  String personId(GovernanceBody.Member member) {
+    return member.residentId() != null
+        ? GlobalId.of(Resident.TYPE, member.communityId(), member.residentId())
+        : GlobalId.of(PartyMember.TYPE, member.communityId(), member.partyMemberId());
+  }
+
   @SchemaMapping(typeName = "BodyTerm", field = "current")
   boolean termIsCurrent(GovernanceBody.Term term) {
     return term.current(LocalDate.now(clock));

@@ -259,6 +259,7 @@ class BodyRepository {
             .and(PARTY_RESIDENT.ID.eq(SEATED_PARTY.RESIDENT_ID));
     return DSL.multiset(
             DSL.select(
+                    BODY_MEMBERSHIP.COMMUNITY_ID,
                     BODY_MEMBERSHIP.ID,
                     MEMBER_NAME,
                     BODY_MEMBERSHIP.POSITION,
@@ -288,9 +289,10 @@ class BodyRepository {
                             row.value3(),
                             row.value4(),
                             row.value5(),
-                            Boolean.TRUE.equals(row.value6()),
-                            row.value7(),
-                            row.value8())));
+                            row.value6(),
+                            Boolean.TRUE.equals(row.value7()),
+                            row.value8(),
+                            row.value9())));
   }
 
   private static Field<Integer> kindOrder() {

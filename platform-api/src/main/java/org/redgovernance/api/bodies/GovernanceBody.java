@@ -20,6 +20,7 @@ record GovernanceBody(UUID communityId, UUID id, String kind, String name, List<
 
   /** Someone who sits on a body for a term, in a position. */
   record Member(
+      UUID communityId,
       UUID id,
       String name,
       String position,

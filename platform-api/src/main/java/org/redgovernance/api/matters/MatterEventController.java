@@ -47,11 +47,11 @@ class MatterEventController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     AccessScope watched = scope;
     if (communityKey != null) {
-      ReachableCommunity community =
-          scope
-              .byKey(communityKey)
-              .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
-      watched = scope.narrowedTo(community);
+      Optional<ReachableCommunity> community = scope.byKey(communityKey);
+      if (community.isEmpty()) {
+        return Flux.error(new ApiException(ErrorCode.NOT_FOUND, "No such community"));
+      }
+      watched = scope.narrowedTo(community.get());
     }
     AccessScope subscriber = watched;
     boolean mineOnly = Boolean.TRUE.equals(mine);

@@ -209,7 +209,7 @@ class AgendaMutationController {
           }
           for (int i = 0; i < entries.size(); i++) {
             AttendanceEntryInput entry = entries.get(i);
-            String at = "entries." + i;
+            String at = String.valueOf(i);
             UUID body =
                 MeetingDesk.local(entry.bodyId(), community, "GovernanceBody")
                     .map(GlobalId::id)
@@ -222,19 +222,28 @@ class AgendaMutationController {
                     .orElseThrow(
                         () ->
                             Refusal.because(
-                                UserError.Code.NOT_FOUND, "No such person", at, "personId"));
+                                UserError.Code.NOT_FOUND,
+                                "No such person",
+                                "entries",
+                                at,
+                                "personId"));
             UUID resident = person.type().equals("Resident") ? person.id() : null;
             UUID member = resident == null ? person.id() : null;
             if (!meetings.sitsOn(dsl, community.id(), body, resident, member)) {
               throw Refusal.because(
                   UserError.Code.INVALID_INPUT,
                   "The person does not sit on that body now",
+                  "entries",
                   at,
                   "personId");
             }
             if (entry.status() == null) {
               throw Refusal.because(
-                  UserError.Code.INVALID_INPUT, "Present, absent or excused?", at, "status");
+                  UserError.Code.INVALID_INPUT,
+                  "Present, absent or excused?",
+                  "entries",
+                  at,
+                  "status");
             }
             meetings.mark(
                 dsl, community.id(), meeting.id(), body, resident, member, entry.status());

@@ -42,10 +42,21 @@ class MeetingEventController {
   Flux<MeetingEvent> meetingEvents(
       @Argument @Nullable String meetingId,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    GlobalId id =
+    Optional<GlobalId> found =
         GlobalId.decode(meetingId, Meeting.TYPE)
             .filter(g -> scope.byId(g.communityId()).isPresent())
-            .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such meeting"));
+            .filter(
+                g ->
+                    transactions
+                        .read(
+                            scope.narrowedTo(scope.byId(g.communityId()).orElseThrow()),
+                            dsl -> meetings.find(dsl, g.communityId(), g.id()))
+                        .isPresent());
+    if (found.isEmpty()) {
+      // an error in the stream, not a throw, so that the client gets the code like any error
+      return Flux.error(new ApiException(ErrorCode.NOT_FOUND, "No such meeting"));
+    }
+    GlobalId id = found.get();
     ReachableCommunity community = scope.byId(id.communityId()).orElseThrow();
     AccessScope one = scope.narrowedTo(community);
     return feed.events(MeetingDesk.TOPIC)

@@ -191,8 +191,50 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.addMatterSubcategory",
               "mutation { addMatterSubcategory(input: {category: OTHER, name: \"n\"})"
                   + " { errors { code } } }"),
+          Map.entry("Subscription.matterEvents", "subscription { matterEvents { kind matterId } }"),
           Map.entry(
-              "Subscription.matterEvents", "subscription { matterEvents { kind matterId } }"));
+              "Mutation.scheduleMeeting",
+              "mutation { scheduleMeeting(input: {kind: DELIBERATION, title: \"t\","
+                  + " startsAt: \"2030-01-01T19:00:00+08:00\", placeText: \"p\"})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.addMeetingSeries",
+              "mutation { addMeetingSeries(input: {kind: WEEKLY_BRIEFING, title: \"t\","
+                  + " weekday: THURSDAY, time: \"19:00\", placeText: \"p\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.startMeeting",
+              "mutation { startMeeting(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.endMeeting",
+              "mutation { endMeeting(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.cancelMeeting",
+              "mutation { cancelMeeting(input: {id: \"x\", reason: \"r\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addAgendaItem",
+              "mutation { addAgendaItem(input: {meetingId: \"x\", topic: \"t\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.decideAgendaItem",
+              "mutation { decideAgendaItem(input: {id: \"x\", decision: \"d\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.recordAttendance",
+              "mutation { recordAttendance(input: {meetingId: \"x\", entries: []}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.recordMinutes",
+              "mutation { recordMinutes(input: {meetingId: \"x\", minutes: \"m\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.publishMeetingMinutes",
+              "mutation { publishMeetingMinutes(input: {meetingId: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.addActionItem",
+              "mutation { addActionItem(input: {meetingId: \"x\", description: \"d\","
+                  + " ownerId: \"y\", dueOn: \"2030-01-01\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updateActionItem",
+              "mutation { updateActionItem(input: {id: \"x\", status: DONE}) { errors { code } } }"),
+          Map.entry(
+              "Subscription.meetingEvents",
+              "subscription { meetingEvents(meetingId: \"x\") { kind meetingId } }"));
 
   @Autowired GraphQlSource graphQlSource;
 
@@ -218,7 +260,10 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "community.bodies.0.id",
             "community.servicePosts.0.id",
             "community.partners.0.id",
-            "community.matters.edges.0.node.id")) {
+            "community.matters.edges.0.node.id",
+            "community.meetings.edges.0.node.id",
+            "community.meetings.edges.0.node.agenda.0.id",
+            "community.meetings.edges.0.node.actionItems.0.id")) {
       String id = result.data(path).asString();
       assertThat(id).as("%s of %s: %s", path, key, result).isNotBlank();
       ids.add(id);
@@ -259,6 +304,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineLayoutAttacks();
     defineUpdateAttacks();
     defineMatterAttacks();
+    defineMeetingAttacks();
   }
 
   private void defineAttacks() {
@@ -649,6 +695,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 + " + (SELECT count(*) FROM rg.matter_support s WHERE s.community_id = c.id)"
                 + " + (SELECT count(*) FROM rg.matter_comment o WHERE o.community_id = c.id)"
                 + " + (SELECT count(*) FROM rg.matter_subcategory u WHERE u.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(mt.version), 0) FROM rg.meeting mt"
+                + "     WHERE mt.community_id = c.id)"
+                + " + (SELECT count(*) FROM rg.meeting_series ms WHERE ms.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(ai.version), 0) FROM rg.agenda_item ai"
+                + "     WHERE ai.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(extract(epoch FROM at.recorded_at)), 0)"
+                + "     FROM rg.attendance at WHERE at.community_id = c.id)"
+                + " + (SELECT count(*) + coalesce(sum(x.version), 0) FROM rg.action_item x"
+                + "     WHERE x.community_id = c.id)"
                 + " + (SELECT count(*) + coalesce(sum(g.version), 0) FROM rg.grid g"
                 + "     WHERE g.community_id = c.id)"
                 + " + (SELECT count(*) + coalesce(sum(b.version), 0) FROM rg.building b"
@@ -811,6 +866,151 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             narrowed.subscribe("1", GraphQlHttp.load("matterEvents"));
             assertThat(String.valueOf(narrowed.next(Duration.ofSeconds(10))))
                 .contains("COMMUNITY_FORBIDDEN");
+          }
+        });
+  }
+
+  private void defineMeetingAttacks() {
+    attacks.put(
+        "Mutation.scheduleMeeting",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "scheduleMeeting",
+                Map.of(
+                    "communityKey", victim,
+                    "kind", "DELIBERATION",
+                    "title", "入侵",
+                    "startsAt", "2030-01-01T19:00:00+08:00",
+                    "placeText", "入侵",
+                    "invitedBodyIds", List.of(rosterIds.get(victim).get(5)))));
+    attacks.put(
+        "Mutation.addMeetingSeries",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addMeetingSeries",
+                Map.of(
+                    "communityKey", victim,
+                    "kind", "WEEKLY_BRIEFING",
+                    "title", "入侵",
+                    "weekday", "MONDAY",
+                    "time", "19:00",
+                    "placeText", "入侵")));
+    for (String step : List.of("startMeeting", "endMeeting", "cancelMeeting")) {
+      attacks.put(
+          "Mutation." + step,
+          (user, victim) ->
+              refusedWithoutChange(
+                  user, victim, step, Map.of("id", rosterIds.get(victim).get(9), "reason", "入侵")));
+    }
+    attacks.put(
+        "Mutation.addAgendaItem",
+        (user, victim) -> {
+          refusedWithoutChange(
+              user,
+              victim,
+              "addAgendaItem",
+              Map.of("meetingId", rosterIds.get(victim).get(9), "topic", "入侵"));
+          refusedWithoutChange(
+              user,
+              victim,
+              "addAgendaItem",
+              Map.of(
+                  "meetingId",
+                  rosterIds.get(victim).get(9),
+                  "matterId",
+                  rosterIds.get(victim).get(8)));
+        });
+    attacks.put(
+        "Mutation.decideAgendaItem",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "decideAgendaItem",
+                Map.of(
+                    "id",
+                    rosterIds.get(victim).get(10),
+                    "decision",
+                    "入侵",
+                    "assigneeId",
+                    rosterIds.get(victim).get(5),
+                    "dueOn",
+                    "2099-01-01")));
+    attacks.put(
+        "Mutation.recordAttendance",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "recordAttendance",
+                Map.of(
+                    "meetingId",
+                    rosterIds.get(victim).get(9),
+                    "entries",
+                    List.of(
+                        Map.of(
+                            "bodyId", rosterIds.get(victim).get(5),
+                            "personId", rosterIds.get(victim).get(3),
+                            "status", "ABSENT")))));
+    attacks.put(
+        "Mutation.recordMinutes",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "recordMinutes",
+                Map.of("meetingId", rosterIds.get(victim).get(9), "minutes", "入侵")));
+    attacks.put(
+        "Mutation.publishMeetingMinutes",
+        (user, victim) -> {
+          long notices = Rows.notices(victim);
+          refusedWithoutChange(
+              user,
+              victim,
+              "publishMeetingMinutes",
+              Map.of("meetingId", rosterIds.get(victim).get(9)));
+          assertThat(Rows.notices(victim)).isEqualTo(notices);
+        });
+    attacks.put(
+        "Mutation.addActionItem",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "addActionItem",
+                Map.of(
+                    "meetingId",
+                    rosterIds.get(victim).get(9),
+                    "description",
+                    "入侵",
+                    "ownerId",
+                    rosterIds.get(victim).get(5),
+                    "dueOn",
+                    "2099-01-01")));
+    attacks.put(
+        "Mutation.updateActionItem",
+        (user, victim) ->
+            refusedWithoutChange(
+                user,
+                victim,
+                "updateActionItem",
+                Map.of("id", rosterIds.get(victim).get(11), "status", "CANCELLED")));
+    attacks.put(
+        "Subscription.meetingEvents",
+        (user, victim) -> {
+          try (GraphQlWebSocket socket = GraphQlWebSocket.connectAs(port, user, null)) {
+            socket.subscribe(
+                "1",
+                GraphQlHttp.load("meetingEvents"),
+                Map.of("meetingId", rosterIds.get(victim).get(9)));
+            assertThat(String.valueOf(socket.next(Duration.ofSeconds(10))))
+                .as("%s subscribes to %s's meeting", user, victim)
+                .contains("NOT_FOUND")
+                .doesNotContain("\"meeting\"");
           }
         });
   }

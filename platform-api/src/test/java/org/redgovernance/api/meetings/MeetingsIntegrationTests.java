@@ -1,0 +1,402 @@
+package org.redgovernance.api.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.SqlStatementCounter;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The weekly briefing in Xinhua: scheduling, the agenda moving matters on, attendance by body,
+ * decisions, minutes published to residents, action items; weekly series; what residents see; and
+ * the cost of reading a meeting whole.
+ */
+class MeetingsIntegrationTests extends IntegrationTest {
+
+  private static final String ADMIN = "xinhua.admin";
+  private static final String RESIDENT = "xinhua.resident";
+
+  @Autowired SqlStatementCounter statements;
+  @Autowired MeetingSeriesRoller roller;
+
+  private final Map<String, String> bodies = new HashMap<>();
+  private final Map<String, List<String>> seats = new HashMap<>();
+  private String post;
+
+  @BeforeEach
+  void xinhuasBodies() {
+    GraphQlResult result =
+        graphql.document("bodySeats").as(ADMIN).variable("key", "xinhua").execute();
+    for (JsonNode body : result.data("community.bodies")) {
+      String kind = body.path("kind").asString();
+      bodies.put(kind, body.path("id").asString());
+      List<String> people = new ArrayList<>();
+      body.path("currentTerm")
+          .path("members")
+          .forEach(m -> people.add(m.path("personId").asString()));
+      seats.put(kind, people);
+    }
+    post = result.data("community.servicePosts.0.id").asString();
+  }
+
+  @Test
+  void theWeeklyBriefing_hearsAMatter_takesAttendanceByBody_decides_andPublishesItsMinutes() {
+    String matter = acceptedMatter("小区东门积水");
+    String meeting = scheduled("每周通报会（测试）");
+
+    JsonNode agenda = call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
+    assertThat(matterStatus(matter)).isEqualTo("SCHEDULED");
+    call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
+    call("startMeeting", Map.of("id", meeting));
+
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (String kind : List.of("PARTY_BRANCH", "OWNERS_COMMITTEE", "SUPERVISORY_COMMITTEE")) {
+      List<String> people = seats.get(kind);
+      for (int i = 0; i < people.size(); i++) {
+        entries.add(
+            Map.of(
+                "bodyId", bodies.get(kind),
+                "personId", people.get(i),
+                "status", i == 1 ? "EXCUSED" : "PRESENT"));
+      }
+    }
+    JsonNode marked = call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
+    JsonNode owners = byBody(marked, "OWNERS_COMMITTEE");
+    assertThat(owners.path("present").asInt()).isEqualTo(seats.get("OWNERS_COMMITTEE").size() - 1);
+    assertThat(owners.path("excused").asInt()).isEqualTo(1);
+    assertThat(byBody(marked, "OWNER_REPRESENTATIVES").path("rate").isNull()).isTrue();
+
+    String item = agenda.path("agenda").path(0).path("id").asString();
+    JsonNode decided =
+        call(
+            "decideAgendaItem",
+            Map.of(
+                "id",
+                item,
+                "decision",
+                "交业委会协调物业疏通排水口",
+                "assigneeId",
+                bodies.get("OWNERS_COMMITTEE"),
+                "dueOn",
+                LocalDate.now().plusDays(10).toString()));
+    assertThat(decided.path("agenda").path(0).path("decision").asString()).contains("疏通");
+    assertThat(matterStatus(matter)).isEqualTo("IN_PROGRESS");
+
+    call(
+        "addActionItem",
+        Map.of(
+            "meetingId",
+            meeting,
+            "description",
+            "物业三日内疏通东门排水口",
+            "ownerId",
+            bodies.get("OWNERS_COMMITTEE"),
+            "dueOn",
+            LocalDate.now().plusDays(3).toString()));
+    call("endMeeting", Map.of("id", meeting));
+    call("recordMinutes", Map.of("meetingId", meeting, "minutes", "五家代表听取了东门积水问题。"));
+    long notices = Rows.notices("xinhua");
+    JsonNode published = call("publishMeetingMinutes", Map.of("meetingId", meeting));
+    assertThat(published.path("minutesPublished").asBoolean()).isTrue();
+    assertThat(Rows.notices("xinhua")).isEqualTo(notices + 1);
+    GraphQlResult twice =
+        graphql
+            .document("publishMeetingMinutes")
+            .as(ADMIN)
+            .variable("input", Map.of("meetingId", meeting))
+            .execute();
+    assertThat(twice.data("publishMeetingMinutes.errors.0.code").asString()).isEqualTo("DUPLICATE");
+  }
+
+  @Test
+  void residents_seeTheMeetingAndAttendanceByBody_butNotWhoWasAbsentOrWhoRaisedAMatter() {
+    String matter = acceptedMatter("健身区地面破损");
+    String meeting = scheduled("议事会（测试）");
+    call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
+    call("startMeeting", Map.of("id", meeting));
+    call(
+        "recordAttendance",
+        Map.of(
+            "meetingId",
+            meeting,
+            "entries",
+            List.of(
+                Map.of(
+                    "bodyId", bodies.get("PARTY_BRANCH"),
+                    "personId", seats.get("PARTY_BRANCH").get(0),
+                    "status", "ABSENT"))));
+
+    JsonNode asResident =
+        graphql.document("meeting").as(RESIDENT).variable("id", meeting).execute().data("node");
+    assertThat(asResident.path("attendance").size()).isZero();
+    assertThat(byBody(asResident, "PARTY_BRANCH").path("absent").asInt()).isEqualTo(1);
+    // the matter was raised privately: residents see that a resident's matter was heard, not which
+    assertThat(asResident.path("agenda").path(0).path("matter").isNull()).isTrue();
+    assertThat(asResident.path("agenda").path(0).path("topic").asString()).isEqualTo("居民反映事项");
+    JsonNode asStaff =
+        graphql.document("meeting").as(ADMIN).variable("id", meeting).execute().data("node");
+    assertThat(asStaff.path("attendance").size()).isEqualTo(1);
+    assertThat(asStaff.path("agenda").path(0).path("matter").path("reporterName").asString())
+        .isNotBlank();
+  }
+
+  @Test
+  void onlyConveners_runMeetings_andBadInputChangesNothing() {
+    String meeting = scheduled("权限测试会");
+    GraphQlResult byResident =
+        graphql
+            .document("startMeeting")
+            .as(RESIDENT)
+            .variable("input", Map.of("id", meeting))
+            .execute();
+    assertThat(byResident.data("startMeeting.errors.0.code").asString()).isEqualTo("FORBIDDEN");
+    assertError("endMeeting", Map.of("id", meeting), "ILLEGAL_TRANSITION", "id");
+    assertError(
+        "recordAttendance",
+        Map.of("meetingId", meeting, "entries", List.of()),
+        "INVALID_INPUT",
+        "entries");
+    call("startMeeting", Map.of("id", meeting));
+    assertError(
+        "recordAttendance",
+        Map.of(
+            "meetingId",
+            meeting,
+            "entries",
+            List.of(
+                Map.of(
+                    "bodyId", bodies.get("SUPERVISORY_COMMITTEE"),
+                    "personId", seats.get("PARTY_BRANCH").get(0),
+                    "status", "PRESENT"))),
+        "INVALID_INPUT",
+        "entries");
+    assertError(
+        "addAgendaItem",
+        Map.of("meetingId", meeting, "topic", "议题", "matterId", acceptedMatter("两者皆有")),
+        "INVALID_INPUT",
+        "topic");
+    assertError(
+        "scheduleMeeting",
+        Map.of(
+            "communityKey",
+            "xinhua",
+            "kind",
+            "DELIBERATION",
+            "title",
+            "无地点",
+            "startsAt",
+            OffsetDateTime.now().plusDays(3).toString()),
+        "INVALID_INPUT",
+        "placeText");
+    assertError("cancelMeeting", Map.of("id", meeting, "reason", "下雨"), "ILLEGAL_TRANSITION", "id");
+    JsonNode after =
+        graphql.document("meeting").as(ADMIN).variable("id", meeting).execute().data("node");
+    assertThat(after.path("attendance").size()).isZero();
+    assertThat(after.path("agenda").size()).isZero();
+  }
+
+  @Test
+  void aWeeklySeries_createsItsThursdayMeetings_andRollingItForwardCreatesNoDuplicates() {
+    GraphQlResult added =
+        graphql
+            .document("addMeetingSeries")
+            .as("qingyuan.admin")
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey", "qingyuan",
+                    "kind", "DELIBERATION",
+                    "title", "周三议事会",
+                    "weekday", "WEDNESDAY",
+                    "time", "19:30",
+                    "placeText", "社区会议室"))
+            .execute();
+    assertThat(added.data("addMeetingSeries.errors").size()).as(added.toString()).isZero();
+    JsonNode meetings = added.data("addMeetingSeries.meetings");
+    assertThat(meetings.size()).isBetween(8, 9);
+    for (JsonNode meeting : meetings) {
+      OffsetDateTime startsAt = OffsetDateTime.parse(meeting.path("startsAt").asString());
+      assertThat(startsAt.atZoneSameInstant(MeetingPlanner.ZONE).getDayOfWeek().name())
+          .isEqualTo("WEDNESDAY");
+      assertThat(startsAt.atZoneSameInstant(MeetingPlanner.ZONE).toLocalTime().toString())
+          .isEqualTo("19:30");
+    }
+    long before = Rows.count("SELECT count(*) FROM rg.meeting WHERE title = '周三议事会'");
+    roller.rollForward(LocalDate.now(MeetingPlanner.ZONE));
+    assertThat(Rows.count("SELECT count(*) FROM rg.meeting WHERE title = '周三议事会'"))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aMeetingWithAgendaMattersReportersAndAttendanceByBody_costsThreeStatements() {
+    String meeting =
+        graphql
+            .document("meetings")
+            .as("baiguoshu.admin")
+            .variable("key", "baiguoshu")
+            .variable("first", 1)
+            .variable("filter", Map.of("status", "HELD", "newestFirst", true))
+            .execute()
+            .data("community.meetings.edges.0.node.id")
+            .asString();
+    long before = statements.total();
+    GraphQlResult result =
+        graphql.document("meeting").as("baiguoshu.supervisor").variable("id", meeting).execute();
+    long used = statements.total() - before;
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(result.data("node.attendanceByBody").size()).isEqualTo(5);
+    // resolving the caller's communities, setting the tenant context, the meeting
+    assertThat(used).isEqualTo(3);
+
+    long pageBefore = statements.total();
+    GraphQlResult page =
+        graphql
+            .document("meetings")
+            .as("baiguoshu.supervisor")
+            .variable("key", "baiguoshu")
+            .variable("first", 10)
+            .execute();
+    assertThat(page.data("community.meetings.edges").size()).isGreaterThanOrEqualTo(8);
+    assertThat(statements.total() - pageBefore).isEqualTo(3);
+  }
+
+  @Test
+  void theDemoBriefings_giveTheStreetItsFigures() {
+    JsonNode figures =
+        graphql
+            .document("meetingFigures")
+            .as("baishalu.viewer")
+            .variable("key", "baiguoshu")
+            .execute()
+            .data("community.meetingFigures");
+    assertThat(figures.path("meetingsPerWeek").asDouble()).isBetween(0.6, 1.2);
+    assertThat(figures.path("overdueActionItems").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(figures.path("attendanceByBody").size()).isEqualTo(5);
+    for (JsonNode body : figures.path("attendanceByBody")) {
+      assertThat(body.path("rate").asDouble()).as(body.toString()).isBetween(0.3, 1.0);
+    }
+  }
+
+  @Test
+  void aMeetingInProgress_isFollowedLive() {
+    String meeting = scheduled("直播测试会");
+    try (GraphQlWebSocket live = GraphQlWebSocket.connectAs(port, RESIDENT, null)) {
+      live.subscribe("1", GraphQlHttp.load("meetingEvents"), Map.of("meetingId", meeting));
+      // graphql-ws does not acknowledge a subscription; give the server a moment to start it
+      pause();
+      call("startMeeting", Map.of("id", meeting));
+      call("addAgendaItem", Map.of("meetingId", meeting, "topic", "停车收费听证"));
+      JsonNode started =
+          live.next(Duration.ofSeconds(10)).path("payload").path("data").path("meetingEvents");
+      assertThat(started.path("kind").asString()).isEqualTo("STARTED");
+      assertThat(started.path("meeting").path("status").asString()).isEqualTo("IN_PROGRESS");
+      JsonNode added =
+          live.next(Duration.ofSeconds(10)).path("payload").path("data").path("meetingEvents");
+      assertThat(added.path("meeting").path("agenda").path(0).path("topic").asString())
+          .isEqualTo("停车收费听证");
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String scheduled(String title) {
+    JsonNode meeting =
+        call(
+            "scheduleMeeting",
+            Map.of(
+                "communityKey",
+                "xinhua",
+                "kind",
+                "WEEKLY_BRIEFING",
+                "title",
+                title,
+                "startsAt",
+                OffsetDateTime.now().plusDays(1).toString(),
+                "servicePostId",
+                post,
+                "invitedBodyIds",
+                new ArrayList<>(bodies.values())));
+    assertThat(meeting.path("invitedBodies").size()).isEqualTo(5);
+    return meeting.path("id").asString();
+  }
+
+  private String acceptedMatter(String title) {
+    GraphQlResult raised =
+        graphql
+            .document("reportMatter")
+            .as(RESIDENT)
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey",
+                    "xinhua",
+                    "title",
+                    title,
+                    "description",
+                    title,
+                    "category",
+                    "FACILITY"))
+            .execute();
+    String id = raised.data("reportMatter.matter.id").asString();
+    GraphQlResult accepted =
+        graphql.document("acceptMatter").as(ADMIN).variable("input", Map.of("id", id)).execute();
+    assertThat(accepted.data("acceptMatter.matter.status").asString()).isEqualTo("ACCEPTED");
+    return id;
+  }
+
+  private String matterStatus(String id) {
+    return graphql
+        .document("matter")
+        .as(ADMIN)
+        .variable("id", id)
+        .execute()
+        .data("node.status")
+        .asString();
+  }
+
+  private JsonNode call(String mutation, Map<String, Object> input) {
+    GraphQlResult result =
+        graphql.document(mutation).as(ADMIN).variable("input", new HashMap<>(input)).execute();
+    assertThat(result.data(mutation + ".errors").size()).as(result.toString()).isZero();
+    JsonNode payload = result.data(mutation);
+    return payload.has("meeting") ? payload.path("meeting") : payload;
+  }
+
+  private void assertError(String mutation, Map<String, Object> input, String code, String field) {
+    GraphQlResult result =
+        graphql.document(mutation).as(ADMIN).variable("input", new HashMap<>(input)).execute();
+    assertThat(result.data(mutation + ".errors.0.code").asString())
+        .as(result.toString())
+        .isEqualTo(code);
+    assertThat(result.data(mutation + ".errors.0.field.0").asString()).isEqualTo(field);
+  }
+
+  private static JsonNode byBody(JsonNode meeting, String kind) {
+    for (JsonNode body : meeting.path("attendanceByBody")) {
+      if (body.path("body").path("kind").asString().equals(kind)) {
+        return body;
+      }
+    }
+    throw new AssertionError("No " + kind + " in " + meeting);
+  }
+}
