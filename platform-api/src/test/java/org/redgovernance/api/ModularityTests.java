@@ -119,6 +119,7 @@ class ModularityTests {
                                 "MatterSupport",
                                 "MatterComment",
                                 "MatterSubcategory",
+                                "MatterAttachment",
                                 "Meeting",
                                 "MeetingSeries",
                                 "MeetingInvitation",

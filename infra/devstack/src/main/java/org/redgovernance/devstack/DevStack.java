@@ -79,7 +79,8 @@ public final class DevStack {
                 "--spring.datasource.username=" + DatabaseRoles.API,
                 "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
-                "--rg.personal-data.key=" + personalDataKey));
+                "--rg.personal-data.key=" + personalDataKey,
+                "--rg.attachments.dir=" + dir.resolve("attachments")));
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,

@@ -58,17 +58,20 @@ class MatterController implements NodeLookup {
   private final MatterRepository matters;
   private final MatterFeedbackRepository feedback;
   private final MatterFiguresRepository figures;
+  private final MatterAttachmentRepository attachments;
 
   MatterController(
       TenantTransactions transactions,
       MatterRepository matters,
       MatterFeedbackRepository feedback,
       MatterFiguresRepository figures,
+      MatterAttachmentRepository attachments,
       BatchLoaderRegistry loaders) {
     this.transactions = transactions;
     this.matters = matters;
     this.feedback = feedback;
     this.figures = figures;
+    this.attachments = attachments;
     loaders
         .<CommentPageKey, Page<MatterComment>>forName(COMMENTS)
         .registerMappedBatchLoader(
@@ -166,6 +169,34 @@ class MatterController implements NodeLookup {
           }
         });
     return result;
+  }
+
+  @BatchMapping(typeName = Matter.TYPE, field = "attachments")
+  Map<Matter, List<MatterAttachment>> attachments(List<Matter> shown, GraphQLContext context) {
+    AccessScope scope = context.get(AccessScope.CONTEXT_KEY);
+    Map<Matter, List<MatterAttachment>> result = new LinkedHashMap<>();
+    shown.stream()
+        .collect(Collectors.groupingBy(Matter::communityId))
+        .forEach(
+            (communityId, list) -> {
+              Map<UUID, List<MatterAttachment>> loaded =
+                  transactions.read(
+                      scope.narrowedTo(scope.byId(communityId).orElseThrow()),
+                      dsl ->
+                          attachments.of(dsl, communityId, list.stream().map(Matter::id).toList()));
+              list.forEach(m -> result.put(m, loaded.getOrDefault(m.id(), List.of())));
+            });
+    return result;
+  }
+
+  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "id")
+  String attachmentId(MatterAttachment attachment) {
+    return GlobalId.of(MatterAttachment.TYPE, attachment.communityId(), attachment.id());
+  }
+
+  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "url")
+  String attachmentUrl(MatterAttachment attachment) {
+    return "/matter-attachments/" + attachmentId(attachment);
   }
 
   @SchemaMapping(typeName = Matter.TYPE, field = "comments")

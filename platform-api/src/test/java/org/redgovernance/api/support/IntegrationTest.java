@@ -31,6 +31,7 @@ public abstract class IntegrationTest {
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
     properties.add("rg.tenancy.directory-ttl", () -> "PT0S");
     properties.add("rg.personal-data.key", stack::personalDataKey);
+    properties.add("rg.attachments.dir", () -> "target/test-attachments");
   }
 
   @BeforeEach

@@ -1,0 +1,95 @@
+package org.redgovernance.api.matters;
+
+import java.io.IOException;
+import java.util.Map;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
+import org.redgovernance.api.security.CallerFromToken;
+import org.redgovernance.api.tenancy.AccessScopes;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /matter-attachments} (multipart: {@code matter}, the matter's global ID, and {@code
+ * file}) and {@code GET /matter-attachments/{id}}, beside {@code /graphql} like roster imports and
+ * with the same bearer token. {@code Matter.attachments} lists a matter's files with these URLs.
+ */
+@RestController
+class MatterAttachmentController {
+
+  private final MatterAttachments attachments;
+  private final AccessScopes scopes;
+
+  MatterAttachmentController(MatterAttachments attachments, AccessScopes scopes) {
+    this.attachments = attachments;
+    this.scopes = scopes;
+  }
+
+  @PostMapping(path = "/matter-attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> upload(
+      @RequestParam("matter") String matter,
+      @RequestParam("file") MultipartFile file,
+      @AuthenticationPrincipal Jwt token)
+      throws IOException {
+    MatterAttachment attached =
+        attachments.attach(
+            scopes.of(CallerFromToken.read(token)),
+            matter,
+            file.getOriginalFilename(),
+            file.getBytes());
+    String id = GlobalId.of(MatterAttachment.TYPE, attached.communityId(), attached.id());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            Map.of(
+                "id", id,
+                "fileName", attached.fileName(),
+                "contentType", attached.contentType(),
+                "size", attached.size(),
+                "url", "/matter-attachments/" + id));
+  }
+
+  @GetMapping("/matter-attachments/{id}")
+  ResponseEntity<InputStreamResource> download(
+      @PathVariable String id, @AuthenticationPrincipal Jwt token) {
+    return attachments
+        .download(scopes.of(CallerFromToken.read(token)), id)
+        .map(
+            file ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(file.attachment().contentType()))
+                    .contentLength(file.attachment().size())
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        MatterAttachments.contentDisposition(file.attachment().fileName()))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .cacheControl(CacheControl.noStore())
+                    .body(new InputStreamResource(file.content())))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<Map<String, Object>> refused(Refusal refusal) {
+    HttpStatus status =
+        switch (refusal.error().code()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case FORBIDDEN, COMMUNITY_READ_ONLY -> HttpStatus.FORBIDDEN;
+          case DUPLICATE, CONFLICT, ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+          default -> HttpStatus.BAD_REQUEST;
+        };
+    return ResponseEntity.status(status)
+        .body(Map.of("code", refusal.error().code().name(), "message", refusal.error().message()));
+  }
+}

@@ -1,0 +1,230 @@
+package org.redgovernance.api.matters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.events.ChangeEvent;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.redgovernance.database.Ids;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaching photos and documents to matters, and reading them back, under the matter's own rules:
+ * who sees the matter sees its files; its reporter and the community's staff add them while it is
+ * open. Only JPEG, PNG and PDF, recognised by their content, not by the name the client gave. The
+ * file is stored before its row is written and removed again if the row is not, so that a failure
+ * leaves neither a row without a file nor (beyond a crash) a file without a row.
+ */
+@Component
+class MatterAttachments {
+
+  /** A file to send back: what it is and its bytes. */
+  record Download(MatterAttachment attachment, InputStream content) {}
+
+  private final TenantTransactions transactions;
+  private final MatterRepository matters;
+  private final MatterAttachmentRepository attachments;
+  private final AttachmentStore store;
+  private final AuditLog audit;
+  private final ChangeEvents changes;
+
+  MatterAttachments(
+      TenantTransactions transactions,
+      MatterRepository matters,
+      MatterAttachmentRepository attachments,
+      AttachmentStore store,
+      AuditLog audit,
+      ChangeEvents changes) {
+    this.transactions = transactions;
+    this.matters = matters;
+    this.attachments = attachments;
+    this.store = store;
+    this.audit = audit;
+    this.changes = changes;
+  }
+
+  MatterAttachment attach(
+      AccessScope scope, @Nullable String matterId, @Nullable String fileName, byte[] content) {
+    Optional<GlobalId> id = GlobalId.decode(matterId, Matter.TYPE);
+    ReachableCommunity community =
+        id.flatMap(g -> scope.byId(g.communityId()))
+            .orElseThrow(
+                () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "matter"));
+    String type = contentType(content);
+    String name = cleanName(fileName);
+    String userId = scope.caller().userId();
+    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    AccessScope one = scope.narrowedTo(community);
+    MatterAttachment attachment =
+        new MatterAttachment(
+            community.id(),
+            Ids.newId(),
+            id.get().id(),
+            name,
+            type,
+            content.length,
+            sha256(content),
+            community.id() + "/" + id.get().id() + "/" + Ids.newId(),
+            scope.caller().displayName(),
+            java.time.OffsetDateTime.now());
+    try {
+      store.put(attachment.storageKey(), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            Matter matter =
+                matters
+                    .find(dsl, community.id(), id.get().id(), userId)
+                    .filter(visibility::allows)
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "matter"));
+            if (community.roles().isEmpty()
+                || !(matter.mine() || MatterVisibility.seesAll(community))) {
+              throw Refusal.because(
+                  UserError.Code.FORBIDDEN,
+                  "Only the matter's reporter and the community's staff add files to it");
+            }
+            if (!community.status().acceptsWrites()) {
+              throw Refusal.because(
+                  UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
+            }
+            if (matter.status().isFinal()) {
+              throw Refusal.because(
+                  UserError.Code.ILLEGAL_TRANSITION, "The matter is closed", "matter");
+            }
+            if (attachments.countOf(dsl, community.id(), matter.id())
+                >= MatterAttachment.MAX_PER_MATTER) {
+              throw Refusal.because(
+                  UserError.Code.INVALID_INPUT,
+                  "A matter takes at most " + MatterAttachment.MAX_PER_MATTER + " files",
+                  "file");
+            }
+            if (!attachments.insert(dsl, attachment, userId)) {
+              throw Refusal.because(
+                  UserError.Code.DUPLICATE, "This file is attached to the matter already", "file");
+            }
+            audit.record(
+                dsl,
+                one,
+                community.id(),
+                "matter.attached",
+                MatterAttachment.TYPE,
+                attachment.id(),
+                Map.of("matter", matter.id().toString(), "type", type, "size", content.length));
+            changes.publish(
+                dsl,
+                new ChangeEvent(MatterWorkflow.TOPIC, community.id(), matter.id(), "ATTACHED"));
+            return attachment;
+          });
+    } catch (RuntimeException e) {
+      try {
+        store.delete(attachment.storageKey());
+      } catch (IOException ignored) {
+        // the file stays behind without a row; it is unreachable and harmless
+      }
+      throw e;
+    }
+  }
+
+  /** The file, if the caller may see the matter it belongs to. */
+  Optional<Download> download(AccessScope scope, @Nullable String attachmentId) {
+    Optional<GlobalId> id = GlobalId.decode(attachmentId, MatterAttachment.TYPE);
+    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
+    if (community.isEmpty()) {
+      return Optional.empty();
+    }
+    String userId = scope.caller().userId();
+    MatterVisibility visibility = MatterVisibility.of(community.get(), userId);
+    Optional<MatterAttachment> found =
+        transactions.read(
+            scope.narrowedTo(community.get()),
+            dsl ->
+                attachments
+                    .find(dsl, id.get().communityId(), id.get().id())
+                    .filter(
+                        a ->
+                            matters
+                                .find(dsl, a.communityId(), a.matterId(), userId)
+                                .filter(visibility::allows)
+                                .isPresent()));
+    return found.map(
+        a -> {
+          try {
+            return new Download(a, store.open(a.storageKey()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** The type the content really has; anything else is refused. */
+  static String contentType(byte[] content) {
+    if (starts(content, 0xFF, 0xD8, 0xFF)) {
+      return "image/jpeg";
+    }
+    if (starts(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+      return "image/png";
+    }
+    if (starts(content, '%', 'P', 'D', 'F', '-')) {
+      return "application/pdf";
+    }
+    throw Refusal.because(
+        UserError.Code.INVALID_INPUT, "Attach a JPEG or PNG photo or a PDF document", "file");
+  }
+
+  /** The file's own name, without any folder, control characters or excess length. */
+  static String cleanName(@Nullable String fileName) {
+    String name = fileName == null ? "" : fileName;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+    if (name.isEmpty()) {
+      name = "附件";
+    }
+    return name.length() > 200 ? name.substring(name.length() - 200) : name;
+  }
+
+  private static boolean starts(byte[] content, int... magic) {
+    if (content.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((content[i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String contentDisposition(String fileName) {
+    String encoded =
+        java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"attachment\"; filename*=UTF-8''" + encoded;
+  }
+}
