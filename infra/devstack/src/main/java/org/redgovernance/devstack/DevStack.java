@@ -119,8 +119,8 @@ public final class DevStack {
 
          Demo logins, password "%s":
            platform.operator  baishalu.admin  baishalu.viewer  gutang.admin
-           baiguoshu.admin  baiguoshu.secretary  baiguoshu.supervisor  baiguoshu.resident
-           xinhua.admin  xinhua.resident  qingyuan.admin
+           baiguoshu.admin  baiguoshu.secretary  baiguoshu.owners  baiguoshu.supervisor
+           baiguoshu.resident  xinhua.admin  xinhua.resident  qingyuan.admin
 
          Try it: infra/devstack/demo.sh baiguoshu.resident
         ================================================================================

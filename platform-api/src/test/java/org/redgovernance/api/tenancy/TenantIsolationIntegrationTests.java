@@ -44,6 +44,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("gutang.admin", List.of("qingyuan")),
           Map.entry("baiguoshu.admin", List.of("baiguoshu")),
           Map.entry("baiguoshu.secretary", List.of("baiguoshu")),
+          Map.entry("baiguoshu.owners", List.of("baiguoshu")),
           Map.entry("baiguoshu.supervisor", List.of("baiguoshu")),
           Map.entry("baiguoshu.resident", List.of("baiguoshu")),
           Map.entry("xinhua.admin", List.of("xinhua")),
