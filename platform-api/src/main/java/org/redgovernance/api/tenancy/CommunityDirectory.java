@@ -50,14 +50,21 @@ class CommunityDirectory {
     List<ResolveScopeRecord> rows = cache.get(grants, this::resolve);
     List<ReachableCommunity> reachable = new ArrayList<>(rows.size());
     for (ResolveScopeRecord row : rows) {
-      Set<CommunityRole> roles = caller.rolesIn(row.getKey());
+      CommunityStatus status = CommunityStatus.valueOf(row.getStatus());
       Set<StreetRole> streetRoles = caller.rolesOnStreet(row.getStreetKey());
+      // A suspended community's own people lose their access until it is reactivated; the street
+      // keeps reading it. (An archived one stays readable to all its roles, writable to none.)
+      Set<CommunityRole> roles =
+          status == CommunityStatus.SUSPENDED ? Set.of() : caller.rolesIn(row.getKey());
+      if (roles.isEmpty() && streetRoles.isEmpty() && !caller.platformOperator()) {
+        continue;
+      }
       reachable.add(
           new ReachableCommunity(
               row.getId(),
               row.getKey(),
               row.getName(),
-              CommunityStatus.valueOf(row.getStatus()),
+              status,
               row.getStreetId(),
               row.getStreetKey(),
               row.getStreetName(),

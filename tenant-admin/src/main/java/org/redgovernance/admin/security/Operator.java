@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Operator(
     String userId,
+    String displayName,
     boolean platformOperator,
     Set<String> streetsAdministered,
     Set<String> streetsViewed) {
@@ -36,7 +37,16 @@ public record Operator(
     Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
     boolean operator =
         realmAccess != null && strings(realmAccess.get("roles")).contains("platform-operator");
-    return new Operator(token.getSubject(), operator, administered, viewed);
+    String name = token.getClaimAsString("name");
+    if (name == null) {
+      name = token.getClaimAsString("preferred_username");
+    }
+    return new Operator(
+        token.getSubject(),
+        name == null ? token.getSubject() : name,
+        operator,
+        administered,
+        viewed);
   }
 
   /** May read the registry entries of this street. */
@@ -44,6 +54,11 @@ public record Operator(
     return platformOperator
         || streetsAdministered.contains(streetKey)
         || streetsViewed.contains(streetKey);
+  }
+
+  /** May change this street's communities: its admins and the platform operator. */
+  public boolean administers(String streetKey) {
+    return platformOperator || streetsAdministered.contains(streetKey);
   }
 
   private static List<String> strings(@Nullable Object claim) {

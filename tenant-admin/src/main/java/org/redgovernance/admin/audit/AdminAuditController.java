@@ -1,0 +1,47 @@
+package org.redgovernance.admin.audit;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.admin.security.Operator;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code auditEvents(streetKey:)}: the street's admins (and the platform operator) read what was
+ * done to their street and its communities; anyone else gets an empty list. Entries are ordered by
+ * their time-ordered ids, so {@code before} pages back through history.
+ */
+@Controller
+class AdminAuditController {
+
+  static final int MAX_PAGE = 200;
+
+  private final AdminAuditRepository audit;
+
+  AdminAuditController(AdminAuditRepository audit) {
+    this.audit = audit;
+  }
+
+  @QueryMapping
+  List<AdminAuditRepository.Entry> auditEvents(
+      @Argument String streetKey,
+      @Argument @Nullable Integer first,
+      @Argument @Nullable String before,
+      @AuthenticationPrincipal Jwt token) {
+    if (!Operator.of(token).administers(streetKey)) {
+      return List.of();
+    }
+    int size = first == null ? 50 : Math.max(0, Math.min(first, MAX_PAGE));
+    UUID from;
+    try {
+      from = before == null ? null : UUID.fromString(before);
+    } catch (IllegalArgumentException e) {
+      from = new UUID(0, 0);
+    }
+    return audit.page(streetKey, from, size);
+  }
+}
