@@ -38,6 +38,13 @@ public final class Tokens {
     return issued.token();
   }
 
+  /** A new token, e.g. after the user's roles changed; it replaces the kept one. */
+  public static String fresh(String username) {
+    Issued issued = login(username);
+    CACHE.put(username, issued);
+    return issued.token();
+  }
+
   private static Issued login(String username) {
     String form =
         "grant_type=password&client_id="

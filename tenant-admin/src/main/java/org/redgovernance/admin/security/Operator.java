@@ -12,23 +12,31 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The person behind a tenant-admin request, reduced to what the registry cares about: whether they
- * operate the platform and which streets they administer or view. Community roles matter here only
- * from the access-management issue on.
+ * operate the platform, which streets they administer or view, and which communities they
+ * administer.
  */
 public record Operator(
     String userId,
     String displayName,
     boolean platformOperator,
     Set<String> streetsAdministered,
-    Set<String> streetsViewed) {
+    Set<String> streetsViewed,
+    Set<String> communitiesAdministered) {
 
   private static final Pattern STREET_ROLE =
       Pattern.compile("^/streets/([a-z][a-z0-9-]{1,62})/(admin|viewer)$");
+  private static final Pattern COMMUNITY_ADMIN =
+      Pattern.compile("^/communities/([a-z][a-z0-9-]{1,62})/admin$");
 
   public static Operator of(Jwt token) {
     Set<String> administered = new TreeSet<>();
     Set<String> viewed = new TreeSet<>();
+    Set<String> communities = new TreeSet<>();
     for (String group : strings(token.getClaim("groups"))) {
+      Matcher community = COMMUNITY_ADMIN.matcher(group);
+      if (community.matches()) {
+        communities.add(community.group(1));
+      }
       Matcher street = STREET_ROLE.matcher(group);
       if (street.matches()) {
         (street.group(2).equals("admin") ? administered : viewed).add(street.group(1));
@@ -46,7 +54,8 @@ public record Operator(
         name == null ? token.getSubject() : name,
         operator,
         administered,
-        viewed);
+        viewed,
+        communities);
   }
 
   /** May read the registry entries of this street. */
@@ -59,6 +68,11 @@ public record Operator(
   /** May change this street's communities: its admins and the platform operator. */
   public boolean administers(String streetKey) {
     return platformOperator || streetsAdministered.contains(streetKey);
+  }
+
+  /** May manage who holds which role in this community of this street. */
+  public boolean managesPeopleOf(String communityKey, String streetKey) {
+    return administers(streetKey) || communitiesAdministered.contains(communityKey);
   }
 
   private static List<String> strings(@Nullable Object claim) {

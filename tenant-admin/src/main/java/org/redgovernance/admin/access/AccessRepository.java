@@ -1,0 +1,30 @@
+package org.redgovernance.admin.access;
+
+import static org.redgovernance.database.jooq.Tables.COMMUNITY;
+import static org.redgovernance.database.jooq.Tables.STREET;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Which street a community belongs to, for deciding who manages its people. */
+@Repository
+class AccessRepository {
+
+  record CommunityOfStreet(String key, String streetKey, String status) {}
+
+  private final DSLContext dsl;
+
+  AccessRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  Optional<CommunityOfStreet> community(String key) {
+    return dsl.select(COMMUNITY.KEY, STREET.KEY, COMMUNITY.STATUS)
+        .from(COMMUNITY)
+        .join(STREET)
+        .on(STREET.ID.eq(COMMUNITY.STREET_ID))
+        .where(COMMUNITY.KEY.eq(key))
+        .fetchOptional(r -> new CommunityOfStreet(r.value1(), r.value2(), r.value3()));
+  }
+}
