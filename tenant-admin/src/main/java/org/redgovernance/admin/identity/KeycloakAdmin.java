@@ -20,6 +20,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class KeycloakAdmin {
 
+  /** Keycloak refused a new user because another user has the e-mail address. */
+  public static final class EmailTaken extends RuntimeException {
+    public EmailTaken(String email) {
+      super("E-mail " + email + " belongs to another user", null, false, false);
+    }
+  }
+
   /** A user as the admin API lists them. */
   public record KeycloakUser(String id, String username, String name, boolean enabled) {}
 
@@ -49,6 +56,80 @@ public class KeycloakAdmin {
       return group == null ? Optional.empty() : Optional.of((String) group.get("id"));
     } catch (HttpClientErrorException.NotFound e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The id of the group {@code name} beneath {@code parentPath}, created if it is missing; safe to
+   * call again after a failure part way.
+   */
+  public String ensureGroup(String parentPath, String name) {
+    String path = parentPath + "/" + name;
+    Optional<String> existing = groupId(path);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String parent =
+        groupId(parentPath).orElseThrow(() -> new IllegalStateException("No group " + parentPath));
+    try {
+      http.post()
+          .uri(base + "/groups/{parent}/children", parent)
+          .headers(h -> h.setBearerAuth(account.accessToken()))
+          .body(Map.of("name", name))
+          .retrieve()
+          .toBodilessEntity();
+    } catch (HttpClientErrorException.Conflict raced) {
+      // created by a concurrent onboarding of the same community: fine, read it below
+    }
+    return groupId(path).orElseThrow(() -> new IllegalStateException("No group " + path));
+  }
+
+  /**
+   * The user, created if there is none of that username: enabled, e-mail unverified, and required
+   * to verify the e-mail and choose a password at first login. Returns the user and whether this
+   * call created it.
+   */
+  public KeycloakUser ensureUser(String username, String email, String firstName, String lastName) {
+    Optional<KeycloakUser> existing = userByUsername(username);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      http.post()
+          .uri(base + "/users")
+          .headers(h -> h.setBearerAuth(account.accessToken()))
+          .body(
+              Map.of(
+                  "username", username,
+                  "email", email,
+                  "firstName", firstName,
+                  "lastName", lastName,
+                  "enabled", true,
+                  "emailVerified", false,
+                  "requiredActions", List.of("VERIFY_EMAIL", "UPDATE_PASSWORD")))
+          .retrieve()
+          .toBodilessEntity();
+    } catch (HttpClientErrorException.Conflict raced) {
+      // the same invitation sent twice at once, or the e-mail belongs to another user: read below
+    }
+    return userByUsername(username).orElseThrow(() -> new EmailTaken(email));
+  }
+
+  /**
+   * Asks Keycloak to e-mail the user a link to set their password. False when Keycloak cannot send
+   * mail (no SMTP server configured, as in dev); the user then gets the link from an admin.
+   */
+  public boolean sendInvitation(String userId) {
+    try {
+      http.put()
+          .uri(base + "/users/{user}/execute-actions-email?lifespan=604800", userId)
+          .headers(h -> h.setBearerAuth(account.accessToken()))
+          .body(List.of("VERIFY_EMAIL", "UPDATE_PASSWORD"))
+          .retrieve()
+          .toBodilessEntity();
+      return true;
+    } catch (org.springframework.web.client.RestClientResponseException e) {
+      return false;
     }
   }
 

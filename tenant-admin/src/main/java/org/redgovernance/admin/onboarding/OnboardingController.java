@@ -1,0 +1,207 @@
+package org.redgovernance.admin.onboarding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.admin.audit.AdminAuditRepository;
+import org.redgovernance.admin.identity.KeycloakAdmin;
+import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
+import org.redgovernance.admin.onboarding.OnboardingRepository.Registered;
+import org.redgovernance.admin.security.Operator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code onboardCommunity}: a street admin (of that street only) or the platform operator brings a
+ * community onto the platform. The steps run in order and each is idempotent — the registry row
+ * (ONBOARDING), the role groups in Keycloak, the seed configuration, the first admin (created with
+ * required actions, put in the admin group, invited) — and only then does the community become
+ * ACTIVE. If Keycloak or the database fails part way, the community stays ONBOARDING and the same
+ * call again resumes; calling it for an active community changes nothing.
+ */
+@Controller
+class OnboardingController {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingController.class);
+  private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+  private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,62}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  static final List<String> ROLE_GROUPS =
+      List.of(
+          "admin",
+          "secretary",
+          "owners-committee",
+          "supervisor",
+          "owner-rep",
+          "party-member",
+          "resident");
+
+  record FirstAdminInput(
+      @Nullable String username,
+      @Nullable String email,
+      @Nullable String firstName,
+      @Nullable String lastName) {}
+
+  record OnboardCommunityInput(
+      @Nullable String streetKey,
+      @Nullable String key,
+      @Nullable String name,
+      @Nullable FirstAdminInput firstAdmin) {}
+
+  record AdminError(String code, String message, @Nullable List<String> field) {}
+
+  record OnboardedCommunity(String key, String name, String streetKey, String status) {}
+
+  record OnboardCommunityPayload(
+      @Nullable OnboardedCommunity community,
+      @Nullable String firstAdminUsername,
+      boolean invitationSent,
+      List<AdminError> errors) {}
+
+  private final OnboardingRepository registry;
+  private final KeycloakAdmin keycloak;
+  private final AdminAuditRepository audit;
+  private final TransactionTemplate transactions;
+
+  OnboardingController(
+      OnboardingRepository registry,
+      KeycloakAdmin keycloak,
+      AdminAuditRepository audit,
+      TransactionTemplate transactions) {
+    this.registry = registry;
+    this.keycloak = keycloak;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  @MutationMapping
+  OnboardCommunityPayload onboardCommunity(
+      @Argument OnboardCommunityInput input, @AuthenticationPrincipal Jwt token) {
+    Operator operator = Operator.of(token);
+    String street = text(input.streetKey());
+    if (!registry.streetExists(street) || !operator.oversees(street)) {
+      return failed("NOT_FOUND", "No such street", "streetKey");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("key", String.valueOf(input.key()));
+    AdminError refusal = refusal(input, operator, street);
+    if (refusal != null) {
+      details.put("code", refusal.code());
+      audit.record(operator, "community.onboarded", street, null, "REFUSED", null, details);
+      return new OnboardCommunityPayload(null, null, false, List.of(refusal));
+    }
+    String key = input.key();
+    String name = text(input.name());
+    FirstAdminInput admin = input.firstAdmin();
+    Optional<Registered> existing = registry.find(key);
+    if (existing.isPresent()
+        && (!existing.get().streetKey().equals(street) || !existing.get().name().equals(name))) {
+      details.put("code", "CONFLICT");
+      audit.record(operator, "community.onboarded", street, null, "REFUSED", null, details);
+      return failed("CONFLICT", "The key belongs to another community; choose another key", "key");
+    }
+    try {
+      transactions.executeWithoutResult(status -> registry.register(street, key, name));
+      Registered community = registry.find(key).orElseThrow();
+      String root = keycloak.ensureGroup("communities", key);
+      String adminGroup = null;
+      for (String role : ROLE_GROUPS) {
+        String id = keycloak.ensureGroup("communities/" + key, role);
+        if (role.equals("admin")) {
+          adminGroup = id;
+        }
+      }
+      transactions.executeWithoutResult(status -> registry.seed(community.id()));
+      KeycloakUser user =
+          keycloak.ensureUser(
+              admin.username(), admin.email(), text(admin.firstName()), text(admin.lastName()));
+      keycloak.join(user.id(), adminGroup);
+      boolean invited = keycloak.sendInvitation(user.id());
+      if (!invited) {
+        log.warn(
+            "Keycloak could not e-mail the invitation of {} (no mail server?); they set their"
+                + " password through the admin console's credential reset or a retry later",
+            user.username());
+      }
+      transactions.executeWithoutResult(
+          status -> {
+            registry.activate(key);
+            details.put("firstAdmin", user.username());
+            details.put("keycloakGroup", root);
+            audit.record(operator, "community.onboarded", street, key, "OK", null, details);
+          });
+      Registered done = registry.find(key).orElseThrow();
+      return new OnboardCommunityPayload(
+          new OnboardedCommunity(done.key(), done.name(), done.streetKey(), done.status()),
+          user.username(),
+          invited,
+          List.of());
+    } catch (KeycloakAdmin.EmailTaken taken) {
+      details.put("code", "CONFLICT");
+      audit.record(operator, "community.onboarded", street, key, "REFUSED", null, details);
+      return failed(
+          "CONFLICT",
+          "Another user has this e-mail address; the community stays ONBOARDING until it is"
+              + " onboarded again with the right first admin",
+          "firstAdmin.email");
+    } catch (RuntimeException failure) {
+      log.warn("Onboarding of {} stopped part way; a retry resumes it", key, failure);
+      details.put("error", failure.getClass().getSimpleName());
+      audit.record(operator, "community.onboarded", street, key, "FAILED", null, details);
+      return failed(
+          "UNAVAILABLE",
+          "Onboarding stopped part way (identity provider or database unavailable); the community"
+              + " stays ONBOARDING and the same request again resumes it",
+          "key");
+    }
+  }
+
+  private static @Nullable AdminError refusal(
+      OnboardCommunityInput input, Operator operator, String street) {
+    if (!operator.administers(street)) {
+      return new AdminError("FORBIDDEN", "Only the street's admins onboard its communities", null);
+    }
+    if (input.key() == null || !KEY.matcher(input.key()).matches()) {
+      return new AdminError(
+          "INVALID_INPUT",
+          "A key of lower-case letters, digits and '-', e.g. baiguoshu",
+          List.of("key"));
+    }
+    String name = text(input.name());
+    if (name.isEmpty() || name.length() > 100) {
+      return new AdminError("INVALID_INPUT", "A name of 1 to 100 characters", List.of("name"));
+    }
+    FirstAdminInput admin = input.firstAdmin();
+    if (admin == null
+        || admin.username() == null
+        || !USERNAME.matcher(admin.username()).matches()) {
+      return new AdminError(
+          "INVALID_INPUT",
+          "The first admin's username: 3 to 63 lower-case letters, digits, '.', '_' or '-'",
+          List.of("firstAdmin", "username"));
+    }
+    if (admin.email() == null || !EMAIL.matcher(admin.email()).matches()) {
+      return new AdminError(
+          "INVALID_INPUT", "The first admin's e-mail address", List.of("firstAdmin", "email"));
+    }
+    return null;
+  }
+
+  private static String text(@Nullable String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static OnboardCommunityPayload failed(String code, String message, String field) {
+    return new OnboardCommunityPayload(
+        null, null, false, List.of(new AdminError(code, message, List.of(field))));
+  }
+}
