@@ -36,6 +36,18 @@ class AccessController {
 
   record CommunityRolePayload(@Nullable PersonWithRoles person, List<AdminError> errors) {}
 
+  enum StreetRoleName {
+    ADMIN,
+    VIEWER
+  }
+
+  record StreetRoleInput(
+      @Nullable String streetKey, @Nullable String username, @Nullable StreetRoleName role) {}
+
+  record StreetRolePayload(@Nullable String username, List<AdminError> errors) {}
+
+  record RemoveFromCommunityInput(@Nullable String communityKey, @Nullable String username) {}
+
   private final AccessRepository registry;
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
@@ -124,6 +136,86 @@ class AccessController {
             .orElse(
                 new PersonWithRoles(userId, user.get().username(), user.get().name(), List.of()));
     return new CommunityRolePayload(person, List.of());
+  }
+
+  @MutationMapping
+  StreetRolePayload grantStreetRole(
+      @Argument StreetRoleInput input, @AuthenticationPrincipal Jwt token) {
+    return changeStreetRole(input, Operator.of(token), true);
+  }
+
+  @MutationMapping
+  StreetRolePayload revokeStreetRole(
+      @Argument StreetRoleInput input, @AuthenticationPrincipal Jwt token) {
+    return changeStreetRole(input, Operator.of(token), false);
+  }
+
+  /**
+   * Takes every role a person holds in one community away, leaving their other communities alone;
+   * refused if they are its last admin.
+   */
+  @MutationMapping
+  CommunityRolePayload removeFromCommunity(
+      @Argument RemoveFromCommunityInput input, @AuthenticationPrincipal Jwt token) {
+    Operator operator = Operator.of(token);
+    CommunityRolePayload last = null;
+    // the admin role first: if the person is the last admin, the refusal comes before anything
+    // was removed
+    List<CommunityRoleName> order = new ArrayList<>(List.of(CommunityRoleName.values()));
+    order.remove(CommunityRoleName.ADMIN);
+    order.add(0, CommunityRoleName.ADMIN);
+    for (CommunityRoleName role : order) {
+      CommunityRolePayload result =
+          change(
+              new CommunityRoleInput(input.communityKey(), input.username(), role),
+              operator,
+              false);
+      if (!result.errors().isEmpty()) {
+        return result;
+      }
+      last = result;
+    }
+    return last;
+  }
+
+  private StreetRolePayload changeStreetRole(
+      StreetRoleInput input, Operator operator, boolean grant) {
+    String street = input.streetKey() == null ? "" : input.streetKey();
+    String action = grant ? "street-role.granted" : "street-role.revoked";
+    if (!registry.streetExists(street) || !operator.oversees(street)) {
+      return new StreetRolePayload(
+          null, List.of(new AdminError("NOT_FOUND", "No such street", List.of("streetKey"))));
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("username", String.valueOf(input.username()));
+    details.put("role", String.valueOf(input.role()));
+    AdminError refusal = null;
+    if (!operator.administers(street)) {
+      refusal = new AdminError("FORBIDDEN", "Only the street's admins", null);
+    } else if (input.role() == null || input.username() == null) {
+      refusal = new AdminError("INVALID_INPUT", "Whose role, and which?", List.of("username"));
+    }
+    Optional<KeycloakUser> user = Optional.empty();
+    Optional<String> group = Optional.empty();
+    if (refusal == null) {
+      user = keycloak.userByUsername(input.username());
+      group = keycloak.groupId("streets/" + street + "/" + input.role().name().toLowerCase());
+      if (user.isEmpty() || group.isEmpty()) {
+        refusal = new AdminError("NOT_FOUND", "No such user or role group", List.of("username"));
+      }
+    }
+    if (refusal != null) {
+      details.put("code", refusal.code());
+      audit.record(operator, action, street, null, "REFUSED", null, details);
+      return new StreetRolePayload(null, List.of(refusal));
+    }
+    if (grant) {
+      keycloak.join(user.get().id(), group.get());
+    } else {
+      keycloak.leave(user.get().id(), group.get());
+    }
+    audit.record(operator, action, street, null, "OK", null, details);
+    return new StreetRolePayload(user.get().username(), List.of());
   }
 
   private @Nullable AdminError refusal(

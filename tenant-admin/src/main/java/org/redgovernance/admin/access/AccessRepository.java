@@ -19,6 +19,10 @@ class AccessRepository {
     this.dsl = dsl;
   }
 
+  boolean streetExists(String key) {
+    return dsl.fetchExists(STREET, STREET.KEY.eq(key));
+  }
+
   Optional<CommunityOfStreet> community(String key) {
     return dsl.select(COMMUNITY.KEY, STREET.KEY, COMMUNITY.STATUS)
         .from(COMMUNITY)

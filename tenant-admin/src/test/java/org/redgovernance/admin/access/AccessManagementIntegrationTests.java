@@ -151,6 +151,93 @@ class AccessManagementIntegrationTests {
     assertThat(people("baishalu.viewer", "baiguoshu")).contains("baiguoshu.admin");
   }
 
+  @Test
+  void removingAPersonFromOneCommunity_leavesTheirOtherCommunitiesAlone_butNeverTheLastAdmin() {
+    change("baiguoshu.admin", "grantCommunityRole", "baiguoshu", "xinhua.resident", "RESIDENT");
+    change("baiguoshu.admin", "grantCommunityRole", "baiguoshu", "xinhua.resident", "PARTY_MEMBER");
+
+    JsonNode removed = remove("baiguoshu.admin", "baiguoshu", "xinhua.resident");
+    assertThat(removed.path("errors").size()).as(removed.toString()).isZero();
+    assertThat(removed.path("person").path("roles").size()).isZero();
+    assertThat(groups(Tokens.fresh("xinhua.resident")))
+        .noneMatch(group -> group.startsWith("/communities/baiguoshu/"))
+        .contains("/communities/xinhua/resident");
+
+    JsonNode lastAdmin = remove("baishalu.admin", "baiguoshu", "baiguoshu.admin");
+    assertThat(lastAdmin.path("errors").path(0).path("code").asString()).isEqualTo("LAST_ADMIN");
+    assertThat(groups(Tokens.fresh("baiguoshu.admin"))).contains("/communities/baiguoshu/admin");
+  }
+
+  @Test
+  void theOperatorCreatesAStreet_andStreetAdminsAppointRolesInTheirOwnStreetOnly() {
+    String street = "st-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String create =
+        "mutation($key: String!) { createStreet(input: {key: $key, name: \"测试街道\"})"
+            + " { street { key name } errors { code } } }";
+    GraphQlResult created =
+        graphql.query(create).as("platform.operator").variable("key", street).execute();
+    assertThat(created.data("createStreet.street.key").asString()).isEqualTo(street);
+    GraphQlResult again =
+        graphql.query(create).as("platform.operator").variable("key", street).execute();
+    assertThat(again.data("createStreet.errors").size()).isZero();
+    GraphQlResult byStreetAdmin =
+        graphql.query(create).as("baishalu.admin").variable("key", street + "x").execute();
+    assertThat(byStreetAdmin.data("createStreet.errors.0.code").asString()).isEqualTo("FORBIDDEN");
+
+    assertThat(
+            streetRole("platform.operator", "grantStreetRole", street, "VIEWER")
+                .path("errors")
+                .size())
+        .isZero();
+    assertThat(groups(Tokens.fresh("xinhua.resident"))).contains("/streets/" + street + "/viewer");
+    assertThat(
+            streetRole("baishalu.admin", "grantStreetRole", street, "VIEWER")
+                .path("errors")
+                .path(0)
+                .path("code")
+                .asString())
+        .isEqualTo("NOT_FOUND");
+    assertThat(
+            streetRole("baishalu.admin", "grantStreetRole", "baishalu", "VIEWER")
+                .path("errors")
+                .size())
+        .isZero();
+    assertThat(groups(Tokens.fresh("xinhua.resident"))).contains("/streets/baishalu/viewer");
+
+    streetRole("baishalu.admin", "revokeStreetRole", "baishalu", "VIEWER");
+    streetRole("platform.operator", "revokeStreetRole", street, "VIEWER");
+    assertThat(groups(Tokens.fresh("xinhua.resident"))).noneMatch(g -> g.startsWith("/streets/"));
+  }
+
+  private JsonNode streetRole(String user, String mutation, String street, String role) {
+    GraphQlResult result =
+        graphql
+            .query(
+                "mutation($street: String!, $role: StreetRole!) { %s(input: {streetKey: $street,"
+                        .formatted(mutation)
+                    + " username: \"xinhua.resident\", role: $role}) { username errors { code } } }")
+            .as(user)
+            .variable("street", street)
+            .variable("role", role)
+            .execute();
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    return result.data(mutation);
+  }
+
+  private JsonNode remove(String user, String key, String person) {
+    GraphQlResult result =
+        graphql
+            .query(
+                "mutation($key: String!, $user: String!) { removeFromCommunity(input:"
+                    + " {communityKey: $key, username: $user}) { person { roles } errors { code } } }")
+            .as(user)
+            .variable("key", key)
+            .variable("user", person)
+            .execute();
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    return result.data("removeFromCommunity");
+  }
+
   private JsonNode change(String user, String mutation, String key, String person, String role) {
     GraphQlResult result =
         graphql
