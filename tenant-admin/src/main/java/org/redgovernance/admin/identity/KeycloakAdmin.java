@@ -1,12 +1,15 @@
 package org.redgovernance.admin.identity;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -37,11 +40,21 @@ public class KeycloakAdmin {
   KeycloakAdmin(
       RestClient.Builder http,
       ServiceAccount account,
-      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
-    this.http = http.build();
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${rg.keycloak.admin-url:}") String adminUrl) {
+    // HTTP/1.1 plainly: no h2c upgrade dance on every new connection to an internal service
+    this.http =
+        http.requestFactory(
+                new JdkClientHttpRequestFactory(
+                    HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build()))
+            .build();
     this.account = account;
-    // https://host/realms/<realm>  →  https://host/admin/realms/<realm>
-    this.base = issuer.replaceFirst("/realms/", "/admin/realms/");
+    // https://host/realms/<realm>  →  https://host/admin/realms/<realm>, unless set apart
+    // (an internal address of the admin API, or in tests a proxy that can fail on purpose)
+    this.base = adminUrl.isBlank() ? issuer.replaceFirst("/realms/", "/admin/realms/") : adminUrl;
   }
 
   /** The id of the group at {@code path} (e.g. communities/baiguoshu/admin), if it exists. */
