@@ -48,6 +48,17 @@ class AccessController {
 
   record RemoveFromCommunityInput(@Nullable String communityKey, @Nullable String username) {}
 
+  record InvitePersonInput(
+      @Nullable String communityKey,
+      @Nullable String username,
+      @Nullable String email,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable CommunityRoleName role) {}
+
+  record InvitePersonPayload(
+      @Nullable PersonWithRoles person, boolean invitationSent, List<AdminError> errors) {}
+
   private final AccessRepository registry;
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
@@ -136,6 +147,72 @@ class AccessController {
             .orElse(
                 new PersonWithRoles(userId, user.get().username(), user.get().name(), List.of()));
     return new CommunityRolePayload(person, List.of());
+  }
+
+  /**
+   * Brings a new person into a community: their Keycloak user is created (or found by username)
+   * with the required actions to verify the e-mail and set a password, given the role, and sent the
+   * invitation by e-mail.
+   */
+  @MutationMapping
+  InvitePersonPayload invitePerson(
+      @Argument InvitePersonInput input, @AuthenticationPrincipal Jwt token) {
+    Operator operator = Operator.of(token);
+    String email = input.email() == null ? "" : input.email().strip();
+    if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+      return new InvitePersonPayload(
+          null,
+          false,
+          List.of(new AdminError("INVALID_INPUT", "An e-mail address", List.of("email"))));
+    }
+    if (input.username() == null || !input.username().matches("^[a-z0-9][a-z0-9._-]{2,62}$")) {
+      return new InvitePersonPayload(
+          null,
+          false,
+          List.of(
+              new AdminError(
+                  "INVALID_INPUT",
+                  "3 to 63 lower-case letters, digits, '.', '_' or '-'",
+                  List.of("username"))));
+    }
+    Optional<CommunityOfStreet> community =
+        input.communityKey() == null ? Optional.empty() : registry.community(input.communityKey());
+    AdminError refusal =
+        community.isEmpty()
+            ? new AdminError("NOT_FOUND", "No such community", List.of("communityKey"))
+            : refusal(
+                new CommunityRoleInput(input.communityKey(), input.username(), input.role()),
+                operator,
+                community.get());
+    if (refusal != null) {
+      return new InvitePersonPayload(null, false, List.of(refusal));
+    }
+    KeycloakUser user;
+    try {
+      user =
+          keycloak.ensureUser(
+              input.username(),
+              email,
+              input.firstName() == null ? "" : input.firstName().strip(),
+              input.lastName() == null ? "" : input.lastName().strip());
+    } catch (KeycloakAdmin.EmailTaken taken) {
+      return new InvitePersonPayload(
+          null,
+          false,
+          List.of(
+              new AdminError(
+                  "CONFLICT", "Another user has this e-mail address", List.of("email"))));
+    }
+    CommunityRolePayload granted =
+        change(
+            new CommunityRoleInput(input.communityKey(), user.username(), input.role()),
+            operator,
+            true);
+    if (!granted.errors().isEmpty()) {
+      return new InvitePersonPayload(null, false, granted.errors());
+    }
+    boolean sent = keycloak.sendInvitation(user.id());
+    return new InvitePersonPayload(granted.person(), sent, List.of());
   }
 
   @MutationMapping

@@ -209,6 +209,43 @@ class AccessManagementIntegrationTests {
     assertThat(groups(Tokens.fresh("xinhua.resident"))).noneMatch(g -> g.startsWith("/streets/"));
   }
 
+  @Test
+  void anInvitedPerson_getsAnAccountAndTheRole_onceHowOftenTheyAreInvited() {
+    String username = "invited-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String invite =
+        "mutation($user: String!, $email: String!) { invitePerson(input: {communityKey:"
+            + " \"xinhua\", username: $user, email: $email, firstName: \"新\", role: RESIDENT})"
+            + " { person { username roles } invitationSent errors { code field } } }";
+    for (int attempt = 0; attempt < 2; attempt++) {
+      GraphQlResult invited =
+          graphql
+              .query(invite)
+              .as("xinhua.admin")
+              .variable("user", username)
+              .variable("email", username + "@example.org")
+              .execute();
+      assertThat(invited.data("invitePerson.errors").size()).as(invited.toString()).isZero();
+      assertThat(invited.data("invitePerson.person.roles").toString()).isEqualTo("[\"RESIDENT\"]");
+    }
+    assertThat(people("xinhua.admin", "xinhua")).contains(username);
+    GraphQlResult taken =
+        graphql
+            .query(invite)
+            .as("xinhua.admin")
+            .variable("user", username + "-2")
+            .variable("email", "xinhua.admin@demo.red-governance.local")
+            .execute();
+    assertThat(taken.data("invitePerson.errors.0.code").asString()).isEqualTo("CONFLICT");
+    GraphQlResult foreign =
+        graphql
+            .query(invite)
+            .as("baiguoshu.admin")
+            .variable("user", username + "-3")
+            .variable("email", username + "-3@example.org")
+            .execute();
+    assertThat(foreign.data("invitePerson.errors.0.code").asString()).isEqualTo("NOT_FOUND");
+  }
+
   private JsonNode streetRole(String user, String mutation, String street, String role) {
     GraphQlResult result =
         graphql
