@@ -91,12 +91,8 @@ class MatterAttachments {
           one,
           dsl -> {
             Matter matter =
-                matters
-                    .find(dsl, community.id(), id.get().id(), userId)
-                    .filter(visibility::allows)
-                    .orElseThrow(
-                        () ->
-                            Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "matter"));
+                visibility.require(
+                    matters.find(dsl, community.id(), id.get().id(), userId), "matter");
             if (community.roles().isEmpty()
                 || !(matter.mine() || MatterVisibility.seesAll(community))) {
               throw Refusal.because(

@@ -240,11 +240,7 @@ class MatterMutationController {
           one,
           dsl -> {
             Matter matter =
-                matters
-                    .find(dsl, community.id(), id.get().id(), userId)
-                    .filter(visibility::allows)
-                    .orElseThrow(
-                        () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+                visibility.require(matters.find(dsl, community.id(), id.get().id(), userId), "id");
             mayAdd(community, "comment on matters");
             if (matter.status().isFinal()) {
               throw Refusal.because(
@@ -346,11 +342,7 @@ class MatterMutationController {
           one,
           dsl -> {
             Matter matter =
-                matters
-                    .find(dsl, community.id(), id.get().id(), userId)
-                    .filter(visibility::allows)
-                    .orElseThrow(
-                        () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+                visibility.require(matters.find(dsl, community.id(), id.get().id(), userId), "id");
             mayAdd(community, "support matters");
             UUID resident =
                 matters

@@ -1,6 +1,8 @@
 package org.redgovernance.api.matters;
 
-import org.redgovernance.api.security.CommunityRole;
+import java.util.Optional;
+import org.redgovernance.api.graphql.Refusal;
+import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /**
@@ -16,12 +18,16 @@ record MatterVisibility(boolean seesAll, String userId) {
   }
 
   static boolean seesAll(ReachableCommunity community) {
-    return community.overseen()
-        || community.holdsAny(
-            CommunityRole.ADMIN,
-            CommunityRole.SECRETARY,
-            CommunityRole.OWNERS_COMMITTEE,
-            CommunityRole.SUPERVISOR);
+    return community.staffOrOverseen();
+  }
+
+  /**
+   * The matter if it exists and this caller may see it; otherwise "not found", never "forbidden".
+   */
+  Matter require(Optional<Matter> found, String field) {
+    return found
+        .filter(this::allows)
+        .orElseThrow(() -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", field));
   }
 
   boolean allows(Matter matter) {

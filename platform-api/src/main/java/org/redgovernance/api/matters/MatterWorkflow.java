@@ -106,11 +106,7 @@ class MatterWorkflow {
       Details details) {
     String userId = scope.caller().userId();
     MatterVisibility visibility = MatterVisibility.of(community, userId);
-    Matter matter =
-        matters
-            .find(dsl, community.id(), matterId, userId)
-            .filter(visibility::allows)
-            .orElseThrow(() -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "id"));
+    Matter matter = visibility.require(matters.find(dsl, community.id(), matterId, userId), "id");
     mayTake(step, community, matter, userId);
     int expected = expectedVersion == null ? matter.version() : expectedVersion;
     if (expected != matter.version()) {

@@ -17,11 +17,6 @@ final class MeetingRules {
 
   /** Staff and oversight see per-person attendance and who raised agenda matters. */
   static boolean seesDetail(ReachableCommunity community) {
-    return community.overseen()
-        || community.holdsAny(
-            CommunityRole.ADMIN,
-            CommunityRole.SECRETARY,
-            CommunityRole.OWNERS_COMMITTEE,
-            CommunityRole.SUPERVISOR);
+    return community.staffOrOverseen();
   }
 }

@@ -41,6 +41,14 @@ public record ReachableCommunity(
    * figures, not their neighbours' records.
    */
   public boolean mayReadRoster() {
+    return staffOrOverseen();
+  }
+
+  /**
+   * The community's staff (admin, secretary, owners' committee, supervisory committee) or oversight
+   * from above: those who see every matter, meeting detail and roster entry, not only their own.
+   */
+  public boolean staffOrOverseen() {
     return overseen()
         || holdsAny(
             CommunityRole.ADMIN,
