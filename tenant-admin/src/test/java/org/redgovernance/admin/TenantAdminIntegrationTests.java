@@ -4,51 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.HttpJson;
-import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * tenant-admin boots with its own database role and its own Keycloak service account, and shows the
  * registry only to those who oversee it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class TenantAdminIntegrationTests {
+class TenantAdminIntegrationTests extends TenantAdminTest {
 
   private static final String REGISTRY =
       "query($street: String) { streets { key name } registeredCommunities(streetKey: $street)"
           + " { key name status streetKey } }";
-
-  @LocalServerPort int port;
-
-  private GraphQlHttp graphql;
-
-  @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
-  }
-
-  @BeforeEach
-  void client() {
-    graphql = new GraphQlHttp(port);
-  }
 
   @Test
   void health_coversItsDatabaseRoleAndItsServiceAccountLogin() {

@@ -6,20 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.admin.TenantAdminApplication;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.GraphQlResult;
-import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
 import org.redgovernance.testing.Tokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in their own community and the person's next token carries it; nobody reaches another community
  * or removes the last admin.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class AccessManagementIntegrationTests {
+class AccessManagementIntegrationTests extends TenantAdminTest {
 
   private static final String CHANGE =
       "mutation($key: String!, $user: String!, $role: CommunityRole!) {"
@@ -39,25 +26,6 @@ class AccessManagementIntegrationTests {
           + " { person { username roles } errors { code field } } }";
   private static final String PEOPLE =
       "query($key: String!) { communityPeople(communityKey: $key) { username roles } }";
-
-  @LocalServerPort int port;
-
-  private GraphQlHttp graphql;
-
-  @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
-  }
-
-  @BeforeEach
-  void client() {
-    graphql = new GraphQlHttp(port);
-  }
 
   @Test
   void aCommunityAdmin_grantsARoleInTheirCommunity_andThePersonsNextTokenCarriesIt() {

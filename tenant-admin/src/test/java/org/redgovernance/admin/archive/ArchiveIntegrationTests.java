@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,38 +20,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.admin.TenantAdminApplication;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.Tokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Exporting a community: every tenant table, every row, in load order, for the street's admins. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class ArchiveIntegrationTests {
+class ArchiveIntegrationTests extends TenantAdminTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
-  }
 
   @Test
   void theStreetAdmin_exportsEveryRowOfEveryTenantTable_inLoadOrder() throws Exception {
@@ -119,9 +95,7 @@ class ArchiveIntegrationTests {
   }
 
   private static long ownerCount(String table, String community) throws SQLException {
-    try (Connection owner =
-        DriverManager.getConnection(
-            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD)) {
+    try (Connection owner = owner()) {
       owner.setAutoCommit(false);
       owner
           .createStatement()

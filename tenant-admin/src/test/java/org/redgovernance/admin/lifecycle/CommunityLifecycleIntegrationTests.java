@@ -3,24 +3,13 @@ package org.redgovernance.admin.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.admin.TenantAdminApplication;
-import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.database.Ids;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
-import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,10 +18,7 @@ import tools.jackson.databind.JsonNode;
  * audit log. Each test works on a community of its own, made for it, so that the demo communities
  * the other tests use stay active.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class CommunityLifecycleIntegrationTests {
+class CommunityLifecycleIntegrationTests extends TenantAdminTest {
 
   private static final String CHANGE =
       "mutation($key: String!, $reason: String!) { %s(input: {communityKey: $key, reason: $reason})"
@@ -40,25 +26,6 @@ class CommunityLifecycleIntegrationTests {
   private static final String AUDIT =
       "query($street: String!) { auditEvents(streetKey: $street, first: 200)"
           + " { action communityKey result reason actorName } }";
-
-  @LocalServerPort int port;
-
-  private GraphQlHttp graphql;
-
-  @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
-  }
-
-  @BeforeEach
-  void client() {
-    graphql = new GraphQlHttp(port);
-  }
 
   @Test
   void aStreetAdmin_suspendsAndReactivatesACommunityOfTheirStreet_withAReason_audited() {
@@ -166,9 +133,7 @@ class CommunityLifecycleIntegrationTests {
   /** A fresh active community on the street, straight into the registry as its owner would. */
   private static String newCommunity(String street) {
     String key = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection owner =
-            DriverManager.getConnection(
-                TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
+    try (Connection owner = owner();
         PreparedStatement insert =
             owner.prepareStatement(
                 "INSERT INTO rg.community (id, key, name, street_id, status)"

@@ -3,26 +3,15 @@ package org.redgovernance.admin.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.admin.TenantAdminApplication;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.database.TenantContext;
-import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
-import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,10 +19,7 @@ import tools.jackson.databind.JsonNode;
  * call again changes nothing, a call stopped part way leaves the community ONBOARDING and the next
  * call resumes it, and only the street's admins may onboard.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class OnboardingIntegrationTests {
+class OnboardingIntegrationTests extends TenantAdminTest {
 
   private static final String ONBOARD =
       "mutation($input: OnboardCommunityInput!) { onboardCommunity(input: $input) {"
@@ -41,25 +27,6 @@ class OnboardingIntegrationTests {
           + " errors { code field } } }";
   private static final String PEOPLE =
       "query($key: String!) { communityPeople(communityKey: $key) { username roles } }";
-
-  @LocalServerPort int port;
-
-  private GraphQlHttp graphql;
-
-  @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
-  }
-
-  @BeforeEach
-  void client() {
-    graphql = new GraphQlHttp(port);
-  }
 
   @Test
   void oneCall_makesAWorkingCommunity_andTheSameCallAgainChangesNothing() {
@@ -212,10 +179,5 @@ class OnboardingIntegrationTests {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Connection owner() throws SQLException {
-    return DriverManager.getConnection(
-        TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,15 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.admin.TenantAdminApplication;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.TestStack;
-import org.redgovernance.testing.TestStackInfo;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,26 +25,15 @@ import tools.jackson.databind.JsonNode;
  * the same request again finishes it without duplicating anything. tenant-admin reaches the admin
  * API through {@link SeveringProxy} here, which cuts every connection on cue.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
-class OnboardingOutageIntegrationTests {
+class OnboardingOutageIntegrationTests extends TenantAdminTest {
 
   private static final String ONBOARD =
       "mutation($input: OnboardCommunityInput!) { onboardCommunity(input: $input) {"
           + " community { key status } errors { code field } } }";
   private static final SeveringProxy PROXY = proxy();
 
-  @LocalServerPort int port;
-
   @DynamicPropertySource
-  static void stack(DynamicPropertyRegistry properties) {
-    TestStackInfo stack = TestStack.get();
-    properties.add("spring.datasource.url", stack::jdbcUrl);
-    properties.add("spring.datasource.username", () -> DatabaseRoles.ADMIN);
-    properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
-    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
-    properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
+  static void adminApiThroughTheProxy(DynamicPropertyRegistry properties) {
     properties.add(
         "rg.keycloak.admin-url",
         () -> "http://127.0.0.1:" + PROXY.port() + "/admin/realms/red-governance");
@@ -91,7 +73,7 @@ class OnboardingOutageIntegrationTests {
     assertThat(resumed.path("community").path("status").asString()).isEqualTo("ACTIVE");
     assertThat(status(key)).isEqualTo("ACTIVE");
     GraphQlResult people =
-        new GraphQlHttp(port)
+        graphql
             .query(
                 "query($key: String!) { communityPeople(communityKey: $key) { username roles } }")
             .as("gutang.admin")
@@ -103,15 +85,13 @@ class OnboardingOutageIntegrationTests {
 
   private JsonNode onboard(Map<String, Object> input) {
     GraphQlResult result =
-        new GraphQlHttp(port).query(ONBOARD).as("gutang.admin").variable("input", input).execute();
+        graphql.query(ONBOARD).as("gutang.admin").variable("input", input).execute();
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
     return result.data("onboardCommunity");
   }
 
   private static String status(String key) {
-    try (Connection owner =
-            DriverManager.getConnection(
-                TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
+    try (Connection owner = owner();
         PreparedStatement query =
             owner.prepareStatement("SELECT status FROM rg.community WHERE key = ?")) {
       query.setString(1, key);
