@@ -1,7 +1,6 @@
 package org.redgovernance.api.matters;
 
 import graphql.GraphQLContext;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Subcategory;
 import org.redgovernance.api.matters.Matter.TimelineEntry;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -89,7 +89,7 @@ class MatterController implements NodeLookup {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     ReachableCommunity reachable = reachable(community, scope);
     int size = Page.size(first);
-    MatterRepository.Cursor from = after == null ? null : boardCursor(after);
+    TimeCursor from = after == null ? null : TimeCursor.decode(after);
     MatterFilterInput input =
         filter == null ? new MatterFilterInput(null, null, null, null, null) : filter;
     MatterVisibility visibility = MatterVisibility.of(reachable, scope.caller().userId());
@@ -110,7 +110,7 @@ class MatterController implements NodeLookup {
         rows.stream().map(visibility::shown).toList(),
         size,
         after != null,
-        m -> m.reportedAt() + "|" + m.id());
+        m -> TimeCursor.key(m.reportedAt(), m.id()));
   }
 
   @SchemaMapping(typeName = Community.TYPE)
@@ -257,8 +257,7 @@ class MatterController implements NodeLookup {
         (group, members) -> {
           CommentPageKey first = members.get(0);
           ReachableCommunity community = scope.byId(first.communityId()).orElseThrow();
-          MatterFeedbackRepository.CommentCursor cursor =
-              first.after() == null ? null : commentCursor(first.after());
+          TimeCursor cursor = first.after() == null ? null : TimeCursor.decode(first.after());
           Map<UUID, List<MatterComment>> loaded =
               transactions.read(
                   scope.narrowedTo(community),
@@ -281,7 +280,7 @@ class MatterController implements NodeLookup {
                     new ArrayList<>(rows),
                     key.size(),
                     key.after() != null,
-                    c -> c.createdAt() + "|" + c.id()));
+                    c -> TimeCursor.key(c.createdAt(), c.id())));
           }
         });
     return result;
@@ -291,39 +290,5 @@ class MatterController implements NodeLookup {
     return scope
         .byId(community.id())
         .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
-  }
-
-  private static MatterRepository.Cursor boardCursor(String after) {
-    String[] parts = split(after);
-    return new MatterRepository.Cursor(parse(parts[0]), uuid(parts[1]));
-  }
-
-  private static MatterFeedbackRepository.CommentCursor commentCursor(String after) {
-    String[] parts = split(after);
-    return new MatterFeedbackRepository.CommentCursor(parse(parts[0]), uuid(parts[1]));
-  }
-
-  private static String[] split(String cursor) {
-    String[] parts = Page.decodeCursor(cursor).split("\\|");
-    if (parts.length != 2) {
-      throw ApiException.badInput("after is not a cursor of this connection");
-    }
-    return parts;
-  }
-
-  private static OffsetDateTime parse(String value) {
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (RuntimeException e) {
-      throw ApiException.badInput("after is not a cursor of this connection");
-    }
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badInput("after is not a cursor of this connection");
-    }
   }
 }

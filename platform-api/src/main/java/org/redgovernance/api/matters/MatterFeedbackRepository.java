@@ -4,7 +4,6 @@ import static org.redgovernance.database.jooq.Tables.MATTER_COMMENT;
 import static org.redgovernance.database.jooq.Tables.MATTER_SUBCATEGORY;
 import static org.redgovernance.database.jooq.Tables.MATTER_SUPPORT;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Subcategory;
 import org.redgovernance.database.Ids;
 import org.springframework.stereotype.Repository;
@@ -29,8 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class MatterFeedbackRepository {
-
-  record CommentCursor(OffsetDateTime createdAt, UUID id) {}
 
   /** True if the support is new; a resident supports a matter at most once. */
   boolean support(DSLContext dsl, UUID communityId, UUID matterId, UUID residentId) {
@@ -82,14 +80,13 @@ class MatterFeedbackRepository {
       DSLContext dsl,
       UUID communityId,
       Collection<UUID> matterIds,
-      @Nullable CommentCursor after,
+      @Nullable TimeCursor after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(MATTER_COMMENT.COMMUNITY_ID.eq(communityId));
     where.add(MATTER_COMMENT.MATTER_ID.in(matterIds));
     if (after != null) {
-      where.add(
-          DSL.row(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID).gt(after.createdAt(), after.id()));
+      where.add(DSL.row(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID).gt(after.at(), after.id()));
     }
     Field<Integer> rank =
         DSL.rowNumber()

@@ -28,6 +28,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Assignee;
 import org.redgovernance.api.matters.Matter.AssigneeKind;
 import org.redgovernance.api.matters.Matter.Location;
@@ -92,8 +93,6 @@ class MatterRepository {
                       MATTER_SUPPORT.MATTER_ID.eq(MATTER.ID)))
           .as("support_count");
 
-  record Cursor(OffsetDateTime reportedAt, UUID id) {}
-
   /** What a board may filter on. */
   record Filter(
       @Nullable Collection<MatterStatus> statuses,
@@ -139,7 +138,7 @@ class MatterRepository {
       MatterVisibility visibility,
       Filter filter,
       LocalDate today,
-      @Nullable Cursor after,
+      @Nullable TimeCursor after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(MATTER.COMMUNITY_ID.eq(communityId));
@@ -160,7 +159,7 @@ class MatterRepository {
       where.add(overdue(today));
     }
     if (after != null) {
-      where.add(DSL.row(MATTER.REPORTED_AT, MATTER.ID).lt(after.reportedAt(), after.id()));
+      where.add(DSL.row(MATTER.REPORTED_AT, MATTER.ID).lt(after.at(), after.id()));
     }
     return select(dsl, visibility.userId())
         .where(where)

@@ -13,6 +13,7 @@ import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
 import org.redgovernance.api.meetings.Meeting.Attendance;
@@ -76,7 +77,7 @@ class MeetingController implements NodeLookup {
             input.kind(),
             input.status(),
             Boolean.TRUE.equals(input.newestFirst()));
-    MeetingRepository.Cursor from = after == null ? null : cursor(after);
+    TimeCursor from = after == null ? null : TimeCursor.decode(after);
     List<Meeting> rows =
         transactions.read(
             scope.narrowedTo(reachable),
@@ -85,7 +86,7 @@ class MeetingController implements NodeLookup {
         rows.stream().map(m -> shown(m, reachable)).toList(),
         size,
         after != null,
-        m -> m.startsAt() + "|" + m.id());
+        m -> TimeCursor.key(m.startsAt(), m.id()));
   }
 
   @SchemaMapping(typeName = Community.TYPE)
@@ -229,15 +230,5 @@ class MeetingController implements NodeLookup {
     return scope
         .byId(community.id())
         .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
-  }
-
-  private static MeetingRepository.Cursor cursor(String after) {
-    String[] parts = Page.decodeCursor(after).split("\\|");
-    try {
-      return new MeetingRepository.Cursor(
-          OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-    } catch (RuntimeException e) {
-      throw ApiException.badInput("after is not a cursor of this connection");
-    }
   }
 }

@@ -27,6 +27,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
 import org.redgovernance.api.meetings.Meeting.AgendaMatter;
@@ -50,8 +51,6 @@ class MeetingRepository {
   private static final BodyCard OWNER_BODY = BODY_CARD.as("owner_body");
   private static final ResidentCard OWNER_RESIDENT = RESIDENT_CARD.as("owner_resident");
   private static final PartyMemberCard OWNER_MEMBER = PARTY_MEMBER_CARD.as("owner_member");
-
-  record Cursor(OffsetDateTime startsAt, UUID id) {}
 
   record Filter(
       @Nullable OffsetDateTime from,
@@ -91,7 +90,7 @@ class MeetingRepository {
       @Nullable LocalDate endsOn) {}
 
   List<Meeting> page(
-      DSLContext dsl, UUID communityId, Filter filter, @Nullable Cursor after, int limit) {
+      DSLContext dsl, UUID communityId, Filter filter, @Nullable TimeCursor after, int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(MEETING.COMMUNITY_ID.eq(communityId));
     if (filter.from() != null) {
@@ -109,9 +108,7 @@ class MeetingRepository {
     if (after != null) {
       var key = DSL.row(MEETING.STARTS_AT, MEETING.ID);
       where.add(
-          filter.newestFirst()
-              ? key.lt(after.startsAt(), after.id())
-              : key.gt(after.startsAt(), after.id()));
+          filter.newestFirst() ? key.lt(after.at(), after.id()) : key.gt(after.at(), after.id()));
     }
     return select(dsl)
         .where(where)

@@ -8,10 +8,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
-import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -45,7 +45,7 @@ class NoticeController implements NodeLookup {
       @Argument @Nullable NoticeFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     int size = Page.size(first);
-    NoticeRepository.Cursor cursor = after == null ? null : cursor(after);
+    TimeCursor cursor = after == null ? null : TimeCursor.decode(after);
     List<ReachableCommunity> communities = scope.communities();
     if (filter != null && filter.communityKey() != null) {
       communities = scope.byKey(filter.communityKey()).stream().toList();
@@ -70,7 +70,8 @@ class NoticeController implements NodeLookup {
                         filter == null ? null : filter.audience(),
                         cursor,
                         size + 1));
-    return Page.of(rows, size, after != null, notice -> notice.publishedAt() + "|" + notice.id());
+    return Page.of(
+        rows, size, after != null, notice -> TimeCursor.key(notice.publishedAt(), notice.id()));
   }
 
   @SchemaMapping(typeName = Notice.TYPE, field = "id")
@@ -100,15 +101,5 @@ class NoticeController implements NodeLookup {
                 transactions
                     .read(scope, dsl -> notices.find(dsl, id.communityId(), id.id()))
                     .filter(NoticeVisibility.of(community)::allows));
-  }
-
-  private static NoticeRepository.Cursor cursor(String after) {
-    String[] parts = Page.decodeCursor(after).split("\\|");
-    try {
-      return new NoticeRepository.Cursor(
-          java.time.OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-    } catch (RuntimeException e) {
-      throw ApiException.badInput("after is not a cursor of this connection");
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.redgovernance.api.notices;
 
 import static org.redgovernance.database.jooq.Tables.NOTICE;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,14 +13,13 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.database.jooq.tables.records.NoticeRecord;
 import org.springframework.stereotype.Repository;
 
 /** Notices in PostgreSQL. Every method runs inside a tenant transaction. */
 @Repository
 class NoticeRepository {
-
-  record Cursor(OffsetDateTime publishedAt, UUID id) {}
 
   /**
    * One page, newest first, of the notices that each community's visibility lets the caller read.
@@ -31,7 +29,7 @@ class NoticeRepository {
       Map<NoticeVisibility, ? extends Collection<UUID>> communitiesByVisibility,
       @Nullable NoticeStatus status,
       @Nullable NoticeAudience audience,
-      @Nullable Cursor after,
+      @Nullable TimeCursor after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(visible(communitiesByVisibility));
@@ -42,7 +40,7 @@ class NoticeRepository {
       where.add(NOTICE.AUDIENCE.eq(audience.name()));
     }
     if (after != null) {
-      where.add(DSL.row(NOTICE.PUBLISHED_AT, NOTICE.ID).lt(after.publishedAt(), after.id()));
+      where.add(DSL.row(NOTICE.PUBLISHED_AT, NOTICE.ID).lt(after.at(), after.id()));
     }
     return dsl.selectFrom(NOTICE)
         .where(DSL.and(where))

@@ -1,0 +1,30 @@
+package org.redgovernance.api.graphql;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The keyset position of a connection ordered by a time and then an id (notices by publication,
+ * matters by report, comments by writing, meetings by start): what a cursor encodes, and what a
+ * repository continues after.
+ */
+public record TimeCursor(OffsetDateTime at, UUID id) {
+
+  /** The cursor key of a row at {@code at} with {@code id}, for {@link Page#of}. */
+  public static String key(OffsetDateTime at, UUID id) {
+    return at + "|" + id;
+  }
+
+  /** The position in an {@code after} argument; a cursor this API did not issue is bad input. */
+  public static TimeCursor decode(String after) {
+    String[] parts = Page.decodeCursor(after).split("\\|");
+    try {
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("not two parts");
+      }
+      return new TimeCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+  }
+}
