@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.access.AccessRepository.CommunityOfStreet;
 import org.redgovernance.admin.audit.AdminAuditRepository;
+import org.redgovernance.admin.identity.CommunityRoleName;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.redgovernance.admin.security.Operator;

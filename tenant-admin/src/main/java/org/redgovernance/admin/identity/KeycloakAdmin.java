@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,19 @@ public class KeycloakAdmin {
     } catch (HttpClientErrorException.NotFound e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The community's group and its seven role groups, created where missing (safe to repeat); the
+   * role groups' ids by role.
+   */
+  public Map<CommunityRoleName, String> ensureCommunityGroups(String communityKey) {
+    ensureGroup("communities", communityKey);
+    Map<CommunityRoleName, String> ids = new EnumMap<>(CommunityRoleName.class);
+    for (CommunityRoleName role : CommunityRoleName.values()) {
+      ids.put(role, ensureGroup("communities/" + communityKey, role.groupName()));
+    }
+    return ids;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.audit.AdminAuditRepository;
+import org.redgovernance.admin.identity.CommunityRoleName;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.redgovernance.admin.onboarding.OnboardingRepository.Registered;
@@ -35,15 +36,6 @@ class OnboardingController {
   private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,62}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  static final List<String> ROLE_GROUPS =
-      List.of(
-          "admin",
-          "secretary",
-          "owners-committee",
-          "supervisor",
-          "owner-rep",
-          "party-member",
-          "resident");
 
   record FirstAdminInput(
       @Nullable String username,
@@ -112,14 +104,7 @@ class OnboardingController {
     try {
       transactions.executeWithoutResult(status -> registry.register(street, key, name));
       Registered community = registry.find(key).orElseThrow();
-      String root = keycloak.ensureGroup("communities", key);
-      String adminGroup = null;
-      for (String role : ROLE_GROUPS) {
-        String id = keycloak.ensureGroup("communities/" + key, role);
-        if (role.equals("admin")) {
-          adminGroup = id;
-        }
-      }
+      String adminGroup = keycloak.ensureCommunityGroups(key).get(CommunityRoleName.ADMIN);
       transactions.executeWithoutResult(status -> registry.seed(community.id()));
       KeycloakUser user =
           keycloak.ensureUser(
@@ -136,7 +121,7 @@ class OnboardingController {
           status -> {
             registry.activate(key);
             details.put("firstAdmin", user.username());
-            details.put("keycloakGroup", root);
+            details.put("keycloakGroup", "/communities/" + key);
             audit.record(operator, "community.onboarded", street, key, "OK", null, details);
           });
       Registered done = registry.find(key).orElseThrow();
