@@ -123,6 +123,38 @@ class TenancyCatalogTests {
   }
 
   @Test
+  void tenantAdmin_mayReadInsertAndDeleteEveryTenantTable_forExportEraseAndImport_neverUpdate()
+      throws SQLException {
+    List<String> offenders =
+        strings(
+            TENANT_TABLES
+                + """
+            SELECT c.relname FROM tenant_table c WHERE true
+               AND NOT (has_table_privilege('rg_admin', c.oid, 'SELECT')
+                        AND has_table_privilege('rg_admin', c.oid, 'INSERT')
+                        AND has_table_privilege('rg_admin', c.oid, 'DELETE'))
+                OR has_table_privilege('rg_admin', c.oid, 'UPDATE')
+            """);
+    assertThat(offenders)
+        .as("tenant tables tenant-admin could not archive or would update")
+        .isEmpty();
+  }
+
+  @Test
+  void noTenantTable_hasGeneratedColumns_soAnArchiveRowLoadsAsItWasExported() throws SQLException {
+    List<String> offenders =
+        strings(
+            TENANT_TABLES
+                + """
+            SELECT c.relname || '.' || a.attname FROM tenant_table c
+              JOIN pg_attribute a ON a.attrelid = c.oid
+             WHERE a.attnum > 0 AND NOT a.attisdropped
+               AND (a.attgenerated <> '' OR a.attidentity = 'a')
+            """);
+    assertThat(offenders).as("generated columns in tenant tables").isEmpty();
+  }
+
+  @Test
   void apiRole_mayNotChangeOrDeleteAuditEvents() throws SQLException {
     List<String> privileges =
         strings(

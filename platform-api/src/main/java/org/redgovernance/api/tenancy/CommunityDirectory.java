@@ -52,10 +52,10 @@ class CommunityDirectory {
     for (ResolveScopeRecord row : rows) {
       CommunityStatus status = CommunityStatus.valueOf(row.getStatus());
       Set<StreetRole> streetRoles = caller.rolesOnStreet(row.getStreetKey());
-      // A suspended community's own people lose their access until it is reactivated; the street
-      // keeps reading it. (An archived one stays readable to all its roles, writable to none.)
-      Set<CommunityRole> roles =
-          status == CommunityStatus.SUSPENDED ? Set.of() : caller.rolesIn(row.getKey());
+      // A suspended community's own people lose their access until it is reactivated, an erased
+      // one's for good; the street keeps reading it. (An archived one stays readable to all its
+      // roles, writable to none.)
+      Set<CommunityRole> roles = status.openToItsPeople() ? caller.rolesIn(row.getKey()) : Set.of();
       if (roles.isEmpty() && streetRoles.isEmpty() && !caller.platformOperator()) {
         continue;
       }

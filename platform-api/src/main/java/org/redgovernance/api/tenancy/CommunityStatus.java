@@ -5,10 +5,17 @@ public enum CommunityStatus {
   ONBOARDING,
   ACTIVE,
   SUSPENDED,
-  ARCHIVED;
+  ARCHIVED,
+  /** Its data was erased (PIPL); the registry row stays with anonymous statistics only. */
+  ERASED;
 
-  /** Suspended and archived communities are read-only. */
+  /** Suspended, archived and erased communities are read-only. */
   public boolean acceptsWrites() {
     return this == ONBOARDING || this == ACTIVE;
+  }
+
+  /** Whether the community's own people reach it; its street always does. */
+  public boolean openToItsPeople() {
+    return this != SUSPENDED && this != ERASED;
   }
 }
