@@ -34,6 +34,16 @@ class CommunityStatusIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void anErasedCommunity_isClosedToItsOwnPeople_andItsStreetSeesOnlyItsEntry() {
+    setStatus("ERASED");
+
+    assertThat(community("qingyuan.admin").data("community").isNull()).isTrue();
+    assertThat(community("gutang.admin").data("community.status").asString()).isEqualTo("ERASED");
+    assertThat(publish("gutang.admin")).isIn("FORBIDDEN", "COMMUNITY_READ_ONLY");
+    assertThat(publish("qingyuan.admin")).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
   void anArchivedCommunity_isReadableByItsPeople_andWritableByNobody() {
     setStatus("ARCHIVED");
 

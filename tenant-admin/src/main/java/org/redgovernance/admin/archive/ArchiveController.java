@@ -28,24 +28,36 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code GET /communities/{key}/archive}: the community's complete data as a zip — {@code
  * <table>.jsonl} per tenant table, {@code manifest.json} (community, time, tables in load order
- * with row counts) and {@code summary.xlsx} — for its street's admins and the platform operator.
- * Rows go from the database cursor straight into the zip stream. Personal data stays encrypted as
- * stored; the archive is for this platform's import, not for reading.
+ * with row counts), {@code roles.jsonl} (who holds which role, from Keycloak) and {@code
+ * summary.xlsx} — for its street's admins and the platform operator. Rows go from the database
+ * cursor straight into the zip stream. Personal data stays encrypted as stored; the archive is for
+ * this platform's import, not for reading. A finished export is noted in the registry, where
+ * erasing looks for it.
  */
 @RestController
 class ArchiveController {
 
+  static final String FORMAT = "red-governance-community-archive/1";
+  static final String MANIFEST = "manifest.json";
+  static final String ROLES = "roles.jsonl";
+
   private final ArchiveRepository archive;
+  private final TenantTables tenantTables;
+  private final RoleHolders roleHolders;
   private final CommunityLookup communities;
   private final AdminAuditRepository audit;
   private final JsonMapper json;
 
   ArchiveController(
       ArchiveRepository archive,
+      TenantTables tenantTables,
+      RoleHolders roleHolders,
       CommunityLookup communities,
       AdminAuditRepository audit,
       JsonMapper json) {
     this.archive = archive;
+    this.tenantTables = tenantTables;
+    this.roleHolders = roleHolders;
     this.communities = communities;
     this.audit = audit;
     this.json = json;
@@ -71,7 +83,7 @@ class ArchiveController {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     CommunityLookup.Found found = community.get();
-    List<String> tables = archive.tablesInLoadOrder();
+    List<String> tables = tenantTables.inLoadOrder();
     StreamingResponseBody body = out -> write(out, found, tables, operator);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
@@ -85,7 +97,7 @@ class ArchiveController {
       OutputStream out, CommunityLookup.Found community, List<String> tables, Operator operator)
       throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-    Map<String, Long> counts =
+    ArchiveRepository.Exported exported =
         archive.stream(
             community.id(),
             tables,
@@ -110,13 +122,22 @@ class ArchiveController {
     if (!tables.isEmpty()) {
       zip.closeEntry();
     }
+    Map<String, Long> counts = exported.counts();
+    List<RoleHolders.Holder> holders = roleHolders.of(community.key());
+    zip.putNextEntry(new ZipEntry(ROLES));
+    for (RoleHolders.Holder holder : holders) {
+      zip.write(json.writeValueAsBytes(holder));
+      zip.write('\n');
+    }
+    zip.closeEntry();
     Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("format", "red-governance-community-archive/1");
+    manifest.put("format", FORMAT);
     manifest.put("community", Map.of("key", community.key(), "name", community.name()));
     manifest.put("street", community.streetKey());
-    manifest.put("exportedAt", OffsetDateTime.now().toString());
+    manifest.put("exportedAt", exported.snapshotAt().toString());
     manifest.put("tables", counts);
-    zip.putNextEntry(new ZipEntry("manifest.json"));
+    manifest.put("roles", holders.size());
+    zip.putNextEntry(new ZipEntry(MANIFEST));
     zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry("summary.xlsx"));
@@ -139,6 +160,7 @@ class ArchiveController {
     }
     zip.closeEntry();
     zip.finish();
+    archive.recordExport(community.id(), exported);
     audit.record(
         operator,
         "community.exported",

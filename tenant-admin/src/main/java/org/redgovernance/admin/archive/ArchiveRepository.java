@@ -1,27 +1,28 @@
 package org.redgovernance.admin.archive;
 
+import static org.redgovernance.database.jooq.Tables.COMMUNITY;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.redgovernance.database.TenantContext;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a community's rows for the archive as tenant-admin's role, through row-level security with
- * the community as the only tenant. The tenant tables and their order come from the catalog (every
- * table of schema rg with a community_id column, parents before children), so a new table is
- * archived without anyone remembering to add it.
+ * the community as the only tenant, and notes the export in the registry.
  */
 @Repository
 class ArchiveRepository {
@@ -33,73 +34,26 @@ class ArchiveRepository {
     void row(String json) throws IOException;
   }
 
-  private static final String TABLES =
-      """
-      SELECT c.relname
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'rg' AND c.relkind = 'r'
-         AND EXISTS (SELECT 1 FROM pg_attribute a
-                      WHERE a.attrelid = c.oid AND a.attname = 'community_id' AND NOT a.attisdropped)
-       ORDER BY c.relname
-      """;
-
-  private static final String REFERENCES =
-      """
-      SELECT c.relname, p.relname
-        FROM pg_constraint k
-        JOIN pg_class c ON c.oid = k.conrelid
-        JOIN pg_class p ON p.oid = k.confrelid
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE k.contype = 'f' AND n.nspname = 'rg' AND c.oid <> p.oid
-      """;
-
   private final DataSource dataSource;
+  private final DSLContext dsl;
+  private final JsonMapper json;
 
-  ArchiveRepository(DataSource dataSource) {
+  ArchiveRepository(DataSource dataSource, DSLContext dsl, JsonMapper json) {
     this.dataSource = dataSource;
+    this.dsl = dsl;
+    this.json = json;
   }
 
-  /** The tenant tables, every table after the tables it refers to. */
-  List<String> tablesInLoadOrder() {
-    Map<String, Set<String>> parents = new LinkedHashMap<>();
-    try (Connection connection = dataSource.getConnection()) {
-      try (ResultSet rows = connection.createStatement().executeQuery(TABLES)) {
-        while (rows.next()) {
-          parents.put(rows.getString(1), new LinkedHashSet<>());
-        }
-      }
-      try (ResultSet rows = connection.createStatement().executeQuery(REFERENCES)) {
-        while (rows.next()) {
-          if (parents.containsKey(rows.getString(1)) && parents.containsKey(rows.getString(2))) {
-            parents.get(rows.getString(1)).add(rows.getString(2));
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    List<String> ordered = new ArrayList<>();
-    while (ordered.size() < parents.size()) {
-      boolean progress = false;
-      for (Map.Entry<String, Set<String>> table : parents.entrySet()) {
-        if (!ordered.contains(table.getKey()) && ordered.containsAll(table.getValue())) {
-          ordered.add(table.getKey());
-          progress = true;
-        }
-      }
-      if (!progress) {
-        throw new IllegalStateException("Foreign keys form a cycle among " + parents.keySet());
-      }
-    }
-    return ordered;
-  }
+  /** What an export wrote: rows per table, as of the snapshot taken at {@code snapshotAt}. */
+  record Exported(Map<String, Long> counts, OffsetDateTime snapshotAt) {}
 
   /**
    * Streams the community's rows of every table to {@code writer}, in one read-only transaction so
-   * that the archive is one consistent snapshot; returns the row count of each table.
+   * that the archive is one consistent snapshot.
    */
-  Map<String, Long> stream(UUID communityId, List<String> tables, ArchiveWriter writer) {
+  Exported stream(UUID communityId, List<String> tables, ArchiveWriter writer) {
     Map<String, Long> counts = new LinkedHashMap<>();
+    OffsetDateTime snapshotAt;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
@@ -108,6 +62,10 @@ class ArchiveRepository {
         set.setString(1, TenantContext.communityIdsLiteral(List.of(communityId)));
         set.setString(2, "tenant-admin-export");
         set.executeQuery().close();
+      }
+      try (ResultSet now = connection.createStatement().executeQuery("SELECT now()")) {
+        now.next();
+        snapshotAt = now.getObject(1, OffsetDateTime.class);
       }
       for (String table : tables) {
         long count = 0;
@@ -136,6 +94,18 @@ class ArchiveRepository {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return counts;
+    return new Exported(counts, snapshotAt);
+  }
+
+  /**
+   * Notes a finished export in the registry: erasing the community requires one taken after it was
+   * closed, with the row counts it still has.
+   */
+  void recordExport(UUID communityId, Exported exported) {
+    dsl.update(COMMUNITY)
+        .set(COMMUNITY.EXPORTED_AT, exported.snapshotAt())
+        .set(COMMUNITY.EXPORTED_ROWS, JSONB.valueOf(json.writeValueAsString(exported.counts())))
+        .where(COMMUNITY.ID.eq(communityId))
+        .execute();
   }
 }

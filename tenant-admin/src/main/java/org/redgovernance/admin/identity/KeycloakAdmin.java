@@ -191,6 +191,22 @@ public class KeycloakAdmin {
     return toUsers(users).stream().filter(u -> u.username().equals(username)).findFirst();
   }
 
+  public boolean userExists(String userId) {
+    try {
+      http.get()
+          .uri(base + "/users/{id}", userId)
+          .headers(h -> h.setBearerAuth(account.accessToken()))
+          .retrieve()
+          .toBodilessEntity();
+      return true;
+    } catch (HttpClientErrorException e) {
+      if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   public void join(String userId, String groupId) {
     http.put()
         .uri(base + "/users/{user}/groups/{group}", userId, groupId)

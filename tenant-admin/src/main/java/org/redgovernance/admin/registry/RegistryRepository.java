@@ -8,6 +8,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the registry as tenant-admin's own role, which sees every registry row. */
 @Repository
@@ -19,14 +20,18 @@ class RegistryRepository {
       String status,
       String streetKey,
       @Nullable String statusReason,
-      @Nullable OffsetDateTime statusChangedAt) {}
+      @Nullable OffsetDateTime statusChangedAt,
+      @Nullable OffsetDateTime exportedAt,
+      @Nullable ErasedStatistics erasedStatistics) {}
 
   record Street(String key, String name) {}
 
   private final DSLContext dsl;
+  private final JsonMapper json;
 
-  RegistryRepository(DSLContext dsl) {
+  RegistryRepository(DSLContext dsl, JsonMapper json) {
     this.dsl = dsl;
+    this.json = json;
   }
 
   List<Street> streets() {
@@ -43,7 +48,9 @@ class RegistryRepository {
             COMMUNITY.STATUS,
             STREET.KEY,
             COMMUNITY.STATUS_REASON,
-            COMMUNITY.STATUS_CHANGED_AT)
+            COMMUNITY.STATUS_CHANGED_AT,
+            COMMUNITY.EXPORTED_AT,
+            COMMUNITY.ERASED_STATISTICS)
         .from(COMMUNITY)
         .join(STREET)
         .on(STREET.ID.eq(COMMUNITY.STREET_ID))
@@ -56,6 +63,10 @@ class RegistryRepository {
                     row.value3(),
                     row.value4(),
                     row.value5(),
-                    row.value6()));
+                    row.value6(),
+                    row.value7(),
+                    row.value8() == null
+                        ? null
+                        : json.readValue(row.value8().data(), ErasedStatistics.class)));
   }
 }

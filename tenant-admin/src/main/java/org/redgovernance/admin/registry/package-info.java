@@ -1,6 +1,7 @@
 /**
  * The tenant registry as the street office sees it: streets and their communities with their
- * lifecycle status. Onboarding and status changes come with the tenant-admin issue.
+ * lifecycle status, and what is kept of erased ones ({@link
+ * org.redgovernance.admin.registry.ErasedStatistics}).
  */
 @NullMarked
 package org.redgovernance.admin.registry;

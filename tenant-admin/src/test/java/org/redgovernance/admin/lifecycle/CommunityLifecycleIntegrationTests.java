@@ -2,13 +2,8 @@ package org.redgovernance.admin.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
-import org.redgovernance.database.Ids;
 import org.redgovernance.testing.GraphQlResult;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +24,7 @@ class CommunityLifecycleIntegrationTests extends TenantAdminTest {
 
   @Test
   void aStreetAdmin_suspendsAndReactivatesACommunityOfTheirStreet_withAReason_audited() {
-    String key = newCommunity("baishalu");
+    String key = newCommunity("lc", "baishalu", "ACTIVE");
 
     JsonNode suspended = change("baishalu.admin", "suspendCommunity", key, "账目核查期间暂停");
     assertThat(suspended.path("community").path("status").asString()).isEqualTo("SUSPENDED");
@@ -51,7 +46,7 @@ class CommunityLifecycleIntegrationTests extends TenantAdminTest {
 
   @Test
   void othersAreRefused_andNothingChanges() {
-    String key = newCommunity("baishalu");
+    String key = newCommunity("lc", "baishalu", "ACTIVE");
 
     assertThat(code(change("gutang.admin", "suspendCommunity", key, "越权"))).isEqualTo("NOT_FOUND");
     assertThat(code(change("baishalu.viewer", "suspendCommunity", key, "只读")))
@@ -84,7 +79,7 @@ class CommunityLifecycleIntegrationTests extends TenantAdminTest {
 
   @Test
   void anArchivedCommunity_staysArchived() {
-    String key = newCommunity("gutang");
+    String key = newCommunity("lc", "gutang", "ACTIVE");
 
     JsonNode archived = change("gutang.admin", "archiveCommunity", key, "社区撤并");
     assertThat(archived.path("community").path("status").asString()).isEqualTo("ARCHIVED");
@@ -128,24 +123,5 @@ class CommunityLifecycleIntegrationTests extends TenantAdminTest {
       }
     }
     return lines;
-  }
-
-  /** A fresh active community on the street, straight into the registry as its owner would. */
-  private static String newCommunity(String street) {
-    String key = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection owner = owner();
-        PreparedStatement insert =
-            owner.prepareStatement(
-                "INSERT INTO rg.community (id, key, name, street_id, status)"
-                    + " SELECT ?, ?, ?, s.id, 'ACTIVE' FROM rg.street s WHERE s.key = ?")) {
-      insert.setObject(1, Ids.newId());
-      insert.setString(2, key);
-      insert.setString(3, "测试社区 " + key);
-      insert.setString(4, street);
-      assertThat(insert.executeUpdate()).isEqualTo(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return key;
   }
 }

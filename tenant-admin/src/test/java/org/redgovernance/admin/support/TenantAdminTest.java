@@ -2,10 +2,18 @@ package org.redgovernance.admin.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.redgovernance.admin.TenantAdminApplication;
 import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.Ids;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.TestStack;
@@ -41,6 +49,90 @@ public abstract class TenantAdminTest {
   @BeforeEach
   void client() {
     graphql = new GraphQlHttp(port);
+  }
+
+  /**
+   * A fresh community on the street with the given status and no data, straight into the registry
+   * as its owner would; its key starts with {@code prefix}.
+   */
+  protected static String newCommunity(String prefix, String street, String status) {
+    String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection owner = owner();
+        PreparedStatement insert =
+            owner.prepareStatement(
+                "INSERT INTO rg.community (id, key, name, street_id, status)"
+                    + " SELECT ?, ?, ?, s.id, ? FROM rg.street s WHERE s.key = ?")) {
+      insert.setObject(1, Ids.newId());
+      insert.setString(2, key);
+      insert.setString(3, "测试社区 " + key);
+      insert.setString(4, status);
+      insert.setString(5, street);
+      if (insert.executeUpdate() != 1) {
+        throw new IllegalStateException("No street " + street);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return key;
+  }
+
+  /** The community's rows in every tenant table, counted by the database owner. */
+  protected static Map<String, Long> tenantRows(String communityKey) {
+    Map<String, Long> rows = new TreeMap<>();
+    try (Connection owner = owner()) {
+      owner.setAutoCommit(false);
+      owner
+          .createStatement()
+          .executeQuery(
+              "SELECT set_config('rg.community_ids',"
+                  + " (SELECT array_agg(id)::text FROM rg.community), true)")
+          .close();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet found =
+          owner
+              .createStatement()
+              .executeQuery(
+                  "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                      + " WHERE n.nspname = 'rg' AND c.relkind = 'r' AND EXISTS (SELECT 1"
+                      + " FROM pg_attribute a WHERE a.attrelid = c.oid"
+                      + " AND a.attname = 'community_id' AND NOT a.attisdropped)")) {
+        while (found.next()) {
+          tables.add(found.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (PreparedStatement count =
+            owner.prepareStatement(
+                "SELECT count(*) FROM rg."
+                    + table
+                    + " t JOIN rg.community c ON c.id = t.community_id WHERE c.key = ?")) {
+          count.setString(1, communityKey);
+          try (ResultSet row = count.executeQuery()) {
+            row.next();
+            rows.put(table, row.getLong(1));
+          }
+        }
+      }
+      owner.rollback();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+
+  /** The community's status in the registry. */
+  protected static String statusOf(String communityKey) {
+    try (Connection owner = owner();
+        PreparedStatement query =
+            owner.prepareStatement("SELECT status FROM rg.community WHERE key = ?")) {
+      query.setString(1, communityKey);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The database as its owner, to check or prepare what the service cannot see. */
