@@ -45,14 +45,23 @@ public final class Tokens {
     return issued.token();
   }
 
+  /** A token for a user who is not a demo user, with their own password; not kept. */
+  public static String login(String username, String password) {
+    return issue(username, password).token();
+  }
+
   private static Issued login(String username) {
+    return issue(username, RealmDefinition.DEMO_PASSWORD);
+  }
+
+  private static Issued issue(String username, String password) {
     String form =
         "grant_type=password&client_id="
             + RealmDefinition.WEB_CLIENT
             + "&scope=openid&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
-            + RealmDefinition.DEMO_PASSWORD;
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(TestStack.get().tokenEndpoint()))
             .header("Content-Type", "application/x-www-form-urlencoded")

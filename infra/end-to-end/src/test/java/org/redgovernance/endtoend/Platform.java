@@ -1,0 +1,71 @@
+package org.redgovernance.endtoend;
+
+import java.nio.file.Path;
+import org.redgovernance.admin.TenantAdminApplication;
+import org.redgovernance.api.PlatformApiApplication;
+import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.TestStack;
+import org.redgovernance.testing.TestStackInfo;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * platform-api and tenant-admin, each with its own database role and its own settings as in
+ * production, started once for all end-to-end tests against the build's PostgreSQL and Keycloak.
+ */
+final class Platform {
+
+  private static Platform running;
+
+  private final int apiPort;
+  private final int adminPort;
+
+  private Platform(int apiPort, int adminPort) {
+    this.apiPort = apiPort;
+    this.adminPort = adminPort;
+  }
+
+  static synchronized Platform get() {
+    if (running == null) {
+      TestStackInfo stack = TestStack.get();
+      ConfigurableApplicationContext api =
+          new SpringApplicationBuilder(PlatformApiApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--spring.datasource.url=" + stack.jdbcUrl(),
+                  "--spring.datasource.username=" + DatabaseRoles.API,
+                  "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+                  "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+                  "--rg.personal-data.key=" + stack.personalDataKey(),
+                  "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath());
+      ConfigurableApplicationContext admin =
+          TenantAdminApplication.start(
+              "--server.port=0",
+              "--spring.datasource.url=" + stack.jdbcUrl(),
+              "--spring.datasource.username=" + DatabaseRoles.ADMIN,
+              "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
+              "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+              "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET);
+      running = new Platform(port(api), port(admin));
+    }
+    return running;
+  }
+
+  GraphQlHttp api() {
+    return new GraphQlHttp(apiPort);
+  }
+
+  GraphQlHttp admin() {
+    return new GraphQlHttp(adminPort);
+  }
+
+  int adminPort() {
+    return adminPort;
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+}
