@@ -63,11 +63,17 @@ class AccessController {
   private final AccessRepository registry;
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
+  private final CommunityAdminLock adminLock;
 
-  AccessController(AccessRepository registry, KeycloakAdmin keycloak, AdminAuditRepository audit) {
+  AccessController(
+      AccessRepository registry,
+      KeycloakAdmin keycloak,
+      AdminAuditRepository audit,
+      CommunityAdminLock adminLock) {
     this.registry = registry;
     this.keycloak = keycloak;
     this.audit = audit;
+    this.adminLock = adminLock;
   }
 
   @QueryMapping
@@ -96,6 +102,14 @@ class AccessController {
   }
 
   private CommunityRolePayload change(CommunityRoleInput input, Operator operator, boolean grant) {
+    // a revocation checks for the last admin and removes under the community's lock
+    return grant || input.communityKey() == null
+        ? changeNow(input, operator, grant)
+        : adminLock.holding(input.communityKey(), () -> changeNow(input, operator, false));
+  }
+
+  private CommunityRolePayload changeNow(
+      CommunityRoleInput input, Operator operator, boolean grant) {
     String action = grant ? "role.granted" : "role.revoked";
     Optional<CommunityOfStreet> community =
         input.communityKey() == null ? Optional.empty() : registry.community(input.communityKey());
@@ -316,8 +330,8 @@ class AccessController {
   }
 
   /**
-   * Whether revoking would leave the community without an enabled admin. Two admins revoking each
-   * other at the same moment could still both succeed; the street's admins can always restore one.
+   * Whether revoking would leave the community without an enabled admin; asked under the
+   * community's {@link CommunityAdminLock}, so two revocations cannot both pass it.
    */
   private boolean isLastAdmin(String adminGroup, String userId) {
     List<KeycloakUser> admins = keycloak.members(adminGroup);

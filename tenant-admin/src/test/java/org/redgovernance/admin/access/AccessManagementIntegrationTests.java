@@ -6,10 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Tokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or removes the last admin.
  */
 class AccessManagementIntegrationTests extends TenantAdminTest {
+
+  @Autowired KeycloakAdmin keycloak;
 
   private static final String CHANGE =
       "mutation($key: String!, $user: String!, $role: CommunityRole!) {"
@@ -117,6 +125,54 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
     assertThat(groups(Tokens.fresh("baiguoshu.admin"))).contains("/communities/baiguoshu/admin");
     assertThat(people("xinhua.admin", "baiguoshu")).isEmpty();
     assertThat(people("baishalu.viewer", "baiguoshu")).contains("baiguoshu.admin");
+  }
+
+  @Test
+  void twoAdminsRevokingEachOtherAtOnce_leaveOneOfThem() throws Exception {
+    String key = newCommunity("ac", "baishalu", "ACTIVE");
+    keycloak.ensureCommunityGroups(key);
+    for (int round = 0; round < 5; round++) {
+      for (String admin : List.of("xinhua.admin", "qingyuan.admin")) {
+        assertThat(
+                change("baishalu.admin", "grantCommunityRole", key, admin, "ADMIN")
+                    .path("errors")
+                    .size())
+            .isZero();
+      }
+      String xinhua = Tokens.fresh("xinhua.admin");
+      String qingyuan = Tokens.fresh("qingyuan.admin");
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        Future<String> first = both.submit(() -> revokeAdmin(start, xinhua, key, "qingyuan.admin"));
+        Future<String> second =
+            both.submit(() -> revokeAdmin(start, qingyuan, key, "xinhua.admin"));
+        start.countDown();
+        assertThat(List.of(first.get(), second.get()))
+            .as("round " + round)
+            .containsExactlyInAnyOrder("OK", "LAST_ADMIN");
+      } finally {
+        both.shutdown();
+      }
+      assertThat(people("baishalu.admin", key)).hasSize(1);
+    }
+  }
+
+  private String revokeAdmin(CountDownLatch start, String token, String key, String other)
+      throws InterruptedException {
+    start.await();
+    JsonNode payload =
+        graphql
+            .query(CHANGE.formatted("revokeCommunityRole"))
+            .bearer(token)
+            .variable("key", key)
+            .variable("user", other)
+            .variable("role", "ADMIN")
+            .execute()
+            .data("revokeCommunityRole");
+    return payload.path("errors").isEmpty()
+        ? "OK"
+        : payload.path("errors").path(0).path("code").asString();
   }
 
   @Test
