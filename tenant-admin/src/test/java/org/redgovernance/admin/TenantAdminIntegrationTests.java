@@ -36,7 +36,9 @@ class TenantAdminIntegrationTests extends TenantAdminTest {
 
     assertThat(values(result, "streets", "key")).containsExactly("baishalu");
     assertThat(values(result, "registeredCommunities", "key"))
-        .containsExactly("baiguoshu", "xinhua");
+        .contains("baiguoshu", "xinhua")
+        .doesNotContain("qingyuan");
+    assertThat(values(result, "registeredCommunities", "streetKey")).containsOnly("baishalu");
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
+import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.keycloak.RealmDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -61,12 +62,19 @@ public final class DevStack {
       throw new IllegalStateException("Could not load the demo data", e);
     }
 
+    MailCatcher mail =
+        MailCatcher.start(
+            Integer.parseInt(setting("RG_DEVSTACK_SMTP_PORT", "1025")),
+            dir.resolve("mail"),
+            caught -> System.out.println("\n" + caught + "\n"));
+    running.push(mail);
     KeycloakServer keycloak =
         KeycloakServer.start(
             Path.of(keycloakHome()),
             KeycloakServer.DEFAULT_PORT,
             KEYCLOAK_MANAGEMENT_PORT,
-            RealmDefinition.toJson(RealmDefinition.dev()),
+            RealmDefinition.toJson(
+                RealmDefinition.withMailCatcher(RealmDefinition.dev(), mail.port())),
             dir.resolve("keycloak"));
     running.push(keycloak);
 
@@ -92,7 +100,7 @@ public final class DevStack {
             "--spring.graphql.graphiql.enabled=true",
             "--spring.graphql.schema.introspection.enabled=true"));
 
-    System.out.println(banner(postgres, keycloak, dir));
+    System.out.println(banner(postgres, keycloak, mail, dir));
   }
 
   private synchronized void stop() {
@@ -105,7 +113,8 @@ public final class DevStack {
     }
   }
 
-  private static String banner(LocalPostgres postgres, KeycloakServer keycloak, Path dir) {
+  private static String banner(
+      LocalPostgres postgres, KeycloakServer keycloak, MailCatcher mail, Path dir) {
     return """
 
         ================================================================================
@@ -116,6 +125,8 @@ public final class DevStack {
          tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
          Keycloak       %s   (client rg-web, log %s)
          PostgreSQL     %s   (data in %s)
+         Mail catcher   smtp://127.0.0.1:%d   (Keycloak's invitations, with their links, are
+                        printed here and kept in %s)
 
          Demo logins, password "%s":
            platform.operator  baishalu.admin  baishalu.viewer  gutang.admin
@@ -135,6 +146,8 @@ public final class DevStack {
             keycloak.log(),
             postgres.jdbcUrl(),
             dir,
+            mail.port(),
+            mail.folder(),
             RealmDefinition.DEMO_PASSWORD);
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.Mailbox;
 import org.redgovernance.testing.Tokens;
 
 /**
@@ -59,6 +61,9 @@ class OnboardingEndToEndTests {
         .as(onboarded.toString())
         .isEqualTo("ACTIVE");
 
+    assertThat(Mailbox.of(firstAdmin + "@example.org"))
+        .singleElement()
+        .satisfies(invitation -> assertThat(MailCatcher.actionLink(invitation)).isPresent());
     Invitations.accept(firstAdmin, PASSWORD);
     String adminToken = Tokens.login(firstAdmin, PASSWORD);
     GraphQlResult invited =

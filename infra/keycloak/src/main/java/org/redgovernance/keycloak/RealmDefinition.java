@@ -90,6 +90,22 @@ public final class RealmDefinition {
     return realm;
   }
 
+  /**
+   * Keycloak's e-mails (invitations to set a password) go to the {@link MailCatcher} on
+   * 127.0.0.1:{@code port}: for the dev stack and the tests only.
+   */
+  public static ObjectNode withMailCatcher(ObjectNode realm, int port) {
+    ObjectNode smtp = realm.putObject("smtpServer");
+    smtp.put("host", "127.0.0.1");
+    smtp.put("port", Integer.toString(port));
+    smtp.put("from", "noreply@red-governance.local");
+    smtp.put("fromDisplayName", "红色治家");
+    smtp.put("auth", "false");
+    smtp.put("ssl", "false");
+    smtp.put("starttls", "false");
+    return realm;
+  }
+
   public static String toJson(JsonNode realm) {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
   }

@@ -13,6 +13,7 @@ import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
+import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.keycloak.RealmDefinition;
 
 /**
@@ -36,13 +37,17 @@ public final class TestStackDaemon {
       try (Connection connection = postgres.connectAsOwner()) {
         DemoData.load(connection, PersonalDataCipher.fromBase64(personalDataKey));
       }
-      try (KeycloakServer keycloak =
-          KeycloakServer.start(
-              keycloakHome,
-              freePort(),
-              freePort(),
-              RealmDefinition.toJson(RealmDefinition.dev()),
-              null)) {
+      try (MailCatcher mail =
+              MailCatcher.start(
+                  0, state.resolveSibling("mail-" + owner), caught -> System.out.println(caught));
+          KeycloakServer keycloak =
+              KeycloakServer.start(
+                  keycloakHome,
+                  freePort(),
+                  freePort(),
+                  RealmDefinition.toJson(
+                      RealmDefinition.withMailCatcher(RealmDefinition.dev(), mail.port())),
+                  null)) {
         publish(
             state,
             new TestStackInfo(
@@ -51,7 +56,8 @@ public final class TestStackDaemon {
                 keycloak.issuer(),
                 keycloak.tokenEndpoint(),
                 keycloak.port(),
-                personalDataKey));
+                personalDataKey,
+                mail.folder().toString()));
         System.out.println(
             "Test stack ready for build "
                 + owner

@@ -9,7 +9,8 @@ public record TestStackInfo(
     String issuer,
     String tokenEndpoint,
     int keycloakPort,
-    String personalDataKey) {
+    String personalDataKey,
+    String mailFolder) {
 
   Properties toProperties() {
     Properties properties = new Properties();
@@ -19,6 +20,7 @@ public record TestStackInfo(
     properties.setProperty("tokenEndpoint", tokenEndpoint);
     properties.setProperty("keycloakPort", Integer.toString(keycloakPort));
     properties.setProperty("personalDataKey", personalDataKey);
+    properties.setProperty("mailFolder", mailFolder);
     return properties;
   }
 
@@ -29,6 +31,7 @@ public record TestStackInfo(
         properties.getProperty("issuer"),
         properties.getProperty("tokenEndpoint"),
         Integer.parseInt(properties.getProperty("keycloakPort")),
-        properties.getProperty("personalDataKey"));
+        properties.getProperty("personalDataKey"),
+        properties.getProperty("mailFolder"));
   }
 }

@@ -101,6 +101,23 @@ class OnboardingController {
       audit.record(operator, "community.onboarded", street, null, "REFUSED", null, details);
       return failed("CONFLICT", "The key belongs to another community; choose another key", "key");
     }
+    if (existing.isPresent() && existing.get().status().equals("ACTIVE")) {
+      // done before: returned as it is, nobody invited twice
+      Registered done = existing.get();
+      return new OnboardCommunityPayload(
+          new OnboardedCommunity(done.key(), done.name(), done.streetKey(), done.status()),
+          null,
+          false,
+          List.of());
+    }
+    if (existing.isPresent() && !existing.get().status().equals("ONBOARDING")) {
+      details.put("code", "ILLEGAL_TRANSITION");
+      audit.record(operator, "community.onboarded", street, key, "REFUSED", null, details);
+      return failed(
+          "ILLEGAL_TRANSITION",
+          "The community is " + existing.get().status() + "; onboarding does not change that",
+          "key");
+    }
     try {
       transactions.executeWithoutResult(status -> registry.register(street, key, name));
       Registered community = registry.find(key).orElseThrow();

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.support.TenantAdminTest;
+import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.Mailbox;
 import org.redgovernance.testing.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -250,7 +252,11 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
               .execute();
       assertThat(invited.data("invitePerson.errors").size()).as(invited.toString()).isZero();
       assertThat(invited.data("invitePerson.person.roles").toString()).isEqualTo("[\"RESIDENT\"]");
+      assertThat(invited.data("invitePerson.invitationSent").asBoolean()).isTrue();
     }
+    assertThat(Mailbox.of(username + "@example.org"))
+        .hasSize(2)
+        .allSatisfy(mail -> assertThat(MailCatcher.actionLink(mail)).isPresent());
     assertThat(people("xinhua.admin", "xinhua")).contains(username);
     GraphQlResult taken =
         graphql

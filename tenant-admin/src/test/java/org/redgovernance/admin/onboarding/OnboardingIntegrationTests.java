@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.database.TenantContext;
+import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.Mailbox;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +40,10 @@ class OnboardingIntegrationTests extends TenantAdminTest {
     assertThat(first.path("errors").size()).as(first.toString()).isZero();
     assertThat(first.path("community").path("status").asString()).isEqualTo("ACTIVE");
     assertThat(first.path("firstAdminUsername").asString()).isEqualTo("admin." + key);
+    assertThat(first.path("invitationSent").asBoolean()).isTrue();
+    List<String> invitations = Mailbox.of(key + "@example.org");
+    assertThat(invitations).hasSize(1);
+    assertThat(MailCatcher.actionLink(invitations.get(0))).isPresent();
     assertThat(people(key)).contains("admin." + key + "=[\"ADMIN\"]");
     assertThat(count(key, "SELECT count(*) FROM rg.governance_body WHERE community_id = ?"))
         .isEqualTo(5);
@@ -47,6 +54,7 @@ class OnboardingIntegrationTests extends TenantAdminTest {
 
     JsonNode again = onboard("baishalu.admin", input);
     assertThat(again.path("errors").size()).as(again.toString()).isZero();
+    assertThat(Mailbox.of(key + "@example.org")).as("invited once").hasSize(1);
     assertThat(again.path("community").path("status").asString()).isEqualTo("ACTIVE");
     assertThat(count(key, "SELECT count(*) FROM rg.governance_body WHERE community_id = ?"))
         .isEqualTo(5);
