@@ -97,6 +97,7 @@ public final class DevStack {
             "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
             "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
             "--rg.keycloak.client-secret=rg-tenant-admin-dev-secret",
+            "--rg.sms.outbox=" + dir.resolve("sms"),
             "--spring.graphql.graphiql.enabled=true",
             "--spring.graphql.schema.introspection.enabled=true"));
 
@@ -127,6 +128,7 @@ public final class DevStack {
          PostgreSQL     %s   (data in %s)
          Mail catcher   smtp://127.0.0.1:%d   (Keycloak's invitations, with their links, are
                         printed here and kept in %s)
+         Text messages  invitations by phone are kept in %s
 
          Demo logins, password "%s":
            platform.operator  baishalu.admin  baishalu.viewer  gutang.admin
@@ -148,6 +150,7 @@ public final class DevStack {
             dir,
             mail.port(),
             mail.folder(),
+            dir.resolve("sms"),
             RealmDefinition.DEMO_PASSWORD);
   }
 

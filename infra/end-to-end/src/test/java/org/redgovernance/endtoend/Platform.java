@@ -47,7 +47,8 @@ final class Platform {
               "--spring.datasource.username=" + DatabaseRoles.ADMIN,
               "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
               "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-              "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET);
+              "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET,
+              "--rg.sms.outbox=" + Path.of("target/sms-outbox").toAbsolutePath());
       running = new Platform(port(api), port(admin));
     }
     return running;

@@ -6,9 +6,41 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class RealmDefinitionTests {
+
+  @Test
+  void userProfile_keepsAMobileNumberOnlyAdminsEdit_andNeedsNoEmail() {
+    JsonNode profile =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                RealmDefinition.production()
+                    .path("components")
+                    .path("org.keycloak.userprofile.UserProfileProvider")
+                    .path(0)
+                    .path("config")
+                    .path("kc.user.profile.config")
+                    .path(0)
+                    .asString());
+    List<String> names = new ArrayList<>();
+    JsonNode phone = null;
+    for (JsonNode attribute : profile.path("attributes")) {
+      names.add(attribute.path("name").asString());
+      assertThat(attribute.has("required"))
+          .as("%s required: residents invited by phone have no e-mail", attribute.path("name"))
+          .isFalse();
+      if (attribute.path("name").asString().equals("phoneNumber")) {
+        phone = attribute;
+      }
+    }
+    assertThat(names).contains("username", "email", "firstName", "lastName", "phoneNumber");
+    assertThat(phone.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
+    assertThat("13912345678")
+        .matches(phone.path("validations").path("pattern").path("pattern").asString());
+  }
 
   @Test
   void production_hasNoDirectAccessGrantsAndNoDemoUsers() {

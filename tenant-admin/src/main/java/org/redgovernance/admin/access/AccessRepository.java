@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccessRepository {
 
-  record CommunityOfStreet(String key, String streetKey, String status) {}
+  record CommunityOfStreet(String key, String name, String streetKey, String status) {}
 
   private final DSLContext dsl;
 
@@ -24,11 +24,11 @@ class AccessRepository {
   }
 
   Optional<CommunityOfStreet> community(String key) {
-    return dsl.select(COMMUNITY.KEY, STREET.KEY, COMMUNITY.STATUS)
+    return dsl.select(COMMUNITY.KEY, COMMUNITY.NAME, STREET.KEY, COMMUNITY.STATUS)
         .from(COMMUNITY)
         .join(STREET)
         .on(STREET.ID.eq(COMMUNITY.STREET_ID))
         .where(COMMUNITY.KEY.eq(key))
-        .fetchOptional(r -> new CommunityOfStreet(r.value1(), r.value2(), r.value3()));
+        .fetchOptional(r -> new CommunityOfStreet(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 }

@@ -34,6 +34,9 @@ public class KeycloakAdmin {
   /** A user as the admin API lists them. */
   public record KeycloakUser(String id, String username, String name, boolean enabled) {}
 
+  /** The realm's user-profile attribute for a mainland mobile number; admins edit it. */
+  public static final String PHONE_ATTRIBUTE = "phoneNumber";
+
   private final RestClient http;
   private final ServiceAccount account;
   private final String base;
@@ -143,8 +146,84 @@ public class KeycloakAdmin {
   }
 
   /**
+   * The user, created if there is none of that username, for a person reached by phone: no e-mail,
+   * the number in the admin-only profile attribute {@code phoneNumber}, required to choose a
+   * password at first login.
+   */
+  public KeycloakUser ensurePhoneUser(
+      String username, String phone, String firstName, String lastName) {
+    Optional<KeycloakUser> existing = userByUsername(username);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      http.post()
+          .uri(base + "/users")
+          .headers(h -> h.setBearerAuth(account.accessToken()))
+          .body(
+              Map.of(
+                  "username",
+                  username,
+                  "firstName",
+                  firstName,
+                  "lastName",
+                  lastName,
+                  "enabled",
+                  true,
+                  "attributes",
+                  Map.of(PHONE_ATTRIBUTE, List.of(phone)),
+                  "requiredActions",
+                  List.of("UPDATE_PASSWORD")))
+          .retrieve()
+          .toBodilessEntity();
+    } catch (HttpClientErrorException.Conflict raced) {
+      // the same invitation sent twice at once: read below
+    }
+    return userByUsername(username).orElseThrow();
+  }
+
+  /** Users whose profile holds this mobile number (normally none or one). */
+  public List<KeycloakUser> usersByPhone(String phone) {
+    List<?> users =
+        http.get()
+            .uri(
+                UriComponentsBuilder.fromUriString(base + "/users")
+                    .queryParam("q", PHONE_ATTRIBUTE + ":" + phone)
+                    .queryParam("briefRepresentation", true)
+                    .build()
+                    .toUri())
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(List.class);
+    return toUsers(users);
+  }
+
+  /** Whether the user has yet to choose their own password (never logged in since invited). */
+  public boolean awaitsFirstPassword(String userId) {
+    Map<?, ?> user =
+        http.get()
+            .uri(base + "/users/{id}", userId)
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(Map.class);
+    return user != null
+        && user.get("requiredActions") instanceof List<?> actions
+        && actions.contains("UPDATE_PASSWORD");
+  }
+
+  /** A password that works once: Keycloak makes the user choose their own at first login. */
+  public void setTemporaryPassword(String userId, String password) {
+    http.put()
+        .uri(base + "/users/{id}/reset-password", userId)
+        .headers(h -> h.setBearerAuth(account.accessToken()))
+        .body(Map.of("type", "password", "value", password, "temporary", true))
+        .retrieve()
+        .toBodilessEntity();
+  }
+
+  /**
    * Asks Keycloak to e-mail the user a link to set their password. False when Keycloak cannot send
-   * mail (no SMTP server configured, as in dev); the user then gets the link from an admin.
+   * mail (no SMTP server configured for the realm); an admin then invites them again later.
    */
   public boolean sendInvitation(String userId) {
     try {

@@ -1,15 +1,23 @@
 package org.redgovernance.admin.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.support.TenantAdminTest;
@@ -196,7 +204,7 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
 
   @Test
   void theOperatorCreatesAStreet_andStreetAdminsAppointRolesInTheirOwnStreetOnly() {
-    String street = "st-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String street = "st-" + UUID.randomUUID().toString().substring(0, 8);
     String create =
         "mutation($key: String!) { createStreet(input: {key: $key, name: \"测试街道\"})"
             + " { street { key name } errors { code } } }";
@@ -236,8 +244,83 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
   }
 
   @Test
+  void aResidentWithoutEmail_isInvitedByPhone_withATemporaryPasswordByTextMessage()
+      throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String username = "phone-" + suffix;
+    String phone = "139" + String.format("%08d", Math.abs(suffix.hashCode()) % 100_000_000);
+    String invite =
+        "mutation($user: String!, $phone: String!) { invitePerson(input: {communityKey:"
+            + " \"xinhua\", username: $user, phone: $phone, firstName: \"秀英\", role: RESIDENT})"
+            + " { person { username roles } invitationSent errors { code field } } }";
+
+    GraphQlResult badNumber =
+        graphql
+            .query(invite)
+            .as("xinhua.admin")
+            .variable("user", username)
+            .variable("phone", "12345")
+            .execute();
+    assertThat(badNumber.data("invitePerson.errors.0.code").asString()).isEqualTo("INVALID_INPUT");
+    assertThat(badNumber.data("invitePerson.errors.0.field").toString()).contains("phone");
+    assertThat(keycloak.userByUsername(username)).isEmpty();
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      GraphQlResult invited =
+          graphql
+              .query(invite)
+              .as("xinhua.admin")
+              .variable("user", username)
+              .variable("phone", phone)
+              .execute();
+      assertThat(invited.data("invitePerson.errors").size()).as(invited.toString()).isZero();
+      assertThat(invited.data("invitePerson.person.roles").toString()).isEqualTo("[\"RESIDENT\"]");
+      assertThat(invited.data("invitePerson.invitationSent").asBoolean()).isTrue();
+    }
+    assertThat(keycloak.usersByPhone(phone))
+        .singleElement()
+        .satisfies(user -> assertThat(user.username()).isEqualTo(username));
+    List<String> messages = textMessagesTo(phone);
+    assertThat(messages).hasSize(2).allMatch(m -> m.contains(username) && m.contains("新华"));
+    String password = temporaryPassword(messages.get(1));
+    // the password is right, and Keycloak makes them choose their own before anything else
+    assertThatThrownBy(() -> Tokens.login(username, password))
+        .hasMessageContaining("Account is not fully set up");
+    assertThatThrownBy(() -> Tokens.login(username, temporaryPassword(messages.get(0))))
+        .hasMessageContaining("Invalid user credentials");
+
+    GraphQlResult sameNumber =
+        graphql
+            .query(invite)
+            .as("xinhua.admin")
+            .variable("user", username + "-2")
+            .variable("phone", phone)
+            .execute();
+    assertThat(sameNumber.data("invitePerson.errors.0.code").asString()).isEqualTo("CONFLICT");
+    assertThat(keycloak.userByUsername(username + "-2")).isEmpty();
+  }
+
+  private static List<String> textMessagesTo(String phone) throws IOException {
+    try (Stream<Path> files = Files.list(SMS_OUTBOX)) {
+      List<String> messages = new ArrayList<>();
+      for (Path file : files.sorted().toList()) {
+        if (file.getFileName().toString().endsWith("-" + phone + ".txt")) {
+          messages.add(Files.readString(file));
+        }
+      }
+      return messages;
+    }
+  }
+
+  private static String temporaryPassword(String message) {
+    Matcher password = Pattern.compile("临时密码：([A-Za-z0-9]+)").matcher(message);
+    assertThat(password.find()).as(message).isTrue();
+    return password.group(1);
+  }
+
+  @Test
   void anInvitedPerson_getsAnAccountAndTheRole_onceHowOftenTheyAreInvited() {
-    String username = "invited-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String username = "invited-" + UUID.randomUUID().toString().substring(0, 8);
     String invite =
         "mutation($user: String!, $email: String!) { invitePerson(input: {communityKey:"
             + " \"xinhua\", username: $user, email: $email, firstName: \"新\", role: RESIDENT})"

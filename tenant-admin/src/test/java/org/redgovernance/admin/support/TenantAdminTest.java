@@ -1,5 +1,6 @@
 package org.redgovernance.admin.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,8 +30,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + TenantAdminApplication.CONFIG_NAME)
+    properties = {
+      "spring.config.name=" + TenantAdminApplication.CONFIG_NAME,
+      "rg.sms.outbox=target/sms-outbox"
+    })
 public abstract class TenantAdminTest {
+
+  /** Where the tests' stand-in SMS gateway keeps the text messages it "sends". */
+  protected static final Path SMS_OUTBOX = Path.of("target/sms-outbox").toAbsolutePath();
 
   @LocalServerPort protected int port;
 

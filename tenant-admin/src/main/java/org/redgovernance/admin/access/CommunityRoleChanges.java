@@ -1,0 +1,170 @@
+package org.redgovernance.admin.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.admin.access.AccessRepository.CommunityOfStreet;
+import org.redgovernance.admin.audit.AdminAuditRepository;
+import org.redgovernance.admin.identity.CommunityRoleName;
+import org.redgovernance.admin.identity.KeycloakAdmin;
+import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
+import org.redgovernance.admin.security.Operator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Granting and revoking one community role, with the checks every way in shares (role mutations,
+ * removal from a community, invitations): a community outside the caller's reach is "not found",
+ * one they may see but not manage "forbidden", an archived one takes no changes, and nobody removes
+ * the last admin. Every change, and every refused attempt on an existing community, goes to the
+ * street's audit log.
+ */
+@Component
+class CommunityRoleChanges {
+
+  record PersonWithRoles(
+      String userId, String username, String name, List<CommunityRoleName> roles) {}
+
+  record CommunityRoleInput(
+      @Nullable String communityKey, @Nullable String username, @Nullable CommunityRoleName role) {}
+
+  record AdminError(String code, String message, @Nullable List<String> field) {}
+
+  record CommunityRolePayload(@Nullable PersonWithRoles person, List<AdminError> errors) {}
+
+  private final AccessRepository registry;
+  private final KeycloakAdmin keycloak;
+  private final AdminAuditRepository audit;
+  private final CommunityAdminLock adminLock;
+
+  CommunityRoleChanges(
+      AccessRepository registry,
+      KeycloakAdmin keycloak,
+      AdminAuditRepository audit,
+      CommunityAdminLock adminLock) {
+    this.registry = registry;
+    this.keycloak = keycloak;
+    this.audit = audit;
+    this.adminLock = adminLock;
+  }
+
+  CommunityRolePayload change(CommunityRoleInput input, Operator operator, boolean grant) {
+    // a revocation checks for the last admin and removes under the community's lock
+    return grant || input.communityKey() == null
+        ? changeNow(input, operator, grant)
+        : adminLock.holding(input.communityKey(), () -> changeNow(input, operator, false));
+  }
+
+  private CommunityRolePayload changeNow(
+      CommunityRoleInput input, Operator operator, boolean grant) {
+    String action = grant ? "role.granted" : "role.revoked";
+    Optional<CommunityOfStreet> community =
+        input.communityKey() == null ? Optional.empty() : registry.community(input.communityKey());
+    if (community.isEmpty()) {
+      return failed("NOT_FOUND", "No such community", "communityKey");
+    }
+    String key = community.get().key();
+    String street = community.get().streetKey();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("username", String.valueOf(input.username()));
+    details.put("role", String.valueOf(input.role()));
+    AdminError refusal = refusal(input, operator, community.get());
+    Optional<KeycloakUser> user = Optional.empty();
+    Optional<String> group = Optional.empty();
+    if (refusal == null) {
+      user = keycloak.userByUsername(input.username());
+      group = keycloak.groupId(input.role().groupPath(key));
+      if (user.isEmpty()) {
+        refusal = new AdminError("NOT_FOUND", "No such user", List.of("username"));
+      } else if (group.isEmpty()) {
+        refusal =
+            new AdminError(
+                "NOT_FOUND", "The community has no such role group yet", List.of("role"));
+      } else if (!grant
+          && input.role() == CommunityRoleName.ADMIN
+          && isLastAdmin(group.get(), user.get().id())) {
+        refusal =
+            new AdminError(
+                "LAST_ADMIN",
+                "A community keeps at least one admin; grant the role to someone else first",
+                List.of("username"));
+      }
+    }
+    if (refusal != null) {
+      details.put("code", refusal.code());
+      audit.record(operator, action, street, key, "REFUSED", null, details);
+      return new CommunityRolePayload(null, List.of(refusal));
+    }
+    if (grant) {
+      keycloak.join(user.get().id(), group.get());
+    } else {
+      keycloak.leave(user.get().id(), group.get());
+    }
+    audit.record(operator, action, street, key, "OK", null, details);
+    String userId = user.get().id();
+    PersonWithRoles person =
+        peopleOf(key).stream()
+            .filter(p -> p.userId().equals(userId))
+            .findFirst()
+            .orElse(
+                new PersonWithRoles(userId, user.get().username(), user.get().name(), List.of()));
+    return new CommunityRolePayload(person, List.of());
+  }
+
+  @Nullable AdminError refusal(
+      CommunityRoleInput input, Operator operator, CommunityOfStreet community) {
+    if (!operator.managesPeopleOf(community.key(), community.streetKey())) {
+      return operator.oversees(community.streetKey())
+          ? new AdminError("FORBIDDEN", "Only the community's or the street's admins", null)
+          : new AdminError("NOT_FOUND", "No such community", List.of("communityKey"));
+    }
+    if (input.username() == null || input.username().isBlank()) {
+      return new AdminError("INVALID_INPUT", "Whose role?", List.of("username"));
+    }
+    if (input.role() == null) {
+      return new AdminError("INVALID_INPUT", "Which role?", List.of("role"));
+    }
+    if ("ARCHIVED".equals(community.status())) {
+      return new AdminError("ILLEGAL_TRANSITION", "The community is archived", null);
+    }
+    return null;
+  }
+
+  /**
+   * Whether revoking would leave the community without an enabled admin; asked under the
+   * community's {@link CommunityAdminLock}, so two revocations cannot both pass it.
+   */
+  private boolean isLastAdmin(String adminGroup, String userId) {
+    List<KeycloakUser> admins = keycloak.members(adminGroup);
+    return admins.stream().anyMatch(a -> a.id().equals(userId))
+        && admins.stream().filter(a -> a.enabled() && !a.id().equals(userId)).findAny().isEmpty();
+  }
+
+  /** Everyone holding a role in the community, with all their roles there. */
+  List<PersonWithRoles> peopleOf(String key) {
+    Map<String, PersonWithRoles> byId = new LinkedHashMap<>();
+    for (CommunityRoleName role : CommunityRoleName.values()) {
+      keycloak
+          .groupId(role.groupPath(key))
+          .ifPresent(
+              group -> {
+                for (KeycloakUser user : keycloak.members(group)) {
+                  byId.computeIfAbsent(
+                          user.id(),
+                          id ->
+                              new PersonWithRoles(
+                                  id, user.username(), user.name(), new ArrayList<>()))
+                      .roles()
+                      .add(role);
+                }
+              });
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private static CommunityRolePayload failed(String code, String message, String field) {
+    return new CommunityRolePayload(null, List.of(new AdminError(code, message, List.of(field))));
+  }
+}
