@@ -1,7 +1,9 @@
 package org.redgovernance.admin.access;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,7 @@ import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.redgovernance.admin.security.Operator;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
@@ -34,6 +37,8 @@ class StreetRoleController {
 
   record StreetRolePayload(@Nullable String username, List<AdminError> errors) {}
 
+  record StreetPerson(String userId, String username, String name, List<StreetRoleName> roles) {}
+
   private final AccessRepository registry;
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
@@ -43,6 +48,31 @@ class StreetRoleController {
     this.registry = registry;
     this.keycloak = keycloak;
     this.audit = audit;
+  }
+
+  /** Everyone holding a role in the street, with their roles; for the street's roles. */
+  @QueryMapping
+  List<StreetPerson> streetPeople(@Argument String streetKey, @AuthenticationPrincipal Jwt token) {
+    if (!registry.streetExists(streetKey) || !Operator.of(token).oversees(streetKey)) {
+      return List.of();
+    }
+    Map<String, StreetPerson> byId = new LinkedHashMap<>();
+    for (StreetRoleName role : StreetRoleName.values()) {
+      keycloak
+          .groupId(groupPath(streetKey, role))
+          .ifPresent(
+              group -> {
+                for (KeycloakUser user : keycloak.members(group)) {
+                  byId.computeIfAbsent(
+                          user.id(),
+                          id ->
+                              new StreetPerson(id, user.username(), user.name(), new ArrayList<>()))
+                      .roles()
+                      .add(role);
+                }
+              });
+    }
+    return List.copyOf(byId.values());
   }
 
   @MutationMapping
@@ -78,7 +108,7 @@ class StreetRoleController {
     Optional<String> group = Optional.empty();
     if (refusal == null) {
       user = keycloak.userByUsername(input.username());
-      group = keycloak.groupId("streets/" + street + "/" + input.role().name().toLowerCase());
+      group = keycloak.groupId(groupPath(street, input.role()));
       if (user.isEmpty() || group.isEmpty()) {
         refusal = new AdminError("NOT_FOUND", "No such user or role group", List.of("username"));
       }
@@ -95,5 +125,9 @@ class StreetRoleController {
     }
     audit.record(operator, action, street, null, "OK", null, details);
     return new StreetRolePayload(user.get().username(), List.of());
+  }
+
+  private static String groupPath(String street, StreetRoleName role) {
+    return "streets/" + street + "/" + role.name().toLowerCase(Locale.ROOT);
   }
 }

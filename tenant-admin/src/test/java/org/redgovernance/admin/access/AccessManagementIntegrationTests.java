@@ -237,6 +237,10 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
                 .size())
         .isZero();
     assertThat(groups(Tokens.fresh("xinhua.resident"))).contains("/streets/baishalu/viewer");
+    assertThat(streetPeople("baishalu.viewer", "baishalu"))
+        .contains("baishalu.admin [\"ADMIN\"]", "xinhua.resident [\"VIEWER\"]");
+    assertThat(streetPeople("gutang.admin", "baishalu")).isEmpty();
+    assertThat(streetPeople("xinhua.admin", "baishalu")).isEmpty();
 
     streetRole("baishalu.admin", "revokeStreetRole", "baishalu", "VIEWER");
     streetRole("platform.operator", "revokeStreetRole", street, "VIEWER");
@@ -416,6 +420,18 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
         .data("communityPeople")
         .forEach(p -> names.add(p.path("username").asString()));
     return names;
+  }
+
+  private List<String> streetPeople(String user, String street) {
+    List<String> people = new ArrayList<>();
+    graphql
+        .query("query($key: String!) { streetPeople(streetKey: $key) { username roles } }")
+        .as(user)
+        .variable("key", street)
+        .execute()
+        .data("streetPeople")
+        .forEach(p -> people.add(p.path("username").asString() + " " + p.path("roles")));
+    return people;
   }
 
   private static List<String> groups(String token) {
