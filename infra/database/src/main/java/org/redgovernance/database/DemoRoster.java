@@ -19,10 +19,13 @@ import java.util.UUID;
  * members, an owners' committee of 7 with 6 party members, a supervisory committee of 3 party
  * members).
  */
-final class DemoRoster {
+public final class DemoRoster {
 
   /** How big a demo community is. */
-  record Scale(int grids, int buildings, int households, int partyMembers) {}
+  public record Scale(int grids, int buildings, int households, int partyMembers) {}
+
+  /** Baiguoshu's size in the seed report: 708 households, 338 party members. */
+  public static final Scale BAIGUOSHU = new Scale(6, 30, 708, 338);
 
   private static final String[] SURNAMES =
       "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 林 罗 高 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 沈 叶 孙 蒋 傅".split(" ");
@@ -35,7 +38,7 @@ final class DemoRoster {
   private final UUID community;
   private final Random random;
 
-  DemoRoster(Connection owner, PersonalDataCipher cipher, UUID community, String key) {
+  public DemoRoster(Connection owner, PersonalDataCipher cipher, UUID community, String key) {
     this.owner = owner;
     this.cipher = cipher;
     this.community = community;
@@ -43,10 +46,10 @@ final class DemoRoster {
   }
 
   static Scale scaleOf(String key) {
-    return "baiguoshu".equals(key) ? new Scale(6, 30, 708, 338) : new Scale(2, 6, 96, 40);
+    return "baiguoshu".equals(key) ? BAIGUOSHU : new Scale(2, 6, 96, 40);
   }
 
-  boolean alreadyLoaded() throws SQLException {
+  public boolean alreadyLoaded() throws SQLException {
     try (PreparedStatement query =
         owner.prepareStatement("SELECT count(*) FROM rg.household WHERE community_id = ?")) {
       query.setObject(1, community);
@@ -57,7 +60,7 @@ final class DemoRoster {
     }
   }
 
-  void load(Scale scale) throws SQLException {
+  public void load(Scale scale) throws SQLException {
     List<UUID> grids = new ArrayList<>();
     try (PreparedStatement insert =
         owner.prepareStatement(

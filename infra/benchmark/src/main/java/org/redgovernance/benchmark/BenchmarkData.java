@@ -1,0 +1,103 @@
+package org.redgovernance.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.redgovernance.database.DemoRoster;
+import org.redgovernance.database.PersonalDataCipher;
+import org.redgovernance.database.TenantContext;
+
+/**
+ * The benchmark's data set: street {@value #STREET} with communities {@code bench-001}, {@code
+ * bench-002} …, each at Baiguoshu's scale (708 households, about 2,500 residents, 338 party
+ * members, the five bodies) with a year of notices, matters and weekly briefings. The same count
+ * always gives the same data; a community already loaded is left as it is, so a larger data set
+ * grows from a smaller one.
+ */
+public final class BenchmarkData {
+
+  public static final String STREET = "benchmark";
+
+  private BenchmarkData() {}
+
+  public static String communityKey(int number) {
+    return "bench-%03d".formatted(number);
+  }
+
+  /** Loads communities 1 to {@code communities} as the database owner, one transaction each. */
+  public static void load(Connection owner, PersonalDataCipher cipher, int communities)
+      throws SQLException {
+    boolean autoCommit = owner.getAutoCommit();
+    owner.setAutoCommit(false);
+    try {
+      update(
+          owner,
+          "INSERT INTO rg.street (id, key, name) VALUES (md5('street:' || ?)::uuid, ?, '基准街道')"
+              + " ON CONFLICT (key) DO NOTHING",
+          STREET,
+          STREET);
+      owner.commit();
+      for (int number = 1; number <= communities; number++) {
+        String key = communityKey(number);
+        update(
+            owner,
+            "INSERT INTO rg.community (id, key, name, street_id, status)"
+                + " SELECT md5('community:' || ?)::uuid, ?, ?, s.id, 'ACTIVE'"
+                + " FROM rg.street s WHERE s.key = ? ON CONFLICT (key) DO NOTHING",
+            key,
+            key,
+            "基准社区" + number,
+            STREET);
+        UUID id = communityId(owner, key);
+        try (PreparedStatement set = owner.prepareStatement(TenantContext.SET_SQL)) {
+          set.setString(1, TenantContext.communityIdsLiteral(List.of(id)));
+          set.setString(2, "benchmark-data");
+          set.executeQuery().close();
+        }
+        DemoRoster roster = new DemoRoster(owner, cipher, id, key);
+        if (!roster.alreadyLoaded()) {
+          roster.load(DemoRoster.BAIGUOSHU);
+          try (var analyze = owner.createStatement()) {
+            // the generator below joins on the fresh roster; without statistics it crawls
+            analyze.execute(
+                "ANALYZE rg.resident, rg.governance_body, rg.body_membership, rg.body_term");
+          }
+          new YearOfActivity(owner, id, key).load();
+        }
+        owner.commit();
+      }
+    } catch (SQLException | RuntimeException e) {
+      owner.rollback();
+      throw e;
+    } finally {
+      owner.setAutoCommit(autoCommit);
+    }
+    try (var analyze = owner.createStatement()) {
+      analyze.execute("ANALYZE");
+    }
+  }
+
+  private static UUID communityId(Connection owner, String key) throws SQLException {
+    try (PreparedStatement query =
+        owner.prepareStatement("SELECT id FROM rg.community WHERE key = ?")) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  private static void update(Connection owner, String sql, String... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = owner.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+}
