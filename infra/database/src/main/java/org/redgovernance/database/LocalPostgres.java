@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server for the dev stack and the tests, started from the binaries on the
@@ -32,12 +33,18 @@ public final class LocalPostgres implements AutoCloseable {
    * throwaway. Port 0 picks a free port.
    */
   public static LocalPostgres start(Path dataDirectory, int port) {
+    return start(dataDirectory, port, Map.of());
+  }
+
+  /** As {@link #start(Path, int)}, with further server settings (e.g. for the benchmark). */
+  public static LocalPostgres start(Path dataDirectory, int port, Map<String, String> settings) {
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200");
+      settings.forEach(builder::setServerConfig);
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
       }
@@ -76,6 +83,11 @@ public final class LocalPostgres implements AutoCloseable {
 
   public Connection connectAsAdmin() throws SQLException {
     return connect(DatabaseRoles.ADMIN, ADMIN_PASSWORD);
+  }
+
+  /** The server's superuser on the platform's database: for tools (extensions, statistics). */
+  public Connection connectAsSuperuser() throws SQLException {
+    return server.getDatabase("postgres", DatabaseRoles.DATABASE).getConnection();
   }
 
   /** What infra/deploy/postgres/bootstrap-roles.sql does in production, idempotently. */

@@ -1,0 +1,475 @@
+package org.redgovernance.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The six requests of issue 6 in both dialects: the communities list, the matter board, a meeting
+ * with its agenda and attendance, a page of households with residents and party membership, one
+ * object by {@code node(id:)}, and reporting a matter. Each read is asked of one community (the
+ * request names it in X-Community for both servers), chosen from the middle of the street.
+ */
+final class BenchmarkQueries {
+
+  private BenchmarkQueries() {}
+
+  static List<BenchmarkQuery> all(Connection owner, int communities) throws SQLException {
+    String key = BenchmarkData.communityKey(Math.max(1, communities / 2));
+    UUID communityId = single(owner, "SELECT id FROM rg.community WHERE key = ?", key);
+    UUID meetingId =
+        single(
+            owner,
+            "SELECT m.id FROM rg.meeting m JOIN rg.community c ON c.id = m.community_id"
+                + " WHERE c.key = ? ORDER BY m.starts_at DESC LIMIT 1",
+            key);
+    UUID noticeId =
+        single(
+            owner,
+            "SELECT n.id FROM rg.notice n JOIN rg.community c ON c.id = n.community_id"
+                + " WHERE c.key = ? ORDER BY n.published_at DESC LIMIT 1",
+            key);
+    return List.of(
+        communitiesList(communities),
+        matterBoard(key),
+        meeting(key, communityId, meetingId),
+        households(key),
+        node(key, communityId, noticeId),
+        reportMatter(key, communityId));
+  }
+
+  private static BenchmarkQuery communitiesList(int communities) {
+    int first = Math.min(communities, 50);
+    return new BenchmarkQuery(
+        "communities",
+        "the caller's communities (" + first + ", with street)",
+        null,
+        new BenchmarkQuery.Request(
+            "query($first: Int) { communities(first: $first) { edges { node {"
+                + " id key name status street { key } } } } }",
+            Map.of("first", first),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge : answer.path("data").path("communities").path("edges")) {
+                JsonNode node = edge.path("node");
+                rows.add(
+                    row(
+                        "id", platformId(node.path("id")),
+                        "key", node.path("key").asString(),
+                        "name", node.path("name").asString(),
+                        "status", node.path("status").asString(),
+                        "street", node.path("street").path("key").asString()));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "query($first: Int) { allCommunities(first: $first, orderBy: [KEY_ASC]) { nodes {"
+                + " rowId key name status streetByStreetId { key } } } }",
+            Map.of("first", first),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode node : answer.path("data").path("allCommunities").path("nodes")) {
+                rows.add(
+                    row(
+                        "id", node.path("rowId").asString(),
+                        "key", node.path("key").asString(),
+                        "name", node.path("name").asString(),
+                        "status", node.path("status").asString(),
+                        "street", node.path("streetByStreetId").path("key").asString()));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery matterBoard(String key) {
+    return new BenchmarkQuery(
+        "matter board",
+        "50 matters, newest first, with reporter, assignee, latest timeline entry, support count",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) { matters(first: 50) { edges { node {"
+                + " id title status category isPublic reportedAt raisedByName reporter { name }"
+                + " assignee { kind name } latestEntry { at actorName from to note }"
+                + " supportCount } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("matters").path("edges")) {
+                JsonNode m = edge.path("node");
+                JsonNode entry = m.path("latestEntry");
+                rows.add(
+                    row(
+                        "id", platformId(m.path("id")),
+                        "title", m.path("title").asString(),
+                        "status", m.path("status").asString(),
+                        "category", m.path("category").asString(),
+                        "public", m.path("isPublic").asBoolean(),
+                        "reportedAt", instant(m.path("reportedAt")),
+                        "raisedByName", m.path("raisedByName").asString(),
+                        "reporter", text(m.path("reporter").path("name")),
+                        "assignee",
+                            m.path("assignee").isNull() || m.path("assignee").isMissingNode()
+                                ? null
+                                : m.path("assignee").path("name").asString(),
+                        "latest",
+                            List.of(
+                                instant(entry.path("at")),
+                                entry.path("actorName").asString(),
+                                String.valueOf(text(entry.path("from"))),
+                                entry.path("to").asString(),
+                                String.valueOf(text(entry.path("note")))),
+                        "supporters", m.path("supportCount").asInt()));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "{ allMatters(first: 50, orderBy: [REPORTED_AT_DESC, ROW_ID_DESC]) { nodes {"
+                + " rowId title status category public reportedAt raisedByName"
+                + " residentByCommunityIdAndReporterResidentId { name }"
+                + " governanceBodyByCommunityIdAndAssigneeBodyId { name }"
+                + " residentByCommunityIdAndAssigneeResidentId { name }"
+                + " partyMemberByCommunityIdAndAssigneePartyMemberId { name }"
+                + " matterEventsByCommunityIdAndMatterId(first: 1,"
+                + " orderBy: [OCCURRED_AT_DESC, ROW_ID_DESC]) { nodes {"
+                + " occurredAt actorName fromStatus toStatus note } }"
+                + " matterSupportsByCommunityIdAndMatterId { totalCount } } } }",
+            Map.of(),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode m : answer.path("data").path("allMatters").path("nodes")) {
+                JsonNode entry =
+                    m.path("matterEventsByCommunityIdAndMatterId").path("nodes").path(0);
+                String assignee =
+                    firstText(
+                        m.path("governanceBodyByCommunityIdAndAssigneeBodyId").path("name"),
+                        m.path("residentByCommunityIdAndAssigneeResidentId").path("name"),
+                        m.path("partyMemberByCommunityIdAndAssigneePartyMemberId").path("name"));
+                rows.add(
+                    row(
+                        "id", m.path("rowId").asString(),
+                        "title", m.path("title").asString(),
+                        "status", m.path("status").asString(),
+                        "category", m.path("category").asString(),
+                        "public", m.path("public").asBoolean(),
+                        "reportedAt", instant(m.path("reportedAt")),
+                        "raisedByName", m.path("raisedByName").asString(),
+                        "reporter",
+                            text(m.path("residentByCommunityIdAndReporterResidentId").path("name")),
+                        "assignee", assignee,
+                        "latest",
+                            List.of(
+                                instant(entry.path("occurredAt")),
+                                entry.path("actorName").asString(),
+                                String.valueOf(text(entry.path("fromStatus"))),
+                                entry.path("toStatus").asString(),
+                                String.valueOf(text(entry.path("note")))),
+                        "supporters",
+                            m.path("matterSupportsByCommunityIdAndMatterId")
+                                .path("totalCount")
+                                .asInt()));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery meeting(String key, UUID communityId, UUID meetingId) {
+    return new BenchmarkQuery(
+        "meeting",
+        "a weekly briefing with its agenda → matters → reporter, and attendance by body",
+        key,
+        new BenchmarkQuery.Request(
+            "query($id: ID!) { node(id: $id) { ... on Meeting { id title startsAt status"
+                + " agenda { position decision matter { id title status reporterName } }"
+                + " attendanceByBody { body { kind } present absent excused } } } }",
+            Map.of("id", platformNodeId("Meeting", communityId, meetingId)),
+            answer -> {
+              JsonNode m = answer.path("data").path("node");
+              List<Object> agenda = new ArrayList<>();
+              for (JsonNode item : m.path("agenda")) {
+                JsonNode matter = item.path("matter");
+                agenda.add(
+                    List.of(
+                        item.path("position").asInt(),
+                        item.path("decision").asString(),
+                        platformId(matter.path("id")),
+                        matter.path("title").asString(),
+                        matter.path("status").asString(),
+                        String.valueOf(text(matter.path("reporterName")))));
+              }
+              Map<String, List<Integer>> attendance = new TreeMap<>();
+              for (JsonNode body : m.path("attendanceByBody")) {
+                attendance.put(
+                    body.path("body").path("kind").asString(),
+                    List.of(
+                        body.path("present").asInt(),
+                        body.path("absent").asInt(),
+                        body.path("excused").asInt()));
+              }
+              return row(
+                  "id", platformId(m.path("id")),
+                  "title", m.path("title").asString(),
+                  "startsAt", instant(m.path("startsAt")),
+                  "status", m.path("status").asString(),
+                  "agenda", agenda,
+                  "attendance", attendance);
+            }),
+        new BenchmarkQuery.Request(
+            "query($community: UUID!, $id: UUID!) { meetingByCommunityIdAndRowId("
+                + "communityId: $community, rowId: $id) { rowId title startsAt status"
+                + " agendaItemsByCommunityIdAndMeetingId(orderBy: [POSITION_ASC]) { nodes {"
+                + " position decision matterByCommunityIdAndMatterId { rowId title status"
+                + " residentByCommunityIdAndReporterResidentId { name } } } }"
+                + " attendancesByCommunityIdAndMeetingId { nodes { status"
+                + " governanceBodyByCommunityIdAndBodyId { kind } } } } }",
+            Map.of("community", communityId.toString(), "id", meetingId.toString()),
+            answer -> {
+              JsonNode m = answer.path("data").path("meetingByCommunityIdAndRowId");
+              List<Object> agenda = new ArrayList<>();
+              for (JsonNode item : m.path("agendaItemsByCommunityIdAndMeetingId").path("nodes")) {
+                JsonNode matter = item.path("matterByCommunityIdAndMatterId");
+                agenda.add(
+                    List.of(
+                        item.path("position").asInt(),
+                        item.path("decision").asString(),
+                        matter.path("rowId").asString(),
+                        matter.path("title").asString(),
+                        matter.path("status").asString(),
+                        String.valueOf(
+                            text(
+                                matter
+                                    .path("residentByCommunityIdAndReporterResidentId")
+                                    .path("name")))));
+              }
+              Map<String, List<Integer>> attendance = new TreeMap<>();
+              for (JsonNode mark : m.path("attendancesByCommunityIdAndMeetingId").path("nodes")) {
+                String kind =
+                    mark.path("governanceBodyByCommunityIdAndBodyId").path("kind").asString();
+                List<Integer> counts =
+                    attendance.computeIfAbsent(kind, k -> new ArrayList<>(List.of(0, 0, 0)));
+                int index =
+                    switch (mark.path("status").asString()) {
+                      case "PRESENT" -> 0;
+                      case "ABSENT" -> 1;
+                      default -> 2;
+                    };
+                counts.set(index, counts.get(index) + 1);
+              }
+              return row(
+                  "id", m.path("rowId").asString(),
+                  "title", m.path("title").asString(),
+                  "startsAt", instant(m.path("startsAt")),
+                  "status", m.path("status").asString(),
+                  "agenda", agenda,
+                  "attendance", attendance);
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery households(String key) {
+    return new BenchmarkQuery(
+        "households",
+        "a page of 50 households → residents → party membership",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) { households(first: 50) { edges { node {"
+                + " id residents { id name owner partyMembership { id kind specialties } } } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("households").path("edges")) {
+                JsonNode h = edge.path("node");
+                List<List<Object>> residents = new ArrayList<>();
+                for (JsonNode r : h.path("residents")) {
+                  JsonNode p = r.path("partyMembership");
+                  residents.add(
+                      List.of(
+                          platformId(r.path("id")),
+                          r.path("name").asString(),
+                          r.path("owner").asBoolean(),
+                          p.isNull() || p.isMissingNode()
+                              ? "-"
+                              : platformId(p.path("id"))
+                                  + " "
+                                  + p.path("kind").asString()
+                                  + " "
+                                  + p.path("specialties")));
+                }
+                residents.sort(Comparator.comparing(r -> (String) r.get(0)));
+                rows.add(row("id", platformId(h.path("id")), "residents", residents));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "{ allHouseholds(first: 50, orderBy: [PRIMARY_KEY_ASC]) { nodes { rowId"
+                + " residentsByCommunityIdAndHouseholdId { nodes { rowId name owner"
+                + " partyMembersByCommunityIdAndResidentId { nodes { rowId kind specialties } } } } } } }",
+            Map.of(),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode h : answer.path("data").path("allHouseholds").path("nodes")) {
+                List<List<Object>> residents = new ArrayList<>();
+                for (JsonNode r : h.path("residentsByCommunityIdAndHouseholdId").path("nodes")) {
+                  JsonNode p =
+                      r.path("partyMembersByCommunityIdAndResidentId").path("nodes").path(0);
+                  residents.add(
+                      List.of(
+                          r.path("rowId").asString(),
+                          r.path("name").asString(),
+                          r.path("owner").asBoolean(),
+                          p.isMissingNode()
+                              ? "-"
+                              : p.path("rowId").asString()
+                                  + " "
+                                  + p.path("kind").asString()
+                                  + " "
+                                  + p.path("specialties")));
+                }
+                residents.sort(Comparator.comparing(r -> (String) r.get(0)));
+                rows.add(row("id", h.path("rowId").asString(), "residents", residents));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery node(String key, UUID communityId, UUID noticeId) {
+    String postgraphileId =
+        Base64.getEncoder()
+            .encodeToString(
+                ("[\"Notice\",\"" + communityId + "\",\"" + noticeId + "\"]")
+                    .getBytes(StandardCharsets.UTF_8));
+    return new BenchmarkQuery(
+        "node",
+        "one notice by node(id:)",
+        key,
+        new BenchmarkQuery.Request(
+            "query($id: ID!) { node(id: $id) { id ... on Notice { title body status } } }",
+            Map.of("id", platformNodeId("Notice", communityId, noticeId)),
+            answer -> {
+              JsonNode n = answer.path("data").path("node");
+              return row(
+                  "id", platformId(n.path("id")),
+                  "title", n.path("title").asString(),
+                  "body", n.path("body").asString(),
+                  "status", n.path("status").asString());
+            }),
+        new BenchmarkQuery.Request(
+            "query($id: ID!) { node(id: $id) { ... on Notice { rowId title body status } } }",
+            Map.of("id", postgraphileId),
+            answer -> {
+              JsonNode n = answer.path("data").path("node");
+              return row(
+                  "id", n.path("rowId").asString(),
+                  "title", n.path("title").asString(),
+                  "body", n.path("body").asString(),
+                  "status", n.path("status").asString());
+            }),
+        false);
+  }
+
+  /**
+   * Reporting a matter found on patrol. The ids differ per request, so the check compares what each
+   * server says it stored; the load script gives PostGraphile a fresh row id each time
+   * (platform-api makes its own, and also writes the timeline entry and the audit record).
+   */
+  private static BenchmarkQuery reportMatter(String key, UUID communityId) {
+    return new BenchmarkQuery(
+        "report matter",
+        "mutation: a matter found on patrol",
+        key,
+        new BenchmarkQuery.Request(
+            "mutation($key: String!) { reportMatter(input: {communityKey: $key, title: \"消防通道堵塞\","
+                + " description: \"3号楼北侧消防通道被电动车堵塞\", category: SAFETY, source: GRID_PATROL})"
+                + " { matter { title status category } errors { code } } }",
+            Map.of("key", key),
+            answer -> {
+              JsonNode m = answer.path("data").path("reportMatter").path("matter");
+              return row(
+                  "title", m.path("title").asString(),
+                  "status", m.path("status").asString(),
+                  "category", m.path("category").asString());
+            }),
+        new BenchmarkQuery.Request(
+            "mutation($id: UUID!, $community: UUID!) { createMatter(input: {matter: {"
+                + " rowId: $id, communityId: $community, title: \"消防通道堵塞\","
+                + " description: \"3号楼北侧消防通道被电动车堵塞\", category: \"SAFETY\","
+                + " source: \"GRID_PATROL\", raisedByUserId: \"benchmark\", raisedByName: \"网格员\""
+                + " } }) { matter { title status category } } }",
+            Map.of("id", "$UUID", "community", communityId.toString()),
+            answer -> {
+              JsonNode m = answer.path("data").path("createMatter").path("matter");
+              return row(
+                  "title", m.path("title").asString(),
+                  "status", m.path("status").asString(),
+                  "category", m.path("category").asString());
+            }),
+        true);
+  }
+
+  static String platformNodeId(String type, UUID communityId, UUID id) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((type + ":" + communityId + ":" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The row id inside platform-api's opaque id (type:community:id, base64url). */
+  private static String platformId(JsonNode id) {
+    String raw = new String(Base64.getUrlDecoder().decode(id.asString()), StandardCharsets.UTF_8);
+    return raw.substring(raw.lastIndexOf(':') + 1);
+  }
+
+  private static String instant(JsonNode value) {
+    return value.isNull() || value.isMissingNode()
+        ? "null"
+        : OffsetDateTime.parse(value.asString()).toInstant().toString();
+  }
+
+  private static String text(JsonNode value) {
+    return value.isNull() || value.isMissingNode() ? null : value.asString();
+  }
+
+  private static String firstText(JsonNode... values) {
+    for (JsonNode value : values) {
+      if (!value.isNull() && !value.isMissingNode()) {
+        return value.asString();
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
+  }
+
+  private static UUID single(Connection owner, String sql, String key) throws SQLException {
+    try (PreparedStatement query = owner.prepareStatement(sql)) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("Nothing for " + key + ": " + sql);
+        }
+        return row.getObject(1, UUID.class);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.redgovernance.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's one command ({@code infra/benchmark/run}). {@code run [communities]} starts the
+ * stack, checks that both servers give the same data, then times every query on each server in turn
+ * (A B A B, after a warm-up of each) and writes {@code infra/benchmark/REPORT.md}. {@code serve
+ * [communities]} only starts the stack, to explore both servers by hand.
+ */
+public final class Harness {
+
+  private static final int CONNECTIONS = 10;
+
+  private Harness() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length > 0 ? args[0] : "run";
+    int communities = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int seconds = Integer.parseInt(System.getProperty("rg.benchmark.seconds", "15"));
+    int rounds = Integer.parseInt(System.getProperty("rg.benchmark.rounds", "2"));
+    Path root = Path.of(System.getProperty("rg.root", ".")).toAbsolutePath().normalize();
+    String keycloakHome =
+        Path.of(System.getProperty("rg.keycloak.home")).toAbsolutePath().toString();
+    Path work = root.resolve("target/benchmark");
+    try (BenchmarkStack stack = new BenchmarkStack(root, work)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      stack.start(communities, keycloakHome);
+      if (mode.equals("serve")) {
+        System.out.println(
+            "Serving; log in as "
+                + BenchmarkRealm.USER
+                + " (password demo) at "
+                + stack.keycloak().tokenEndpoint()
+                + ". Ctrl-C stops.");
+        Thread.currentThread().join();
+        return;
+      }
+      List<BenchmarkQuery> queries;
+      try (Connection owner = stack.postgres().connectAsOwner()) {
+        owner
+            .createStatement()
+            .executeQuery(
+                "SELECT set_config('rg.community_ids',"
+                    + " (SELECT array_agg(id)::text FROM rg.community), false)")
+            .close();
+        queries = BenchmarkQueries.all(owner, communities);
+      }
+      String token = GraphQlClient.token(stack.keycloak().tokenEndpoint());
+      EqualityCheck.verify(stack, queries, token);
+      Report report = new Report();
+      report.setup("command", "`infra/benchmark/run " + communities + "`");
+      report.setup("machine", Machine.describe());
+      report.setup(
+          "data",
+          communities
+              + " communities at Baiguoshu's scale (708 households, about 2,500 residents, 338"
+              + " party members each) with a year of notices, matters and weekly briefings");
+      report.setup(
+          "load",
+          "wrk, 1 thread, "
+              + CONNECTIONS
+              + " connections, "
+              + rounds
+              + " timed rounds of "
+              + seconds
+              + " s per server and query (A B A B) after a warm-up of each; both servers with a"
+              + " pool of "
+              + BenchmarkStack.POOL_SIZE
+              + " connections as rg_api, the same row-level security and tenant settings");
+      try (Connection superuser = stack.superuser()) {
+        for (BenchmarkQuery query : queries) {
+          String platformBody = GraphQlClient.loadBody(query.platformApi());
+          // a mutation's row id stays "$UUID" here; the load script makes a fresh one per request
+          String postgraphileBody = GraphQlClient.loadBody(query.postgraphile());
+          List<LoadRun.Result> a = new ArrayList<>();
+          List<LoadRun.Result> b = new ArrayList<>();
+          for (int round = -1; round < rounds; round++) {
+            // a fresh token each round: they live 5 minutes
+            token = GraphQlClient.token(stack.keycloak().tokenEndpoint());
+            int duration = round < 0 ? Math.max(5, seconds / 2) : seconds;
+            LoadRun.Result x =
+                LoadRun.run(
+                    stack.platformApi(),
+                    superuser,
+                    token,
+                    query.community(),
+                    platformBody,
+                    CONNECTIONS,
+                    duration,
+                    work);
+            LoadRun.Result y =
+                LoadRun.run(
+                    stack.postgraphile(),
+                    superuser,
+                    token,
+                    query.community(),
+                    postgraphileBody,
+                    CONNECTIONS,
+                    duration,
+                    work);
+            if (round >= 0) {
+              a.add(x);
+              b.add(y);
+            }
+          }
+          report.add(new Report.Compared(query, a, b));
+        }
+      }
+      Path file = root.resolve("infra/benchmark/REPORT.md");
+      Files.createDirectories(file.getParent());
+      report.write(file);
+      System.out.println("benchmark: report written to " + file);
+    }
+  }
+}
