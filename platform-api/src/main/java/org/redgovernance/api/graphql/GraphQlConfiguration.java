@@ -8,6 +8,7 @@ import java.util.List;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -27,6 +28,13 @@ class GraphQlConfiguration {
   @Bean
   ExecuteListenerProvider sqlStatementCounting(SqlStatementCounter counter) {
     return new DefaultExecuteListenerProvider(counter);
+  }
+
+  @Bean
+  GraphQlSourceBuilderCustomizer documentCache(
+      @Value("${rg.graphql.document-cache-size:2000}") int size) {
+    DocumentCache cache = new DocumentCache(size);
+    return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
   }
 
   @Bean
