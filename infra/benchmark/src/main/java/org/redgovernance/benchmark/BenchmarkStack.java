@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -95,24 +96,26 @@ final class BenchmarkStack implements AutoCloseable {
             null);
     running.push(keycloak);
     String pgUrl = "127.0.0.1:" + postgres.port() + "/" + DatabaseRoles.DATABASE;
+    List<String> platformApiCommand = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+    // e.g. -XX:StartFlightRecording=... to profile platform-api under the benchmark's load
+    String jvmOptions = System.getProperty("rg.benchmark.platform-api-jvm", "").strip();
+    if (!jvmOptions.isEmpty()) {
+      platformApiCommand.addAll(List.of(jvmOptions.split("\\s+")));
+    }
+    platformApiCommand.addAll(
+        List.of(
+            "-jar",
+            platformApiJar().toString(),
+            "--server.port=18080",
+            "--spring.datasource.url=jdbc:postgresql://" + pgUrl,
+            "--spring.datasource.username=" + DatabaseRoles.API,
+            "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+            "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+            "--rg.personal-data.key=" + personalDataKey,
+            "--rg.attachments.dir=" + work.resolve("attachments")));
     platformApi =
-        launch(
-            "platform-api",
-            List.of(
-                javaBinary(),
-                "-Xmx1g",
-                "-jar",
-                platformApiJar().toString(),
-                "--server.port=18080",
-                "--spring.datasource.url=jdbc:postgresql://" + pgUrl,
-                "--spring.datasource.username=" + DatabaseRoles.API,
-                "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
-                "--rg.personal-data.key=" + personalDataKey,
-                "--rg.attachments.dir=" + work.resolve("attachments")),
-            Map.of(),
-            "http://127.0.0.1:18080/graphql");
+        launch("platform-api", platformApiCommand, Map.of(), "http://127.0.0.1:18080/graphql");
     Path postgraphileDir = root.resolve("infra/benchmark/postgraphile");
     postgraphile =
         launch(
