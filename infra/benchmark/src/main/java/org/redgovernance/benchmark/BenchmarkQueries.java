@@ -26,8 +26,21 @@ final class BenchmarkQueries {
 
   private BenchmarkQueries() {}
 
+  /** The title of every matter the mutation reports, so that a run can remove them again. */
+  static final String REPORTED_TITLE = "消防通道堵塞";
+
+  /**
+   * The community the mutation writes to: not the one the reads ask about, so that the matters it
+   * adds never change what the reads measure.
+   */
+  static String mutationCommunity(int communities) {
+    return BenchmarkData.communityKey(communities);
+  }
+
   static List<BenchmarkQuery> all(Connection owner, int communities) throws SQLException {
     String key = BenchmarkData.communityKey(Math.max(1, communities / 2));
+    String writeKey = mutationCommunity(communities);
+    UUID writeCommunityId = single(owner, "SELECT id FROM rg.community WHERE key = ?", writeKey);
     UUID communityId = single(owner, "SELECT id FROM rg.community WHERE key = ?", key);
     UUID meetingId =
         single(
@@ -47,7 +60,7 @@ final class BenchmarkQueries {
         meeting(key, communityId, meetingId),
         households(key),
         node(key, communityId, noticeId),
-        reportMatter(key, communityId));
+        reportMatter(writeKey, writeCommunityId));
   }
 
   private static BenchmarkQuery communitiesList(int communities) {
@@ -394,7 +407,9 @@ final class BenchmarkQueries {
         "mutation: a matter found on patrol",
         key,
         new BenchmarkQuery.Request(
-            "mutation($key: String!) { reportMatter(input: {communityKey: $key, title: \"消防通道堵塞\","
+            "mutation($key: String!) { reportMatter(input: {communityKey: $key, title: \""
+                + REPORTED_TITLE
+                + "\","
                 + " description: \"3号楼北侧消防通道被电动车堵塞\", category: SAFETY, source: GRID_PATROL})"
                 + " { matter { title status category } errors { code } } }",
             Map.of("key", key),
@@ -407,7 +422,9 @@ final class BenchmarkQueries {
             }),
         new BenchmarkQuery.Request(
             "mutation($id: UUID!, $community: UUID!) { createMatter(input: {matter: {"
-                + " rowId: $id, communityId: $community, title: \"消防通道堵塞\","
+                + " rowId: $id, communityId: $community, title: \""
+                + REPORTED_TITLE
+                + "\","
                 + " description: \"3号楼北侧消防通道被电动车堵塞\", category: \"SAFETY\","
                 + " source: \"GRID_PATROL\", raisedByUserId: \"benchmark\", raisedByName: \"网格员\""
                 + " } }) { matter { title status category } } }",
