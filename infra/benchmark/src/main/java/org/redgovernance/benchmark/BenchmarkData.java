@@ -52,11 +52,7 @@ public final class BenchmarkData {
             "基准社区" + number,
             STREET);
         UUID id = communityId(owner, key);
-        try (PreparedStatement set = owner.prepareStatement(TenantContext.SET_SQL)) {
-          set.setString(1, TenantContext.communityIdsLiteral(List.of(id)));
-          set.setString(2, "benchmark-data");
-          set.executeQuery().close();
-        }
+        TenantContext.apply(owner, List.of(id), "benchmark-data");
         DemoRoster roster = new DemoRoster(owner, cipher, id, key);
         if (!roster.alreadyLoaded()) {
           roster.load(DemoRoster.BAIGUOSHU);

@@ -59,11 +59,7 @@ public final class DemoData {
             community.streetKey());
         ids.add(communityId(owner, community.key()));
       }
-      try (PreparedStatement set = owner.prepareStatement(TenantContext.SET_SQL)) {
-        set.setString(1, TenantContext.communityIdsLiteral(ids));
-        set.setString(2, "demo-data");
-        set.executeQuery().close();
-      }
+      TenantContext.apply(owner, ids, "demo-data");
       for (int i = 0; i < COMMUNITIES.size(); i++) {
         notices(owner, ids.get(i), COMMUNITIES.get(i));
         String key = COMMUNITIES.get(i).key();

@@ -1,5 +1,8 @@
 package org.redgovernance.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +27,19 @@ public final class TenantContext {
       "select set_config('" + COMMUNITY_IDS + "', ?, true), set_config('" + USER_ID + "', ?, true)";
 
   private TenantContext() {}
+
+  /**
+   * Sets the context on a plain JDBC connection for its current transaction (jOOQ callers bind
+   * {@link #SET_SQL} themselves).
+   */
+  public static void apply(Connection connection, Collection<UUID> communityIds, String userId)
+      throws SQLException {
+    try (PreparedStatement set = connection.prepareStatement(SET_SQL)) {
+      set.setString(1, communityIdsLiteral(communityIds));
+      set.setString(2, userId);
+      set.executeQuery().close();
+    }
+  }
 
   /** Renders ids as the text form of a PostgreSQL {@code uuid[]}, e.g. <code>{a,b}</code>. */
   public static String communityIdsLiteral(Collection<UUID> ids) {

@@ -57,10 +57,8 @@ class ArchiveImportRepository {
             .where(COMMUNITY.ID.eq(communityId))
             .forUpdate()
             .fetchSingle(COMMUNITY.STATUS);
-    try (PreparedStatement set = connection().prepareStatement(TenantContext.SET_SQL)) {
-      set.setString(1, TenantContext.communityIdsLiteral(List.of(communityId)));
-      set.setString(2, "tenant-admin-import");
-      set.executeQuery().close();
+    try {
+      TenantContext.apply(connection(), List.of(communityId), "tenant-admin-import");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -58,11 +58,7 @@ class ArchiveRepository {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try (PreparedStatement set = connection.prepareStatement(TenantContext.SET_SQL)) {
-        set.setString(1, TenantContext.communityIdsLiteral(List.of(communityId)));
-        set.setString(2, "tenant-admin-export");
-        set.executeQuery().close();
-      }
+      TenantContext.apply(connection, List.of(communityId), "tenant-admin-export");
       try (ResultSet now = connection.createStatement().executeQuery("SELECT now()")) {
         now.next();
         snapshotAt = now.getObject(1, OffsetDateTime.class);

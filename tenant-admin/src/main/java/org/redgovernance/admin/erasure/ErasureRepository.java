@@ -70,10 +70,8 @@ class ErasureRepository {
   /** The row, locked until the transaction ends, and the community as its only tenant. */
   Candidate lockAsTenant(String key) {
     Candidate candidate = fetch(key, true).orElseThrow();
-    try (PreparedStatement set = connection().prepareStatement(TenantContext.SET_SQL)) {
-      set.setString(1, TenantContext.communityIdsLiteral(List.of(candidate.id())));
-      set.setString(2, "tenant-admin-erase");
-      set.executeQuery().close();
+    try {
+      TenantContext.apply(connection(), List.of(candidate.id()), "tenant-admin-erase");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
