@@ -124,24 +124,17 @@ public class KeycloakAdmin {
     if (existing.isPresent()) {
       return existing.get();
     }
-    try {
-      http.post()
-          .uri(base + "/users")
-          .headers(h -> h.setBearerAuth(account.accessToken()))
-          .body(
-              Map.of(
-                  "username", username,
-                  "email", email,
-                  "firstName", firstName,
-                  "lastName", lastName,
-                  "enabled", true,
-                  "emailVerified", false,
-                  "requiredActions", List.of("VERIFY_EMAIL", "UPDATE_PASSWORD")))
-          .retrieve()
-          .toBodilessEntity();
-    } catch (HttpClientErrorException.Conflict raced) {
-      // the same invitation sent twice at once, or the e-mail belongs to another user: read below
-    }
+    // a conflict: the same invitation sent twice at once, or the e-mail belongs to another user:
+    // read back below
+    createUser(
+        Map.of(
+            "username", username,
+            "email", email,
+            "firstName", firstName,
+            "lastName", lastName,
+            "enabled", true,
+            "emailVerified", false,
+            "requiredActions", List.of("VERIFY_EMAIL", "UPDATE_PASSWORD")));
     return userByUsername(username).orElseThrow(() -> new EmailTaken(email));
   }
 
@@ -156,30 +149,36 @@ public class KeycloakAdmin {
     if (existing.isPresent()) {
       return existing.get();
     }
+    // a conflict: the same invitation sent twice at once: read back below
+    createUser(
+        Map.of(
+            "username",
+            username,
+            "firstName",
+            firstName,
+            "lastName",
+            lastName,
+            "enabled",
+            true,
+            "attributes",
+            Map.of(PHONE_ATTRIBUTE, List.of(phone)),
+            "requiredActions",
+            List.of("UPDATE_PASSWORD")));
+    return userByUsername(username).orElseThrow();
+  }
+
+  /** Creates a user; a conflict (already there, or an e-mail taken) is for the caller to read. */
+  private void createUser(Map<String, Object> representation) {
     try {
       http.post()
           .uri(base + "/users")
           .headers(h -> h.setBearerAuth(account.accessToken()))
-          .body(
-              Map.of(
-                  "username",
-                  username,
-                  "firstName",
-                  firstName,
-                  "lastName",
-                  lastName,
-                  "enabled",
-                  true,
-                  "attributes",
-                  Map.of(PHONE_ATTRIBUTE, List.of(phone)),
-                  "requiredActions",
-                  List.of("UPDATE_PASSWORD")))
+          .body(representation)
           .retrieve()
           .toBodilessEntity();
-    } catch (HttpClientErrorException.Conflict raced) {
-      // the same invitation sent twice at once: read below
+    } catch (HttpClientErrorException.Conflict exists) {
+      // read back by the caller
     }
-    return userByUsername(username).orElseThrow();
   }
 
   /** Users whose profile holds this mobile number (normally none or one). */
