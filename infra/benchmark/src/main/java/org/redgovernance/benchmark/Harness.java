@@ -20,6 +20,18 @@ public final class Harness {
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "run";
+    if (mode.equals("flatness")) {
+      List<Integer> sizes = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        sizes.add(Integer.parseInt(args[i]));
+      }
+      Flatness.run(
+          Path.of(System.getProperty("rg.root", ".")).toAbsolutePath().normalize(),
+          Path.of(System.getProperty("rg.keycloak.home")).toAbsolutePath().toString(),
+          sizes.isEmpty() ? List.of(5, 500) : sizes,
+          Integer.parseInt(System.getProperty("rg.benchmark.seconds", "15")));
+      return;
+    }
     int communities = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int seconds = Integer.parseInt(System.getProperty("rg.benchmark.seconds", "15"));
     int rounds = Integer.parseInt(System.getProperty("rg.benchmark.rounds", "2"));
