@@ -84,6 +84,42 @@ class MatterRepository {
                   .limit(1))
           .as("latest");
 
+  // The card lookups are built once, like LATEST: a request only binds their values.
+  private static final Table<?> REPORTER_CARD =
+      lookup(
+          REPORTER,
+          RESIDENT_CARD,
+          RESIDENT_CARD.ID.eq(MATTER.REPORTER_RESIDENT_ID),
+          RESIDENT_CARD.NAME,
+          RESIDENT_CARD.ADDRESS,
+          RESIDENT_CARD.USER_ID);
+  private static final Table<?> ASSIGNED_BODY_CARD =
+      lookup(ASSIGNED_BODY, BODY_CARD, BODY_CARD.ID.eq(MATTER.ASSIGNEE_BODY_ID), BODY_CARD.NAME);
+  private static final Table<?> ASSIGNED_RESIDENT_CARD =
+      lookup(
+          ASSIGNED_RESIDENT,
+          RESIDENT_CARD,
+          RESIDENT_CARD.ID.eq(MATTER.ASSIGNEE_RESIDENT_ID),
+          RESIDENT_CARD.NAME);
+  private static final Table<?> ASSIGNED_MEMBER_CARD =
+      lookup(
+          ASSIGNED_MEMBER,
+          PARTY_MEMBER_CARD,
+          PARTY_MEMBER_CARD.ID.eq(MATTER.ASSIGNEE_PARTY_MEMBER_ID),
+          PARTY_MEMBER_CARD.NAME);
+  private static final Table<?> PLACE_BUILDING_CARD =
+      lookup(
+          PLACE_BUILDING,
+          BUILDING_CARD,
+          BUILDING_CARD.ID.eq(MATTER.BUILDING_ID),
+          BUILDING_CARD.NUMBER);
+  private static final Table<?> PLACE_HOUSEHOLD_CARD =
+      lookup(
+          PLACE_HOUSEHOLD,
+          HOUSEHOLD_CARD,
+          HOUSEHOLD_CARD.ID.eq(MATTER.HOUSEHOLD_ID),
+          HOUSEHOLD_CARD.ADDRESS);
+
   private static final Field<Integer> SUPPORT_COUNT =
       DSL.field(
               DSL.selectCount()
@@ -383,46 +419,17 @@ class MatterRepository {
         .from(MATTER)
         .leftJoin(SUB)
         .on(SUB.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID), SUB.ID.eq(MATTER.SUBCATEGORY_ID))
-        .leftJoin(
-            lookup(
-                REPORTER,
-                RESIDENT_CARD,
-                RESIDENT_CARD.ID.eq(MATTER.REPORTER_RESIDENT_ID),
-                RESIDENT_CARD.NAME,
-                RESIDENT_CARD.ADDRESS,
-                RESIDENT_CARD.USER_ID))
+        .leftJoin(REPORTER_CARD)
         .on(DSL.trueCondition())
-        .leftJoin(
-            lookup(
-                ASSIGNED_BODY, BODY_CARD, BODY_CARD.ID.eq(MATTER.ASSIGNEE_BODY_ID), BODY_CARD.NAME))
+        .leftJoin(ASSIGNED_BODY_CARD)
         .on(DSL.trueCondition())
-        .leftJoin(
-            lookup(
-                ASSIGNED_RESIDENT,
-                RESIDENT_CARD,
-                RESIDENT_CARD.ID.eq(MATTER.ASSIGNEE_RESIDENT_ID),
-                RESIDENT_CARD.NAME))
+        .leftJoin(ASSIGNED_RESIDENT_CARD)
         .on(DSL.trueCondition())
-        .leftJoin(
-            lookup(
-                ASSIGNED_MEMBER,
-                PARTY_MEMBER_CARD,
-                PARTY_MEMBER_CARD.ID.eq(MATTER.ASSIGNEE_PARTY_MEMBER_ID),
-                PARTY_MEMBER_CARD.NAME))
+        .leftJoin(ASSIGNED_MEMBER_CARD)
         .on(DSL.trueCondition())
-        .leftJoin(
-            lookup(
-                PLACE_BUILDING,
-                BUILDING_CARD,
-                BUILDING_CARD.ID.eq(MATTER.BUILDING_ID),
-                BUILDING_CARD.NUMBER))
+        .leftJoin(PLACE_BUILDING_CARD)
         .on(DSL.trueCondition())
-        .leftJoin(
-            lookup(
-                PLACE_HOUSEHOLD,
-                HOUSEHOLD_CARD,
-                HOUSEHOLD_CARD.ID.eq(MATTER.HOUSEHOLD_ID),
-                HOUSEHOLD_CARD.ADDRESS))
+        .leftJoin(PLACE_HOUSEHOLD_CARD)
         .on(DSL.trueCondition())
         .leftJoin(LATEST)
         .on(DSL.trueCondition());
