@@ -2,10 +2,10 @@ package org.redgovernance.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.redgovernance.database.DemoData;
 import org.redgovernance.database.DemoRoster;
 import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.database.TenantContext;
@@ -51,7 +51,7 @@ public final class BenchmarkData {
             key,
             "基准社区" + number,
             STREET);
-        UUID id = communityId(owner, key);
+        UUID id = DemoData.communityId(owner, key);
         TenantContext.apply(owner, List.of(id), "benchmark-data");
         DemoRoster roster = new DemoRoster(owner, cipher, id, key);
         if (!roster.alreadyLoaded()) {
@@ -73,17 +73,6 @@ public final class BenchmarkData {
     }
     try (var analyze = owner.createStatement()) {
       analyze.execute("ANALYZE");
-    }
-  }
-
-  private static UUID communityId(Connection owner, String key) throws SQLException {
-    try (PreparedStatement query =
-        owner.prepareStatement("SELECT id FROM rg.community WHERE key = ?")) {
-      query.setString(1, key);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getObject(1, UUID.class);
-      }
     }
   }
 
