@@ -97,11 +97,7 @@ class CommunityRoleChanges {
       audit.record(operator, action, street, key, "REFUSED", null, details);
       return new CommunityRolePayload(null, List.of(refusal));
     }
-    if (grant) {
-      keycloak.join(user.get().id(), group.get());
-    } else {
-      keycloak.leave(user.get().id(), group.get());
-    }
+    keycloak.setMember(user.get().id(), group.get(), grant);
     audit.record(operator, action, street, key, "OK", null, details);
     String userId = user.get().id();
     PersonWithRoles person =

@@ -118,11 +118,7 @@ class StreetRoleController {
       audit.record(operator, action, street, null, "REFUSED", null, details);
       return new StreetRolePayload(null, List.of(refusal));
     }
-    if (grant) {
-      keycloak.join(user.get().id(), group.get());
-    } else {
-      keycloak.leave(user.get().id(), group.get());
-    }
+    keycloak.setMember(user.get().id(), group.get(), grant);
     audit.record(operator, action, street, null, "OK", null, details);
     return new StreetRolePayload(user.get().username(), List.of());
   }

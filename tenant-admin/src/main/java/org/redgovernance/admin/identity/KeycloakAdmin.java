@@ -293,6 +293,15 @@ public class KeycloakAdmin {
         .toBodilessEntity();
   }
 
+  /** Joins or leaves the group: a grant or a revocation of the role it stands for. */
+  public void setMember(String userId, String groupId, boolean member) {
+    if (member) {
+      join(userId, groupId);
+    } else {
+      leave(userId, groupId);
+    }
+  }
+
   /** Leaves the group; leaving a group one is not in is no error. */
   public void leave(String userId, String groupId) {
     try {
