@@ -7,10 +7,12 @@ import graphql.parser.ParserOptions;
 import java.util.List;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -35,6 +37,22 @@ class GraphQlConfiguration {
       @Value("${rg.graphql.document-cache-size:2000}") int size) {
     DocumentCache cache = new DocumentCache(size);
     return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+  }
+
+  /**
+   * Queries run with {@link RenderedJsonStrategy}, which takes answers PostgreSQL wrote as they
+   * are; errors still go through the application's exception resolvers, as with the default one.
+   */
+  @Bean
+  RenderedJsonStrategy renderedJsonStrategy(
+      ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+    return new RenderedJsonStrategy(
+        DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()));
+  }
+
+  @Bean
+  GraphQlSourceBuilderCustomizer renderedJson(RenderedJsonStrategy strategy) {
+    return builder -> builder.configureGraphQl(graphQl -> graphQl.queryExecutionStrategy(strategy));
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package org.redgovernance.api.matters;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
@@ -18,6 +23,7 @@ import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Subcategory;
 import org.redgovernance.api.matters.Matter.TimelineEntry;
@@ -80,13 +86,18 @@ class MatterController implements NodeLookup {
                     () -> commentPages(keys, environment.<GraphQLContext>getContext())));
   }
 
+  /**
+   * The board: a {@link Page} of matters, or — for staff, when PostgreSQL can write everything
+   * selected — the same page as {@link RenderedJson}.
+   */
   @SchemaMapping(typeName = Community.TYPE)
-  Page<Matter> matters(
+  Object matters(
       Community community,
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable MatterFilterInput filter,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     ReachableCommunity reachable = reachable(community, scope);
     int size = Page.size(first);
     TimeCursor from = after == null ? null : TimeCursor.decode(after);
@@ -100,12 +111,29 @@ class MatterController implements NodeLookup {
             input.source(),
             Boolean.TRUE.equals(input.mine()),
             Boolean.TRUE.equals(input.overdue()));
+    LocalDate today = MatterClock.today();
+    if (visibility.seesAll()) {
+      // Staff see matters whole: PostgreSQL can write the board as it will be sent.
+      Optional<Select<Record1<JSON>>> rendered =
+          matters.pageJson(
+              community.id(),
+              visibility,
+              query,
+              today,
+              from,
+              size,
+              selection.getImmediateFields(),
+              MatterJson.whole(scope.caller().userId(), today));
+      if (rendered.isPresent()) {
+        return new RenderedJson(
+            transactions.read(
+                scope.narrowedTo(reachable), dsl -> dsl.fetchValue(rendered.get()).data()));
+      }
+    }
     List<Matter> rows =
         transactions.read(
             scope.narrowedTo(reachable),
-            dsl ->
-                matters.page(
-                    dsl, community.id(), visibility, query, MatterClock.today(), from, size + 1));
+            dsl -> matters.page(dsl, community.id(), visibility, query, today, from, size + 1));
     return Page.of(
         rows.stream().map(visibility::shown).toList(),
         size,

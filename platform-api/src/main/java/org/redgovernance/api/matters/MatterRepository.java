@@ -10,6 +10,7 @@ import static org.redgovernance.database.jooq.Tables.MATTER_SUPPORT;
 import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 
+import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,12 +23,21 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectSelectStep;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.JsonConnection;
+import org.redgovernance.api.graphql.JsonShape;
+import org.redgovernance.api.graphql.JsonSql;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Assignee;
 import org.redgovernance.api.matters.Matter.AssigneeKind;
@@ -52,21 +62,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MatterRepository {
 
-  private static final String RESIDENT_TYPE = "Resident";
-  private static final String PARTY_MEMBER_TYPE = "PartyMember";
-  private static final String BODY_TYPE = "GovernanceBody";
-  private static final String BUILDING_TYPE = "Building";
-  private static final String HOUSEHOLD_TYPE = "Household";
+  static final String RESIDENT_TYPE = "Resident";
+  static final String PARTY_MEMBER_TYPE = "PartyMember";
+  static final String BODY_TYPE = "GovernanceBody";
+  static final String BUILDING_TYPE = "Building";
+  static final String HOUSEHOLD_TYPE = "Household";
 
-  private static final ResidentCard REPORTER = RESIDENT_CARD.as("reporter");
-  private static final ResidentCard ASSIGNED_RESIDENT = RESIDENT_CARD.as("assigned_resident");
-  private static final PartyMemberCard ASSIGNED_MEMBER = PARTY_MEMBER_CARD.as("assigned_member");
-  private static final BodyCard ASSIGNED_BODY = BODY_CARD.as("assigned_body");
-  private static final BuildingCard PLACE_BUILDING = BUILDING_CARD.as("place_building");
-  private static final HouseholdCard PLACE_HOUSEHOLD = HOUSEHOLD_CARD.as("place_household");
-  private static final MatterSubcategory SUB = MATTER_SUBCATEGORY.as("sub");
+  static final ResidentCard REPORTER = RESIDENT_CARD.as("reporter");
+  static final ResidentCard ASSIGNED_RESIDENT = RESIDENT_CARD.as("assigned_resident");
+  static final PartyMemberCard ASSIGNED_MEMBER = PARTY_MEMBER_CARD.as("assigned_member");
+  static final BodyCard ASSIGNED_BODY = BODY_CARD.as("assigned_body");
+  static final BuildingCard PLACE_BUILDING = BUILDING_CARD.as("place_building");
+  static final HouseholdCard PLACE_HOUSEHOLD = HOUSEHOLD_CARD.as("place_household");
+  static final MatterSubcategory SUB = MATTER_SUBCATEGORY.as("sub");
 
-  private static final Table<?> LATEST =
+  static final Table<?> LATEST =
       DSL.lateral(
               DSL.select(
                       MATTER_EVENT.ID,
@@ -120,14 +130,17 @@ class MatterRepository {
           HOUSEHOLD_CARD.ID.eq(MATTER.HOUSEHOLD_ID),
           HOUSEHOLD_CARD.ADDRESS);
 
-  private static final Field<Integer> SUPPORT_COUNT =
+  static final Field<Integer> SUPPORTERS =
       DSL.field(
-              DSL.selectCount()
-                  .from(MATTER_SUPPORT)
-                  .where(
-                      MATTER_SUPPORT.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID),
-                      MATTER_SUPPORT.MATTER_ID.eq(MATTER.ID)))
-          .as("support_count");
+          DSL.selectCount()
+              .from(MATTER_SUPPORT)
+              .where(
+                  MATTER_SUPPORT.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID),
+                  MATTER_SUPPORT.MATTER_ID.eq(MATTER.ID)));
+  private static final Field<Integer> SUPPORT_COUNT = SUPPORTERS.as("support_count");
+
+  private static final List<SortField<?>> BOARD_ORDER =
+      List.of(MATTER.REPORTED_AT.desc(), MATTER.ID.desc());
 
   /** What a board may filter on. */
   record Filter(
@@ -176,6 +189,51 @@ class MatterRepository {
       LocalDate today,
       @Nullable TimeCursor after,
       int limit) {
+    return select(dsl, visibility.userId())
+        .where(board(communityId, visibility, filter, today, after))
+        .orderBy(BOARD_ORDER)
+        .limit(limit)
+        .fetch(MatterRepository::toMatter);
+  }
+
+  /**
+   * The statement that writes the same page as {@link #page} ({@code size} matters, {@code size +
+   * 1} rows read) as the connection's JSON for the {@code connection} selection, with each matter
+   * as {@code matter} writes it; empty when something selected cannot be written in SQL.
+   */
+  Optional<Select<Record1<JSON>>> pageJson(
+      UUID communityId,
+      MatterVisibility visibility,
+      Filter filter,
+      LocalDate today,
+      @Nullable TimeCursor after,
+      int size,
+      List<SelectedField> connection,
+      JsonShape matter) {
+    Field<String> cursorKey =
+        JsonSql.instantText(MATTER.REPORTED_AT)
+            .concat(DSL.inline("|"))
+            .concat(MATTER.ID.cast(String.class));
+    return JsonConnection.select(
+        connection,
+        matter,
+        cursorKey,
+        BOARD_ORDER,
+        size,
+        after != null,
+        columns ->
+            withCards(DSL.select(columns))
+                .where(board(communityId, visibility, filter, today, after))
+                .orderBy(BOARD_ORDER)
+                .limit(size + 1));
+  }
+
+  private static List<Condition> board(
+      UUID communityId,
+      MatterVisibility visibility,
+      Filter filter,
+      LocalDate today,
+      @Nullable TimeCursor after) {
     List<Condition> where = new ArrayList<>();
     where.add(MATTER.COMMUNITY_ID.eq(communityId));
     where.add(visibleTo(visibility));
@@ -197,11 +255,7 @@ class MatterRepository {
     if (after != null) {
       where.add(DSL.row(MATTER.REPORTED_AT, MATTER.ID).lt(after.at(), after.id()));
     }
-    return select(dsl, visibility.userId())
-        .where(where)
-        .orderBy(MATTER.REPORTED_AT.desc(), MATTER.ID.desc())
-        .limit(limit)
-        .fetch(MatterRepository::toMatter);
+    return where;
   }
 
   /** The matter, whoever may see it; callers apply {@link MatterVisibility}. */
@@ -397,7 +451,7 @@ class MatterRepository {
 
   // --- the one statement that reads matters
 
-  private static org.jooq.SelectOnConditionStep<Record> select(DSLContext dsl, String userId) {
+  private static SelectOnConditionStep<Record> select(DSLContext dsl, String userId) {
     List<SelectField<?>> fields = new ArrayList<>(List.of(MATTER.fields()));
     fields.addAll(
         List.of(
@@ -411,11 +465,15 @@ class MatterRepository {
             PLACE_BUILDING.NUMBER,
             PLACE_HOUSEHOLD.ADDRESS,
             SUPPORT_COUNT,
-            supportedBy(userId),
-            // a matter without a linked reporter makes the condition NULL, not false
-            DSL.coalesce(DSL.field(mine(userId)), DSL.inline(false)).as("mine")));
+            supportedBy(userId).as("supported_by_me"),
+            mineOrFalse(userId).as("mine")));
     fields.addAll(List.of(LATEST.fields()));
-    return dsl.select(fields)
+    return withCards(dsl.select(fields));
+  }
+
+  /** The board's FROM: the matter with its cards and latest timeline entry. */
+  private static <R extends Record> SelectOnConditionStep<R> withCards(SelectSelectStep<R> select) {
+    return select
         .from(MATTER)
         .leftJoin(SUB)
         .on(SUB.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID), SUB.ID.eq(MATTER.SUBCATEGORY_ID))
@@ -470,23 +528,27 @@ class MatterRepository {
                         MatterStatus.REPORTED.name(), MatterStatus.REJECTED.name())));
   }
 
-  private static Field<Boolean> supportedBy(String userId) {
+  static Field<Boolean> supportedBy(String userId) {
     return DSL.field(
-            DSL.exists(
-                DSL.selectOne()
-                    .from(MATTER_SUPPORT)
-                    .join(RESIDENT_CARD)
-                    .on(
-                        RESIDENT_CARD.COMMUNITY_ID.eq(MATTER_SUPPORT.COMMUNITY_ID),
-                        RESIDENT_CARD.ID.eq(MATTER_SUPPORT.RESIDENT_ID))
-                    .where(
-                        MATTER_SUPPORT.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID),
-                        MATTER_SUPPORT.MATTER_ID.eq(MATTER.ID),
-                        RESIDENT_CARD.USER_ID.eq(userId))))
-        .as("supported_by_me");
+        DSL.exists(
+            DSL.selectOne()
+                .from(MATTER_SUPPORT)
+                .join(RESIDENT_CARD)
+                .on(
+                    RESIDENT_CARD.COMMUNITY_ID.eq(MATTER_SUPPORT.COMMUNITY_ID),
+                    RESIDENT_CARD.ID.eq(MATTER_SUPPORT.RESIDENT_ID))
+                .where(
+                    MATTER_SUPPORT.COMMUNITY_ID.eq(MATTER.COMMUNITY_ID),
+                    MATTER_SUPPORT.MATTER_ID.eq(MATTER.ID),
+                    RESIDENT_CARD.USER_ID.eq(userId))));
   }
 
-  private static Condition overdue(LocalDate today) {
+  /** {@link #mine} for every matter: one without a linked reporter makes it NULL, not false. */
+  static Field<Boolean> mineOrFalse(String userId) {
+    return DSL.coalesce(DSL.field(mine(userId)), DSL.inline(false));
+  }
+
+  static Condition overdue(LocalDate today) {
     return MATTER
         .DUE_ON
         .lt(today)

@@ -1,0 +1,134 @@
+package org.redgovernance.api.graphql;
+
+import graphql.schema.SelectedField;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * A GraphQL object type as PostgreSQL can write it: for each field it knows, the SQL of its value.
+ * {@link #render} turns a selection (aliases, fragments, skip and include already applied by
+ * graphql-java) into one {@code json_build_object} in selection order, so that a nested read is one
+ * statement whose answer goes to the client unparsed. A selection with a field the shape does not
+ * know, or with arguments, renders to nothing: the caller then resolves it field by field as
+ * before.
+ */
+public final class JsonShape {
+
+  /** How one field is written; empty when this selection of it cannot be. */
+  @FunctionalInterface
+  public interface FieldSql {
+    Optional<Field<?>> render(SelectedField selected);
+  }
+
+  /** PostgreSQL functions take at most 100 arguments: 50 keys with their values. */
+  private static final int MAX_FIELDS = 50;
+
+  private final String typeName;
+  private final Map<String, FieldSql> fields;
+
+  private JsonShape(String typeName, Map<String, FieldSql> fields) {
+    this.typeName = typeName;
+    this.fields = Map.copyOf(fields);
+  }
+
+  public static Builder of(String typeName) {
+    return new Builder(typeName);
+  }
+
+  public String typeName() {
+    return typeName;
+  }
+
+  /** The object with these fields selected, or empty when one of them cannot be rendered. */
+  public Optional<Field<JSON>> render(List<SelectedField> selection) {
+    if (selection.size() > MAX_FIELDS) {
+      return Optional.empty();
+    }
+    List<Field<?>> arguments = new ArrayList<>();
+    for (SelectedField selected : selection) {
+      Optional<Field<?>> value = value(selected);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      arguments.add(DSL.inline(selected.getResultKey()));
+      arguments.add(value.get());
+    }
+    return Optional.of(object(arguments));
+  }
+
+  private Optional<Field<?>> value(SelectedField selected) {
+    if (selected.getName().equals("__typename")) {
+      return Optional.of(DSL.inline(typeName));
+    }
+    FieldSql sql = fields.get(selected.getName());
+    return sql == null ? Optional.empty() : sql.render(selected);
+  }
+
+  static Field<JSON> object(List<Field<?>> keysAndValues) {
+    return DSL.function("json_build_object", SQLDataType.JSON, keysAndValues.toArray(Field[]::new));
+  }
+
+  private static boolean plain(SelectedField selected) {
+    return selected.getArguments().isEmpty()
+        && selected.getSelectionSet().getImmediateFields().isEmpty();
+  }
+
+  public static final class Builder {
+
+    private final String typeName;
+    private final Map<String, FieldSql> fields = new LinkedHashMap<>();
+
+    private Builder(String typeName) {
+      this.typeName = typeName;
+    }
+
+    /**
+     * A String, ID, Int, Boolean or enum field: the column as PostgreSQL writes it to JSON (enums
+     * are stored by their GraphQL names).
+     */
+    public Builder value(String name, Field<?> sql) {
+      return field(name, selected -> plain(selected) ? Optional.of(sql) : Optional.empty());
+    }
+
+    /** A {@code DateTime} field, written like the Java scalar. */
+    public Builder dateTime(String name, Field<OffsetDateTime> sql) {
+      return value(name, JsonSql.dateTime(sql));
+    }
+
+    /** A {@code Date} field: PostgreSQL writes dates in ISO form, as the Java scalar does. */
+    public Builder date(String name, Field<LocalDate> sql) {
+      return value(name, sql);
+    }
+
+    /** A to-one object field: null unless {@code present}. */
+    public Builder object(String name, Condition present, JsonShape shape) {
+      return field(
+          name,
+          selected ->
+              selected.getArguments().isEmpty()
+                  ? shape
+                      .render(selected.getSelectionSet().getImmediateFields())
+                      .map(json -> DSL.when(present, json))
+                  : Optional.empty());
+    }
+
+    public Builder field(String name, FieldSql sql) {
+      fields.put(name, sql);
+      return this;
+    }
+
+    public JsonShape build() {
+      return new JsonShape(typeName, fields);
+    }
+  }
+}

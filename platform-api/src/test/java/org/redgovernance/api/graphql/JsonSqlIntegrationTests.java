@@ -1,0 +1,73 @@
+package org.redgovernance.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Each scalar PostgreSQL writes for rendered answers is exactly what the Java side writes. */
+class JsonSqlIntegrationTests extends IntegrationTest {
+
+  @Autowired DSLContext dsl;
+
+  @Test
+  void dateTimesAndCursorInstants_areWrittenAsJavaWritesThem() {
+    for (OffsetDateTime at : instants()) {
+      String[] written =
+          dsl.select(JsonSql.dateTime(DSL.val(at)), JsonSql.instantText(DSL.val(at)))
+              .fetchOne()
+              .into(String[].class);
+      OffsetDateTime utc = at.withOffsetSameInstant(ZoneOffset.UTC);
+      assertThat(written[0]).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utc));
+      assertThat(written[1]).as("cursor key of %s", at).isEqualTo(utc.toString());
+    }
+  }
+
+  @Test
+  void globalIdsAndCursors_areWrittenAsJavaWritesThem() {
+    Random random = new Random(6);
+    for (int i = 0; i < 50; i++) {
+      UUID community = new UUID(random.nextLong(), random.nextLong());
+      UUID id = new UUID(random.nextLong(), random.nextLong());
+      String type = i % 2 == 0 ? "Matter" : "MatterSubcategory";
+      assertThat(
+              dsl.select(JsonSql.globalId(type, DSL.val(community), DSL.val(id)))
+                  .fetchOne()
+                  .value1())
+          .isEqualTo(GlobalId.of(type, community, id));
+      // long enough for PostgreSQL's base64 to break lines, and not only ASCII
+      String key = "白果树 " + community + "|" + id + "|" + "?".repeat(i);
+      assertThat(dsl.select(JsonSql.base64Url(DSL.val(key))).fetchOne().value1())
+          .isEqualTo(Page.encodeCursor(key));
+    }
+  }
+
+  private static List<OffsetDateTime> instants() {
+    List<OffsetDateTime> instants = new ArrayList<>();
+    OffsetDateTime base = OffsetDateTime.of(2026, 11, 28, 19, 0, 0, 0, ZoneOffset.ofHours(8));
+    instants.add(base);
+    instants.add(base.plusSeconds(30));
+    instants.add(base.plusNanos(250_000_000));
+    instants.add(base.plusNanos(1_000));
+    instants.add(base.plusNanos(120_000));
+    instants.add(base.plusSeconds(7).plusNanos(100_000_000));
+    instants.add(base.plusSeconds(7).plusNanos(999_999_000));
+    Random random = new Random(28);
+    for (int i = 0; i < 200; i++) {
+      instants.add(
+          base.plusSeconds(random.nextInt(100_000_000))
+              .plusNanos(random.nextInt(1_000_000) * 1000L));
+    }
+    return instants;
+  }
+}

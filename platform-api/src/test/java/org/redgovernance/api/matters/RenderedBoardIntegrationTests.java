@@ -1,0 +1,117 @@
+package org.redgovernance.api.matters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.RenderedJsonStrategy;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The matter board as PostgreSQL writes it for staff is the board resolved field by field: the same
+ * values, the same field order, the same cursors and page info. The field-by-field board is asked
+ * for by adding {@code timeline}, which PostgreSQL does not write; it is then removed before
+ * comparing.
+ */
+class RenderedBoardIntegrationTests extends IntegrationTest {
+
+  private static final String MATTER_FIELDS =
+      """
+      id __typename title description category source status isPublic raisedByName
+      subcategory { id category name }
+      reporter { residentId name address }
+      location { buildingId building householdId household description }
+      assignee { kind id name }
+      dueOn overdue resolution rating ratingComment
+      reportedAt resolvedAt verifiedAt closedAt
+      latestEntry { at actorName from to note }
+      supportCount supportedByMe mine version createdAt updatedAt
+      ...on Matter { alias: title }
+      skipped: title @include(if: false)
+      """;
+
+  @Autowired RenderedJsonStrategy strategy;
+
+  @Test
+  void aStaffBoard_writtenByPostgres_isTheBoardResolvedFieldByField() {
+    for (String user :
+        new String[] {"baiguoshu.admin", "baishalu.viewer", "baiguoshu.supervisor"}) {
+      assertSameBoard(user, "baiguoshu", Map.of("first", 50));
+    }
+  }
+
+  @Test
+  void pagesFollowEachOther_withTheSameCursors() {
+    String after = null;
+    for (int page = 0; page < 4; page++) {
+      Map<String, Object> variables =
+          after == null ? Map.of("first", 3) : Map.of("first", 3, "after", after);
+      JsonNode rendered = assertSameBoard("baiguoshu.admin", "baiguoshu", variables);
+      assertThat(rendered.path("pageInfo").path("hasPreviousPage").asBoolean())
+          .isEqualTo(after != null);
+      after = rendered.path("pageInfo").path("endCursor").asString();
+    }
+  }
+
+  @Test
+  void filtersEmptyPagesAndPagesOfNothing_areAnsweredAlike() {
+    assertSameBoard("baiguoshu.admin", "baiguoshu", Map.of("first", 0));
+    assertSameBoard(
+        "baiguoshu.admin",
+        "baiguoshu",
+        Map.of("first", 20, "filter", Map.of("statuses", java.util.List.of("CLOSED"))));
+    assertSameBoard(
+        "baiguoshu.admin", "baiguoshu", Map.of("first", 20, "filter", Map.of("overdue", true)));
+    assertSameBoard(
+        "baiguoshu.admin",
+        "baiguoshu",
+        Map.of("first", 20, "filter", Map.of("categories", java.util.List.of("OTHER"))));
+  }
+
+  @Test
+  void residents_stillGetTheBoardFieldByField_withWhatTheyMaySee() {
+    long before = strategy.rendered();
+    GraphQlResult board = board("baiguoshu.resident", "baiguoshu", Map.of("first", 20), "");
+    assertThat(board.hasErrors()).as(board.toString()).isFalse();
+    assertThat(strategy.rendered()).isEqualTo(before);
+  }
+
+  /** Asks for the board both ways and returns the rendered connection. */
+  private JsonNode assertSameBoard(String user, String key, Map<String, Object> variables) {
+    long before = strategy.rendered();
+    GraphQlResult rendered = board(user, key, variables, "");
+    assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
+    GraphQlResult resolved = board(user, key, variables, "timeline { at }");
+    assertThat(strategy.rendered()).as("resolved field by field").isEqualTo(before + 1);
+    assertThat(rendered.hasErrors()).as(rendered.toString()).isFalse();
+    assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
+
+    JsonNode expected = resolved.data("community.matters");
+    for (JsonNode edge : expected.path("edges")) {
+      ((ObjectNode) edge.path("node")).remove("timeline");
+    }
+    JsonNode actual = rendered.data("community.matters");
+    assertThat(actual.path("edges").size()).isEqualTo(expected.path("edges").size());
+    // toString keeps the field order, which GraphQL promises to follow
+    assertThat(actual.toString()).isEqualTo(expected.toString());
+    return actual;
+  }
+
+  private GraphQlResult board(
+      String user, String key, Map<String, Object> variables, String extraField) {
+    String document =
+        "query($key: String!, $first: Int, $after: String, $filter: MatterFilter) {"
+            + " community(key: $key) { matters(first: $first, after: $after, filter: $filter) {"
+            + " __typename edges { __typename cursor node { "
+            + MATTER_FIELDS
+            + extraField
+            + " } } pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } } }";
+    var call = graphql.query(document).as(user).variable("key", key);
+    variables.forEach(call::variable);
+    return call.execute();
+  }
+}
