@@ -105,7 +105,7 @@ public final class JsonConnection {
             DSL.field(
                 "json_agg({0} ORDER BY {1}) FILTER (WHERE {1} <= {2})",
                 SQLDataType.JSON, rowEdge, POSITION, DSL.inline(size)),
-            DSL.field("'[]'::json", SQLDataType.JSON)));
+            JsonShape.EMPTY_ARRAY));
   }
 
   private static Optional<Field<?>> pageInfo(SelectedField pageInfo, int size, boolean after) {

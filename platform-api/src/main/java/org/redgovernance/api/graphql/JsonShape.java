@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -32,6 +34,8 @@ public final class JsonShape {
 
   /** PostgreSQL functions take at most 100 arguments: 50 keys with their values. */
   private static final int MAX_FIELDS = 50;
+
+  static final Field<JSON> EMPTY_ARRAY = DSL.field("'[]'::json", SQLDataType.JSON);
 
   private final String typeName;
   private final Map<String, FieldSql> fields;
@@ -78,6 +82,15 @@ public final class JsonShape {
     return DSL.function("json_build_object", SQLDataType.JSON, keysAndValues.toArray(Field[]::new));
   }
 
+  /**
+   * The JSON array of {@code element} over the rows of its query, in {@code order}; [] for none.
+   */
+  public static Field<JSON> array(Field<JSON> element, OrderField<?>... order) {
+    return DSL.coalesce(
+        DSL.field("json_agg({0} ORDER BY {1})", SQLDataType.JSON, element, DSL.list(order)),
+        EMPTY_ARRAY);
+  }
+
   private static boolean plain(SelectedField selected) {
     return selected.getArguments().isEmpty()
         && selected.getSelectionSet().getImmediateFields().isEmpty();
@@ -119,6 +132,21 @@ public final class JsonShape {
                   ? shape
                       .render(selected.getSelectionSet().getImmediateFields())
                       .map(json -> DSL.when(present, json))
+                  : Optional.empty());
+    }
+
+    /**
+     * A list of objects: {@code rows} turns the element's JSON into the subquery that aggregates it
+     * (see {@link JsonShape#array}).
+     */
+    public Builder list(String name, JsonShape element, Function<Field<JSON>, Field<JSON>> rows) {
+      return field(
+          name,
+          selected ->
+              selected.getArguments().isEmpty()
+                  ? element
+                      .render(selected.getSelectionSet().getImmediateFields())
+                      .map(json -> rows.apply(json))
                   : Optional.empty());
     }
 

@@ -1,6 +1,7 @@
 package org.redgovernance.api.roster;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
@@ -18,6 +22,7 @@ import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -105,14 +110,19 @@ class RosterController implements NodeLookup {
     return Page.of(rows, size, after != null, building -> building.id().toString());
   }
 
+  /**
+   * A {@link Page} of households, or the same page as {@link RenderedJson} when PostgreSQL can
+   * write everything selected.
+   */
   @SchemaMapping(typeName = Community.TYPE)
-  Page<Household> households(
+  Object households(
       Community community,
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable HouseholdFilterInput filter,
       @Argument RosterOrder.@Nullable Input orderBy,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     RosterOrder order = RosterOrder.of(orderBy);
@@ -124,6 +134,12 @@ class RosterController implements NodeLookup {
             localId(input.gridId(), RosterTypes.GRID, community),
             localId(input.buildingId(), RosterTypes.BUILDING, community),
             input.withPartyMember());
+    Optional<Select<Record1<JSON>>> rendered =
+        roster.householdsJson(
+            community.id(), query, order, from, size, selection.getImmediateFields());
+    if (rendered.isPresent()) {
+      return new RenderedJson(transactions.read(one, dsl -> dsl.fetchValue(rendered.get()).data()));
+    }
     List<Household> rows =
         transactions.read(
             one, dsl -> roster.households(dsl, community.id(), query, order, from, size + 1));

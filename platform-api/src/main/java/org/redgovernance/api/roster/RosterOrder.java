@@ -19,7 +19,7 @@ record RosterOrder(String field, boolean descending) {
 
   static final RosterOrder CREATED = new RosterOrder("CREATED", false);
 
-  private static final String SEPARATOR = "\u001f";
+  static final String SEPARATOR = "\u001f";
 
   static RosterOrder of(@Nullable Input input) {
     if (input == null || input.field() == null) {

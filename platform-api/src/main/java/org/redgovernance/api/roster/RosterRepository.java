@@ -7,21 +7,27 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
 import static org.redgovernance.database.jooq.Tables.PERSONAL_DATA_ACCESS;
 import static org.redgovernance.database.jooq.Tables.RESIDENT;
 
+import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
+import org.jooq.JSON;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.JsonConnection;
 import org.redgovernance.database.Ids;
 import org.redgovernance.database.jooq.tables.records.PersonalDataAccessRecord;
 import org.springframework.stereotype.Repository;
@@ -94,7 +100,7 @@ class RosterRepository {
           P_STATUS,
           P_VERSION);
 
-  private static final Condition PARTY_OF_RESIDENT =
+  static final Condition PARTY_OF_RESIDENT =
       PARTY_MEMBER
           .COMMUNITY_ID
           .eq(RESIDENT.COMMUNITY_ID)
@@ -150,6 +156,80 @@ class RosterRepository {
                     .orderBy(RESIDENT.OWNER.desc(), RESIDENT.ID))
             .as("residents")
             .convertFrom(rows -> rows.map(RosterRepository::toResident));
+    return dsl.select(HOUSEHOLD.fields())
+        .select(BUILDING.fields())
+        .select(residents)
+        .from(HOUSEHOLD)
+        .join(BUILDING)
+        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+        .where(householdConditions(communityId, filter, order, after))
+        .orderBy(householdOrder(order))
+        .limit(limit)
+        .fetch(row -> toHousehold(row, row.get(residents)));
+  }
+
+  /**
+   * The statement that writes the same page as {@link #households} ({@code size} households, {@code
+   * size + 1} rows read) as the connection's JSON for the {@code connection} selection; empty when
+   * something selected cannot be written in SQL.
+   */
+  Optional<Select<Record1<JSON>>> householdsJson(
+      UUID communityId,
+      HouseholdFilter filter,
+      RosterOrder order,
+      RosterOrder.@Nullable After after,
+      int size,
+      List<SelectedField> connection) {
+    Field<String> id = HOUSEHOLD.ID.cast(String.class);
+    Field<String> separator = DSL.inline(RosterOrder.SEPARATOR);
+    Field<String> cursorKey =
+        order.field().equals("ADDRESS")
+            ? BUILDING
+                .NUMBER
+                .concat(separator)
+                .concat(HOUSEHOLD.UNIT)
+                .concat(separator)
+                .concat(HOUSEHOLD.ROOM)
+                .concat(separator)
+                .concat(id)
+            : id;
+    List<SortField<?>> sort = householdOrder(order);
+    return JsonConnection.select(
+        connection,
+        RosterJson.HOUSEHOLD_SHAPE,
+        cursorKey,
+        sort,
+        size,
+        after != null,
+        columns ->
+            DSL.select(columns)
+                .from(HOUSEHOLD)
+                .join(BUILDING)
+                .on(
+                    BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
+                    BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+                .where(householdConditions(communityId, filter, order, after))
+                .orderBy(sort)
+                .limit(size + 1));
+  }
+
+  private static List<SortField<?>> householdOrder(RosterOrder order) {
+    boolean desc = order.descending();
+    List<SortField<?>> sort = new ArrayList<>();
+    if (order.field().equals("ADDRESS")) {
+      sort.addAll(
+          List.of(
+              dir(BUILDING.NUMBER, desc), dir(HOUSEHOLD.UNIT, desc), dir(HOUSEHOLD.ROOM, desc)));
+    }
+    sort.add(dir(HOUSEHOLD.ID, desc));
+    return sort;
+  }
+
+  private static List<Condition> householdConditions(
+      UUID communityId,
+      HouseholdFilter filter,
+      RosterOrder order,
+      RosterOrder.@Nullable After after) {
     List<Condition> where = new ArrayList<>();
     where.add(HOUSEHOLD.COMMUNITY_ID.eq(communityId));
     if (filter.gridId() != null) {
@@ -172,11 +252,7 @@ class RosterRepository {
       where.add(filter.withPartyMember() ? hasParty : DSL.not(hasParty));
     }
     boolean desc = order.descending();
-    List<SortField<?>> sort = new ArrayList<>();
     if (order.field().equals("ADDRESS")) {
-      sort.addAll(
-          List.of(
-              dir(BUILDING.NUMBER, desc), dir(HOUSEHOLD.UNIT, desc), dir(HOUSEHOLD.ROOM, desc)));
       if (after != null) {
         var key = DSL.row(BUILDING.NUMBER, HOUSEHOLD.UNIT, HOUSEHOLD.ROOM, HOUSEHOLD.ID);
         var at =
@@ -187,17 +263,7 @@ class RosterRepository {
     } else if (after != null) {
       where.add(desc ? HOUSEHOLD.ID.lt(after.id()) : HOUSEHOLD.ID.gt(after.id()));
     }
-    sort.add(dir(HOUSEHOLD.ID, desc));
-    return dsl.select(HOUSEHOLD.fields())
-        .select(BUILDING.fields())
-        .select(residents)
-        .from(HOUSEHOLD)
-        .join(BUILDING)
-        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-        .where(where)
-        .orderBy(sort)
-        .limit(limit)
-        .fetch(row -> toHousehold(row, row.get(residents)));
+    return where;
   }
 
   /** Households by id, without their residents (those load in a batch if asked for). */
