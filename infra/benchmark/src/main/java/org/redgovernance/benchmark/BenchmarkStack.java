@@ -74,6 +74,7 @@ final class BenchmarkStack implements AutoCloseable {
             Map.of(
                 "shared_preload_libraries", "pg_stat_statements",
                 "pg_stat_statements.max", "10000",
+                "pg_stat_statements.track_planning", "on",
                 "shared_buffers", "1GB",
                 "work_mem", "16MB"));
     running.push(postgres);

@@ -42,8 +42,9 @@ final class Report {
     md.append(
         "| query | req/s platform-api | req/s PostGraphile | throughput ratio | p50 ms (A / B) |"
             + " p50 ratio | p99 ms (A / B) | p99 ratio | SQL statements / request (A / B) |"
-            + " CPU ms / request (A / B) | CPU ratio | RSS MiB (A / B) | errors (A / B) |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " SQL ms / request (A / B) | CPU ms / request (A / B) | CPU ratio | RSS MiB (A / B) |"
+            + " errors (A / B) |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Compared row : rows) {
       Mean a = new Mean(row.platformApi());
       Mean b = new Mean(row.postgraphile());
@@ -51,7 +52,7 @@ final class Report {
           String.format(
               Locale.ROOT,
               "| %s | %.0f | %.0f | **%.2f** | %.1f / %.1f | %.2f | %.1f / %.1f | %.2f | %.1f / %.1f |"
-                  + " %.2f / %.2f | %.2f | %.0f / %.0f | %d / %d |\n",
+                  + " %.2f / %.2f | %.2f / %.2f | %.2f | %.0f / %.0f | %d / %d |\n",
               row.query().name(),
               a.throughput,
               b.throughput,
@@ -64,6 +65,8 @@ final class Report {
               a.p99 / b.p99,
               a.statements,
               b.statements,
+              a.sql,
+              b.sql,
               a.cpu,
               b.cpu,
               a.cpu / b.cpu,
@@ -88,19 +91,22 @@ final class Report {
     Mean b = new Mean(row.postgraphile());
     return String.format(
         Locale.ROOT,
-        "benchmark: %-14s platform-api %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f cpu-ms"
-            + " | PostGraphile %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f cpu-ms"
+        "benchmark: %-14s platform-api %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f sql-ms"
+            + " %5.2f cpu-ms | PostGraphile %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f"
+            + " sql-ms %5.2f cpu-ms"
             + " | throughput ×%.2f",
         row.query().name(),
         a.throughput,
         a.p50,
         a.p99,
         a.statements,
+        a.sql,
         a.cpu,
         b.throughput,
         b.p50,
         b.p99,
         b.statements,
+        b.sql,
         b.cpu,
         a.throughput / b.throughput);
   }
@@ -111,6 +117,7 @@ final class Report {
     final double p50;
     final double p99;
     final double statements;
+    final double sql;
     final double cpu;
     final double rss;
     final long errors;
@@ -121,6 +128,7 @@ final class Report {
       p99 = results.stream().mapToDouble(LoadRun.Result::p99Ms).average().orElse(0);
       statements =
           results.stream().mapToDouble(LoadRun.Result::statementsPerRequest).average().orElse(0);
+      sql = results.stream().mapToDouble(LoadRun.Result::sqlMsPerRequest).average().orElse(0);
       cpu = results.stream().mapToDouble(LoadRun.Result::cpuMsPerRequest).average().orElse(0);
       rss = results.stream().mapToDouble(LoadRun.Result::rssMib).max().orElse(0);
       errors = results.stream().mapToLong(LoadRun.Result::errors).sum();
