@@ -1,6 +1,8 @@
 package org.redgovernance.api.graphql;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -10,9 +12,16 @@ import java.util.UUID;
  */
 public record TimeCursor(OffsetDateTime at, UUID id) {
 
-  /** The cursor key of a row at {@code at} with {@code id}, for {@link Page#of}. */
+  /**
+   * The cursor key of a row at {@code at} with {@code id}, for {@link Page#of}: the instant as the
+   * {@code DateTime} scalar writes it, in UTC, which PostgreSQL writes alike for rendered pages
+   * ({@link JsonSql#dateTime}). Cursors written before in {@code OffsetDateTime.toString()} form
+   * still decode.
+   */
   public static String key(OffsetDateTime at, UUID id) {
-    return at + "|" + id;
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC))
+        + "|"
+        + id;
   }
 
   /** The position in an {@code after} argument; a cursor this API did not issue is bad input. */

@@ -211,7 +211,7 @@ class MatterRepository {
       List<SelectedField> connection,
       JsonShape matter) {
     Field<String> cursorKey =
-        JsonSql.instantText(MATTER.REPORTED_AT)
+        JsonSql.dateTime(MATTER.REPORTED_AT)
             .concat(DSL.inline("|"))
             .concat(MATTER.ID.cast(String.class));
     return JsonConnection.select(
