@@ -29,7 +29,8 @@ public final class Harness {
           Path.of(System.getProperty("rg.root", ".")).toAbsolutePath().normalize(),
           Path.of(System.getProperty("rg.keycloak.home")).toAbsolutePath().toString(),
           sizes.isEmpty() ? List.of(5, 500) : sizes,
-          Integer.parseInt(System.getProperty("rg.benchmark.seconds", "15")));
+          Integer.parseInt(System.getProperty("rg.benchmark.seconds", "15")),
+          Integer.parseInt(System.getProperty("rg.benchmark.rounds", "2")));
       return;
     }
     int communities = args.length > 1 ? Integer.parseInt(args[1]) : 50;
