@@ -9,9 +9,9 @@ import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Name;
 import org.jooq.OrderField;
+import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectField;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -39,7 +39,7 @@ public final class JsonConnection {
    *     size + 1} rows
    * @param after whether the client asked for a page after a cursor
    */
-  public static Optional<Select<org.jooq.Record1<JSON>>> select(
+  public static Optional<Select<Record1<JSON>>> select(
       List<SelectedField> connection,
       JsonShape node,
       Field<String> cursorKey,
@@ -51,87 +51,57 @@ public final class JsonConnection {
     List<SelectField<?>> columns = new ArrayList<>();
     columns.add(cursor.as("cursor"));
     columns.add(DSL.rowNumber().over(DSL.orderBy(order)).as("position"));
-    List<Field<?>> answer = new ArrayList<>();
-    for (SelectedField selected : connection) {
-      Optional<Field<?>> value =
-          switch (selected.getName()) {
-            case "__typename" -> Optional.of(DSL.inline(selected.getObjectTypeNames().get(0)));
-            case "edges" -> edges(selected, node, cursor, size, columns);
-            case "pageInfo" -> pageInfo(selected, size, after);
-            default -> Optional.empty();
-          };
-      if (value.isEmpty() || !selected.getArguments().isEmpty()) {
-        return Optional.empty();
-      }
-      answer.add(DSL.inline(selected.getResultKey()));
-      answer.add(value.get());
-    }
-    Table<?> page = rows.apply(columns).asTable(PAGE);
+    JsonShape edge = JsonShape.builder().value("cursor", cursor).object("node", node).build();
+    JsonShape page =
+        JsonShape.builder()
+            .field(
+                "edges",
+                selected ->
+                    edge.render(selected.getSelectionSet().getImmediateFields())
+                        .map(json -> edges(json, size, columns)))
+            .object("pageInfo", pageInfo(size, after))
+            .build();
     // HAVING makes it one aggregate row even when nothing selected aggregates the page.
-    return Optional.of(
-        DSL.select(JsonShape.object(answer)).from(page).having(DSL.condition("true")));
+    return page.render(connection)
+        .map(
+            answer ->
+                DSL.select(answer)
+                    .from(rows.apply(columns).asTable(PAGE))
+                    .having(DSL.condition("true")));
   }
 
-  /** One edge object per row, as a column of the page; aggregated here in keyset order. */
-  private static Optional<Field<?>> edges(
-      SelectedField edges,
-      JsonShape node,
-      Field<String> cursor,
-      int size,
-      List<SelectField<?>> columns) {
-    List<Field<?>> edge = new ArrayList<>();
-    for (SelectedField selected : edges.getSelectionSet().getImmediateFields()) {
-      Optional<Field<?>> value =
-          switch (selected.getName()) {
-            case "__typename" -> Optional.of(DSL.inline(selected.getObjectTypeNames().get(0)));
-            case "cursor" -> Optional.of(cursor);
-            case "node" ->
-                selected.getArguments().isEmpty()
-                    ? node.render(selected.getSelectionSet().getImmediateFields()).map(f -> f)
-                    : Optional.empty();
-            default -> Optional.empty();
-          };
-      if (value.isEmpty()) {
-        return Optional.empty();
-      }
-      edge.add(DSL.inline(selected.getResultKey()));
-      edge.add(value.get());
-    }
+  /**
+   * One edge object per row, as a column of the page ({@code edge0}, {@code edge1} … for each
+   * selection of {@code edges}), aggregated in keyset order.
+   */
+  private static Field<JSON> edges(Field<JSON> edge, int size, List<SelectField<?>> columns) {
     String column = "edge" + columns.size();
-    columns.add(JsonShape.object(edge).as(column));
-    Field<JSON> rowEdge = DSL.field(DSL.name("page", column), SQLDataType.JSON);
-    return Optional.of(
-        DSL.coalesce(
-            DSL.field(
-                "json_agg({0} ORDER BY {1}) FILTER (WHERE {1} <= {2})",
-                SQLDataType.JSON, rowEdge, POSITION, DSL.inline(size)),
-            JsonShape.EMPTY_ARRAY));
+    columns.add(edge.as(column));
+    return DSL.coalesce(
+        DSL.field(
+            "json_agg({0} ORDER BY {1}) FILTER (WHERE {1} <= {2})",
+            SQLDataType.JSON,
+            DSL.field(DSL.name("page", column), SQLDataType.JSON),
+            POSITION,
+            DSL.inline(size)),
+        JsonShape.EMPTY_ARRAY);
   }
 
-  private static Optional<Field<?>> pageInfo(SelectedField pageInfo, int size, boolean after) {
-    List<Field<?>> info = new ArrayList<>();
-    for (SelectedField selected : pageInfo.getSelectionSet().getImmediateFields()) {
-      Field<?> value =
-          switch (selected.getName()) {
-            case "__typename" -> DSL.inline(selected.getObjectTypeNames().get(0));
-            case "hasNextPage" -> DSL.field("count(*) > {0}", Boolean.class, DSL.inline(size));
-            case "hasPreviousPage" -> DSL.inline(after);
-            case "startCursor" ->
-                DSL.field(
-                    "min({0}) FILTER (WHERE {1} = 1 AND {1} <= {2})",
-                    String.class, CURSOR, POSITION, DSL.inline(size));
-            case "endCursor" ->
-                DSL.field(
-                    "(array_agg({0} ORDER BY {1} DESC) FILTER (WHERE {1} <= {2}))[1]",
-                    String.class, CURSOR, POSITION, DSL.inline(size));
-            default -> null;
-          };
-      if (value == null) {
-        return Optional.empty();
-      }
-      info.add(DSL.inline(selected.getResultKey()));
-      info.add(value);
-    }
-    return Optional.of(JsonShape.object(info));
+  /** {@link Page.PageInfo} over the page's rows: {@code size + 1} of them tell of a next page. */
+  private static JsonShape pageInfo(int size, boolean after) {
+    return JsonShape.builder()
+        .value("hasNextPage", DSL.field("count(*) > {0}", Boolean.class, DSL.inline(size)))
+        .value("hasPreviousPage", DSL.inline(after))
+        .value(
+            "startCursor",
+            DSL.field(
+                "min({0}) FILTER (WHERE {1} = 1 AND {1} <= {2})",
+                String.class, CURSOR, POSITION, DSL.inline(size)))
+        .value(
+            "endCursor",
+            DSL.field(
+                "(array_agg({0} ORDER BY {1} DESC) FILTER (WHERE {1} <= {2}))[1]",
+                String.class, CURSOR, POSITION, DSL.inline(size)))
+        .build();
   }
 }

@@ -37,20 +37,14 @@ public final class JsonShape {
 
   static final Field<JSON> EMPTY_ARRAY = DSL.field("'[]'::json", SQLDataType.JSON);
 
-  private final String typeName;
   private final Map<String, FieldSql> fields;
 
-  private JsonShape(String typeName, Map<String, FieldSql> fields) {
-    this.typeName = typeName;
+  private JsonShape(Map<String, FieldSql> fields) {
     this.fields = Map.copyOf(fields);
   }
 
-  public static Builder of(String typeName) {
-    return new Builder(typeName);
-  }
-
-  public String typeName() {
-    return typeName;
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** The object with these fields selected, or empty when one of them cannot be rendered. */
@@ -72,7 +66,8 @@ public final class JsonShape {
 
   private Optional<Field<?>> value(SelectedField selected) {
     if (selected.getName().equals("__typename")) {
-      return Optional.of(DSL.inline(typeName));
+      // the object type the field was selected on: the type this shape writes
+      return Optional.of(DSL.inline(selected.getObjectTypeNames().get(0)));
     }
     FieldSql sql = fields.get(selected.getName());
     return sql == null ? Optional.empty() : sql.render(selected);
@@ -98,12 +93,9 @@ public final class JsonShape {
 
   public static final class Builder {
 
-    private final String typeName;
     private final Map<String, FieldSql> fields = new LinkedHashMap<>();
 
-    private Builder(String typeName) {
-      this.typeName = typeName;
-    }
+    private Builder() {}
 
     /**
      * A String, ID, Int, Boolean or enum field: the column as PostgreSQL writes it to JSON (enums
@@ -121,6 +113,16 @@ public final class JsonShape {
     /** A {@code Date} field: PostgreSQL writes dates in ISO form, as the Java scalar does. */
     public Builder date(String name, Field<LocalDate> sql) {
       return value(name, sql);
+    }
+
+    /** A to-one object field that is always there. */
+    public Builder object(String name, JsonShape shape) {
+      return field(
+          name,
+          selected ->
+              selected.getArguments().isEmpty()
+                  ? shape.render(selected.getSelectionSet().getImmediateFields()).map(json -> json)
+                  : Optional.empty());
     }
 
     /** A to-one object field: null unless {@code present}. */
@@ -156,7 +158,7 @@ public final class JsonShape {
     }
 
     public JsonShape build() {
-      return new JsonShape(typeName, fields);
+      return new JsonShape(fields);
     }
   }
 }

@@ -28,7 +28,7 @@ final class MatterJson {
   private MatterJson() {}
 
   private static final JsonShape PERSON =
-      JsonShape.of("MatterPerson")
+      JsonShape.builder()
           .value(
               "residentId",
               JsonSql.globalId(
@@ -47,7 +47,7 @@ final class MatterJson {
               DSL.inline(Matter.AssigneeKind.PARTY_MEMBER.name()));
 
   private static final JsonShape ASSIGNEE =
-      JsonShape.of("MatterAssignee")
+      JsonShape.builder()
           .value("kind", ASSIGNEE_KIND)
           .value(
               "id",
@@ -74,7 +74,7 @@ final class MatterJson {
           .build();
 
   private static final JsonShape LOCATION =
-      JsonShape.of("MatterLocation")
+      JsonShape.builder()
           .value(
               "buildingId",
               JsonSql.globalId(
@@ -89,7 +89,7 @@ final class MatterJson {
           .build();
 
   private static final JsonShape SUBCATEGORY =
-      JsonShape.of(Matter.SUBCATEGORY_TYPE)
+      JsonShape.builder()
           .value(
               "id",
               JsonSql.globalId(Matter.SUBCATEGORY_TYPE, MATTER.COMMUNITY_ID, MATTER.SUBCATEGORY_ID))
@@ -98,7 +98,7 @@ final class MatterJson {
           .build();
 
   private static final JsonShape TIMELINE_ENTRY =
-      JsonShape.of("MatterTimelineEntry")
+      JsonShape.builder()
           .dateTime("at", LATEST.field(MATTER_EVENT.OCCURRED_AT))
           .value("actorName", LATEST.field(MATTER_EVENT.ACTOR_NAME))
           .value("from", LATEST.field(MATTER_EVENT.FROM_STATUS))
@@ -110,7 +110,7 @@ final class MatterJson {
    * The matter for a caller who sees it whole; {@code userId} and {@code today} as on the board.
    */
   static JsonShape whole(String userId, LocalDate today) {
-    return JsonShape.of(Matter.TYPE)
+    return JsonShape.builder()
         .value("id", JsonSql.globalId(Matter.TYPE, MATTER.COMMUNITY_ID, MATTER.ID))
         .value("title", MATTER.TITLE)
         .value("description", MATTER.DESCRIPTION)
@@ -121,7 +121,7 @@ final class MatterJson {
         .value("isPublic", MATTER.PUBLIC)
         .object("reporter", MATTER.REPORTER_RESIDENT_ID.isNotNull(), PERSON)
         .value("raisedByName", MATTER.RAISED_BY_NAME)
-        .object("location", DSL.trueCondition(), LOCATION)
+        .object("location", LOCATION)
         .object("assignee", ASSIGNEE_KIND.isNotNull(), ASSIGNEE)
         .date("dueOn", MATTER.DUE_ON)
         .value(

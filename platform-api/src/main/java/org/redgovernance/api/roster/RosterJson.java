@@ -20,7 +20,7 @@ final class RosterJson {
   private RosterJson() {}
 
   private static final JsonShape PARTY_MEMBERSHIP =
-      JsonShape.of(RosterTypes.PARTY_MEMBER)
+      JsonShape.builder()
           .value(
               "id",
               JsonSql.globalId(
@@ -38,7 +38,7 @@ final class RosterJson {
           .build();
 
   private static final JsonShape RESIDENT_SHAPE =
-      JsonShape.of(RosterTypes.RESIDENT)
+      JsonShape.builder()
           .value("id", JsonSql.globalId(RosterTypes.RESIDENT, RESIDENT.COMMUNITY_ID, RESIDENT.ID))
           .value("name", RESIDENT.NAME)
           .value("gender", RESIDENT.GENDER)
@@ -53,7 +53,7 @@ final class RosterJson {
 
   /** A household of the page's row (HOUSEHOLD joined with its BUILDING). */
   static final JsonShape HOUSEHOLD_SHAPE =
-      JsonShape.of(RosterTypes.HOUSEHOLD)
+      JsonShape.builder()
           .value(
               "id", JsonSql.globalId(RosterTypes.HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID, HOUSEHOLD.ID))
           .value(
