@@ -1,5 +1,9 @@
 package org.redgovernance.api.graphql;
 
+import org.jooq.DSLContext;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
@@ -11,6 +15,11 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * ({@link RenderedJsonStrategy}), and the response writer copies it into the response unparsed.
  */
 public record RenderedJson(String json) implements JacksonSerializable {
+
+  /** The answer of a statement that writes one JSON value (e.g. {@link JsonConnection#select}). */
+  public static RenderedJson fetch(DSLContext dsl, Select<Record1<JSON>> statement) {
+    return new RenderedJson(dsl.fetchValue(statement).data());
+  }
 
   @Override
   public void serialize(JsonGenerator generator, SerializationContext context) {

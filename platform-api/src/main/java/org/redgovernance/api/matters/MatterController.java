@@ -125,9 +125,8 @@ class MatterController implements NodeLookup {
               selection.getImmediateFields(),
               MatterJson.whole(scope.caller().userId(), today));
       if (rendered.isPresent()) {
-        return new RenderedJson(
-            transactions.read(
-                scope.narrowedTo(reachable), dsl -> dsl.fetchValue(rendered.get()).data()));
+        return transactions.read(
+            scope.narrowedTo(reachable), dsl -> RenderedJson.fetch(dsl, rendered.get()));
       }
     }
     List<Matter> rows =

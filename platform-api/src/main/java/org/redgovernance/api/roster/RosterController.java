@@ -138,7 +138,7 @@ class RosterController implements NodeLookup {
         roster.householdsJson(
             community.id(), query, order, from, size, selection.getImmediateFields());
     if (rendered.isPresent()) {
-      return new RenderedJson(transactions.read(one, dsl -> dsl.fetchValue(rendered.get()).data()));
+      return transactions.read(one, dsl -> RenderedJson.fetch(dsl, rendered.get()));
     }
     List<Household> rows =
         transactions.read(
