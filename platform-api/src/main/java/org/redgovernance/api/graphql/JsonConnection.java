@@ -54,11 +54,7 @@ public final class JsonConnection {
     JsonShape edge = JsonShape.builder().value("cursor", cursor).object("node", node).build();
     JsonShape page =
         JsonShape.builder()
-            .field(
-                "edges",
-                selected ->
-                    edge.render(selected.getSelectionSet().getImmediateFields())
-                        .map(json -> edges(json, size, columns)))
+            .list("edges", edge, json -> edges(json, size, columns))
             .object("pageInfo", pageInfo(size, after))
             .build();
     // HAVING makes it one aggregate row even when nothing selected aggregates the page.

@@ -117,24 +117,12 @@ public final class JsonShape {
 
     /** A to-one object field that is always there. */
     public Builder object(String name, JsonShape shape) {
-      return field(
-          name,
-          selected ->
-              selected.getArguments().isEmpty()
-                  ? shape.render(selected.getSelectionSet().getImmediateFields()).map(json -> json)
-                  : Optional.empty());
+      return nested(name, shape, json -> json);
     }
 
     /** A to-one object field: null unless {@code present}. */
     public Builder object(String name, Condition present, JsonShape shape) {
-      return field(
-          name,
-          selected ->
-              selected.getArguments().isEmpty()
-                  ? shape
-                      .render(selected.getSelectionSet().getImmediateFields())
-                      .map(json -> DSL.when(present, json))
-                  : Optional.empty());
+      return nested(name, shape, json -> DSL.when(present, json));
     }
 
     /**
@@ -142,13 +130,17 @@ public final class JsonShape {
      * (see {@link JsonShape#array}).
      */
     public Builder list(String name, JsonShape element, Function<Field<JSON>, Field<JSON>> rows) {
+      return nested(name, element, rows);
+    }
+
+    /** A field whose value is {@code shape} written for its sub-selection, then wrapped. */
+    private Builder nested(
+        String name, JsonShape shape, Function<Field<JSON>, ? extends Field<?>> wrap) {
       return field(
           name,
           selected ->
               selected.getArguments().isEmpty()
-                  ? element
-                      .render(selected.getSelectionSet().getImmediateFields())
-                      .map(json -> rows.apply(json))
+                  ? shape.render(selected.getSelectionSet().getImmediateFields()).map(wrap)
                   : Optional.empty());
     }
 
