@@ -24,6 +24,8 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -156,12 +158,7 @@ class RosterRepository {
                     .orderBy(RESIDENT.OWNER.desc(), RESIDENT.ID))
             .as("residents")
             .convertFrom(rows -> rows.map(RosterRepository::toResident));
-    return dsl.select(HOUSEHOLD.fields())
-        .select(BUILDING.fields())
-        .select(residents)
-        .from(HOUSEHOLD)
-        .join(BUILDING)
-        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+    return withBuilding(dsl.select(HOUSEHOLD.fields()).select(BUILDING.fields()).select(residents))
         .where(householdConditions(communityId, filter, order, after))
         .orderBy(householdOrder(order))
         .limit(limit)
@@ -202,15 +199,21 @@ class RosterRepository {
         size,
         after != null,
         columns ->
-            DSL.select(columns)
-                .from(HOUSEHOLD)
-                .join(BUILDING)
-                .on(
-                    BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
-                    BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+            withBuilding(DSL.select(columns))
                 .where(householdConditions(communityId, filter, order, after))
                 .orderBy(sort)
                 .limit(size + 1));
+  }
+
+  /** Households with their building, which gives their address. */
+  private static <R extends Record> SelectOnConditionStep<R> withBuilding(
+      SelectSelectStep<R> select) {
+    return select
+        .from(HOUSEHOLD)
+        .join(BUILDING)
+        .on(
+            BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
+            BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID));
   }
 
   private static List<SortField<?>> householdOrder(RosterOrder order) {
@@ -268,11 +271,7 @@ class RosterRepository {
 
   /** Households by id, without their residents (those load in a batch if asked for). */
   List<Household> householdsByIds(DSLContext dsl, Collection<UUID> ids) {
-    return dsl.select(HOUSEHOLD.fields())
-        .select(BUILDING.fields())
-        .from(HOUSEHOLD)
-        .join(BUILDING)
-        .on(BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID), BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+    return withBuilding(dsl.select(HOUSEHOLD.fields()).select(BUILDING.fields()))
         .where(HOUSEHOLD.ID.in(ids))
         .fetch(row -> toHousehold(row, null));
   }
