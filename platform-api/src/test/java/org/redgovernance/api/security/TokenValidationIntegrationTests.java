@@ -2,6 +2,9 @@ package org.redgovernance.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -31,6 +34,31 @@ class TokenValidationIntegrationTests extends IntegrationTest {
   @Test
   void garbage_is401() {
     assertThat(graphql.document("viewer").bearer("not.a.token").execute().status()).isEqualTo(401);
+  }
+
+  @Test
+  void aControlCharacterInAHeader_isRejectedByTheFirewall_evenWithAGoodToken() throws Exception {
+    // Sent as raw bytes: HTTP clients refuse to send such a header at all. Byte 0x85 reaches the
+    // service as U+0085, a control character; without the firewall the request would be answered.
+    String body = "{\"query\":\"{ viewer { reachableCommunities { key } } }\"}";
+    byte[] request =
+        ("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer "
+                + Tokens.of("baiguoshu.resident")
+                + "\r\nX-Community: baiguoshu\u0085\r\nConnection: close\r\nContent-Length: "
+                + body.length()
+                + "\r\n\r\n"
+                + body)
+            .getBytes(StandardCharsets.ISO_8859_1);
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(request);
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+              .readLine();
+
+      assertThat(statusLine).startsWith("HTTP/1.1 400");
+    }
   }
 
   @Test

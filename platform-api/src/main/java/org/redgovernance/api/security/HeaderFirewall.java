@@ -1,0 +1,38 @@
+package org.redgovernance.api.security;
+
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * Spring Security's strict firewall with the same header rule written as a loop. The firewall
+ * checks a header every time something reads it, and the default check is a Unicode-property
+ * regular expression: on a 1.5 KB bearer token, read three times per request (DPoP matcher, bearer
+ * token resolver), it was a third of the CPU of a GraphQL read. The rule is unchanged: header names
+ * and values may hold only assigned code points that are not ISO control characters (the regex
+ * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}); {@code HeaderFirewallTests} holds the loop to the
+ * regex for every code point.
+ */
+final class HeaderFirewall {
+
+  private HeaderFirewall() {}
+
+  static HttpFirewall strict() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowedHeaderNames(HeaderFirewall::allowed);
+    firewall.setAllowedHeaderValues(HeaderFirewall::allowed);
+    return firewall;
+  }
+
+  /** True when every code point of the text is assigned and not an ISO control character. */
+  static boolean allowed(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      if (Character.isISOControl(codePoint)
+          || Character.getType(codePoint) == Character.UNASSIGNED) {
+        return false;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,35 @@
+package org.redgovernance.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The firewall's header rule is Spring Security's, only cheaper. */
+class HeaderFirewallTests {
+
+  /** Spring Security's default rule for header names and values. */
+  private static final Pattern SPRING_RULE =
+      Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
+  @Test
+  void everyCodePoint_isJudgedAsSpringSecuritysRegexJudgesIt() {
+    for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+      String text = "Bearer " + Character.toString(codePoint);
+      assertThat(HeaderFirewall.allowed(text))
+          .as("U+%04X", codePoint)
+          .isEqualTo(SPRING_RULE.matcher(text).matches());
+    }
+  }
+
+  @Test
+  void tokensAndChineseText_areAllowed_controlCharactersAnywhere_areNot() {
+    assertThat(HeaderFirewall.allowed("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")).isTrue();
+    assertThat(HeaderFirewall.allowed("白果树社区")).isTrue();
+    assertThat(HeaderFirewall.allowed("")).isTrue();
+    assertThat(HeaderFirewall.allowed("baiguoshu\u0000")).isFalse();
+    assertThat(HeaderFirewall.allowed("\u0085baiguoshu")).isFalse();
+    assertThat(HeaderFirewall.allowed("bai\u007fguoshu")).isFalse();
+    assertThat(HeaderFirewall.allowed("unassigned \uDB7F\uDFFF")).isFalse();
+  }
+}
