@@ -8,6 +8,7 @@ import static org.redgovernance.database.jooq.Tables.RESIDENT;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.database.jooq.tables.Building;
 
 /**
  * {@code Household → residents → partyMembership} as PostgreSQL writes them, the same values the
@@ -51,15 +52,21 @@ final class RosterJson {
           .object("partyMembership", PARTY_MEMBER.ID.isNotNull(), PARTY_MEMBERSHIP)
           .build();
 
-  /** A household of the page's row (HOUSEHOLD joined with its BUILDING). */
+  private static final Building HOUSEHOLD_BUILDING = BUILDING.as("household_building");
+
+  /** A household of the page's row (HOUSEHOLD, with or without its BUILDING joined). */
   static final JsonShape HOUSEHOLD_SHAPE =
       JsonShape.builder()
           .value(
               "id", JsonSql.globalId(RosterTypes.HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID, HOUSEHOLD.ID))
           .value(
               "address",
-              BUILDING
-                  .NUMBER
+              DSL.field(
+                      DSL.select(HOUSEHOLD_BUILDING.NUMBER)
+                          .from(HOUSEHOLD_BUILDING)
+                          .where(
+                              HOUSEHOLD_BUILDING.COMMUNITY_ID.eq(HOUSEHOLD.COMMUNITY_ID),
+                              HOUSEHOLD_BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID)))
                   .concat(DSL.inline("-"))
                   .concat(HOUSEHOLD.UNIT)
                   .concat(DSL.inline("-"))

@@ -199,7 +199,11 @@ class RosterRepository {
         size,
         after != null,
         columns ->
-            withBuilding(DSL.select(columns))
+            // Ordered by ID, the page needs no building: reading households in key order, the
+            // first size + 1 are the page. The address, when selected, looks its building up.
+            (order.field().equals("ADDRESS")
+                    ? withBuilding(DSL.select(columns))
+                    : DSL.select(columns).from(HOUSEHOLD))
                 .where(householdConditions(communityId, filter, order, after))
                 .orderBy(sort)
                 .limit(size + 1));
