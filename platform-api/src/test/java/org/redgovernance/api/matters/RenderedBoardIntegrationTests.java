@@ -2,11 +2,13 @@ package org.redgovernance.api.matters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.RenderedJsonStrategy;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,6 +82,22 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
     assertThat(strategy.rendered()).isEqualTo(before);
   }
 
+  @Test
+  void overAWebSocket_theWrittenBoardArrivesAsOverHttp() {
+    JsonNode overHttp = assertSameBoard("baiguoshu.admin", "baiguoshu", Map.of("first", 50));
+    long before = strategy.rendered();
+    try (GraphQlWebSocket socket =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.admin", "baiguoshu")) {
+      socket.subscribe("board", boardDocument(""), Map.of("key", "baiguoshu", "first", 50));
+      JsonNode next = socket.next(Duration.ofSeconds(10));
+
+      assertThat(next.path("type").asString()).as(next.toString()).isEqualTo("next");
+      assertThat(next.path("payload").path("data").path("community").path("matters").toString())
+          .isEqualTo(overHttp.toString());
+    }
+    assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
+  }
+
   /** Asks for the board both ways and returns the rendered connection. */
   private JsonNode assertSameBoard(String user, String key, Map<String, Object> variables) {
     long before = strategy.rendered();
@@ -103,15 +121,17 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
 
   private GraphQlResult board(
       String user, String key, Map<String, Object> variables, String extraField) {
-    String document =
-        "query($key: String!, $first: Int, $after: String, $filter: MatterFilter) {"
-            + " community(key: $key) { matters(first: $first, after: $after, filter: $filter) {"
-            + " __typename edges { __typename cursor node { "
-            + MATTER_FIELDS
-            + extraField
-            + " } } pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } } }";
-    var call = graphql.query(document).as(user).variable("key", key);
+    var call = graphql.query(boardDocument(extraField)).as(user).variable("key", key);
     variables.forEach(call::variable);
     return call.execute();
+  }
+
+  private static String boardDocument(String extraField) {
+    return "query($key: String!, $first: Int, $after: String, $filter: MatterFilter) {"
+        + " community(key: $key) { matters(first: $first, after: $after, filter: $filter) {"
+        + " __typename edges { __typename cursor node { "
+        + MATTER_FIELDS
+        + extraField
+        + " } } pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } } }";
   }
 }
