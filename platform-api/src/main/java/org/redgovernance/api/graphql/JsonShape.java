@@ -15,6 +15,7 @@ import org.jooq.JSON;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GraphQL object type as PostgreSQL can write it: for each field it knows, the SQL of its value.
@@ -38,9 +39,11 @@ public final class JsonShape {
   static final Field<JSON> EMPTY_ARRAY = DSL.field("'[]'::json", SQLDataType.JSON);
 
   private final Map<String, FieldSql> fields;
+  private final @Nullable Renderings renderings;
 
-  private JsonShape(Map<String, FieldSql> fields) {
+  private JsonShape(Map<String, FieldSql> fields, @Nullable Renderings renderings) {
     this.fields = Map.copyOf(fields);
+    this.renderings = renderings;
   }
 
   public static Builder builder() {
@@ -49,6 +52,23 @@ public final class JsonShape {
 
   /** The object with these fields selected, or empty when one of them cannot be rendered. */
   public Optional<Field<JSON>> render(List<SelectedField> selection) {
+    if (renderings == null) {
+      return renderFields(selection);
+    }
+    Optional<String> key = Renderings.key(selection);
+    if (key.isEmpty()) {
+      return renderFields(selection);
+    }
+    Optional<Field<JSON>> remembered = renderings.get(key.get());
+    if (remembered.isPresent()) {
+      return remembered;
+    }
+    Optional<Field<JSON>> rendered = renderFields(selection);
+    rendered.ifPresent(sql -> renderings.remember(key.get(), sql));
+    return rendered;
+  }
+
+  private Optional<Field<JSON>> renderFields(List<SelectedField> selection) {
     if (selection.size() > MAX_FIELDS) {
       return Optional.empty();
     }
@@ -94,8 +114,20 @@ public final class JsonShape {
   public static final class Builder {
 
     private final Map<String, FieldSql> fields = new LinkedHashMap<>();
+    private @Nullable Renderings renderings;
 
     private Builder() {}
+
+    /**
+     * Keep the SQL this shape renders for a selection in {@code renderings}, so that the next
+     * request with the same selection does not build and render it again. Only SQL without bind
+     * values is kept: a shape whose fields take request values (the caller, today) must bind them,
+     * never inline them, and the selections that include such fields are rendered every time.
+     */
+    public Builder remembered(Renderings renderings) {
+      this.renderings = renderings;
+      return this;
+    }
 
     /**
      * A String, ID, Int, Boolean or enum field: the column as PostgreSQL writes it to JSON (enums
@@ -150,7 +182,7 @@ public final class JsonShape {
     }
 
     public JsonShape build() {
-      return new JsonShape(fields);
+      return new JsonShape(fields, renderings);
     }
   }
 }

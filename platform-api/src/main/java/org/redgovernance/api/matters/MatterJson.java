@@ -16,6 +16,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.api.graphql.Renderings;
 
 /**
  * {@code Matter} as PostgreSQL writes it for a caller who sees matters whole (staff and oversight):
@@ -106,11 +107,21 @@ final class MatterJson {
           .value("note", LATEST.field(MATTER_EVENT.NOTE))
           .build();
 
+  /** What {@link #whole} rendered for each selection; the same for every caller and day. */
+  private static final Renderings WHOLE = new Renderings(256);
+
+  /** How many selections of {@link #whole} are kept rendered. */
+  static int remembered() {
+    return WHOLE.size();
+  }
+
   /**
    * The matter for a caller who sees it whole; {@code userId} and {@code today} as on the board.
+   * They are bound, never inlined: a selection of a field that uses them is rendered every time.
    */
   static JsonShape whole(String userId, LocalDate today) {
     return JsonShape.builder()
+        .remembered(WHOLE)
         .value("id", JsonSql.globalId(Matter.TYPE, MATTER.COMMUNITY_ID, MATTER.ID))
         .value("title", MATTER.TITLE)
         .value("description", MATTER.DESCRIPTION)

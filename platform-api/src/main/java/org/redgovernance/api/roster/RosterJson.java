@@ -8,6 +8,7 @@ import static org.redgovernance.database.jooq.Tables.RESIDENT;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.api.graphql.Renderings;
 import org.redgovernance.database.jooq.tables.Building;
 
 /**
@@ -57,6 +58,7 @@ final class RosterJson {
   /** A household of the page's row (HOUSEHOLD, with or without its BUILDING joined). */
   static final JsonShape HOUSEHOLD_SHAPE =
       JsonShape.builder()
+          .remembered(new Renderings(256))
           .value(
               "id", JsonSql.globalId(RosterTypes.HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID, HOUSEHOLD.ID))
           .value(

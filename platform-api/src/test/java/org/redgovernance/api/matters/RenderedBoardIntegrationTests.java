@@ -77,9 +77,30 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
   @Test
   void residents_stillGetTheBoardFieldByField_withWhatTheyMaySee() {
     long before = strategy.rendered();
-    GraphQlResult board = board("baiguoshu.resident", "baiguoshu", Map.of("first", 20), "");
+    GraphQlResult board =
+        board("baiguoshu.resident", "baiguoshu", Map.of("first", 20), MATTER_FIELDS);
     assertThat(board.hasErrors()).as(board.toString()).isFalse();
     assertThat(strategy.rendered()).isEqualTo(before);
+  }
+
+  @Test
+  void aSelectionWithoutCallerFields_isRenderedOnce_andStaysRightForEveryCaller() {
+    String fields =
+        "id title status category isPublic reportedAt raisedByName reporter { name }"
+            + " assignee { kind name } latestEntry { at actorName from to note } supportCount";
+    for (String user : new String[] {"baiguoshu.admin", "baiguoshu.supervisor"}) {
+      String after = null;
+      for (int page = 0; page < 2; page++) {
+        Map<String, Object> variables =
+            after == null ? Map.of("first", 4) : Map.of("first", 4, "after", after);
+        after =
+            assertSameBoard(user, "baiguoshu", variables, fields)
+                .path("pageInfo")
+                .path("endCursor")
+                .asString();
+      }
+    }
+    assertThat(MatterJson.remembered()).as("selections kept").isPositive();
   }
 
   @Test
@@ -88,7 +109,8 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
     long before = strategy.rendered();
     try (GraphQlWebSocket socket =
         GraphQlWebSocket.connectAs(port, "baiguoshu.admin", "baiguoshu")) {
-      socket.subscribe("board", boardDocument(""), Map.of("key", "baiguoshu", "first", 50));
+      socket.subscribe(
+          "board", boardDocument(MATTER_FIELDS), Map.of("key", "baiguoshu", "first", 50));
       JsonNode next = socket.next(Duration.ofSeconds(10));
 
       assertThat(next.path("type").asString()).as(next.toString()).isEqualTo("next");
@@ -100,10 +122,15 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
 
   /** Asks for the board both ways and returns the rendered connection. */
   private JsonNode assertSameBoard(String user, String key, Map<String, Object> variables) {
+    return assertSameBoard(user, key, variables, MATTER_FIELDS);
+  }
+
+  private JsonNode assertSameBoard(
+      String user, String key, Map<String, Object> variables, String fields) {
     long before = strategy.rendered();
-    GraphQlResult rendered = board(user, key, variables, "");
+    GraphQlResult rendered = board(user, key, variables, fields);
     assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
-    GraphQlResult resolved = board(user, key, variables, "timeline { at }");
+    GraphQlResult resolved = board(user, key, variables, fields + " timeline { at }");
     assertThat(strategy.rendered()).as("resolved field by field").isEqualTo(before + 1);
     assertThat(rendered.hasErrors()).as(rendered.toString()).isFalse();
     assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
@@ -120,18 +147,17 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
   }
 
   private GraphQlResult board(
-      String user, String key, Map<String, Object> variables, String extraField) {
-    var call = graphql.query(boardDocument(extraField)).as(user).variable("key", key);
+      String user, String key, Map<String, Object> variables, String fields) {
+    var call = graphql.query(boardDocument(fields)).as(user).variable("key", key);
     variables.forEach(call::variable);
     return call.execute();
   }
 
-  private static String boardDocument(String extraField) {
+  private static String boardDocument(String fields) {
     return "query($key: String!, $first: Int, $after: String, $filter: MatterFilter) {"
         + " community(key: $key) { matters(first: $first, after: $after, filter: $filter) {"
         + " __typename edges { __typename cursor node { "
-        + MATTER_FIELDS
-        + extraField
+        + fields
         + " } } pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } } } }";
   }
 }
