@@ -52,10 +52,7 @@ public final class JsonShape {
 
   /** The object with these fields selected, or empty when one of them cannot be rendered. */
   public Optional<Field<JSON>> render(List<SelectedField> selection) {
-    if (renderings == null) {
-      return renderFields(selection);
-    }
-    Optional<String> key = Renderings.key(selection);
+    Optional<String> key = renderings == null ? Optional.empty() : Renderings.key(selection);
     if (key.isEmpty()) {
       return renderFields(selection);
     }

@@ -26,7 +26,12 @@ public final class Renderings {
   private final Map<String, String> sql = new ConcurrentHashMap<>();
   private final int capacity;
 
-  public Renderings(int capacity) {
+  /** Keeps up to 256 selections: a front end asks a handful per screen. */
+  public Renderings() {
+    this(256);
+  }
+
+  Renderings(int capacity) {
     this.capacity = capacity;
   }
 

@@ -108,7 +108,7 @@ final class MatterJson {
           .build();
 
   /** What {@link #whole} rendered for each selection; the same for every caller and day. */
-  private static final Renderings WHOLE = new Renderings(256);
+  private static final Renderings WHOLE = new Renderings();
 
   /** How many selections of {@link #whole} are kept rendered. */
   static int remembered() {

@@ -58,7 +58,7 @@ final class RosterJson {
   /** A household of the page's row (HOUSEHOLD, with or without its BUILDING joined). */
   static final JsonShape HOUSEHOLD_SHAPE =
       JsonShape.builder()
-          .remembered(new Renderings(256))
+          .remembered(new Renderings())
           .value(
               "id", JsonSql.globalId(RosterTypes.HOUSEHOLD, HOUSEHOLD.COMMUNITY_ID, HOUSEHOLD.ID))
           .value(
