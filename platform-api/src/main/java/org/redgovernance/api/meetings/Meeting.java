@@ -63,8 +63,9 @@ public record Meeting(
       @Nullable OffsetDateTime decidedAt,
       int version) {}
 
+  /** One person's mark, for the body they sat for (invited or not). */
   record Attendance(
-      UUID bodyId,
+      Body body,
       @Nullable UUID residentId,
       @Nullable UUID partyMemberId,
       String name,
@@ -94,27 +95,20 @@ public record Meeting(
     }
   }
 
-  /** Attendance summed up per invited body, then per any other body someone was marked for. */
+  /**
+   * Attendance summed up per invited body, then per any other body someone was marked for, in the
+   * order of their first mark. {@code MeetingJson} writes the same in SQL.
+   */
   List<BodyAttendance> attendanceByBody() {
-    Map<UUID, int[]> counts = new LinkedHashMap<>();
+    Map<Body, int[]> counts = new LinkedHashMap<>();
     for (Body body : invitedBodies) {
-      counts.put(body.id(), new int[3]);
+      counts.put(body, new int[3]);
     }
     for (Attendance entry : attendance) {
-      counts.computeIfAbsent(entry.bodyId(), id -> new int[3])[entry.status().ordinal()]++;
+      counts.computeIfAbsent(entry.body(), body -> new int[3])[entry.status().ordinal()]++;
     }
     List<BodyAttendance> result = new ArrayList<>();
-    counts.forEach(
-        (bodyId, c) ->
-            result.add(
-                new BodyAttendance(
-                    invitedBodies.stream()
-                        .filter(b -> b.id().equals(bodyId))
-                        .findFirst()
-                        .orElse(new Body(bodyId, "", "")),
-                    c[0],
-                    c[1],
-                    c[2])));
+    counts.forEach((body, c) -> result.add(new BodyAttendance(body, c[0], c[1], c[2])));
     return result;
   }
 

@@ -208,7 +208,7 @@ class MeetingController implements NodeLookup {
               ? GlobalId.of("Resident", community, a.residentId())
               : GlobalId.of("PartyMember", community, a.partyMemberId());
       return new AttendanceRef(
-          GlobalId.of("GovernanceBody", community, a.bodyId()), person, a.name(), a.status());
+          GlobalId.of("GovernanceBody", community, a.body().id()), person, a.name(), a.status());
     }
   }
 

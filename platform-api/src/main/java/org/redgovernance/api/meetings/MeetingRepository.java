@@ -456,11 +456,17 @@ class MeetingRepository {
         DSL.multiset(
                 DSL.select(
                         ATTENDANCE.BODY_ID,
+                        BODY_CARD.KIND,
+                        BODY_CARD.NAME,
                         ATTENDANCE.RESIDENT_ID,
                         ATTENDANCE.PARTY_MEMBER_ID,
                         DSL.coalesce(RESIDENT_CARD.NAME, PARTY_MEMBER_CARD.NAME),
                         ATTENDANCE.STATUS)
                     .from(ATTENDANCE)
+                    .join(BODY_CARD)
+                    .on(
+                        BODY_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
+                        BODY_CARD.ID.eq(ATTENDANCE.BODY_ID))
                     .leftJoin(RESIDENT_CARD)
                     .on(
                         RESIDENT_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
@@ -479,11 +485,11 @@ class MeetingRepository {
                     r.map(
                         a ->
                             new Attendance(
-                                a.value1(),
-                                a.value2(),
-                                a.value3(),
+                                new Body(a.value1(), a.value2(), a.value3()),
                                 a.value4(),
-                                AttendanceStatus.valueOf(a.value5()))));
+                                a.value5(),
+                                a.value6(),
+                                AttendanceStatus.valueOf(a.value7()))));
     Field<List<ActionItem>> actions =
         DSL.multiset(
                 DSL.select(

@@ -155,6 +155,33 @@ class MeetingsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aBodyMarkedThoughNotInvited_isCountedAfterTheInvitedOnes_underItsOwnName() {
+    String meeting = scheduled("补充出席测试会", List.of(bodies.get("PARTY_BRANCH")));
+    call("startMeeting", Map.of("id", meeting));
+    JsonNode marked =
+        call(
+            "recordAttendance",
+            Map.of(
+                "meetingId",
+                meeting,
+                "entries",
+                List.of(
+                    Map.of(
+                        "bodyId", bodies.get("SUPERVISORY_COMMITTEE"),
+                        "personId", seats.get("SUPERVISORY_COMMITTEE").get(0),
+                        "status", "PRESENT"))));
+
+    JsonNode byBody = marked.path("attendanceByBody");
+    assertThat(byBody.size()).as(marked.toString()).isEqualTo(2);
+    assertThat(byBody.path(0).path("body").path("kind").asString()).isEqualTo("PARTY_BRANCH");
+    assertThat(byBody.path(0).path("rate").isNull()).isTrue();
+    assertThat(byBody.path(1).path("body").path("kind").asString())
+        .isEqualTo("SUPERVISORY_COMMITTEE");
+    assertThat(byBody.path(1).path("present").asInt()).isEqualTo(1);
+    assertThat(byBody.path(1).path("rate").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
   void onlyConveners_runMeetings_andBadInputChangesNothing() {
     String meeting = scheduled("权限测试会");
     GraphQlResult byResident =
@@ -320,6 +347,10 @@ class MeetingsIntegrationTests extends IntegrationTest {
   }
 
   private String scheduled(String title) {
+    return scheduled(title, new ArrayList<>(bodies.values()));
+  }
+
+  private String scheduled(String title, List<String> invited) {
     JsonNode meeting =
         call(
             "scheduleMeeting",
@@ -335,8 +366,8 @@ class MeetingsIntegrationTests extends IntegrationTest {
                 "servicePostId",
                 post,
                 "invitedBodyIds",
-                new ArrayList<>(bodies.values())));
-    assertThat(meeting.path("invitedBodies").size()).isEqualTo(5);
+                invited));
+    assertThat(meeting.path("invitedBodies").size()).isEqualTo(invited.size());
     return meeting.path("id").asString();
   }
 
