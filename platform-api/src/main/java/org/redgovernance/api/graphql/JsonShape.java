@@ -39,10 +39,13 @@ public final class JsonShape {
   static final Field<JSON> EMPTY_ARRAY = DSL.field("'[]'::json", SQLDataType.JSON);
 
   private final Map<String, FieldSql> fields;
+  private final @Nullable String typeName;
   private final @Nullable Renderings renderings;
 
-  private JsonShape(Map<String, FieldSql> fields, @Nullable Renderings renderings) {
+  private JsonShape(
+      Map<String, FieldSql> fields, @Nullable String typeName, @Nullable Renderings renderings) {
     this.fields = Map.copyOf(fields);
+    this.typeName = typeName;
     this.renderings = renderings;
   }
 
@@ -83,8 +86,11 @@ public final class JsonShape {
 
   private Optional<Field<?>> value(SelectedField selected) {
     if (selected.getName().equals("__typename")) {
-      // the object type the field was selected on: the type this shape writes
-      return Optional.of(DSL.inline(selected.getObjectTypeNames().get(0)));
+      // the object type the field was selected on is the type this shape writes; selected on an
+      // interface, it names every implementation, and only a shape that knows its type can answer
+      List<String> types = selected.getObjectTypeNames();
+      String type = typeName != null ? typeName : types.size() == 1 ? types.get(0) : null;
+      return type == null ? Optional.empty() : Optional.of(DSL.inline(type));
     }
     FieldSql sql = fields.get(selected.getName());
     return sql == null ? Optional.empty() : sql.render(selected);
@@ -111,9 +117,19 @@ public final class JsonShape {
   public static final class Builder {
 
     private final Map<String, FieldSql> fields = new LinkedHashMap<>();
+    private @Nullable String typeName;
     private @Nullable Renderings renderings;
 
     private Builder() {}
+
+    /**
+     * The object type this shape writes, for {@code __typename} selected on an interface (as in
+     * {@code node(id:)}); without it the field's own object type is used.
+     */
+    public Builder typeName(String typeName) {
+      this.typeName = typeName;
+      return this;
+    }
 
     /**
      * Keep the SQL this shape renders for a selection in {@code renderings}, so that the next
@@ -179,7 +195,7 @@ public final class JsonShape {
     }
 
     public JsonShape build() {
-      return new JsonShape(fields, renderings);
+      return new JsonShape(fields, typeName, renderings);
     }
   }
 }

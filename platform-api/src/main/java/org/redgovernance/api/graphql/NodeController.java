@@ -1,7 +1,12 @@
 package org.redgovernance.api.graphql;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -25,14 +30,40 @@ class NodeController {
 
   @QueryMapping
   @Nullable Object node(
-      @Argument String id, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @Argument String id,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     return GlobalId.decode(id)
         .filter(globalId -> scope.byId(globalId.communityId()).isPresent())
-        .flatMap(
-            globalId ->
-                lookups.containsKey(globalId.type())
-                    ? lookups.get(globalId.type()).find(globalId, scope)
-                    : java.util.Optional.empty())
+        .filter(globalId -> lookups.containsKey(globalId.type()))
+        .flatMap(globalId -> find(globalId, scope, selection.getImmediateFields()))
         .orElse(null);
+  }
+
+  private Optional<Object> find(GlobalId id, AccessScope scope, List<SelectedField> selection) {
+    NodeLookup lookup = lookups.get(id.type());
+    return selectedOn(id.type(), selection)
+        .map(fields -> lookup.find(id, scope, fields))
+        .orElseGet(() -> lookup.find(id, scope));
+  }
+
+  /**
+   * The fields selected on {@code type}, in the order its answer writes them; empty when that order
+   * cannot be told. The selection lists each result key where it first appears in the document,
+   * whatever the type it was selected on — when another type's fragment has the key first, the
+   * answer for {@code type} writes it later than the selection lists it.
+   */
+  static Optional<List<SelectedField>> selectedOn(String type, List<SelectedField> selection) {
+    Set<String> elsewhere = new HashSet<>();
+    for (SelectedField field : selection) {
+      if (!field.getObjectTypeNames().contains(type)) {
+        elsewhere.add(field.getResultKey());
+      }
+    }
+    List<SelectedField> onType =
+        selection.stream().filter(field -> field.getObjectTypeNames().contains(type)).toList();
+    return onType.stream().anyMatch(field -> elsewhere.contains(field.getResultKey()))
+        ? Optional.empty()
+        : Optional.of(onType);
   }
 }

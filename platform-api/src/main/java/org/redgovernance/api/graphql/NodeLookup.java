@@ -1,5 +1,7 @@
 package org.redgovernance.api.graphql;
 
+import graphql.schema.SelectedField;
+import java.util.List;
 import java.util.Optional;
 import org.redgovernance.api.tenancy.AccessScope;
 
@@ -13,4 +15,13 @@ public interface NodeLookup {
   java.util.Set<String> types();
 
   Optional<Object> find(GlobalId id, AccessScope scope);
+
+  /**
+   * The object, knowing what the client selected of it: {@code selection} holds the fields selected
+   * on the ID's type, in the order the answer writes them. A lookup may answer with {@link
+   * RenderedJson} written for them; by default it answers as {@link #find(GlobalId, AccessScope)}.
+   */
+  default Optional<Object> find(GlobalId id, AccessScope scope, List<SelectedField> selection) {
+    return find(id, scope);
+  }
 }

@@ -2,6 +2,7 @@ package org.redgovernance.api.graphql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
@@ -32,13 +33,18 @@ public final class RenderedJson implements JacksonSerializable {
 
   /** The answer of a statement that writes one JSON value (e.g. {@link JsonConnection#select}). */
   public static RenderedJson fetch(DSLContext dsl, Select<Record1<JSON>> statement) {
+    return fetchOptional(dsl, statement)
+        .orElseThrow(
+            () -> new DataAccessException("a rendered answer's statement returned no row"));
+  }
+
+  /** The answer of a statement that writes one JSON value or none (one object by its key). */
+  public static Optional<RenderedJson> fetchOptional(
+      DSLContext dsl, Select<Record1<JSON>> statement) {
     // The driver hands a text-format json column over as its UTF-8 bytes, as they came.
     try (Cursor<Record1<JSON>> rows = dsl.fetchLazy(statement)) {
       ResultSet row = rows.resultSet();
-      if (!row.next()) {
-        throw new DataAccessException("a rendered answer's statement returned no row");
-      }
-      return new RenderedJson(row.getBytes(1));
+      return row.next() ? Optional.of(new RenderedJson(row.getBytes(1))) : Optional.empty();
     } catch (SQLException e) {
       throw new DataAccessException("reading a rendered answer", e);
     }

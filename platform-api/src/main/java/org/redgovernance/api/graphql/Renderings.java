@@ -69,7 +69,7 @@ public final class Renderings {
       }
       key.append(field.getResultKey()).append(':').append(field.getName());
       if (field.getName().equals("__typename")) {
-        key.append('@').append(field.getObjectTypeNames().get(0));
+        key.append('@').append(String.join("|", field.getObjectTypeNames()));
       }
       List<SelectedField> below = field.getSelectionSet().getImmediateFields();
       if (!below.isEmpty()) {

@@ -1,18 +1,24 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
@@ -192,6 +198,32 @@ class MeetingController implements NodeLookup {
         .read(
             scope.narrowedTo(community.get()), dsl -> meetings.find(dsl, id.communityId(), id.id()))
         .map(m -> shown(m, community.get()));
+  }
+
+  /**
+   * The meeting written by PostgreSQL when it can write everything selected — one statement, sent
+   * on unparsed — else read whole and resolved field by field.
+   */
+  @Override
+  public Optional<Object> find(GlobalId id, AccessScope scope, List<SelectedField> selection) {
+    Optional<ReachableCommunity> community = scope.byId(id.communityId());
+    if (community.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonShape shape =
+        MeetingRules.seesDetail(community.get())
+            ? MeetingJson.FOR_STAFF
+            : MeetingJson.FOR_RESIDENTS;
+    Optional<Select<Record1<JSON>>> rendered =
+        meetings.findJson(id.communityId(), id.id(), shape, selection);
+    if (rendered.isEmpty()) {
+      return find(id, scope);
+    }
+    return transactions
+        .read(
+            scope.narrowedTo(community.get()),
+            dsl -> RenderedJson.fetchOptional(dsl, rendered.get()))
+        .map(Object.class::cast);
   }
 
   record BodyRef(String id, String kind, String name) {

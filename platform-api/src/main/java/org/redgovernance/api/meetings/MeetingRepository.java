@@ -13,6 +13,7 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
+import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -24,9 +25,13 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
@@ -123,6 +128,21 @@ class MeetingRepository {
     return select(dsl)
         .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id))
         .fetchOptional(MeetingRepository::toMeeting);
+  }
+
+  /**
+   * The statement writing the meeting as {@code shape} for this selection, or empty when something
+   * selected cannot be written by PostgreSQL.
+   */
+  Optional<Select<Record1<JSON>>> findJson(
+      UUID communityId, UUID id, JsonShape shape, List<SelectedField> selection) {
+    return shape
+        .render(selection)
+        .map(
+            meeting ->
+                DSL.select(meeting)
+                    .from(MEETING)
+                    .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id)));
   }
 
   /** Inserts the meeting unless its series has one at that time already; true if inserted. */

@@ -1,0 +1,292 @@
+package org.redgovernance.api.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.RenderedJsonStrategy;
+import org.redgovernance.api.graphql.SqlStatementCounter;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A meeting asked by {@code node(id:)} is written by PostgreSQL when it can write everything
+ * selected, and is then the meeting resolved field by field: the same values, in the same order,
+ * for staff, the street and residents. The field-by-field meeting is asked for by adding {@code
+ * actionItems}, which PostgreSQL does not write; it is removed before comparing.
+ */
+class RenderedMeetingIntegrationTests extends IntegrationTest {
+
+  private static final String ADMIN = "xinhua.admin";
+  private static final String RESIDENT = "xinhua.resident";
+  private static final String STREET = "baishalu.viewer";
+
+  private static final String MEETING_FIELDS =
+      """
+      id __typename kind title startsAt endsAt convenerName status minutes minutesPublished version
+      place { servicePostId servicePostName text }
+      invitedBodies { id kind name }
+      agenda { id position topic decision decidedAt version
+               matter { id title status category reporterName } }
+      attendance { bodyId personId name status }
+      attendanceByBody { body { id kind name } present absent excused rate }
+      alias: title
+      skipped: kind @include(if: false)
+      """;
+
+  @Autowired RenderedJsonStrategy strategy;
+  @Autowired SqlStatementCounter statements;
+
+  private final Map<String, String> bodies = new HashMap<>();
+  private final Map<String, List<String>> seats = new HashMap<>();
+  private String post;
+
+  @BeforeEach
+  void xinhuasBodies() {
+    GraphQlResult result =
+        graphql.document("bodySeats").as(ADMIN).variable("key", "xinhua").execute();
+    for (JsonNode body : result.data("community.bodies")) {
+      String kind = body.path("kind").asString();
+      bodies.put(kind, body.path("id").asString());
+      List<String> people = new ArrayList<>();
+      body.path("currentTerm")
+          .path("members")
+          .forEach(m -> people.add(m.path("personId").asString()));
+      seats.put(kind, people);
+    }
+    post = result.data("community.servicePosts.0.id").asString();
+  }
+
+  @Test
+  void aHeldMeeting_writtenByPostgres_isTheMeetingResolvedFieldByField_forEveryRole() {
+    String meeting = heldMeeting();
+    for (String user : List.of(ADMIN, STREET, RESIDENT)) {
+      assertSameMeeting(user, meeting, MEETING_FIELDS);
+    }
+    JsonNode asResident = assertSameMeeting(RESIDENT, meeting, MEETING_FIELDS);
+    assertThat(asResident.path("attendance").size()).isZero();
+    assertThat(asResident.path("agenda").path(1).path("topic").asString()).isEqualTo("居民反映事项");
+    JsonNode asStaff = assertSameMeeting(ADMIN, meeting, MEETING_FIELDS);
+    // the three invited bodies by kind, then the supervisory committee, marked though not invited
+    assertThat(asStaff.path("attendanceByBody").size()).as(asStaff.toString()).isEqualTo(4);
+    assertThat(asStaff.path("attendanceByBody").path(3).path("body").path("kind").asString())
+        .isEqualTo("SUPERVISORY_COMMITTEE");
+    assertThat(asStaff.path("agenda").path(1).path("matter").path("reporterName").asString())
+        .isNotBlank();
+  }
+
+  @Test
+  void aMeetingJustScheduled_withNothingMarked_isWrittenAlike() {
+    String meeting = scheduled("刚排期的会", new ArrayList<>(bodies.values()));
+    assertSameMeeting(ADMIN, meeting, MEETING_FIELDS);
+    assertSameMeeting(RESIDENT, meeting, MEETING_FIELDS);
+  }
+
+  @Test
+  void theDemoBriefings_areWrittenAlike() {
+    JsonNode page =
+        graphql
+            .document("meetings")
+            .as("baiguoshu.admin")
+            .variable("key", "baiguoshu")
+            .variable("first", 5)
+            .variable("filter", Map.of("status", "HELD", "newestFirst", true))
+            .execute()
+            .data("community.meetings.edges");
+    for (JsonNode edge : page) {
+      String meeting = edge.path("node").path("id").asString();
+      for (String user : List.of("baiguoshu.supervisor", "baiguoshu.resident")) {
+        assertSameMeeting(user, meeting, MEETING_FIELDS);
+      }
+    }
+  }
+
+  @Test
+  void aWrittenMeeting_costsTheTenantContextAndOneStatement() {
+    String meeting = heldMeeting();
+    long before = statements.total();
+    long rendered = strategy.rendered();
+    GraphQlResult result = node(ADMIN, meeting, MEETING_FIELDS);
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(strategy.rendered()).isEqualTo(rendered + 1);
+    // resolving the caller's communities, setting the tenant context, the meeting
+    assertThat(statements.total() - before).isEqualTo(3);
+  }
+
+  @Test
+  void fragmentsOnOtherTypes_andTypenameOnTheInterface_areAnsweredForTheMeeting() {
+    String meeting = heldMeeting();
+    String document =
+        "query($id: ID!) { node(id: $id) { __typename id ... on Notice { publishedAt }"
+            + " ... on Meeting { title agenda { position } } } }";
+    long before = strategy.rendered();
+    GraphQlResult result = graphql.query(document).as(ADMIN).variable("id", meeting).execute();
+    assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
+    assertThat(result.data("node").toString())
+        .isEqualTo(
+            "{\"__typename\":\"Meeting\",\"id\":\""
+                + meeting
+                + "\",\"title\":\"议事会（写出测试）\",\"agenda\":[{\"position\":1},{\"position\":2},"
+                + "{\"position\":3}]}");
+  }
+
+  @Test
+  void aResultKeyAnotherTypeSelectsFirst_isResolvedFieldByField_inTheRightOrder() {
+    String meeting = heldMeeting();
+    String document =
+        "query($id: ID!) { node(id: $id) { ... on Notice { title } id ... on Meeting { title } } }";
+    long before = strategy.rendered();
+    GraphQlResult result = graphql.query(document).as(ADMIN).variable("id", meeting).execute();
+    assertThat(strategy.rendered()).as("resolved field by field").isEqualTo(before);
+    assertThat(result.data("node").toString())
+        .isEqualTo("{\"id\":\"" + meeting + "\",\"title\":\"议事会（写出测试）\"}");
+  }
+
+  @Test
+  void aMeetingThatIsNotThere_isNull() {
+    String meeting = heldMeeting();
+    String missing =
+        GlobalId.of(
+            Meeting.TYPE,
+            GlobalId.decode(meeting).orElseThrow().communityId(),
+            java.util.UUID.randomUUID());
+    long before = strategy.rendered();
+    GraphQlResult result = node(ADMIN, missing, MEETING_FIELDS);
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(result.data("node").isNull()).isTrue();
+    assertThat(strategy.rendered()).isEqualTo(before);
+  }
+
+  /** Asks for the meeting both ways and returns the written one. */
+  private JsonNode assertSameMeeting(String user, String meeting, String fields) {
+    long before = strategy.rendered();
+    GraphQlResult rendered = node(user, meeting, fields);
+    assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
+    GraphQlResult resolved = node(user, meeting, fields + " actionItems { id }");
+    assertThat(strategy.rendered()).as("resolved field by field").isEqualTo(before + 1);
+    assertThat(rendered.hasErrors()).as(rendered.toString()).isFalse();
+    assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
+
+    ObjectNode expected = (ObjectNode) resolved.data("node");
+    expected.remove("actionItems");
+    JsonNode actual = rendered.data("node");
+    // toString keeps the field order, which GraphQL promises to follow
+    assertThat(actual.toString()).isEqualTo(expected.toString());
+    return actual;
+  }
+
+  private GraphQlResult node(String user, String meeting, String fields) {
+    return graphql
+        .query("query($id: ID!) { node(id: $id) { ... on Meeting { " + fields + " } } }")
+        .as(user)
+        .variable("id", meeting)
+        .execute();
+  }
+
+  /**
+   * A held meeting that invited three bodies and heard a public matter, a private one and a free
+   * topic; attendance marked present, absent and excused, and once for a body it did not invite.
+   */
+  private String heldMeeting() {
+    String publicMatter = acceptedMatter("楼道灯不亮", true);
+    String privateMatter = acceptedMatter("邻居噪音", false);
+    String meeting =
+        scheduled(
+            "议事会（写出测试）",
+            List.of(
+                bodies.get("PARTY_BRANCH"),
+                bodies.get("OWNERS_COMMITTEE"),
+                bodies.get("OWNER_REPRESENTATIVES")));
+    JsonNode agenda = call("addAgendaItem", Map.of("meetingId", meeting, "matterId", publicMatter));
+    call("addAgendaItem", Map.of("meetingId", meeting, "matterId", privateMatter));
+    call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
+    call("startMeeting", Map.of("id", meeting));
+    List<Map<String, Object>> entries = new ArrayList<>();
+    String[] statuses = {"PRESENT", "EXCUSED", "ABSENT"};
+    for (String kind : List.of("OWNERS_COMMITTEE", "PARTY_BRANCH", "SUPERVISORY_COMMITTEE")) {
+      List<String> people = seats.get(kind);
+      for (int i = 0; i < people.size(); i++) {
+        entries.add(
+            Map.of(
+                "bodyId", bodies.get(kind),
+                "personId", people.get(i),
+                "status", statuses[i % statuses.length]));
+      }
+    }
+    call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
+    call(
+        "decideAgendaItem",
+        Map.of(
+            "id",
+            agenda.path("agenda").path(0).path("id").asString(),
+            "decision",
+            "物业一周内更换楼道灯",
+            "assigneeId",
+            bodies.get("OWNERS_COMMITTEE"),
+            "dueOn",
+            LocalDate.now().plusDays(7).toString()));
+    return meeting;
+  }
+
+  private String scheduled(String title, List<String> invited) {
+    return call(
+            "scheduleMeeting",
+            Map.of(
+                "communityKey",
+                "xinhua",
+                "kind",
+                "WEEKLY_BRIEFING",
+                "title",
+                title,
+                "startsAt",
+                OffsetDateTime.now().plusDays(1).toString(),
+                "servicePostId",
+                post,
+                "invitedBodyIds",
+                invited))
+        .path("id")
+        .asString();
+  }
+
+  private String acceptedMatter(String title, boolean isPublic) {
+    GraphQlResult raised =
+        graphql
+            .document("reportMatter")
+            .as(RESIDENT)
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey",
+                    "xinhua",
+                    "title",
+                    title,
+                    "description",
+                    title,
+                    "category",
+                    "FACILITY",
+                    "isPublic",
+                    isPublic))
+            .execute();
+    String id = raised.data("reportMatter.matter.id").asString();
+    graphql.document("acceptMatter").as(ADMIN).variable("input", Map.of("id", id)).execute();
+    return id;
+  }
+
+  private JsonNode call(String mutation, Map<String, Object> input) {
+    GraphQlResult result =
+        graphql.document(mutation).as(ADMIN).variable("input", new HashMap<>(input)).execute();
+    assertThat(result.data(mutation + ".errors").size()).as(result.toString()).isZero();
+    JsonNode payload = result.data(mutation);
+    return payload.has("meeting") ? payload.path("meeting") : payload;
+  }
+}
