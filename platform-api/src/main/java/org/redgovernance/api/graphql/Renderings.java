@@ -4,6 +4,7 @@ import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,6 +25,13 @@ public final class Renderings {
   private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES);
 
   private final Map<String, String> sql = new ConcurrentHashMap<>();
+
+  /**
+   * Selections whose SQL binds request values: not kept, and not looked at again — finding the bind
+   * values means rendering the whole tree a second time.
+   */
+  private final Set<String> binding = ConcurrentHashMap.newKeySet();
+
   private final int capacity;
 
   /** Keeps up to 256 selections: a front end asks a handful per screen. */
@@ -42,8 +50,13 @@ public final class Renderings {
 
   /** Keeps the rendered field, unless it binds values (those differ between requests). */
   void remember(String key, Field<JSON> rendered) {
-    if (sql.size() < capacity && POSTGRES.extractBindValues(rendered).isEmpty()) {
+    if (sql.size() + binding.size() >= capacity || binding.contains(key)) {
+      return;
+    }
+    if (POSTGRES.extractBindValues(rendered).isEmpty()) {
       sql.putIfAbsent(key, POSTGRES.render(rendered));
+    } else {
+      binding.add(key);
     }
   }
 

@@ -33,10 +33,20 @@ final class MeetingJson {
 
   private static final String RESIDENTS_MATTER_TOPIC = "居民反映事项";
 
+  /** What the shapes rendered for each selection: a meeting's SQL binds nothing of the request. */
+  private static final Renderings STAFF_RENDERINGS = new Renderings();
+
+  private static final Renderings RESIDENT_RENDERINGS = new Renderings();
+
+  /** How many selections of the two shapes are kept rendered. */
+  static int remembered() {
+    return STAFF_RENDERINGS.size() + RESIDENT_RENDERINGS.size();
+  }
+
   private static JsonShape meeting(boolean detail) {
     return JsonShape.builder()
         .typeName(Meeting.TYPE)
-        .remembered(new Renderings())
+        .remembered(detail ? STAFF_RENDERINGS : RESIDENT_RENDERINGS)
         .value("id", JsonSql.globalId(Meeting.TYPE, MEETING.COMMUNITY_ID, MEETING.ID))
         .value("kind", MEETING.KIND)
         .value("title", MEETING.TITLE)
@@ -123,10 +133,10 @@ final class MeetingJson {
   /** A matter that is not public is heard as "a matter residents raised", without the matter. */
   private static final JsonShape AGENDA_ITEM_FOR_RESIDENTS =
       agendaItem(
-          HEARS_A_MATTER.and(MATTER_CARD.PUBLIC.isTrue()),
+          HEARS_A_MATTER.and(MATTER_CARD.PUBLIC.eq(DSL.inline(true))),
           agendaMatter(false),
           DSL.when(
-                  HEARS_A_MATTER.and(MATTER_CARD.PUBLIC.isDistinctFrom(true)),
+                  HEARS_A_MATTER.and(MATTER_CARD.PUBLIC.isDistinctFrom(DSL.inline(true))),
                   DSL.inline(RESIDENTS_MATTER_TOPIC))
               .otherwise(AGENDA_ITEM.TOPIC));
 
@@ -266,7 +276,7 @@ final class MeetingJson {
             .on(MARKED_BODY.eq(BODY_CARD.ID))
             .where(BODY_CARD.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID))
             .groupBy(BODY_CARD.COMMUNITY_ID, BODY_CARD.ID, BODY_CARD.KIND, BODY_CARD.NAME)
-            .having(DSL.condition(INVITED).or(MARKED.gt(0)))
+            .having(DSL.condition(INVITED).or(MARKED.gt(DSL.inline(0))))
             .asTable("tallies");
     Field<Boolean> invited = tallies.field("invited", Boolean.class);
     return DSL.field(

@@ -39,6 +39,17 @@ class RenderingsTests {
   }
 
   @Test
+  void aSelectionFoundToBindValues_isNotLookedAtAgain() {
+    Renderings renderings = new Renderings(8);
+    renderings.remember("mine", object(DSL.val("the caller's user id")));
+
+    // a selection's SQL binds the same values every time; the second look would render it again
+    renderings.remember("mine", object(DSL.inline("anything")));
+
+    assertThat(renderings.get("mine")).isEmpty();
+  }
+
+  @Test
   void noMoreThanTheCapacity_isKept() {
     Renderings renderings = new Renderings(2);
     for (String key : new String[] {"a", "b", "c", "d"}) {

@@ -83,6 +83,9 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
         .isEqualTo("SUPERVISORY_COMMITTEE");
     assertThat(asStaff.path("agenda").path(1).path("matter").path("reporterName").asString())
         .isNotBlank();
+    assertThat(MeetingJson.remembered())
+        .as("selections kept, for staff and for residents")
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
