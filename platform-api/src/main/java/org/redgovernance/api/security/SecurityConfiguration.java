@@ -45,7 +45,9 @@ class SecurityConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        .oauth2ResourceServer(
+            server ->
+                server.bearerTokenResolver(new BearerTokenHeader()).jwt(Customizer.withDefaults()))
         .build();
   }
 
