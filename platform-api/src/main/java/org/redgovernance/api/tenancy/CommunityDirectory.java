@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.redgovernance.api.security.Caller;
@@ -27,10 +28,27 @@ import org.springframework.stereotype.Component;
 @Component
 class CommunityDirectory {
 
-  private record Grants(boolean all, Set<String> streetKeys, Set<String> communityKeys) {}
+  /** Everything of a caller that decides what they reach: the same grants reach the same. */
+  private record Grants(
+      boolean all,
+      Map<String, Set<StreetRole>> streetRoles,
+      Map<String, Set<CommunityRole>> communityRoles) {
+
+    boolean none() {
+      return !all && streetRoles.isEmpty() && communityRoles.isEmpty();
+    }
+
+    Set<StreetRole> onStreet(String streetKey) {
+      return streetRoles.getOrDefault(streetKey, Set.of());
+    }
+
+    Set<CommunityRole> in(String communityKey) {
+      return communityRoles.getOrDefault(communityKey, Set.of());
+    }
+  }
 
   private final DSLContext dsl;
-  private final Cache<Grants, List<ResolveScopeRecord>> cache;
+  private final Cache<Grants, List<ReachableCommunity>> cache;
 
   CommunityDirectory(
       DSLContext dsl, @Value("${rg.tenancy.directory-ttl:PT10S}") Duration timeToLive) {
@@ -38,25 +56,28 @@ class CommunityDirectory {
     this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).build();
   }
 
+  /**
+   * The communities the caller reaches, with their roles in each. Kept per set of grants, whole: a
+   * street role reaches fifty communities, and building them again on every request was a twentieth
+   * of a small read's CPU.
+   */
   List<ReachableCommunity> reachableBy(Caller caller) {
     Grants grants =
-        new Grants(
-            caller.platformOperator(),
-            Set.copyOf(caller.streetRoles().keySet()),
-            Set.copyOf(caller.communityRoles().keySet()));
-    if (!grants.all() && grants.streetKeys().isEmpty() && grants.communityKeys().isEmpty()) {
-      return List.of();
-    }
-    List<ResolveScopeRecord> rows = cache.get(grants, this::resolve);
+        new Grants(caller.platformOperator(), caller.streetRoles(), caller.communityRoles());
+    return grants.none() ? List.of() : cache.get(grants, this::reachable);
+  }
+
+  private List<ReachableCommunity> reachable(Grants grants) {
+    List<ResolveScopeRecord> rows = resolve(grants);
     List<ReachableCommunity> reachable = new ArrayList<>(rows.size());
     for (ResolveScopeRecord row : rows) {
       CommunityStatus status = CommunityStatus.valueOf(row.getStatus());
-      Set<StreetRole> streetRoles = caller.rolesOnStreet(row.getStreetKey());
+      Set<StreetRole> streetRoles = grants.onStreet(row.getStreetKey());
       // A suspended community's own people lose their access until it is reactivated, an erased
       // one's for good; the street keeps reading it. (An archived one stays readable to all its
       // roles, writable to none.)
-      Set<CommunityRole> roles = status.openToItsPeople() ? caller.rolesIn(row.getKey()) : Set.of();
-      if (roles.isEmpty() && streetRoles.isEmpty() && !caller.platformOperator()) {
+      Set<CommunityRole> roles = status.openToItsPeople() ? grants.in(row.getKey()) : Set.of();
+      if (roles.isEmpty() && streetRoles.isEmpty() && !grants.all()) {
         continue;
       }
       reachable.add(
@@ -70,17 +91,17 @@ class CommunityDirectory {
               row.getStreetName(),
               roles,
               streetRoles,
-              caller.platformOperator()));
+              grants.all()));
     }
-    return reachable;
+    return List.copyOf(reachable);
   }
 
   private List<ResolveScopeRecord> resolve(Grants grants) {
     return dsl.selectFrom(
             RESOLVE_SCOPE.call(
                 grants.all(),
-                grants.streetKeys().toArray(String[]::new),
-                grants.communityKeys().toArray(String[]::new)))
+                grants.streetRoles().keySet().toArray(String[]::new),
+                grants.communityRoles().keySet().toArray(String[]::new)))
         .orderBy(RESOLVE_SCOPE.STREET_KEY, RESOLVE_SCOPE.KEY)
         .fetch();
   }
