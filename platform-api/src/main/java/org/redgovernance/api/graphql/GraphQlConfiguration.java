@@ -1,8 +1,12 @@
 package org.redgovernance.api.graphql;
 
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.parser.ParserOptions;
 import java.util.List;
 import org.jooq.ExecuteListenerProvider;
@@ -61,7 +65,13 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  MaxQueryDepthInstrumentation maxDepth(@Value("${rg.graphql.max-depth:12}") int maxDepth) {
+  SettledLimits settledLimits(@Value("${rg.graphql.document-cache-size:2000}") int size) {
+    return new SettledLimits(size);
+  }
+
+  @Bean
+  MaxQueryDepthInstrumentation maxDepth(
+      @Value("${rg.graphql.max-depth:12}") int maxDepth, SettledLimits settled) {
     return new MaxQueryDepthInstrumentation(
         maxDepth,
         info -> {
@@ -73,12 +83,18 @@ class GraphQlConfiguration {
                           + " levels deep; at most "
                           + maxDepth
                           + " are allowed")));
-        });
+        }) {
+      @Override
+      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+          InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        return settled.check("depth", parameters, state, super::beginExecuteOperation);
+      }
+    };
   }
 
   @Bean
   MaxQueryComplexityInstrumentation maxComplexity(
-      @Value("${rg.graphql.max-complexity:500}") int maxComplexity) {
+      @Value("${rg.graphql.max-complexity:500}") int maxComplexity, SettledLimits settled) {
     return new MaxQueryComplexityInstrumentation(
         maxComplexity,
         info -> {
@@ -90,7 +106,13 @@ class GraphQlConfiguration {
                           + " fields; at most "
                           + maxComplexity
                           + " are allowed")));
-        });
+        }) {
+      @Override
+      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+          InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        return settled.check("complexity", parameters, state, super::beginExecuteOperation);
+      }
+    };
   }
 
   @Bean

@@ -40,7 +40,9 @@ class QueryLimits extends SimplePerformantInstrumentation {
               @Override
               public TraversalControl visitField(
                   Field field, TraverserContext<graphql.language.Node> context) {
-                if (field.getAlias() != null) {
+                // the traverser visits every node on the way in and again on the way out
+                if (context.getPhase() == TraverserContext.Phase.ENTER
+                    && field.getAlias() != null) {
                   aliases.incrementAndGet();
                 }
                 return TraversalControl.CONTINUE;

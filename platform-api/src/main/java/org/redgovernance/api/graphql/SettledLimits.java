@@ -1,0 +1,112 @@
+package org.redgovernance.api.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.VariableReference;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which operations passed the depth and complexity limits already. graphql-java walks the whole
+ * operation against the schema for each limit on every request — a tenth of the CPU of a small read
+ * — though the answer depends only on the document, the operation and the variables that {@code
+ * @skip} and {@code @include} read: front ends send the same few documents with other IDs and
+ * pages. An operation that passed both is not walked again; one that fails is walked, and refused,
+ * every time. Bounded like {@link DocumentCache}.
+ */
+final class SettledLimits {
+
+  /** The operation as the limits see it. */
+  private record Operation(
+      String query, @Nullable String name, Map<String, @Nullable Object> directiveVariables) {}
+
+  /** Per document text: the variables its directives read. */
+  private final Cache<String, Set<String>> directiveVariables;
+
+  /** A limit an operation passed. */
+  private record Passed(String limit, Operation operation) {}
+
+  private final Cache<Passed, Boolean> passed;
+
+  SettledLimits(int maximumSize) {
+    this.directiveVariables = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.passed = Caffeine.newBuilder().maximumSize(maximumSize).build();
+  }
+
+  /** The step of a limit's instrumentation that walks the operation, and throws when over. */
+  @FunctionalInterface
+  interface Check {
+    InstrumentationContext<ExecutionResult> apply(
+        InstrumentationExecuteOperationParameters parameters, InstrumentationState state);
+  }
+
+  /** Checks the operation against {@code limit} unless it passed that limit before. */
+  InstrumentationContext<ExecutionResult> check(
+      String limit,
+      InstrumentationExecuteOperationParameters parameters,
+      InstrumentationState state,
+      Check check) {
+    Passed key = new Passed(limit, operation(parameters.getExecutionContext()));
+    if (passed.getIfPresent(key) != null) {
+      return SimpleInstrumentationContext.noOp();
+    }
+    InstrumentationContext<ExecutionResult> context = check.apply(parameters, state);
+    passed.put(key, Boolean.TRUE);
+    return context;
+  }
+
+  private Operation operation(ExecutionContext execution) {
+    String query = execution.getExecutionInput().getQuery();
+    Set<String> names =
+        directiveVariables.get(query, text -> readByDirectives(execution.getDocument()));
+    Map<String, @Nullable Object> values = new HashMap<>();
+    Map<String, Object> variables = execution.getCoercedVariables().toMap();
+    for (String name : names) {
+      values.put(name, variables.get(name));
+    }
+    return new Operation(query, execution.getExecutionInput().getOperationName(), values);
+  }
+
+  private static Set<String> readByDirectives(Document document) {
+    Set<String> names = new HashSet<>();
+    new NodeTraverser()
+        .depthFirst(
+            new NodeVisitorStub() {
+              @Override
+              public TraversalControl visitDirective(
+                  Directive directive, TraverserContext<graphql.language.Node> context) {
+                new NodeTraverser()
+                    .depthFirst(
+                        new NodeVisitorStub() {
+                          @Override
+                          public TraversalControl visitVariableReference(
+                              VariableReference reference,
+                              TraverserContext<graphql.language.Node> inner) {
+                            names.add(reference.getName());
+                            return TraversalControl.CONTINUE;
+                          }
+                        },
+                        List.copyOf(directive.getArguments()));
+                return TraversalControl.CONTINUE;
+              }
+            },
+            document);
+    return Set.copyOf(names);
+  }
+}
