@@ -1,6 +1,6 @@
 package org.redgovernance.api.graphql;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +20,10 @@ import org.springframework.stereotype.Controller;
 class NodeController {
 
   private final Map<String, NodeLookup> lookups;
+  private final Selections selections;
 
-  NodeController(List<NodeLookup> lookups) {
+  NodeController(List<NodeLookup> lookups, Selections selections) {
+    this.selections = selections;
     this.lookups =
         lookups.stream()
             .flatMap(lookup -> lookup.types().stream().map(type -> Map.entry(type, lookup)))
@@ -32,11 +34,11 @@ class NodeController {
   @Nullable Object node(
       @Argument String id,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
+      DataFetchingEnvironment environment) {
     return GlobalId.decode(id)
         .filter(globalId -> scope.byId(globalId.communityId()).isPresent())
         .filter(globalId -> lookups.containsKey(globalId.type()))
-        .flatMap(globalId -> find(globalId, scope, selection.getImmediateFields()))
+        .flatMap(globalId -> find(globalId, scope, selections.below(environment)))
         .orElse(null);
   }
 

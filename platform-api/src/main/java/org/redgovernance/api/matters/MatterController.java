@@ -1,7 +1,7 @@
 package org.redgovernance.api.matters;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +24,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.RenderedJson;
+import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Subcategory;
 import org.redgovernance.api.matters.Matter.TimelineEntry;
@@ -65,6 +66,7 @@ class MatterController implements NodeLookup {
   private final MatterFeedbackRepository feedback;
   private final MatterFiguresRepository figures;
   private final MatterAttachmentRepository attachments;
+  private final Selections selections;
 
   MatterController(
       TenantTransactions transactions,
@@ -72,8 +74,10 @@ class MatterController implements NodeLookup {
       MatterFeedbackRepository feedback,
       MatterFiguresRepository figures,
       MatterAttachmentRepository attachments,
+      Selections selections,
       BatchLoaderRegistry loaders) {
     this.transactions = transactions;
+    this.selections = selections;
     this.matters = matters;
     this.feedback = feedback;
     this.figures = figures;
@@ -97,7 +101,7 @@ class MatterController implements NodeLookup {
       @Argument @Nullable String after,
       @Argument @Nullable MatterFilterInput filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
+      DataFetchingEnvironment environment) {
     ReachableCommunity reachable = reachable(community, scope);
     int size = Page.size(first);
     TimeCursor from = after == null ? null : TimeCursor.decode(after);
@@ -122,7 +126,7 @@ class MatterController implements NodeLookup {
               today,
               from,
               size,
-              selection.getImmediateFields(),
+              selections.below(environment),
               MatterJson.whole(scope.caller().userId(), today));
       if (rendered.isPresent()) {
         return transactions.read(

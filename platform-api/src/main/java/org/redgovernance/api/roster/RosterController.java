@@ -1,7 +1,7 @@
 package org.redgovernance.api.roster;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +23,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.RenderedJson;
+import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -65,13 +66,16 @@ class RosterController implements NodeLookup {
   private final RosterRepository roster;
   private final PersonalDataReader personalData;
   private final PersonalDataCipher cipher;
+  private final Selections selections;
 
   RosterController(
       TenantTransactions transactions,
       RosterRepository roster,
       PersonalDataReader personalData,
-      PersonalDataCipher cipher) {
+      PersonalDataCipher cipher,
+      Selections selections) {
     this.transactions = transactions;
+    this.selections = selections;
     this.roster = roster;
     this.personalData = personalData;
     this.cipher = cipher;
@@ -122,7 +126,7 @@ class RosterController implements NodeLookup {
       @Argument @Nullable HouseholdFilterInput filter,
       @Argument RosterOrder.@Nullable Input orderBy,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
+      DataFetchingEnvironment environment) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     RosterOrder order = RosterOrder.of(orderBy);
@@ -136,7 +140,7 @@ class RosterController implements NodeLookup {
             input.withPartyMember());
     Optional<Select<Record1<JSON>>> rendered =
         roster.householdsJson(
-            community.id(), query, order, from, size, selection.getImmediateFields());
+            community.id(), query, order, from, size, selections.below(environment));
     if (rendered.isPresent()) {
       return transactions.read(one, dsl -> RenderedJson.fetch(dsl, rendered.get()));
     }

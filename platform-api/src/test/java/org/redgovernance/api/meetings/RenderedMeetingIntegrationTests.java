@@ -156,6 +156,25 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void theSameDocument_withIncludeReadingAVariable_answersWhatEachRequestSelects() {
+    String meeting = heldMeeting();
+    String document =
+        "query($id: ID!, $agenda: Boolean!) { node(id: $id) { ... on Meeting { title"
+            + " agenda @include(if: $agenda) { position } } } }";
+    for (boolean agenda : new boolean[] {true, false, true}) {
+      JsonNode answer =
+          graphql
+              .query(document)
+              .as(ADMIN)
+              .variable("id", meeting)
+              .variable("agenda", agenda)
+              .execute()
+              .data("node");
+      assertThat(answer.has("agenda")).as(answer.toString()).isEqualTo(agenda);
+    }
+  }
+
+  @Test
   void aMeetingThatIsNotThere_isNull() {
     String meeting = heldMeeting();
     String missing =
