@@ -3,18 +3,11 @@ package org.redgovernance.api.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.MergedField;
-import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.NodeTraverser;
-import graphql.language.NodeVisitorStub;
-import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +31,8 @@ public class Selections {
   public List<SelectedField> below(DataFetchingEnvironment environment) {
     MergedField merged = environment.getMergedField();
     if (merged.getFields().size() != 1
-        || variableDirectives.get(environment.getDocument(), Selections::hasVariableDirective)) {
+        || variableDirectives.get(
+            environment.getDocument(), document -> !DirectiveVariables.in(document).isEmpty())) {
       return environment.getSelectionSet().getImmediateFields();
     }
     Field field = merged.getSingleField();
@@ -58,28 +52,5 @@ public class Selections {
     return !field.getArguments().isEmpty()
         || field.getSelectionSet().getImmediateFields().stream()
             .anyMatch(Selections::takesArguments);
-  }
-
-  private static boolean hasVariableDirective(Document document) {
-    AtomicBoolean found = new AtomicBoolean();
-    new NodeTraverser()
-        .depthFirst(
-            new NodeVisitorStub() {
-              @Override
-              public TraversalControl visitDirective(
-                  Directive directive, TraverserContext<graphql.language.Node> context) {
-                directive
-                    .getArguments()
-                    .forEach(
-                        argument -> {
-                          if (argument.getValue() instanceof VariableReference) {
-                            found.set(true);
-                          }
-                        });
-                return TraversalControl.CONTINUE;
-              }
-            },
-            document);
-    return found.get();
   }
 }

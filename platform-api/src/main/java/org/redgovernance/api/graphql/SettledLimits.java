@@ -8,16 +8,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.language.Directive;
-import graphql.language.Document;
-import graphql.language.NodeTraverser;
-import graphql.language.NodeVisitorStub;
-import graphql.language.VariableReference;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -74,39 +65,12 @@ final class SettledLimits {
   private Operation operation(ExecutionContext execution) {
     String query = execution.getExecutionInput().getQuery();
     Set<String> names =
-        directiveVariables.get(query, text -> readByDirectives(execution.getDocument()));
+        directiveVariables.get(query, text -> DirectiveVariables.in(execution.getDocument()));
     Map<String, @Nullable Object> values = new HashMap<>();
     Map<String, Object> variables = execution.getCoercedVariables().toMap();
     for (String name : names) {
       values.put(name, variables.get(name));
     }
     return new Operation(query, execution.getExecutionInput().getOperationName(), values);
-  }
-
-  private static Set<String> readByDirectives(Document document) {
-    Set<String> names = new HashSet<>();
-    new NodeTraverser()
-        .depthFirst(
-            new NodeVisitorStub() {
-              @Override
-              public TraversalControl visitDirective(
-                  Directive directive, TraverserContext<graphql.language.Node> context) {
-                new NodeTraverser()
-                    .depthFirst(
-                        new NodeVisitorStub() {
-                          @Override
-                          public TraversalControl visitVariableReference(
-                              VariableReference reference,
-                              TraverserContext<graphql.language.Node> inner) {
-                            names.add(reference.getName());
-                            return TraversalControl.CONTINUE;
-                          }
-                        },
-                        List.copyOf(directive.getArguments()));
-                return TraversalControl.CONTINUE;
-              }
-            },
-            document);
-    return Set.copyOf(names);
   }
 }
