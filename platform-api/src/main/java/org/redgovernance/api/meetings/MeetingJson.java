@@ -103,14 +103,8 @@ final class MeetingJson {
   private static Field<JSON> invitedBodies(Field<JSON> body) {
     return DSL.field(
         DSL.select(JsonShape.array(body, BODY_CARD.KIND))
-            .from(MEETING_INVITATION)
-            .join(BODY_CARD)
-            .on(
-                BODY_CARD.COMMUNITY_ID.eq(MEETING_INVITATION.COMMUNITY_ID),
-                BODY_CARD.ID.eq(MEETING_INVITATION.BODY_ID))
-            .where(
-                MEETING_INVITATION.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                MEETING_INVITATION.MEETING_ID.eq(MEETING.ID)));
+            .from(MeetingParts.INVITATIONS)
+            .where(MeetingParts.INVITATIONS_OF_THE_MEETING));
   }
 
   // --- the agenda
@@ -158,14 +152,8 @@ final class MeetingJson {
   private static Field<JSON> agenda(Field<JSON> item) {
     return DSL.field(
         DSL.select(JsonShape.array(item, AGENDA_ITEM.POSITION))
-            .from(AGENDA_ITEM)
-            .leftJoin(MATTER_CARD)
-            .on(
-                MATTER_CARD.COMMUNITY_ID.eq(AGENDA_ITEM.COMMUNITY_ID),
-                MATTER_CARD.ID.eq(AGENDA_ITEM.MATTER_ID))
-            .where(
-                AGENDA_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                AGENDA_ITEM.MEETING_ID.eq(MEETING.ID)));
+            .from(MeetingParts.AGENDA)
+            .where(MeetingParts.AGENDA_OF_THE_MEETING));
   }
 
   // --- who came
@@ -190,18 +178,8 @@ final class MeetingJson {
   private static Field<JSON> attendance(Field<JSON> entry) {
     return DSL.field(
         DSL.select(JsonShape.array(entry, ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
-            .from(ATTENDANCE)
-            .leftJoin(RESIDENT_CARD)
-            .on(
-                RESIDENT_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-                RESIDENT_CARD.ID.eq(ATTENDANCE.RESIDENT_ID))
-            .leftJoin(PARTY_MEMBER_CARD)
-            .on(
-                PARTY_MEMBER_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-                PARTY_MEMBER_CARD.ID.eq(ATTENDANCE.PARTY_MEMBER_ID))
-            .where(
-                ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                ATTENDANCE.MEETING_ID.eq(MEETING.ID)));
+            .from(MeetingParts.ATTENDANCE_WITH_NAMES)
+            .where(MeetingParts.ATTENDANCE_OF_THE_MEETING));
   }
 
   // --- attendance by body: one row per body of the community, with its marks counted
@@ -212,9 +190,7 @@ final class MeetingJson {
               ATTENDANCE.STATUS,
               DSL.rowNumber().over(DSL.orderBy(ATTENDANCE.RECORDED_AT, ATTENDANCE.ID)).as("seen"))
           .from(ATTENDANCE)
-          .where(
-              ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-              ATTENDANCE.MEETING_ID.eq(MEETING.ID))
+          .where(MeetingParts.ATTENDANCE_OF_THE_MEETING)
           .asTable("marks");
 
   private static final Field<UUID> MARKED_BODY = MARKS.field(ATTENDANCE.BODY_ID);
@@ -235,8 +211,7 @@ final class MeetingJson {
               DSL.selectOne()
                   .from(MEETING_INVITATION)
                   .where(
-                      MEETING_INVITATION.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                      MEETING_INVITATION.MEETING_ID.eq(MEETING.ID),
+                      MeetingParts.INVITATIONS_OF_THE_MEETING,
                       MEETING_INVITATION.BODY_ID.eq(BODY_CARD.ID))));
 
   /**

@@ -290,11 +290,7 @@ class MeetingRepository {
 
   Optional<AgendaItem> agendaItem(DSLContext dsl, UUID communityId, UUID id) {
     return dsl.select(agendaFields())
-        .from(AGENDA_ITEM)
-        .leftJoin(MATTER_CARD)
-        .on(
-            MATTER_CARD.COMMUNITY_ID.eq(AGENDA_ITEM.COMMUNITY_ID),
-            MATTER_CARD.ID.eq(AGENDA_ITEM.MATTER_ID))
+        .from(MeetingParts.AGENDA)
         .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.ID.eq(id))
         .fetchOptional(MeetingRepository::toAgendaItem);
   }
@@ -447,28 +443,16 @@ class MeetingRepository {
     Field<List<Body>> invited =
         DSL.multiset(
                 DSL.select(BODY_CARD.ID, BODY_CARD.KIND, BODY_CARD.NAME)
-                    .from(MEETING_INVITATION)
-                    .join(BODY_CARD)
-                    .on(
-                        BODY_CARD.COMMUNITY_ID.eq(MEETING_INVITATION.COMMUNITY_ID),
-                        BODY_CARD.ID.eq(MEETING_INVITATION.BODY_ID))
-                    .where(
-                        MEETING_INVITATION.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                        MEETING_INVITATION.MEETING_ID.eq(MEETING.ID))
+                    .from(MeetingParts.INVITATIONS)
+                    .where(MeetingParts.INVITATIONS_OF_THE_MEETING)
                     .orderBy(BODY_CARD.KIND))
             .as("invited")
             .convertFrom(r -> r.map(b -> new Body(b.value1(), b.value2(), b.value3())));
     Field<List<AgendaItem>> agenda =
         DSL.multiset(
                 DSL.select(agendaFields())
-                    .from(AGENDA_ITEM)
-                    .leftJoin(MATTER_CARD)
-                    .on(
-                        MATTER_CARD.COMMUNITY_ID.eq(AGENDA_ITEM.COMMUNITY_ID),
-                        MATTER_CARD.ID.eq(AGENDA_ITEM.MATTER_ID))
-                    .where(
-                        AGENDA_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                        AGENDA_ITEM.MEETING_ID.eq(MEETING.ID))
+                    .from(MeetingParts.AGENDA)
+                    .where(MeetingParts.AGENDA_OF_THE_MEETING)
                     .orderBy(AGENDA_ITEM.POSITION))
             .as("agenda")
             .convertFrom(r -> r.map(MeetingRepository::toAgendaItem));
@@ -482,22 +466,8 @@ class MeetingRepository {
                         ATTENDANCE.PARTY_MEMBER_ID,
                         DSL.coalesce(RESIDENT_CARD.NAME, PARTY_MEMBER_CARD.NAME),
                         ATTENDANCE.STATUS)
-                    .from(ATTENDANCE)
-                    .join(BODY_CARD)
-                    .on(
-                        BODY_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-                        BODY_CARD.ID.eq(ATTENDANCE.BODY_ID))
-                    .leftJoin(RESIDENT_CARD)
-                    .on(
-                        RESIDENT_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-                        RESIDENT_CARD.ID.eq(ATTENDANCE.RESIDENT_ID))
-                    .leftJoin(PARTY_MEMBER_CARD)
-                    .on(
-                        PARTY_MEMBER_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-                        PARTY_MEMBER_CARD.ID.eq(ATTENDANCE.PARTY_MEMBER_ID))
-                    .where(
-                        ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                        ATTENDANCE.MEETING_ID.eq(MEETING.ID))
+                    .from(MeetingParts.ATTENDANCE_WITH_NAMES)
+                    .where(MeetingParts.ATTENDANCE_OF_THE_MEETING)
                     .orderBy(ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
             .as("attendance")
             .convertFrom(
