@@ -27,41 +27,32 @@ import tools.jackson.databind.JsonNode;
  */
 class MeetingsIntegrationTests extends IntegrationTest {
 
-  private static final String ADMIN = "xinhua.admin";
-  private static final String RESIDENT = "xinhua.resident";
+  private static final String ADMIN = XinhuaMeetingDesk.ADMIN;
+  private static final String RESIDENT = XinhuaMeetingDesk.RESIDENT;
 
   @Autowired SqlStatementCounter statements;
   @Autowired MeetingSeriesRoller roller;
 
-  private final Map<String, String> bodies = new HashMap<>();
-  private final Map<String, List<String>> seats = new HashMap<>();
-  private String post;
+  private XinhuaMeetingDesk desk;
+  private Map<String, String> bodies;
+  private Map<String, List<String>> seats;
 
   @BeforeEach
   void xinhuasBodies() {
-    GraphQlResult result =
-        graphql.document("bodySeats").as(ADMIN).variable("key", "xinhua").execute();
-    for (JsonNode body : result.data("community.bodies")) {
-      String kind = body.path("kind").asString();
-      bodies.put(kind, body.path("id").asString());
-      List<String> people = new ArrayList<>();
-      body.path("currentTerm")
-          .path("members")
-          .forEach(m -> people.add(m.path("personId").asString()));
-      seats.put(kind, people);
-    }
-    post = result.data("community.servicePosts.0.id").asString();
+    desk = new XinhuaMeetingDesk(graphql);
+    bodies = desk.bodies;
+    seats = desk.seats;
   }
 
   @Test
   void theWeeklyBriefing_hearsAMatter_takesAttendanceByBody_decides_andPublishesItsMinutes() {
-    String matter = acceptedMatter("小区东门积水");
-    String meeting = scheduled("每周通报会（测试）");
+    String matter = desk.acceptedMatter("小区东门积水", false);
+    String meeting = desk.scheduled("每周通报会（测试）");
 
-    JsonNode agenda = call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
+    JsonNode agenda = desk.call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
     assertThat(matterStatus(matter)).isEqualTo("SCHEDULED");
-    call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
-    call("startMeeting", Map.of("id", meeting));
+    desk.call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
+    desk.call("startMeeting", Map.of("id", meeting));
 
     List<Map<String, Object>> entries = new ArrayList<>();
     for (String kind : List.of("PARTY_BRANCH", "OWNERS_COMMITTEE", "SUPERVISORY_COMMITTEE")) {
@@ -74,7 +65,8 @@ class MeetingsIntegrationTests extends IntegrationTest {
                 "status", i == 1 ? "EXCUSED" : "PRESENT"));
       }
     }
-    JsonNode marked = call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
+    JsonNode marked =
+        desk.call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
     JsonNode owners = byBody(marked, "OWNERS_COMMITTEE");
     assertThat(owners.path("present").asInt()).isEqualTo(seats.get("OWNERS_COMMITTEE").size() - 1);
     assertThat(owners.path("excused").asInt()).isEqualTo(1);
@@ -82,7 +74,7 @@ class MeetingsIntegrationTests extends IntegrationTest {
 
     String item = agenda.path("agenda").path(0).path("id").asString();
     JsonNode decided =
-        call(
+        desk.call(
             "decideAgendaItem",
             Map.of(
                 "id",
@@ -96,7 +88,7 @@ class MeetingsIntegrationTests extends IntegrationTest {
     assertThat(decided.path("agenda").path(0).path("decision").asString()).contains("疏通");
     assertThat(matterStatus(matter)).isEqualTo("IN_PROGRESS");
 
-    call(
+    desk.call(
         "addActionItem",
         Map.of(
             "meetingId",
@@ -107,10 +99,10 @@ class MeetingsIntegrationTests extends IntegrationTest {
             bodies.get("OWNERS_COMMITTEE"),
             "dueOn",
             LocalDate.now().plusDays(3).toString()));
-    call("endMeeting", Map.of("id", meeting));
-    call("recordMinutes", Map.of("meetingId", meeting, "minutes", "五家代表听取了东门积水问题。"));
+    desk.call("endMeeting", Map.of("id", meeting));
+    desk.call("recordMinutes", Map.of("meetingId", meeting, "minutes", "五家代表听取了东门积水问题。"));
     long notices = Rows.notices("xinhua");
-    JsonNode published = call("publishMeetingMinutes", Map.of("meetingId", meeting));
+    JsonNode published = desk.call("publishMeetingMinutes", Map.of("meetingId", meeting));
     assertThat(published.path("minutesPublished").asBoolean()).isTrue();
     assertThat(Rows.notices("xinhua")).isEqualTo(notices + 1);
     GraphQlResult twice =
@@ -124,11 +116,11 @@ class MeetingsIntegrationTests extends IntegrationTest {
 
   @Test
   void residents_seeTheMeetingAndAttendanceByBody_butNotWhoWasAbsentOrWhoRaisedAMatter() {
-    String matter = acceptedMatter("健身区地面破损");
-    String meeting = scheduled("议事会（测试）");
-    call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
-    call("startMeeting", Map.of("id", meeting));
-    call(
+    String matter = desk.acceptedMatter("健身区地面破损", false);
+    String meeting = desk.scheduled("议事会（测试）");
+    desk.call("addAgendaItem", Map.of("meetingId", meeting, "matterId", matter));
+    desk.call("startMeeting", Map.of("id", meeting));
+    desk.call(
         "recordAttendance",
         Map.of(
             "meetingId",
@@ -156,10 +148,10 @@ class MeetingsIntegrationTests extends IntegrationTest {
 
   @Test
   void aBodyMarkedThoughNotInvited_isCountedAfterTheInvitedOnes_underItsOwnName() {
-    String meeting = scheduled("补充出席测试会", List.of(bodies.get("PARTY_BRANCH")));
-    call("startMeeting", Map.of("id", meeting));
+    String meeting = desk.scheduled("补充出席测试会", List.of(bodies.get("PARTY_BRANCH")));
+    desk.call("startMeeting", Map.of("id", meeting));
     JsonNode marked =
-        call(
+        desk.call(
             "recordAttendance",
             Map.of(
                 "meetingId",
@@ -183,7 +175,7 @@ class MeetingsIntegrationTests extends IntegrationTest {
 
   @Test
   void onlyConveners_runMeetings_andBadInputChangesNothing() {
-    String meeting = scheduled("权限测试会");
+    String meeting = desk.scheduled("权限测试会");
     GraphQlResult byResident =
         graphql
             .document("startMeeting")
@@ -197,7 +189,7 @@ class MeetingsIntegrationTests extends IntegrationTest {
         Map.of("meetingId", meeting, "entries", List.of()),
         "INVALID_INPUT",
         "entries");
-    call("startMeeting", Map.of("id", meeting));
+    desk.call("startMeeting", Map.of("id", meeting));
     assertError(
         "recordAttendance",
         Map.of(
@@ -213,7 +205,7 @@ class MeetingsIntegrationTests extends IntegrationTest {
         "entries");
     assertError(
         "addAgendaItem",
-        Map.of("meetingId", meeting, "topic", "议题", "matterId", acceptedMatter("两者皆有")),
+        Map.of("meetingId", meeting, "topic", "议题", "matterId", desk.acceptedMatter("两者皆有", false)),
         "INVALID_INPUT",
         "topic");
     assertError(
@@ -320,13 +312,13 @@ class MeetingsIntegrationTests extends IntegrationTest {
 
   @Test
   void aMeetingInProgress_isFollowedLive() {
-    String meeting = scheduled("直播测试会");
+    String meeting = desk.scheduled("直播测试会");
     try (GraphQlWebSocket live = GraphQlWebSocket.connectAs(port, RESIDENT, null)) {
       live.subscribe("1", GraphQlHttp.load("meetingEvents"), Map.of("meetingId", meeting));
       // graphql-ws does not acknowledge a subscription; give the server a moment to start it
       pause();
-      call("startMeeting", Map.of("id", meeting));
-      call("addAgendaItem", Map.of("meetingId", meeting, "topic", "停车收费听证"));
+      desk.call("startMeeting", Map.of("id", meeting));
+      desk.call("addAgendaItem", Map.of("meetingId", meeting, "topic", "停车收费听证"));
       JsonNode started =
           live.next(Duration.ofSeconds(10)).path("payload").path("data").path("meetingEvents");
       assertThat(started.path("kind").asString()).isEqualTo("STARTED");
@@ -346,55 +338,6 @@ class MeetingsIntegrationTests extends IntegrationTest {
     }
   }
 
-  private String scheduled(String title) {
-    return scheduled(title, new ArrayList<>(bodies.values()));
-  }
-
-  private String scheduled(String title, List<String> invited) {
-    JsonNode meeting =
-        call(
-            "scheduleMeeting",
-            Map.of(
-                "communityKey",
-                "xinhua",
-                "kind",
-                "WEEKLY_BRIEFING",
-                "title",
-                title,
-                "startsAt",
-                OffsetDateTime.now().plusDays(1).toString(),
-                "servicePostId",
-                post,
-                "invitedBodyIds",
-                invited));
-    assertThat(meeting.path("invitedBodies").size()).isEqualTo(invited.size());
-    return meeting.path("id").asString();
-  }
-
-  private String acceptedMatter(String title) {
-    GraphQlResult raised =
-        graphql
-            .document("reportMatter")
-            .as(RESIDENT)
-            .variable(
-                "input",
-                Map.of(
-                    "communityKey",
-                    "xinhua",
-                    "title",
-                    title,
-                    "description",
-                    title,
-                    "category",
-                    "FACILITY"))
-            .execute();
-    String id = raised.data("reportMatter.matter.id").asString();
-    GraphQlResult accepted =
-        graphql.document("acceptMatter").as(ADMIN).variable("input", Map.of("id", id)).execute();
-    assertThat(accepted.data("acceptMatter.matter.status").asString()).isEqualTo("ACCEPTED");
-    return id;
-  }
-
   private String matterStatus(String id) {
     return graphql
         .document("matter")
@@ -403,14 +346,6 @@ class MeetingsIntegrationTests extends IntegrationTest {
         .execute()
         .data("node.status")
         .asString();
-  }
-
-  private JsonNode call(String mutation, Map<String, Object> input) {
-    GraphQlResult result =
-        graphql.document(mutation).as(ADMIN).variable("input", new HashMap<>(input)).execute();
-    assertThat(result.data(mutation + ".errors").size()).as(result.toString()).isZero();
-    JsonNode payload = result.data(mutation);
-    return payload.has("meeting") ? payload.path("meeting") : payload;
   }
 
   private void assertError(String mutation, Map<String, Object> input, String code, String field) {

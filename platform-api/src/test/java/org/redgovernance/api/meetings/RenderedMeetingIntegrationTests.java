@@ -3,9 +3,7 @@ package org.redgovernance.api.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RenderedMeetingIntegrationTests extends IntegrationTest {
 
-  private static final String ADMIN = "xinhua.admin";
-  private static final String RESIDENT = "xinhua.resident";
+  private static final String ADMIN = XinhuaMeetingDesk.ADMIN;
+  private static final String RESIDENT = XinhuaMeetingDesk.RESIDENT;
   private static final String STREET = "baishalu.viewer";
 
   private static final String MEETING_FIELDS =
@@ -47,24 +45,15 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
   @Autowired RenderedJsonStrategy strategy;
   @Autowired SqlStatementCounter statements;
 
-  private final Map<String, String> bodies = new HashMap<>();
-  private final Map<String, List<String>> seats = new HashMap<>();
-  private String post;
+  private XinhuaMeetingDesk desk;
+  private Map<String, String> bodies;
+  private Map<String, List<String>> seats;
 
   @BeforeEach
   void xinhuasBodies() {
-    GraphQlResult result =
-        graphql.document("bodySeats").as(ADMIN).variable("key", "xinhua").execute();
-    for (JsonNode body : result.data("community.bodies")) {
-      String kind = body.path("kind").asString();
-      bodies.put(kind, body.path("id").asString());
-      List<String> people = new ArrayList<>();
-      body.path("currentTerm")
-          .path("members")
-          .forEach(m -> people.add(m.path("personId").asString()));
-      seats.put(kind, people);
-    }
-    post = result.data("community.servicePosts.0.id").asString();
+    desk = new XinhuaMeetingDesk(graphql);
+    bodies = desk.bodies;
+    seats = desk.seats;
   }
 
   @Test
@@ -90,7 +79,7 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
 
   @Test
   void aMeetingJustScheduled_withNothingMarked_isWrittenAlike() {
-    String meeting = scheduled("刚排期的会", new ArrayList<>(bodies.values()));
+    String meeting = desk.scheduled("刚排期的会", new ArrayList<>(bodies.values()));
     assertSameMeeting(ADMIN, meeting, MEETING_FIELDS);
     assertSameMeeting(RESIDENT, meeting, MEETING_FIELDS);
   }
@@ -220,19 +209,20 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
    * topic; attendance marked present, absent and excused, and once for a body it did not invite.
    */
   private String heldMeeting() {
-    String publicMatter = acceptedMatter("楼道灯不亮", true);
-    String privateMatter = acceptedMatter("邻居噪音", false);
+    String publicMatter = desk.acceptedMatter("楼道灯不亮", true);
+    String privateMatter = desk.acceptedMatter("邻居噪音", false);
     String meeting =
-        scheduled(
+        desk.scheduled(
             "议事会（写出测试）",
             List.of(
                 bodies.get("PARTY_BRANCH"),
                 bodies.get("OWNERS_COMMITTEE"),
                 bodies.get("OWNER_REPRESENTATIVES")));
-    JsonNode agenda = call("addAgendaItem", Map.of("meetingId", meeting, "matterId", publicMatter));
-    call("addAgendaItem", Map.of("meetingId", meeting, "matterId", privateMatter));
-    call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
-    call("startMeeting", Map.of("id", meeting));
+    JsonNode agenda =
+        desk.call("addAgendaItem", Map.of("meetingId", meeting, "matterId", publicMatter));
+    desk.call("addAgendaItem", Map.of("meetingId", meeting, "matterId", privateMatter));
+    desk.call("addAgendaItem", Map.of("meetingId", meeting, "topic", "垃圾分类推进情况"));
+    desk.call("startMeeting", Map.of("id", meeting));
     List<Map<String, Object>> entries = new ArrayList<>();
     String[] statuses = {"PRESENT", "EXCUSED", "ABSENT"};
     for (String kind : List.of("OWNERS_COMMITTEE", "PARTY_BRANCH", "SUPERVISORY_COMMITTEE")) {
@@ -245,8 +235,8 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
                 "status", statuses[i % statuses.length]));
       }
     }
-    call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
-    call(
+    desk.call("recordAttendance", Map.of("meetingId", meeting, "entries", entries));
+    desk.call(
         "decideAgendaItem",
         Map.of(
             "id",
@@ -258,57 +248,5 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
             "dueOn",
             LocalDate.now().plusDays(7).toString()));
     return meeting;
-  }
-
-  private String scheduled(String title, List<String> invited) {
-    return call(
-            "scheduleMeeting",
-            Map.of(
-                "communityKey",
-                "xinhua",
-                "kind",
-                "WEEKLY_BRIEFING",
-                "title",
-                title,
-                "startsAt",
-                OffsetDateTime.now().plusDays(1).toString(),
-                "servicePostId",
-                post,
-                "invitedBodyIds",
-                invited))
-        .path("id")
-        .asString();
-  }
-
-  private String acceptedMatter(String title, boolean isPublic) {
-    GraphQlResult raised =
-        graphql
-            .document("reportMatter")
-            .as(RESIDENT)
-            .variable(
-                "input",
-                Map.of(
-                    "communityKey",
-                    "xinhua",
-                    "title",
-                    title,
-                    "description",
-                    title,
-                    "category",
-                    "FACILITY",
-                    "isPublic",
-                    isPublic))
-            .execute();
-    String id = raised.data("reportMatter.matter.id").asString();
-    graphql.document("acceptMatter").as(ADMIN).variable("input", Map.of("id", id)).execute();
-    return id;
-  }
-
-  private JsonNode call(String mutation, Map<String, Object> input) {
-    GraphQlResult result =
-        graphql.document(mutation).as(ADMIN).variable("input", new HashMap<>(input)).execute();
-    assertThat(result.data(mutation + ".errors").size()).as(result.toString()).isZero();
-    JsonNode payload = result.data(mutation);
-    return payload.has("meeting") ? payload.path("meeting") : payload;
   }
 }
