@@ -103,8 +103,8 @@ final class MeetingJson {
   private static Field<JSON> invitedBodies(Field<JSON> body) {
     return DSL.field(
         DSL.select(JsonShape.array(body, BODY_CARD.KIND))
-            .from(MeetingParts.INVITATIONS)
-            .where(MeetingParts.INVITATIONS_OF_THE_MEETING));
+            .from(MeetingRepository.INVITATIONS)
+            .where(MeetingRepository.INVITATIONS_OF_THE_MEETING));
   }
 
   // --- the agenda
@@ -152,8 +152,8 @@ final class MeetingJson {
   private static Field<JSON> agenda(Field<JSON> item) {
     return DSL.field(
         DSL.select(JsonShape.array(item, AGENDA_ITEM.POSITION))
-            .from(MeetingParts.AGENDA)
-            .where(MeetingParts.AGENDA_OF_THE_MEETING));
+            .from(MeetingRepository.AGENDA)
+            .where(MeetingRepository.AGENDA_OF_THE_MEETING));
   }
 
   // --- who came
@@ -178,8 +178,8 @@ final class MeetingJson {
   private static Field<JSON> attendance(Field<JSON> entry) {
     return DSL.field(
         DSL.select(JsonShape.array(entry, ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
-            .from(MeetingParts.ATTENDANCE_WITH_NAMES)
-            .where(MeetingParts.ATTENDANCE_OF_THE_MEETING));
+            .from(MeetingRepository.ATTENDANCE_WITH_NAMES)
+            .where(MeetingRepository.ATTENDANCE_OF_THE_MEETING));
   }
 
   // --- attendance by body: one row per body of the community, with its marks counted
@@ -190,7 +190,7 @@ final class MeetingJson {
               ATTENDANCE.STATUS,
               DSL.rowNumber().over(DSL.orderBy(ATTENDANCE.RECORDED_AT, ATTENDANCE.ID)).as("seen"))
           .from(ATTENDANCE)
-          .where(MeetingParts.ATTENDANCE_OF_THE_MEETING)
+          .where(MeetingRepository.ATTENDANCE_OF_THE_MEETING)
           .asTable("marks");
 
   private static final Field<UUID> MARKED_BODY = MARKS.field(ATTENDANCE.BODY_ID);
@@ -211,7 +211,7 @@ final class MeetingJson {
               DSL.selectOne()
                   .from(MEETING_INVITATION)
                   .where(
-                      MeetingParts.INVITATIONS_OF_THE_MEETING,
+                      MeetingRepository.INVITATIONS_OF_THE_MEETING,
                       MEETING_INVITATION.BODY_ID.eq(BODY_CARD.ID))));
 
   /**

@@ -29,6 +29,7 @@ import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.JsonShape;
@@ -290,7 +291,7 @@ class MeetingRepository {
 
   Optional<AgendaItem> agendaItem(DSLContext dsl, UUID communityId, UUID id) {
     return dsl.select(agendaFields())
-        .from(MeetingParts.AGENDA)
+        .from(AGENDA)
         .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.ID.eq(id))
         .fetchOptional(MeetingRepository::toAgendaItem);
   }
@@ -437,22 +438,71 @@ class MeetingRepository {
         MATTER_CARD, MATTER_CARD.COMMUNITY_ID.eq(communityId), MATTER_CARD.ID.eq(id));
   }
 
+  // --- where a meeting's parts are read from, with the cards that name them, and which rows belong
+  // to the meeting of the surrounding statement: the same for the meeting read whole (below) and
+  // the meeting PostgreSQL writes (MeetingJson)
+
+  /** The bodies invited, with their cards. */
+  static final Table<?> INVITATIONS =
+      MEETING_INVITATION
+          .join(BODY_CARD)
+          .on(
+              BODY_CARD.COMMUNITY_ID.eq(MEETING_INVITATION.COMMUNITY_ID),
+              BODY_CARD.ID.eq(MEETING_INVITATION.BODY_ID));
+
+  static final Condition INVITATIONS_OF_THE_MEETING =
+      DSL.and(
+          MEETING_INVITATION.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
+          MEETING_INVITATION.MEETING_ID.eq(MEETING.ID));
+
+  /** Agenda items, with the cards of the matters they hear (none for a free topic). */
+  static final Table<?> AGENDA =
+      AGENDA_ITEM
+          .leftJoin(MATTER_CARD)
+          .on(
+              MATTER_CARD.COMMUNITY_ID.eq(AGENDA_ITEM.COMMUNITY_ID),
+              MATTER_CARD.ID.eq(AGENDA_ITEM.MATTER_ID));
+
+  static final Condition AGENDA_OF_THE_MEETING =
+      DSL.and(
+          AGENDA_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), AGENDA_ITEM.MEETING_ID.eq(MEETING.ID));
+
+  /** Attendance marks, with the body marked for and the person's name. */
+  static final Table<?> ATTENDANCE_WITH_NAMES =
+      ATTENDANCE
+          .join(BODY_CARD)
+          .on(
+              BODY_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
+              BODY_CARD.ID.eq(ATTENDANCE.BODY_ID))
+          .leftJoin(RESIDENT_CARD)
+          .on(
+              RESIDENT_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
+              RESIDENT_CARD.ID.eq(ATTENDANCE.RESIDENT_ID))
+          .leftJoin(PARTY_MEMBER_CARD)
+          .on(
+              PARTY_MEMBER_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
+              PARTY_MEMBER_CARD.ID.eq(ATTENDANCE.PARTY_MEMBER_ID));
+
+  static final Condition ATTENDANCE_OF_THE_MEETING =
+      DSL.and(
+          ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), ATTENDANCE.MEETING_ID.eq(MEETING.ID));
+
   // --- the one statement that reads meetings
 
   private static org.jooq.SelectOnConditionStep<Record> select(DSLContext dsl) {
     Field<List<Body>> invited =
         DSL.multiset(
                 DSL.select(BODY_CARD.ID, BODY_CARD.KIND, BODY_CARD.NAME)
-                    .from(MeetingParts.INVITATIONS)
-                    .where(MeetingParts.INVITATIONS_OF_THE_MEETING)
+                    .from(INVITATIONS)
+                    .where(INVITATIONS_OF_THE_MEETING)
                     .orderBy(BODY_CARD.KIND))
             .as("invited")
             .convertFrom(r -> r.map(b -> new Body(b.value1(), b.value2(), b.value3())));
     Field<List<AgendaItem>> agenda =
         DSL.multiset(
                 DSL.select(agendaFields())
-                    .from(MeetingParts.AGENDA)
-                    .where(MeetingParts.AGENDA_OF_THE_MEETING)
+                    .from(AGENDA)
+                    .where(AGENDA_OF_THE_MEETING)
                     .orderBy(AGENDA_ITEM.POSITION))
             .as("agenda")
             .convertFrom(r -> r.map(MeetingRepository::toAgendaItem));
@@ -466,8 +516,8 @@ class MeetingRepository {
                         ATTENDANCE.PARTY_MEMBER_ID,
                         DSL.coalesce(RESIDENT_CARD.NAME, PARTY_MEMBER_CARD.NAME),
                         ATTENDANCE.STATUS)
-                    .from(MeetingParts.ATTENDANCE_WITH_NAMES)
-                    .where(MeetingParts.ATTENDANCE_OF_THE_MEETING)
+                    .from(ATTENDANCE_WITH_NAMES)
+                    .where(ATTENDANCE_OF_THE_MEETING)
                     .orderBy(ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
             .as("attendance")
             .convertFrom(
