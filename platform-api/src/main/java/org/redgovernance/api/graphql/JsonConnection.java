@@ -24,7 +24,7 @@ import org.jooq.impl.SQLDataType;
 public final class JsonConnection {
 
   private static final Name PAGE = DSL.name("page");
-  private static final Field<String> CURSOR = DSL.field(DSL.name("page", "cursor"), String.class);
+  private static final Field<JSON> CURSOR = DSL.field(DSL.name("page", "cursor"), SQLDataType.JSON);
   private static final Field<Long> POSITION = DSL.field(DSL.name("page", "position"), Long.class);
 
   private JsonConnection() {}
@@ -47,7 +47,7 @@ public final class JsonConnection {
       int size,
       boolean after,
       Function<List<SelectField<?>>, Select<?>> rows) {
-    Field<String> cursor = JsonSql.base64Url(cursorKey);
+    Field<JSON> cursor = JsonSql.base64Url(cursorKey);
     List<SelectField<?>> columns = new ArrayList<>();
     columns.add(cursor.as("cursor"));
     columns.add(DSL.rowNumber().over(DSL.orderBy(order)).as("position"));
@@ -73,14 +73,16 @@ public final class JsonConnection {
   private static Field<JSON> edges(Field<JSON> edge, int size, List<SelectField<?>> columns) {
     String column = "edge" + columns.size();
     columns.add(edge.as(column));
-    return DSL.coalesce(
-        DSL.field(
-            "json_agg({0} ORDER BY {1}) FILTER (WHERE {1} <= {2})",
-            SQLDataType.JSON,
-            DSL.field(DSL.name("page", column), SQLDataType.JSON),
-            POSITION,
-            DSL.inline(size)),
-        JsonShape.EMPTY_ARRAY);
+    return JsonText.orEmpty(
+        JsonText.concat(
+            "[",
+            DSL.field(
+                "string_agg({0}, ',' ORDER BY {1}) FILTER (WHERE {1} <= {2})",
+                SQLDataType.JSON,
+                DSL.field(DSL.name("page", column), SQLDataType.JSON),
+                POSITION,
+                DSL.inline(size)),
+            "]"));
   }
 
   /** {@link Page.PageInfo} over the page's rows: {@code size + 1} of them tell of a next page. */
@@ -92,12 +94,12 @@ public final class JsonConnection {
             "startCursor",
             DSL.field(
                 "min({0}) FILTER (WHERE {1} = 1 AND {1} <= {2})",
-                String.class, CURSOR, POSITION, DSL.inline(size)))
+                SQLDataType.JSON, CURSOR, POSITION, DSL.inline(size)))
         .value(
             "endCursor",
             DSL.field(
                 "(array_agg({0} ORDER BY {1} DESC) FILTER (WHERE {1} <= {2}))[1]",
-                String.class, CURSOR, POSITION, DSL.inline(size)))
+                SQLDataType.JSON, CURSOR, POSITION, DSL.inline(size)))
         .build();
   }
 }

@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A GraphQL object type as PostgreSQL can write it: for each field it knows, the SQL of its value.
  * {@link #render} turns a selection (aliases, fragments, skip and include already applied by
- * graphql-java) into one {@code json_build_object} in selection order, so that a nested read is one
- * statement whose answer goes to the client unparsed. A selection with a field the shape does not
- * know, or with arguments, renders to nothing: the caller then resolves it field by field as
- * before.
+ * graphql-java) into one JSON object in selection order ({@link JsonText}), so that a nested read
+ * is one statement whose answer goes to the client unparsed. A selection with a field the shape
+ * does not know, or with arguments, renders to nothing: the caller then resolves it field by field
+ * as before.
  */
 public final class JsonShape {
 
@@ -32,11 +32,6 @@ public final class JsonShape {
   public interface FieldSql {
     Optional<Field<?>> render(SelectedField selected);
   }
-
-  /** PostgreSQL functions take at most 100 arguments: 50 keys with their values. */
-  private static final int MAX_FIELDS = 50;
-
-  static final Field<JSON> EMPTY_ARRAY = DSL.field("'[]'::json", SQLDataType.JSON);
 
   private final Map<String, FieldSql> fields;
   private final @Nullable String typeName;
@@ -69,19 +64,17 @@ public final class JsonShape {
   }
 
   private Optional<Field<JSON>> renderFields(List<SelectedField> selection) {
-    if (selection.size() > MAX_FIELDS) {
-      return Optional.empty();
-    }
-    List<Field<?>> arguments = new ArrayList<>();
+    List<String> keys = new ArrayList<>(selection.size());
+    List<Field<JSON>> values = new ArrayList<>(selection.size());
     for (SelectedField selected : selection) {
       Optional<Field<?>> value = value(selected);
       if (value.isEmpty()) {
         return Optional.empty();
       }
-      arguments.add(DSL.inline(selected.getResultKey()));
-      arguments.add(value.get());
+      keys.add(selected.getResultKey());
+      values.add(JsonText.orNull(JsonText.of(value.get())));
     }
-    return Optional.of(object(arguments));
+    return Optional.of(JsonText.object(keys, values));
   }
 
   private Optional<Field<?>> value(SelectedField selected) {
@@ -96,17 +89,16 @@ public final class JsonShape {
     return sql == null ? Optional.empty() : sql.render(selected);
   }
 
-  static Field<JSON> object(List<Field<?>> keysAndValues) {
-    return DSL.function("json_build_object", SQLDataType.JSON, keysAndValues.toArray(Field[]::new));
-  }
-
   /**
    * The JSON array of {@code element} over the rows of its query, in {@code order}; [] for none.
    */
   public static Field<JSON> array(Field<JSON> element, OrderField<?>... order) {
-    return DSL.coalesce(
-        DSL.field("json_agg({0} ORDER BY {1})", SQLDataType.JSON, element, DSL.list(order)),
-        EMPTY_ARRAY);
+    return JsonText.orEmpty(
+        JsonText.concat(
+            "[",
+            DSL.field(
+                "string_agg({0}, ',' ORDER BY {1})", SQLDataType.JSON, element, DSL.list(order)),
+            "]"));
   }
 
   private static boolean plain(SelectedField selected) {
@@ -152,7 +144,8 @@ public final class JsonShape {
 
     /** A {@code DateTime} field, written like the Java scalar. */
     public Builder dateTime(String name, Field<OffsetDateTime> sql) {
-      return value(name, JsonSql.dateTime(sql));
+      // the text needs no escaping: digits, dashes, colons, a point, T and Z
+      return value(name, JsonText.concat("\"", JsonSql.dateTime(sql), "\""));
     }
 
     /** A {@code Date} field: PostgreSQL writes dates in ISO form, as the Java scalar does. */

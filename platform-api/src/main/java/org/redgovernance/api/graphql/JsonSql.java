@@ -3,6 +3,7 @@ package org.redgovernance.api.graphql;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.impl.DSL;
 
 /**
@@ -13,23 +14,34 @@ public final class JsonSql {
 
   private JsonSql() {}
 
-  /** {@link GlobalId#of}: base64url, unpadded, of {@code type:community:id}. */
-  public static Field<String> globalId(String type, Field<UUID> communityId, Field<UUID> id) {
-    return base64Url(
-        DSL.inline(type + ":")
-            .concat(communityId.cast(String.class))
-            .concat(DSL.inline(":"))
-            .concat(id.cast(String.class)));
+  /** The length of a UUID's text, always 36 ASCII characters. */
+  private static final int UUID_TEXT = 36;
+
+  /**
+   * {@link GlobalId#of} as a JSON string: base64url, unpadded, of {@code type:community:id}, which
+   * PostgreSQL writes as a {@link Base64Slots slot}; NULL when {@code id} is.
+   */
+  public static Field<JSON> globalId(String type, Field<UUID> communityId, Field<UUID> id) {
+    int length = type.length() + 1 + UUID_TEXT + 1 + UUID_TEXT;
+    return JsonText.concat(
+        "\"" + Base64Slots.opening(length) + type + ":",
+        communityId.cast(String.class),
+        ":",
+        id.cast(String.class),
+        "\"");
   }
 
-  /** {@link Page#encodeCursor}: base64url, unpadded, of the UTF-8 bytes. */
-  public static Field<String> base64Url(Field<String> text) {
-    // PostgreSQL's base64 breaks lines every 76 characters. Chained replace is twice as fast as
-    // one translate, which works character by character (an ID costs 1.5 µs instead of 3.3).
-    return DSL.field(
-        "replace(replace(rtrim(replace(encode(convert_to({0}, 'UTF8'), 'base64'), E'\\n', ''),"
-            + " '='), '+', '-'), '/', '_')",
-        String.class, text);
+  /**
+   * {@link Page#encodeCursor} as a JSON string: base64url, unpadded, of the text's UTF-8 bytes, as
+   * a {@link Base64Slots slot}; NULL when the text is.
+   */
+  public static Field<JSON> base64Url(Field<String> text) {
+    return JsonText.concat(
+        "\"" + Base64Slots.START_OF_SLOT,
+        DSL.octetLength(text).cast(String.class),
+        Base64Slots.START_OF_TEXT,
+        text,
+        "\"");
   }
 
   /**

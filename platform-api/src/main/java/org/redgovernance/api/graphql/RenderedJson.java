@@ -1,5 +1,6 @@
 package org.redgovernance.api.graphql;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -41,13 +42,21 @@ public final class RenderedJson implements JacksonSerializable {
   /** The answer of a statement that writes one JSON value or none (one object by its key). */
   public static Optional<RenderedJson> fetchOptional(
       DSLContext dsl, Select<Record1<JSON>> statement) {
-    // The driver hands a text-format json column over as its UTF-8 bytes, as they came.
+    // The driver hands a text column over as its UTF-8 bytes, as they came.
     try (Cursor<Record1<JSON>> rows = dsl.fetchLazy(statement)) {
       ResultSet row = rows.resultSet();
-      return row.next() ? Optional.of(new RenderedJson(row.getBytes(1))) : Optional.empty();
+      return row.next()
+          ? Optional.of(new RenderedJson(Base64Slots.encode(row.getBytes(1))))
+          : Optional.empty();
     } catch (SQLException e) {
       throw new DataAccessException("reading a rendered answer", e);
     }
+  }
+
+  /** The answer as JSON text. */
+  @Override
+  public String toString() {
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   @Override

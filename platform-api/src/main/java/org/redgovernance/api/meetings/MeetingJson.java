@@ -19,6 +19,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.api.graphql.JsonText;
 import org.redgovernance.api.graphql.Renderings;
 
 /**
@@ -63,7 +64,7 @@ final class MeetingJson {
         .list(
             "attendance",
             ATTENDANCE_ENTRY,
-            entry -> detail ? attendance(entry) : DSL.field("'[]'::json", SQLDataType.JSON))
+            entry -> detail ? attendance(entry) : JsonText.EMPTY_ARRAY)
         .list("attendanceByBody", BODY_ATTENDANCE, MeetingJson::attendanceByBody)
         .value("minutes", MEETING.MINUTES)
         .value("minutesPublished", MEETING.MINUTES_NOTICE_ID.isNotNull())
@@ -220,10 +221,10 @@ final class MeetingJson {
    * back to the same double, as both do.
    */
   private static final Field<JSON> RATE =
-      DSL.when(MARKED.eq(DSL.inline(0)), DSL.inline(null, SQLDataType.JSON))
-          .when(PRESENT.eq(MARKED), DSL.field("'1.0'::json", SQLDataType.JSON))
-          .when(PRESENT.eq(DSL.inline(0)), DSL.field("'0.0'::json", SQLDataType.JSON))
-          .otherwise(DSL.field("to_json({0}::float8 / {1})", SQLDataType.JSON, PRESENT, MARKED));
+      DSL.when(MARKED.eq(DSL.inline(0)), JsonText.NULL)
+          .when(PRESENT.eq(MARKED), JsonText.literal("1.0"))
+          .when(PRESENT.eq(DSL.inline(0)), JsonText.literal("0.0"))
+          .otherwise(JsonText.of(DSL.field("{0}::float8 / {1}", Double.class, PRESENT, MARKED)));
 
   private static final JsonShape BODY_ATTENDANCE =
       JsonShape.builder()

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
@@ -38,16 +40,33 @@ class JsonSqlIntegrationTests extends IntegrationTest {
       UUID community = new UUID(random.nextLong(), random.nextLong());
       UUID id = new UUID(random.nextLong(), random.nextLong());
       String type = i % 2 == 0 ? "Matter" : "MatterSubcategory";
-      assertThat(
-              dsl.select(JsonSql.globalId(type, DSL.val(community), DSL.val(id)))
-                  .fetchOne()
-                  .value1())
-          .isEqualTo(GlobalId.of(type, community, id));
-      // long enough for PostgreSQL's base64 to break lines, and not only ASCII
-      String key = "白果树 " + community + "|" + id + "|" + "?".repeat(i);
-      assertThat(dsl.select(JsonSql.base64Url(DSL.val(key))).fetchOne().value1())
-          .isEqualTo(Page.encodeCursor(key));
+      assertThat(written(JsonSql.globalId(type, DSL.val(community), DSL.val(id))))
+          .isEqualTo('"' + GlobalId.of(type, community, id) + '"');
+      // any length, not only ASCII, and the slot's own control characters in the text
+      String key = "白果树 " + community + "|\u0001" + i + "\u0002|" + id + "|" + "?".repeat(i);
+      assertThat(written(JsonSql.base64Url(DSL.val(key))))
+          .isEqualTo('"' + Page.encodeCursor(key) + '"');
     }
+  }
+
+  @Test
+  void anAbsentId_isNull() {
+    assertThat(
+            written(
+                JsonText.orNull(
+                    JsonSql.globalId(
+                        "Matter", DSL.val(UUID.randomUUID()), DSL.val(null, UUID.class)))))
+        .isEqualTo("null");
+  }
+
+  @Test
+  void controlCharactersInValues_areEscaped_soThatNoValueReadsAsASlot() {
+    String sneaky = "\u0001" + "9" + "\u0002" + "Household:x";
+    assertThat(written(JsonText.of(DSL.val(sneaky)))).isEqualTo("\"\\u00019\\u0002Household:x\"");
+  }
+
+  private String written(Field<JSON> json) {
+    return RenderedJson.fetch(dsl, DSL.select(json)).toString();
   }
 
   private static List<OffsetDateTime> instants() {

@@ -1,0 +1,128 @@
+package org.redgovernance.api.graphql;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Global IDs and cursors are base64url text; PostgreSQL writes them into a rendered answer as
+ * slots, and {@link RenderedJson} encodes the slots as it reads the answer. PostgreSQL's base64 is
+ * a chain of functions per value (encode, then undo its line breaks, padding and alphabet) that
+ * cost a third of a household page's statement; Java encodes the same bytes in a fraction of the
+ * time.
+ *
+ * <p>A slot is {@code \x01}, the byte length of the text in decimal, {@code \x02}, then the text
+ * itself, inside the JSON string's quotes. The length lets the text hold any character. No other
+ * part of a rendered answer holds a raw control character: values go through {@code to_json}, which
+ * escapes them ({@link JsonText}).
+ */
+public final class Base64Slots {
+
+  private static final byte START = 0x01;
+  private static final byte TEXT = 0x02;
+
+  private static final byte[] ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /** Opens a slot; the text's length follows. */
+  static final String START_OF_SLOT = "\u0001";
+
+  /** Ends the length; the text follows. */
+  static final String START_OF_TEXT = "\u0002";
+
+  private Base64Slots() {}
+
+  /** What opens the slot of a text of {@code byteLength} UTF-8 bytes; the text follows. */
+  static String opening(int byteLength) {
+    return START_OF_SLOT + byteLength + START_OF_TEXT;
+  }
+
+  /** The answer with every slot's text replaced by its base64url encoding, unpadded. */
+  static byte[] encode(byte[] answer) {
+    int slot = indexOf(answer, START, 0);
+    if (slot < 0) {
+      return answer;
+    }
+    byte[] encoded = new byte[encodedLength(answer, slot)];
+    int from = 0;
+    int to = 0;
+    while (slot >= 0) {
+      System.arraycopy(answer, from, encoded, to, slot - from);
+      to += slot - from;
+      int text = indexOf(answer, TEXT, slot + 1) + 1;
+      int length = length(answer, slot + 1, text - 1);
+      to = encode(answer, text, length, encoded, to);
+      from = text + length;
+      slot = indexOf(answer, START, from);
+    }
+    System.arraycopy(answer, from, encoded, to, answer.length - from);
+    return encoded;
+  }
+
+  private static int encodedLength(byte[] answer, int firstSlot) {
+    int length = answer.length;
+    for (int slot = firstSlot; slot >= 0; ) {
+      int separator = indexOf(answer, TEXT, slot + 1);
+      if (separator < 0) {
+        throw malformed();
+      }
+      int text = length(answer, slot + 1, separator);
+      if (separator + 1 + text > answer.length) {
+        throw malformed();
+      }
+      length += (text * 4 + 2) / 3 - (separator + 1 + text - slot);
+      slot = indexOf(answer, START, separator + 1 + text);
+    }
+    return length;
+  }
+
+  private static int length(byte[] answer, int from, int to) {
+    if (to <= from || to - from > 9) {
+      throw malformed();
+    }
+    int length = 0;
+    for (int i = from; i < to; i++) {
+      int digit = answer[i] - '0';
+      if (digit < 0 || digit > 9) {
+        throw malformed();
+      }
+      length = length * 10 + digit;
+    }
+    return length;
+  }
+
+  private static int encode(byte[] source, int from, int length, byte[] target, int to) {
+    int end = from + length;
+    int i = from;
+    for (; i + 3 <= end; i += 3) {
+      int bits = (source[i] & 0xff) << 16 | (source[i + 1] & 0xff) << 8 | (source[i + 2] & 0xff);
+      target[to++] = ALPHABET[bits >>> 18];
+      target[to++] = ALPHABET[bits >>> 12 & 0x3f];
+      target[to++] = ALPHABET[bits >>> 6 & 0x3f];
+      target[to++] = ALPHABET[bits & 0x3f];
+    }
+    if (end - i == 1) {
+      int bits = (source[i] & 0xff) << 16;
+      target[to++] = ALPHABET[bits >>> 18];
+      target[to++] = ALPHABET[bits >>> 12 & 0x3f];
+    } else if (end - i == 2) {
+      int bits = (source[i] & 0xff) << 16 | (source[i + 1] & 0xff) << 8;
+      target[to++] = ALPHABET[bits >>> 18];
+      target[to++] = ALPHABET[bits >>> 12 & 0x3f];
+      target[to++] = ALPHABET[bits >>> 6 & 0x3f];
+    }
+    return to;
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static IllegalStateException malformed() {
+    return new IllegalStateException("a rendered answer holds a malformed base64 slot");
+  }
+}
