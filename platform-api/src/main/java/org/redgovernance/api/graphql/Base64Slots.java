@@ -1,6 +1,7 @@
 package org.redgovernance.api.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Global IDs and cursors are base64url text; PostgreSQL writes them into a rendered answer as
@@ -38,29 +39,15 @@ public final class Base64Slots {
 
   /** The answer with every slot's text replaced by its base64url encoding, unpadded. */
   static byte[] encode(byte[] answer) {
-    int slot = indexOf(answer, START, 0);
-    if (slot < 0) {
+    int first = indexOf(answer, START, 0);
+    if (first < 0) {
       return answer;
     }
-    byte[] encoded = new byte[encodedLength(answer, slot)];
-    int from = 0;
-    int to = 0;
-    while (slot >= 0) {
-      System.arraycopy(answer, from, encoded, to, slot - from);
-      to += slot - from;
-      int text = indexOf(answer, TEXT, slot + 1) + 1;
-      int length = length(answer, slot + 1, text - 1);
-      to = encode(answer, text, length, encoded, to);
-      from = text + length;
-      slot = indexOf(answer, START, from);
-    }
-    System.arraycopy(answer, from, encoded, to, answer.length - from);
-    return encoded;
-  }
-
-  private static int encodedLength(byte[] answer, int firstSlot) {
+    // where each slot starts, where its text starts and how long it is: found once, used twice
+    int[] slots = new int[48];
+    int count = 0;
     int length = answer.length;
-    for (int slot = firstSlot; slot >= 0; ) {
+    for (int slot = first; slot >= 0; ) {
       int separator = indexOf(answer, TEXT, slot + 1);
       if (separator < 0) {
         throw malformed();
@@ -69,10 +56,26 @@ public final class Base64Slots {
       if (separator + 1 + text > answer.length) {
         throw malformed();
       }
+      if (count + 3 > slots.length) {
+        slots = Arrays.copyOf(slots, slots.length * 2);
+      }
+      slots[count++] = slot;
+      slots[count++] = separator + 1;
+      slots[count++] = text;
       length += (text * 4 + 2) / 3 - (separator + 1 + text - slot);
       slot = indexOf(answer, START, separator + 1 + text);
     }
-    return length;
+    byte[] encoded = new byte[length];
+    int from = 0;
+    int to = 0;
+    for (int i = 0; i < count; i += 3) {
+      System.arraycopy(answer, from, encoded, to, slots[i] - from);
+      to += slots[i] - from;
+      to = encode(answer, slots[i + 1], slots[i + 2], encoded, to);
+      from = slots[i + 1] + slots[i + 2];
+    }
+    System.arraycopy(answer, from, encoded, to, answer.length - from);
+    return encoded;
   }
 
   private static int length(byte[] answer, int from, int to) {

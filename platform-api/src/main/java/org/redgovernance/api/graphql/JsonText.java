@@ -9,6 +9,7 @@ import org.jooq.Param;
 import org.jooq.impl.CustomField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -34,6 +35,9 @@ public final class JsonText extends CustomField<JSON> {
   private final List<Object> pieces;
 
   private final boolean neverNull;
+
+  /** The SQL of each literal piece, written on first use (the same text from any thread). */
+  private String @Nullable [] literals;
 
   private JsonText(List<Object> pieces, boolean neverNull) {
     super("json_text", SQLDataType.JSON);
@@ -89,6 +93,11 @@ public final class JsonText extends CustomField<JSON> {
     return new JsonText(List.of(DSL.coalesce(json, NULL)), true);
   }
 
+  /** JSON text known to be there: an object this class wrote, kept as text ({@link Renderings}). */
+  static Field<JSON> present(Field<JSON> json) {
+    return new JsonText(List.of(json), true);
+  }
+
   /** The list, or [] where SQL has none: an aggregate over no rows. */
   public static Field<JSON> orEmpty(Field<JSON> json) {
     return new JsonText(List.of(DSL.coalesce(json, EMPTY_ARRAY)), true);
@@ -140,25 +149,31 @@ public final class JsonText extends CustomField<JSON> {
 
   @Override
   public void accept(Context<?> context) {
-    if (pieces.size() == 1) {
-      render(context, pieces.get(0));
-      return;
+    String[] sql = literals;
+    if (sql == null) {
+      sql = new String[pieces.size()];
+      for (int i = 0; i < sql.length; i++) {
+        if (pieces.get(i) instanceof String literal) {
+          sql[i] = sqlLiteral(literal);
+        }
+      }
+      literals = sql;
     }
-    context.sql('(');
+    if (pieces.size() > 1) {
+      context.sql('(');
+    }
     for (int i = 0; i < pieces.size(); i++) {
       if (i > 0) {
         context.sql(" || ");
       }
-      render(context, pieces.get(i));
+      if (sql[i] != null) {
+        context.sql(sql[i], true);
+      } else {
+        context.visit((Field<?>) pieces.get(i));
+      }
     }
-    context.sql(')');
-  }
-
-  private static void render(Context<?> context, Object piece) {
-    if (piece instanceof String literal) {
-      context.sql(sqlLiteral(literal), true);
-    } else {
-      context.visit((Field<?>) piece);
+    if (pieces.size() > 1) {
+      context.sql(')');
     }
   }
 
@@ -167,8 +182,11 @@ public final class JsonText extends CustomField<JSON> {
    * Base64Slots}) are written as escapes, so that statements and logs stay printable.
    */
   static String sqlLiteral(String text) {
-    boolean control = text.chars().anyMatch(c -> c < 0x20);
-    StringBuilder sql = new StringBuilder(text.length() + 10);
+    boolean control = false;
+    for (int i = 0; i < text.length() && !control; i++) {
+      control = text.charAt(i) < 0x20;
+    }
+    StringBuilder sql = new StringBuilder(text.length() + 16);
     sql.append(control ? "E'" : "'");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -177,11 +195,13 @@ public final class JsonText extends CustomField<JSON> {
       } else if (control && c == '\\') {
         sql.append("\\\\");
       } else if (c < 0x20) {
-        sql.append(String.format("\\x%02x", (int) c));
+        sql.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
       } else {
         sql.append(c);
       }
     }
     return sql.append("'::text").toString();
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

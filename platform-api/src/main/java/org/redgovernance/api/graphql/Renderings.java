@@ -46,7 +46,8 @@ public final class Renderings {
 
   Optional<Field<JSON>> get(String key) {
     String text = sql.get(key);
-    return text == null ? Optional.empty() : Optional.of(asWritten(text));
+    // what is kept is an object JsonShape wrote: never NULL
+    return text == null ? Optional.empty() : Optional.of(JsonText.present(asWritten(text)));
   }
 
   /**
