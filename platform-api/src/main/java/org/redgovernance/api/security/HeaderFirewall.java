@@ -26,6 +26,12 @@ final class HeaderFirewall {
   /** True when every code point of the text is assigned and not an ISO control character. */
   static boolean allowed(String text) {
     for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        // printable ASCII, all of a bearer token: assigned and not control, no lookup needed
+        i++;
+        continue;
+      }
       int codePoint = text.codePointAt(i);
       if (Character.isISOControl(codePoint)
           || Character.getType(codePoint) == Character.UNASSIGNED) {
