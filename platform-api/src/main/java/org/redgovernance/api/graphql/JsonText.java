@@ -37,7 +37,7 @@ public final class JsonText extends CustomField<JSON> {
   private final boolean neverNull;
 
   /** The SQL of each literal piece, written on first use (the same text from any thread). */
-  private String @Nullable [] literals;
+  private volatile String @Nullable [] literals;
 
   private JsonText(List<Object> pieces, boolean neverNull) {
     super("json_text", SQLDataType.JSON);
@@ -61,7 +61,7 @@ public final class JsonText extends CustomField<JSON> {
       Field<JSON> json = (Field<JSON>) value;
       return json;
     }
-    if (value instanceof Param<?> constant && constant.isInline()) {
+    if (value instanceof Param<?> constant && constant.isInline() && writtenHere(constant)) {
       return constant.getValue() == null ? NULL : literal(constantJson(constant.getValue()));
     }
     return CustomField.of("to_json", SQLDataType.JSON, context -> toJson(context, value));
@@ -70,14 +70,24 @@ public final class JsonText extends CustomField<JSON> {
   private static void toJson(Context<?> context, Field<?> value) {
     context.sql("to_json(").visit(value);
     if (value instanceof Param<?>) {
-      // a bound value has no type of its own for to_json to go by
+      // a bound value (or a literal) has no type of its own for to_json to go by
       context.sql("::").sql(value.getDataType().getCastTypeName(context.configuration()));
     }
     context.sql(")::text");
   }
 
+  /** Constants Java writes as the GraphQL answer would; others are left to {@code to_json}. */
+  private static boolean writtenHere(Param<?> constant) {
+    Object value = constant.getValue();
+    return value == null || value instanceof String || isWhole(value) || value instanceof Boolean;
+  }
+
+  private static boolean isWhole(Object value) {
+    return value instanceof Integer || value instanceof Long || value instanceof Short;
+  }
+
   private static String constantJson(Object value) {
-    if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+    if (value instanceof Boolean || isWhole(value)) {
       return value.toString();
     }
     StringBuilder json = new StringBuilder().append('"');

@@ -46,6 +46,13 @@ class JsonTextTests {
   }
 
   @Test
+  void otherConstants_areLeftToPostgreSql_withTheirType() {
+    assertThat(sql(JsonText.of(DSL.inline(1.5))))
+        .startsWith("to_json(")
+        .endsWith("::double precision)::text");
+  }
+
+  @Test
   void aBoundValue_isNeverInlined_andTellsToJsonItsType() {
     Field<?> json = JsonText.of(DSL.val("the caller's user id"));
 
