@@ -15,7 +15,7 @@ import java.util.Arrays;
  * part of a rendered answer holds a raw control character: values go through {@code to_json}, which
  * escapes them ({@link JsonText}).
  */
-public final class Base64Slots {
+final class Base64Slots {
 
   private static final byte START = 0x01;
   private static final byte TEXT = 0x02;

@@ -73,16 +73,13 @@ public final class JsonConnection {
   private static Field<JSON> edges(Field<JSON> edge, int size, List<SelectField<?>> columns) {
     String column = "edge" + columns.size();
     columns.add(edge.as(column));
-    return JsonText.orEmpty(
-        JsonText.concat(
-            "[",
-            DSL.field(
-                "string_agg({0}, ',' ORDER BY {1}) FILTER (WHERE {1} <= {2})",
-                SQLDataType.JSON,
-                DSL.field(DSL.name("page", column), SQLDataType.JSON),
-                POSITION,
-                DSL.inline(size)),
-            "]"));
+    return JsonText.array(
+        DSL.field(
+            "string_agg({0}, ',' ORDER BY {1}) FILTER (WHERE {1} <= {2})",
+            SQLDataType.JSON,
+            DSL.field(DSL.name("page", column), SQLDataType.JSON),
+            POSITION,
+            DSL.inline(size)));
   }
 
   /** {@link Page.PageInfo} over the page's rows: {@code size + 1} of them tell of a next page. */

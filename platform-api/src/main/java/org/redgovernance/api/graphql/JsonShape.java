@@ -93,12 +93,8 @@ public final class JsonShape {
    * The JSON array of {@code element} over the rows of its query, in {@code order}; [] for none.
    */
   public static Field<JSON> array(Field<JSON> element, OrderField<?>... order) {
-    return JsonText.orEmpty(
-        JsonText.concat(
-            "[",
-            DSL.field(
-                "string_agg({0}, ',' ORDER BY {1})", SQLDataType.JSON, element, DSL.list(order)),
-            "]"));
+    return JsonText.array(
+        DSL.field("string_agg({0}, ',' ORDER BY {1})", SQLDataType.JSON, element, DSL.list(order)));
   }
 
   private static boolean plain(SelectedField selected) {

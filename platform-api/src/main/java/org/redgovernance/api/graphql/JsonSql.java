@@ -8,7 +8,8 @@ import org.jooq.impl.DSL;
 
 /**
  * This API's scalars written by PostgreSQL exactly as the Java side writes them, for answers that
- * PostgreSQL renders ({@link JsonShape}). {@code RenderedJsonTests} holds each to its Java twin.
+ * PostgreSQL renders ({@link JsonShape}). {@code JsonSqlIntegrationTests} holds each to its Java
+ * twin.
  */
 public final class JsonSql {
 
@@ -22,6 +23,7 @@ public final class JsonSql {
    * PostgreSQL writes as a {@link Base64Slots slot}; NULL when {@code id} is.
    */
   public static Field<JSON> globalId(String type, Field<UUID> communityId, Field<UUID> id) {
+    // type names are ASCII: their length in characters is their length in bytes
     int length = type.length() + 1 + UUID_TEXT + 1 + UUID_TEXT;
     return JsonText.concat(
         "\"" + Base64Slots.opening(length) + type + ":",

@@ -96,7 +96,7 @@ public final class JsonText extends CustomField<JSON> {
   }
 
   /** The value, or JSON's null where SQL has none: a value inside an object or a list. */
-  public static Field<JSON> orNull(Field<JSON> json) {
+  static Field<JSON> orNull(Field<JSON> json) {
     if (json instanceof JsonText text && text.neverNull) {
       return json;
     }
@@ -109,12 +109,17 @@ public final class JsonText extends CustomField<JSON> {
   }
 
   /** The list, or [] where SQL has none: an aggregate over no rows. */
-  public static Field<JSON> orEmpty(Field<JSON> json) {
+  private static Field<JSON> orEmpty(Field<JSON> json) {
     return new JsonText(List.of(DSL.coalesce(json, EMPTY_ARRAY)), true);
   }
 
+  /** A JSON array of the elements {@code joined} with commas ({@code string_agg}); [] for none. */
+  static Field<JSON> array(Field<JSON> joined) {
+    return orEmpty(concat("[", joined, "]"));
+  }
+
   /** The pieces one after the other; NULL if one of them is. */
-  public static Field<JSON> concat(Object... pieces) {
+  static Field<JSON> concat(Object... pieces) {
     List<Object> joined = new ArrayList<>();
     boolean neverNull = true;
     for (Object piece : pieces) {
