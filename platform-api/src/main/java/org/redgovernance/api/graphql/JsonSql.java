@@ -46,6 +46,11 @@ public final class JsonSql {
         "\"");
   }
 
+  /** {@link TimeCursor#key}: the instant as {@link #dateTime} writes it, a bar, the id. */
+  public static Field<String> timeCursorKey(Field<OffsetDateTime> at, Field<UUID> id) {
+    return dateTime(at).concat(DSL.inline("|")).concat(id.cast(String.class));
+  }
+
   /**
    * The {@code DateTime} scalar: ISO_OFFSET_DATE_TIME of the instant in UTC, seconds always, the
    * fraction without trailing zeros (2026-11-28T11:00:00Z, 2026-11-28T11:00:00.25Z). The six

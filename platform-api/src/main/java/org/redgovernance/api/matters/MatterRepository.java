@@ -219,14 +219,10 @@ class MatterRepository {
       int size,
       List<SelectedField> connection,
       JsonShape matter) {
-    Field<String> cursorKey =
-        JsonSql.dateTime(MATTER.REPORTED_AT)
-            .concat(DSL.inline("|"))
-            .concat(MATTER.ID.cast(String.class));
     return JsonConnection.select(
         connection,
         matter,
-        cursorKey,
+        JsonSql.timeCursorKey(MATTER.REPORTED_AT, MATTER.ID),
         BOARD_ORDER,
         size,
         after != null,

@@ -1,5 +1,6 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.RenderedJson;
+import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
@@ -55,23 +57,31 @@ class MeetingController implements NodeLookup {
   private final TenantTransactions transactions;
   private final MeetingRepository meetings;
   private final MeetingFiguresRepository figures;
+  private final Selections selections;
 
   MeetingController(
       TenantTransactions transactions,
       MeetingRepository meetings,
-      MeetingFiguresRepository figures) {
+      MeetingFiguresRepository figures,
+      Selections selections) {
     this.transactions = transactions;
     this.meetings = meetings;
     this.figures = figures;
+    this.selections = selections;
   }
 
+  /**
+   * A page of meetings: written by PostgreSQL as it will be sent when everything selected can be
+   * (the staff or the residents' shape, as for one meeting), else read and resolved field by field.
+   */
   @SchemaMapping(typeName = Community.TYPE)
-  Page<Meeting> meetings(
+  Object meetings(
       Community community,
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable MeetingFilterInput filter,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     ReachableCommunity reachable = reachable(community, scope);
     int size = Page.size(first);
     MeetingFilterInput input =
@@ -84,6 +94,13 @@ class MeetingController implements NodeLookup {
             input.status(),
             Boolean.TRUE.equals(input.newestFirst()));
     TimeCursor from = after == null ? null : TimeCursor.decode(after);
+    Optional<Select<Record1<JSON>>> rendered =
+        meetings.pageJson(
+            community.id(), query, from, size, selections.below(environment), shape(reachable));
+    if (rendered.isPresent()) {
+      return transactions.read(
+          scope.narrowedTo(reachable), dsl -> RenderedJson.fetch(dsl, rendered.get()));
+    }
     List<Meeting> rows =
         transactions.read(
             scope.narrowedTo(reachable),
@@ -210,12 +227,8 @@ class MeetingController implements NodeLookup {
     if (community.isEmpty()) {
       return Optional.empty();
     }
-    JsonShape shape =
-        MeetingRules.seesDetail(community.get())
-            ? MeetingJson.FOR_STAFF
-            : MeetingJson.FOR_RESIDENTS;
     Optional<Select<Record1<JSON>>> rendered =
-        meetings.findJson(id.communityId(), id.id(), shape, selection);
+        meetings.findJson(id.communityId(), id.id(), shape(community.get()), selection);
     if (rendered.isEmpty()) {
       return find(id, scope);
     }
@@ -253,6 +266,11 @@ class MeetingController implements NodeLookup {
   }
 
   record OwnerRef(String kind, String id, String name) {}
+
+  /** How PostgreSQL writes a meeting for the caller: as {@link #shown} shows it. */
+  private static JsonShape shape(ReachableCommunity community) {
+    return MeetingRules.seesDetail(community) ? MeetingJson.FOR_STAFF : MeetingJson.FOR_RESIDENTS;
+  }
 
   private static Meeting shown(Meeting meeting, ReachableCommunity community) {
     return MeetingRules.seesDetail(community) ? meeting : meeting.forResidents();

@@ -29,10 +29,13 @@ import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.JsonConnection;
 import org.redgovernance.api.graphql.JsonShape;
+import org.redgovernance.api.graphql.JsonSql;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
@@ -97,6 +100,43 @@ class MeetingRepository {
 
   List<Meeting> page(
       DSLContext dsl, UUID communityId, Filter filter, @Nullable TimeCursor after, int limit) {
+    return select(dsl)
+        .where(pageConditions(communityId, filter, after))
+        .orderBy(pageOrder(filter))
+        .limit(limit)
+        .fetch(MeetingRepository::toMeeting);
+  }
+
+  /**
+   * The statement that writes the same page as {@link #page} ({@code size} meetings, {@code size +
+   * 1} rows read) as the connection's JSON for the {@code connection} selection, each meeting as
+   * {@code meeting} writes it; empty when something selected cannot be written in SQL.
+   */
+  Optional<Select<Record1<JSON>>> pageJson(
+      UUID communityId,
+      Filter filter,
+      @Nullable TimeCursor after,
+      int size,
+      List<SelectedField> connection,
+      JsonShape meeting) {
+    List<SortField<?>> order = pageOrder(filter);
+    return JsonConnection.select(
+        connection,
+        meeting,
+        JsonSql.timeCursorKey(MEETING.STARTS_AT, MEETING.ID),
+        order,
+        size,
+        after != null,
+        columns ->
+            DSL.select(columns)
+                .from(MEETING)
+                .where(pageConditions(communityId, filter, after))
+                .orderBy(order)
+                .limit(size + 1));
+  }
+
+  private static List<Condition> pageConditions(
+      UUID communityId, Filter filter, @Nullable TimeCursor after) {
     List<Condition> where = new ArrayList<>();
     where.add(MEETING.COMMUNITY_ID.eq(communityId));
     if (filter.from() != null) {
@@ -116,13 +156,13 @@ class MeetingRepository {
       where.add(
           filter.newestFirst() ? key.lt(after.at(), after.id()) : key.gt(after.at(), after.id()));
     }
-    return select(dsl)
-        .where(where)
-        .orderBy(
-            filter.newestFirst() ? MEETING.STARTS_AT.desc() : MEETING.STARTS_AT.asc(),
-            filter.newestFirst() ? MEETING.ID.desc() : MEETING.ID.asc())
-        .limit(limit)
-        .fetch(MeetingRepository::toMeeting);
+    return where;
+  }
+
+  private static List<SortField<?>> pageOrder(Filter filter) {
+    return filter.newestFirst()
+        ? List.of(MEETING.STARTS_AT.desc(), MEETING.ID.desc())
+        : List.of(MEETING.STARTS_AT.asc(), MEETING.ID.asc());
   }
 
   Optional<Meeting> find(DSLContext dsl, UUID communityId, UUID id) {

@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A meeting asked by {@code node(id:)} is written by PostgreSQL when it can write everything
- * selected, and is then the meeting resolved field by field: the same values, in the same order,
- * for staff, the street and residents. The field-by-field meeting is asked for by adding {@code
- * actionItems}, which PostgreSQL does not write; it is removed before comparing.
+ * A meeting asked by {@code node(id:)}, and a page of meetings, is written by PostgreSQL when it
+ * can write everything selected, and is then what is resolved field by field: the same values, in
+ * the same order, for staff, the street and residents. The field-by-field meeting is asked for by
+ * adding {@code actionItems}, which PostgreSQL does not write; it is removed before comparing.
  */
 class RenderedMeetingIntegrationTests extends IntegrationTest {
 
@@ -176,6 +176,70 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
     assertThat(result.data("node").isNull()).isTrue();
     assertThat(strategy.rendered()).isEqualTo(before);
+  }
+
+  @Test
+  void pagesOfMeetings_writtenByPostgres_areThePagesResolvedFieldByField() {
+    for (String user : List.of("baiguoshu.admin", "baiguoshu.resident")) {
+      for (boolean newestFirst : new boolean[] {true, false}) {
+        String after = null;
+        int pages = 0;
+        int meetings = 0;
+        JsonNode written;
+        do {
+          written = assertSamePage(user, newestFirst, after);
+          pages++;
+          meetings += written.path("edges").size();
+          after = written.path("pageInfo").path("endCursor").asString();
+        } while (written.path("pageInfo").path("hasNextPage").asBoolean() && pages < 20);
+        assertThat(pages).as("pages of four, to the last").isGreaterThan(1).isLessThan(20);
+        assertThat(meetings).isGreaterThan(4);
+      }
+    }
+  }
+
+  @Test
+  void aWrittenPageOfMeetings_costsTheTenantContextAndOneStatement() {
+    long before = statements.total();
+    GraphQlResult result = meetings("baiguoshu.admin", true, null, "");
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    // resolving the caller's communities, setting the tenant context, the page
+    assertThat(statements.total() - before).isEqualTo(3);
+  }
+
+  /** Asks for a page of baiguoshu's meetings both ways and returns the written one. */
+  private JsonNode assertSamePage(String user, boolean newestFirst, String after) {
+    long before = strategy.rendered();
+    GraphQlResult rendered = meetings(user, newestFirst, after, "");
+    assertThat(strategy.rendered()).as("written by PostgreSQL").isEqualTo(before + 1);
+    GraphQlResult resolved = meetings(user, newestFirst, after, " actionItems { id }");
+    assertThat(strategy.rendered()).as("resolved field by field").isEqualTo(before + 1);
+    assertThat(rendered.hasErrors()).as(rendered.toString()).isFalse();
+    assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
+
+    JsonNode expected = resolved.data("community.meetings");
+    for (JsonNode edge : expected.path("edges")) {
+      ((ObjectNode) edge.path("node")).remove("actionItems");
+    }
+    JsonNode actual = rendered.data("community.meetings");
+    assertThat(actual.toString()).isEqualTo(expected.toString());
+    return actual;
+  }
+
+  private GraphQlResult meetings(
+      String user, boolean newestFirst, String after, String extraFields) {
+    return graphql
+        .query(
+            "query($after: String, $filter: MeetingFilter) { community(key: \"baiguoshu\") {"
+                + " meetings(first: 4, after: $after, filter: $filter) {"
+                + " edges { cursor node { "
+                + MEETING_FIELDS
+                + extraFields
+                + " } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }")
+        .as(user)
+        .variable("after", after)
+        .variable("filter", Map.of("newestFirst", newestFirst))
+        .execute();
   }
 
   /** Asks for the meeting both ways and returns the written one. */
