@@ -1,5 +1,6 @@
 package org.redgovernance.api.meetings;
 
+import static org.redgovernance.database.jooq.Tables.ACTION_ITEM;
 import static org.redgovernance.database.jooq.Tables.AGENDA_ITEM;
 import static org.redgovernance.database.jooq.Tables.ATTENDANCE;
 import static org.redgovernance.database.jooq.Tables.BODY_CARD;
@@ -10,10 +11,12 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.OrderField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -66,6 +69,7 @@ final class MeetingJson {
             ATTENDANCE_ENTRY,
             entry -> detail ? attendance(entry) : JsonText.EMPTY_ARRAY)
         .list("attendanceByBody", BODY_ATTENDANCE, MeetingJson::attendanceByBody)
+        .list("actionItems", ACTION_ITEM_SHAPE, MeetingJson::actionItems)
         .value("minutes", MEETING.MINUTES)
         .value("minutesPublished", MEETING.MINUTES_NOTICE_ID.isNotNull())
         .value("version", MEETING.VERSION)
@@ -181,6 +185,69 @@ final class MeetingJson {
         DSL.select(JsonShape.array(entry, ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
             .from(MeetingRepository.ATTENDANCE_WITH_NAMES)
             .where(MeetingRepository.ATTENDANCE_OF_THE_MEETING));
+  }
+
+  // --- what the meeting decided to do, and who does it
+
+  private static final JsonShape ACTION_ITEM_OWNER =
+      JsonShape.builder()
+          .value(
+              "kind",
+              DSL.when(ACTION_ITEM.OWNER_BODY_ID.isNotNull(), DSL.inline("BODY"))
+                  .when(ACTION_ITEM.OWNER_RESIDENT_ID.isNotNull(), DSL.inline("RESIDENT"))
+                  .otherwise(DSL.inline("PARTY_MEMBER")))
+          .value(
+              "id",
+              DSL.when(
+                      ACTION_ITEM.OWNER_BODY_ID.isNotNull(),
+                      JsonSql.globalId(
+                          "GovernanceBody", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_BODY_ID))
+                  .when(
+                      ACTION_ITEM.OWNER_RESIDENT_ID.isNotNull(),
+                      JsonSql.globalId(
+                          "Resident", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_RESIDENT_ID))
+                  .otherwise(
+                      JsonSql.globalId(
+                          "PartyMember", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_PARTY_MEMBER_ID)))
+          .value("name", MeetingRepository.ACTION_ITEM_OWNER_NAME)
+          .build();
+
+  /**
+   * Today where the meetings are held, as {@code overdue} reads it in Java; written as SQL, not
+   * bound, so that a selection with {@code overdue} is kept rendered like any other.
+   */
+  private static final Field<LocalDate> TODAY =
+      DSL.field(
+          "(current_timestamp AT TIME ZONE {0})::date",
+          LocalDate.class, DSL.inline(MeetingPlanner.ZONE.getId()));
+
+  private static final JsonShape ACTION_ITEM_SHAPE =
+      JsonShape.builder()
+          .value(
+              "id",
+              JsonSql.globalId(Meeting.ACTION_ITEM_TYPE, MEETING.COMMUNITY_ID, ACTION_ITEM.ID))
+          .value("description", ACTION_ITEM.DESCRIPTION)
+          .object("owner", ACTION_ITEM_OWNER)
+          .date("dueOn", ACTION_ITEM.DUE_ON)
+          .value("status", ACTION_ITEM.STATUS)
+          .value(
+              "overdue",
+              DSL.field(
+                  ACTION_ITEM
+                      .STATUS
+                      .eq(DSL.inline(ActionItemStatus.OPEN.name()))
+                      .and(ACTION_ITEM.DUE_ON.lt(TODAY))))
+          .dateTime("doneAt", ACTION_ITEM.DONE_AT)
+          .value("version", ACTION_ITEM.VERSION)
+          .build();
+
+  private static Field<JSON> actionItems(Field<JSON> item) {
+    return DSL.field(
+        DSL.select(
+                JsonShape.array(
+                    item, MeetingRepository.ACTION_ITEMS_ORDER.toArray(OrderField[]::new)))
+            .from(MeetingRepository.ACTION_ITEMS_WITH_OWNERS)
+            .where(MeetingRepository.ACTION_ITEMS_OF_THE_MEETING));
   }
 
   // --- attendance by body: one row per body of the community, with its marks counted

@@ -527,6 +527,33 @@ class MeetingRepository {
       DSL.and(
           ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), ATTENDANCE.MEETING_ID.eq(MEETING.ID));
 
+  /** Action items, with the body, resident or party member that owns each. */
+  static final Table<?> ACTION_ITEMS_WITH_OWNERS =
+      ACTION_ITEM
+          .leftJoin(OWNER_BODY)
+          .on(
+              OWNER_BODY.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
+              OWNER_BODY.ID.eq(ACTION_ITEM.OWNER_BODY_ID))
+          .leftJoin(OWNER_RESIDENT)
+          .on(
+              OWNER_RESIDENT.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
+              OWNER_RESIDENT.ID.eq(ACTION_ITEM.OWNER_RESIDENT_ID))
+          .leftJoin(OWNER_MEMBER)
+          .on(
+              OWNER_MEMBER.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
+              OWNER_MEMBER.ID.eq(ACTION_ITEM.OWNER_PARTY_MEMBER_ID));
+
+  static final Field<String> ACTION_ITEM_OWNER_NAME =
+      DSL.coalesce(OWNER_BODY.NAME, OWNER_RESIDENT.NAME, OWNER_MEMBER.NAME);
+
+  static final Condition ACTION_ITEMS_OF_THE_MEETING =
+      DSL.and(
+          ACTION_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), ACTION_ITEM.MEETING_ID.eq(MEETING.ID));
+
+  /** In the order they were decided. */
+  static final List<SortField<?>> ACTION_ITEMS_ORDER =
+      List.of(ACTION_ITEM.CREATED_AT.asc(), ACTION_ITEM.ID.asc());
+
   // --- the one statement that reads meetings
 
   private static org.jooq.SelectOnConditionStep<Record> select(DSLContext dsl) {
@@ -581,28 +608,14 @@ class MeetingRepository {
                         ACTION_ITEM.OWNER_BODY_ID,
                         ACTION_ITEM.OWNER_RESIDENT_ID,
                         ACTION_ITEM.OWNER_PARTY_MEMBER_ID,
-                        DSL.coalesce(OWNER_BODY.NAME, OWNER_RESIDENT.NAME, OWNER_MEMBER.NAME),
+                        ACTION_ITEM_OWNER_NAME,
                         ACTION_ITEM.DUE_ON,
                         ACTION_ITEM.STATUS,
                         ACTION_ITEM.DONE_AT,
                         ACTION_ITEM.VERSION)
-                    .from(ACTION_ITEM)
-                    .leftJoin(OWNER_BODY)
-                    .on(
-                        OWNER_BODY.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-                        OWNER_BODY.ID.eq(ACTION_ITEM.OWNER_BODY_ID))
-                    .leftJoin(OWNER_RESIDENT)
-                    .on(
-                        OWNER_RESIDENT.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-                        OWNER_RESIDENT.ID.eq(ACTION_ITEM.OWNER_RESIDENT_ID))
-                    .leftJoin(OWNER_MEMBER)
-                    .on(
-                        OWNER_MEMBER.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-                        OWNER_MEMBER.ID.eq(ACTION_ITEM.OWNER_PARTY_MEMBER_ID))
-                    .where(
-                        ACTION_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-                        ACTION_ITEM.MEETING_ID.eq(MEETING.ID))
-                    .orderBy(ACTION_ITEM.CREATED_AT, ACTION_ITEM.ID))
+                    .from(ACTION_ITEMS_WITH_OWNERS)
+                    .where(ACTION_ITEMS_OF_THE_MEETING)
+                    .orderBy(ACTION_ITEMS_ORDER))
             .as("actions")
             .convertFrom(
                 r ->
