@@ -21,6 +21,16 @@ public final class RealmDefinition {
 
   public static final String REALM = "red-governance";
   public static final String WEB_CLIENT = "rg-web";
+
+  /**
+   * Dev realm only: {@code rg-web} again, with access tokens that live {@link #SHORT_TOKEN_SECONDS}
+   * seconds, so that tests and front-end developers can watch what happens when a token expires (a
+   * subscription ends, a request is refused) without waiting minutes.
+   */
+  public static final String SHORT_TOKEN_CLIENT = "rg-web-short-tokens";
+
+  public static final int SHORT_TOKEN_SECONDS = 15;
+
   public static final String TENANT_ADMIN_CLIENT = "rg-tenant-admin";
   public static final String API_AUDIENCE = "rg-api";
   public static final String DEMO_PASSWORD = "demo";
@@ -51,9 +61,17 @@ public final class RealmDefinition {
     ObjectNode realm = production();
     JsonNode demo = read("realm/dev-demo.json");
 
-    for (JsonNode client : realm.withArray("clients")) {
+    ArrayNode clients = realm.withArray("clients");
+    for (JsonNode client : clients) {
       if (WEB_CLIENT.equals(client.path("clientId").asString())) {
         ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+        ObjectNode shortTokens = ((ObjectNode) client).deepCopy();
+        shortTokens.put("clientId", SHORT_TOKEN_CLIENT);
+        shortTokens.put("name", "rg-web with short-lived access tokens (dev realm only)");
+        ((ObjectNode) shortTokens.path("attributes"))
+            .put("access.token.lifespan", Integer.toString(SHORT_TOKEN_SECONDS));
+        clients.add(shortTokens);
+        break;
       }
     }
 

@@ -47,6 +47,18 @@ class RealmDefinitionTests {
     ObjectNode realm = RealmDefinition.production();
     assertThat(client(realm, "rg-web").path("directAccessGrantsEnabled").asBoolean()).isFalse();
     assertThat(usernames(realm)).containsExactly("service-account-rg-tenant-admin");
+    assertThat(realm.withArray("clients").valueStream().map(c -> c.path("clientId").asString()))
+        .doesNotContain(RealmDefinition.SHORT_TOKEN_CLIENT);
+  }
+
+  @Test
+  void dev_hasAWebClientWhoseTokensExpireInSeconds() {
+    JsonNode shortTokens = client(RealmDefinition.dev(), RealmDefinition.SHORT_TOKEN_CLIENT);
+    assertThat(shortTokens.path("attributes").path("access.token.lifespan").asString())
+        .isEqualTo("15");
+    assertThat(shortTokens.path("publicClient").asBoolean()).isTrue();
+    assertThat(shortTokens.path("protocolMappers").size())
+        .isEqualTo(client(RealmDefinition.dev(), "rg-web").path("protocolMappers").size());
   }
 
   @Test

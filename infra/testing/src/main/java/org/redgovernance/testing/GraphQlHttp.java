@@ -61,26 +61,38 @@ public final class GraphQlHttp {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("query", document);
       body.put("variables", variables);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(endpoint)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/graphql-response+json, application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      headers.forEach(request::header);
-      try {
-        HttpResponse<String> response =
-            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json =
-            response.body() == null || response.body().isBlank()
-                ? JSON.createObjectNode()
-                : JSON.readTree(response.body());
-        return new GraphQlResult(response.statusCode(), json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return post(JSON.writeValueAsString(body), headers);
+    }
+  }
+
+  /**
+   * Posts a request body exactly as given, for tests of what a JSON library would not write (an
+   * escaped unpaired surrogate, a malformed body), with a bearer token for {@code username}.
+   */
+  public GraphQlResult postRaw(String body, String username) {
+    return post(body, Map.of("Authorization", "Bearer " + Tokens.of(username)));
+  }
+
+  private GraphQlResult post(String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/graphql-response+json, application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json =
+          response.body() == null || response.body().isBlank()
+              ? JSON.createObjectNode()
+              : JSON.readTree(response.body());
+      return new GraphQlResult(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -44,15 +44,20 @@ public final class GraphQlWebSocket implements AutoCloseable {
 
   /** Connects as a demo user, optionally narrowed to one community. */
   public static GraphQlWebSocket connectAs(int port, String username, String community) {
+    return connectWith(port, Tokens.of(username), community);
+  }
+
+  /** Connects with this access token, optionally narrowed to one community, and awaits the ack. */
+  public static GraphQlWebSocket connectWith(int port, String token, String community) {
     Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("Authorization", "Bearer " + Tokens.of(username));
+    payload.put("Authorization", "Bearer " + token);
     if (community != null) {
       payload.put("X-Community", community);
     }
     GraphQlWebSocket client = connect(port, payload);
     JsonNode ack = client.next(Duration.ofSeconds(10));
     if (ack == null || !"connection_ack".equals(ack.path("type").asString())) {
-      throw new IllegalStateException("No connection_ack for " + username + ": " + ack);
+      throw new IllegalStateException("No connection_ack: " + ack);
     }
     return client;
   }
@@ -92,7 +97,12 @@ public final class GraphQlWebSocket implements AutoCloseable {
   }
 
   private void send(Map<String, Object> message) {
-    socket.sendText(JSON.writeValueAsString(message), true).join();
+    sendRaw(JSON.writeValueAsString(message));
+  }
+
+  /** Sends a text frame exactly as given, e.g. one that breaks the protocol. */
+  public void sendRaw(String text) {
+    socket.sendText(text, true).join();
   }
 
   @Override

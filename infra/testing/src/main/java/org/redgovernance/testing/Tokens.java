@@ -45,19 +45,28 @@ public final class Tokens {
     return issued.token();
   }
 
+  /**
+   * A demo user's token that expires in {@link RealmDefinition#SHORT_TOKEN_SECONDS} seconds (the
+   * dev realm's {@link RealmDefinition#SHORT_TOKEN_CLIENT}); not kept.
+   */
+  public static String shortLived(String username) {
+    return issue(RealmDefinition.SHORT_TOKEN_CLIENT, username, RealmDefinition.DEMO_PASSWORD)
+        .token();
+  }
+
   /** A token for a user who is not a demo user, with their own password; not kept. */
   public static String login(String username, String password) {
-    return issue(username, password).token();
+    return issue(RealmDefinition.WEB_CLIENT, username, password).token();
   }
 
   private static Issued login(String username) {
-    return issue(username, RealmDefinition.DEMO_PASSWORD);
+    return issue(RealmDefinition.WEB_CLIENT, username, RealmDefinition.DEMO_PASSWORD);
   }
 
-  private static Issued issue(String username, String password) {
+  private static Issued issue(String client, String username, String password) {
     String form =
         "grant_type=password&client_id="
-            + RealmDefinition.WEB_CLIENT
+            + client
             + "&scope=openid&username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="

@@ -8,6 +8,17 @@ public enum ErrorCode implements ErrorClassification {
   BAD_USER_INPUT,
   /** The object does not exist or is not visible to the caller: the two are never told apart. */
   NOT_FOUND,
+  /**
+   * A text value that no field accepts: a NUL character, an unpaired surrogate, a control character
+   * other than tab and line breaks, or more characters than the longest field takes; {@code
+   * extensions.field} says where it is. Nothing ran.
+   */
+  INVALID_INPUT,
+  /**
+   * The request's token has expired (or a WebSocket connection has none): log in again, or
+   * reconnect with a fresh token. Also ends a subscription when its token expires.
+   */
+  UNAUTHENTICATED,
   /** The caller may see the object but lacks the role to do this. */
   FORBIDDEN,
   /** The document exceeds a limit on depth, complexity, aliases or tokens. */

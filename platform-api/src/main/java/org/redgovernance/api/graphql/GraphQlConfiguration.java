@@ -13,11 +13,15 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scalars and limits against abusive documents. The limits are deliberately generous for real
@@ -113,6 +117,24 @@ class GraphQlConfiguration {
         return settled.check("complexity", parameters, state, super::beginExecuteOperation);
       }
     };
+  }
+
+  /**
+   * The WebSocket endpoint, holding clients to graphql-transport-ws ({@link TransportWsHandler}).
+   */
+  @Bean
+  GraphQlWebSocketHandler graphQlWebSocketHandler(
+      WebGraphQlHandler handler, JsonMapper json, GraphQlProperties properties) {
+    return new TransportWsHandler(
+        handler,
+        json,
+        properties.getWebsocket().getConnectionInitTimeout(),
+        properties.getWebsocket().getKeepAlive());
+  }
+
+  @Bean
+  TextInputs textInputs(@Value("${rg.graphql.max-string-length:20000}") int maxLength) {
+    return new TextInputs(maxLength);
   }
 
   @Bean

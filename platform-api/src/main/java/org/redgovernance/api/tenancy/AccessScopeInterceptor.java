@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CallerFromToken;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -73,8 +74,6 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
 
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-    Caller caller;
-    String header;
     if (request instanceof WebSocketGraphQlRequest socket) {
       Map<String, Object> attributes = socket.getSessionInfo().getAttributes();
       if (!(attributes.get(TOKEN_ATTRIBUTE) instanceof Jwt token)
@@ -86,26 +85,49 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
                 "UNAUTHENTICATED",
                 "The connection's token has expired; reconnect with a new one"));
       }
-      caller = CallerFromToken.read(token);
-      header = (String) attributes.get(HEADER);
-    } else {
-      caller = currentCaller();
-      header = request.getHeaders().getFirst(HEADER);
+      Caller caller = CallerFromToken.read(token);
+      String header = (String) attributes.get(HEADER);
+      Optional<AccessScope> scope = scope(caller, header);
+      return run(request, chain, scope, header)
+          .map(
+              response ->
+                  scope.isEmpty()
+                      ? response
+                      : LiveSubscriptions.bounded(
+                          response,
+                          token.getExpiresAt(),
+                          scope.get(),
+                          () -> scope(caller, header)));
     }
-    AccessScope scope = scopes.of(caller);
-    if (header != null) {
-      Optional<ReachableCommunity> narrowed = scope.byKey(header.trim());
-      if (narrowed.isEmpty()) {
-        return Mono.just(
-            refused(request, REFUSED_CODE, "You hold no role in community '" + header + "'"));
-      }
-      scope = scope.narrowedTo(narrowed.get());
+    String header = request.getHeaders().getFirst(HEADER);
+    return run(request, chain, scope(currentCaller(), header), header);
+  }
+
+  private Mono<WebGraphQlResponse> run(
+      WebGraphQlRequest request,
+      Chain chain,
+      Optional<AccessScope> scope,
+      @Nullable String header) {
+    if (scope.isEmpty()) {
+      return Mono.just(
+          refused(request, REFUSED_CODE, "You hold no role in community '" + header + "'"));
     }
-    AccessScope resolved = scope;
     request.configureExecutionInput(
         (input, builder) ->
-            builder.graphQLContext(Map.of(AccessScope.CONTEXT_KEY, resolved)).build());
+            builder.graphQLContext(Map.of(AccessScope.CONTEXT_KEY, scope.get())).build());
     return chain.next(request);
+  }
+
+  /**
+   * The caller's scope, narrowed to the community the request names; empty when it names one the
+   * caller holds no role in.
+   */
+  private Optional<AccessScope> scope(Caller caller, @Nullable String header) {
+    AccessScope scope = scopes.of(caller);
+    if (header == null) {
+      return Optional.of(scope);
+    }
+    return scope.byKey(header.trim()).map(scope::narrowedTo);
   }
 
   private static Caller currentCaller() {

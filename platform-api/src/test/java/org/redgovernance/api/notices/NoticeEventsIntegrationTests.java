@@ -7,9 +7,11 @@ import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
 /** Live notice boards over graphql-transport-ws, fed through PostgreSQL LISTEN/NOTIFY. */
@@ -104,6 +106,50 @@ class NoticeEventsIntegrationTests extends IntegrationTest {
       assertThat(refused.path("type").asString()).isIn("error", "next");
       assertThat(refused.toString()).contains("COMMUNITY_FORBIDDEN").doesNotContain("白果树");
     }
+  }
+
+  @Test
+  void aSubscription_endsUnauthenticatedWhenItsTokenExpires_andSendsNothingAfter() {
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectWith(port, Tokens.shortLived("baiguoshu.resident"), null)) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+      String before = publish("baiguoshu.admin", "baiguoshu", "到期前的通知", "EVERYONE");
+      assertThat(noticeId(board.next(WAIT))).isEqualTo(before);
+
+      JsonNode end = board.next(Duration.ofSeconds(RealmDefinition.SHORT_TOKEN_SECONDS + 10));
+
+      assertThat(end).as("the end of the subscription").isNotNull();
+      assertThat(end.path("type").asString()).isEqualTo("error");
+      assertThat(end.path("id").asString()).isEqualTo("1");
+      assertThat(end.path("payload").path(0).path("extensions").path("code").asString())
+          .isEqualTo("UNAUTHENTICATED");
+      publish("baiguoshu.admin", "baiguoshu", "到期后的通知", "EVERYONE");
+      assertThat(board.next(Duration.ofSeconds(3))).isNull();
+    }
+  }
+
+  @Test
+  void messagesOutsideTheProtocol_closeTheSocketWith4400() {
+    for (String message :
+        new String[] {
+          "not json",
+          "[1, 2]",
+          "{\"type\": \"nope\"}",
+          "{\"type\": 7}",
+          "{\"type\": \"subscribe\", \"id\": \"1\"}",
+          "{\"type\": \"subscribe\", \"id\": \"1\", \"payload\": {\"query\": 5}}",
+          "{\"type\": \"connection_init\", \"payload\": \"token\"}"
+        }) {
+      try (GraphQlWebSocket socket = GraphQlWebSocket.connectAs(port, "baiguoshu.resident", null)) {
+        socket.sendRaw(message);
+        assertThat(socket.closeCode(WAIT)).as(message).isEqualTo(4400);
+      }
+    }
+  }
+
+  private static String noticeId(JsonNode event) {
+    assertThat(event).as("event").isNotNull();
+    return event.path("payload").path("data").path("noticeEvents").path("noticeId").asString();
   }
 
   private String publish(String username, String community, String title, String audience) {

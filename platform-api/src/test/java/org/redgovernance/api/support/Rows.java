@@ -72,6 +72,20 @@ public final class Rows {
     }
   }
 
+  /** Sends a PostgreSQL notification, as a committed change would. */
+  public static void notify(String channel, String payload) {
+    try (Connection owner =
+            DriverManager.getConnection(
+                TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
+        PreparedStatement notify = owner.prepareStatement("SELECT pg_notify(?, ?)")) {
+      notify.setString(1, channel);
+      notify.setString(2, payload);
+      notify.executeQuery().close();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long notices(String communityKey) {
     return count(
         "SELECT count(*) FROM rg.notice n JOIN rg.community c ON c.id = n.community_id"

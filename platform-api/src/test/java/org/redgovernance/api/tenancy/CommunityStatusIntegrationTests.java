@@ -2,12 +2,17 @@ package org.redgovernance.api.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
+import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a community's status means in platform-api: suspended, its own people lose access and the
@@ -65,6 +70,39 @@ class CommunityStatusIntegrationTests extends IntegrationTest {
             .execute();
     assertThat(raise.data("reportMatter.errors.0.code").asString())
         .isEqualTo("COMMUNITY_READ_ONLY");
+  }
+
+  @Test
+  void aLiveSubscription_endsWhenItsCommunityIsSuspended_insteadOfDeliveringTheNextEvent() {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+      String published =
+          graphql
+              .document("publishNotice")
+              .as("qingyuan.admin")
+              .variable(
+                  "input", Map.of("communityKey", "qingyuan", "title", "订阅前的通知", "body", "内容"))
+              .execute()
+              .data("publishNotice.notice.id")
+              .asString();
+      JsonNode first = board.next(Duration.ofSeconds(10));
+      assertThat(first.path("type").asString()).as(String.valueOf(first)).isEqualTo("next");
+
+      setStatus("SUSPENDED");
+      // an event of the community that was committed as it was suspended
+      GlobalId notice = GlobalId.decode(published).orElseThrow();
+      Rows.notify(
+          "rg_changes",
+          "{\"topic\":\"notice\",\"communityId\":\"%s\",\"subjectId\":\"%s\",\"kind\":\"PUBLISHED\"}"
+              .formatted(notice.communityId(), notice.id()));
+
+      JsonNode end = board.next(Duration.ofSeconds(10));
+      assertThat(end).as("the end of the subscription").isNotNull();
+      assertThat(end.path("type").asString()).isEqualTo("error");
+      assertThat(end.path("payload").path(0).path("extensions").path("code").asString())
+          .isEqualTo("FORBIDDEN");
+      assertThat(end.toString()).doesNotContain("订阅前的通知");
+    }
   }
 
   private GraphQlResult community(String user) {

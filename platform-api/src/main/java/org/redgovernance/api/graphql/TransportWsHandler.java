@@ -1,0 +1,71 @@
+package org.redgovernance.api.graphql;
+
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The graphql-transport-ws endpoint, holding clients to the protocol: a message that is not JSON,
+ * not an object, of an unknown type, or of a known type without what that type needs (a subscribe
+ * without an id or a query) closes the socket with 4400 "Invalid message", as the protocol says.
+ * Spring's handler would fail on such a message while decoding it and close with 1011, which tells
+ * a client the server is broken rather than the client.
+ */
+final class TransportWsHandler extends GraphQlWebSocketHandler {
+
+  static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+
+  private static final Set<String> TYPES =
+      Set.of("connection_init", "ping", "pong", "subscribe", "complete");
+
+  private final JsonMapper json;
+
+  TransportWsHandler(
+      WebGraphQlHandler handler, JsonMapper json, Duration initTimeout, Duration keepAlive) {
+    super(handler, new JacksonJsonHttpMessageConverter(json), initTimeout, keepAlive);
+    this.json = json;
+  }
+
+  @Override
+  protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+    if (!wellFormed(message.getPayload())) {
+      session.close(INVALID_MESSAGE);
+      return;
+    }
+    super.handleTextMessage(session, message);
+  }
+
+  private boolean wellFormed(String text) {
+    JsonNode message;
+    try {
+      message = json.readTree(text);
+    } catch (JacksonException e) {
+      return false;
+    }
+    if (message == null || !message.isObject() || !message.path("type").isString()) {
+      return false;
+    }
+    String type = message.path("type").asString();
+    JsonNode id = message.path("id");
+    JsonNode payload = message.path("payload");
+    boolean payloadIsObjectOrAbsent =
+        payload.isMissingNode() || payload.isNull() || payload.isObject();
+    return switch (type) {
+      case "subscribe" ->
+          id.isString()
+              && !id.asString().isEmpty()
+              && payload.isObject()
+              && payload.path("query").isString();
+      case "complete" -> id.isString();
+      default -> TYPES.contains(type) && payloadIsObjectOrAbsent;
+    };
+  }
+}
