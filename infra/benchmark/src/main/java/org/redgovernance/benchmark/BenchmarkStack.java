@@ -114,6 +114,9 @@ final class BenchmarkStack implements AutoCloseable {
             "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
             "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
             "--rg.personal-data.key=" + personalDataKey,
+            // the load generator is one caller sending thousands of requests a second; each is
+            // still held to the cost limit, as PostGraphile's are to nothing
+            "--rg.graphql.cost-per-minute=0",
             "--rg.attachments.dir=" + work.resolve("attachments")));
     platformApi =
         launch("platform-api", platformApiCommand, Map.of(), "http://127.0.0.1:18080/graphql");

@@ -1,5 +1,6 @@
 package org.redgovernance.api.graphql;
 
+import graphql.language.Argument;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Node;
@@ -14,13 +15,23 @@ import java.util.Set;
 
 /**
  * The variables a document's directives read ({@code @include(if: $x)}, {@code @skip(if: $x)}):
- * what, besides the document itself, decides which fields an operation selects.
+ * what, besides the document itself, decides which fields an operation selects — and, for the
+ * limits, the variables that say how large a page is ({@code first: $n}).
  */
 final class DirectiveVariables {
 
   private DirectiveVariables() {}
 
   static Set<String> in(Document document) {
+    return read(document, false);
+  }
+
+  /** The variables of {@link #in}, and those given as a page size ({@code first}). */
+  static Set<String> inDirectivesAndPageSizes(Document document) {
+    return read(document, true);
+  }
+
+  private static Set<String> read(Document document, boolean pageSizes) {
     Set<String> names = new HashSet<>();
     NodeVisitorStub variables =
         new NodeVisitorStub() {
@@ -38,6 +49,17 @@ final class DirectiveVariables {
               public TraversalControl visitDirective(
                   Directive directive, TraverserContext<Node> context) {
                 new NodeTraverser().depthFirst(variables, List.copyOf(directive.getArguments()));
+                return TraversalControl.CONTINUE;
+              }
+
+              @Override
+              public TraversalControl visitArgument(
+                  Argument argument, TraverserContext<Node> context) {
+                if (pageSizes
+                    && context.getPhase() == TraverserContext.Phase.ENTER
+                    && argument.getName().equals("first")) {
+                  new NodeTraverser().depthFirst(variables, argument);
+                }
                 return TraversalControl.CONTINUE;
               }
             },

@@ -23,6 +23,11 @@ public enum ErrorCode implements ErrorClassification {
   FORBIDDEN,
   /** The document exceeds a limit on depth, complexity, aliases or tokens. */
   QUERY_TOO_COMPLEX,
+  /**
+   * The caller used up a budget (e.g. lookups by phone or ID-card number per minute); {@code
+   * extensions.retryAfterSeconds} says when to try again. Nothing ran.
+   */
+  RATE_LIMITED,
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL
 }

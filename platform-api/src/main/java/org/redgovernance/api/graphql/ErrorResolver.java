@@ -22,7 +22,11 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
   @Override
   protected GraphQLError resolveToSingleError(Throwable error, DataFetchingEnvironment env) {
     if (error instanceof ApiException api) {
-      return build(env, api.code(), api.getMessage());
+      return GraphqlErrorBuilder.newError(env)
+          .errorType(api.code())
+          .message(api.getMessage())
+          .extensions(api.extensions())
+          .build();
     }
     log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), error);
     return build(env, ErrorCode.INTERNAL, "Internal error");

@@ -1,7 +1,6 @@
 package org.redgovernance.api.graphql;
 
 import graphql.ExecutionResult;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -97,26 +96,11 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  MaxQueryComplexityInstrumentation maxComplexity(
-      @Value("${rg.graphql.max-complexity:500}") int maxComplexity, SettledLimits settled) {
-    return new MaxQueryComplexityInstrumentation(
-        maxComplexity,
-        info -> {
-          throw new AbortExecutionException(
-              List.of(
-                  QueryLimits.tooComplex(
-                      "The document selects "
-                          + info.getComplexity()
-                          + " fields; at most "
-                          + maxComplexity
-                          + " are allowed")));
-        }) {
-      @Override
-      public InstrumentationContext<ExecutionResult> beginExecuteOperation(
-          InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        return settled.check("complexity", parameters, state, super::beginExecuteOperation);
-      }
-    };
+  QueryCost queryCost(
+      @Value("${rg.graphql.max-cost:10000}") long maxCost,
+      @Value("${rg.graphql.cost-per-minute:1000000}") long costPerMinute,
+      SettledLimits settled) {
+    return new QueryCost(maxCost, costPerMinute, settled);
   }
 
   /**

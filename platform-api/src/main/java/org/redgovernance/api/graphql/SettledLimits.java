@@ -11,15 +11,17 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which operations passed the depth and complexity limits already. graphql-java walks the whole
- * operation against the schema for each limit on every request — a tenth of the CPU of a small read
- * — though the answer depends only on the document, the operation and the variables that {@code
- * @skip} and {@code @include} read: front ends send the same few documents with other IDs and
- * pages. An operation that passed both is not walked again; one that fails is walked, and refused,
- * every time. Bounded like {@link DocumentCache}.
+ * Which operations passed the depth limit already, and what each costs ({@link QueryCost}).
+ * graphql-java walks the whole operation against the schema for each limit on every request — a
+ * tenth of the CPU of a small read — though the answer depends only on the document, the operation
+ * and the variables that {@code @skip} and {@code @include} read or that give a page size: front
+ * ends send the same few documents with other IDs. An operation that passed is not walked again;
+ * one that fails depth is walked, and refused, every time, and one whose kept cost is over the
+ * limit is refused every time. Bounded like {@link DocumentCache}.
  */
 final class SettledLimits {
 
@@ -35,9 +37,17 @@ final class SettledLimits {
 
   private final Cache<Passed, Boolean> passed;
 
+  private final Cache<Operation, Long> costs;
+
   SettledLimits(int maximumSize) {
     this.directiveVariables = Caffeine.newBuilder().maximumSize(maximumSize).build();
     this.passed = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.costs = Caffeine.newBuilder().maximumSize(maximumSize).build();
+  }
+
+  /** The operation's cost, worked out by {@code cost} the first time. */
+  long cost(ExecutionContext execution, Supplier<Long> cost) {
+    return costs.get(operation(execution), key -> cost.get());
   }
 
   /** The step of a limit's instrumentation that walks the operation, and throws when over. */
@@ -65,7 +75,8 @@ final class SettledLimits {
   private Operation operation(ExecutionContext execution) {
     String query = execution.getExecutionInput().getQuery();
     Set<String> names =
-        directiveVariables.get(query, text -> DirectiveVariables.in(execution.getDocument()));
+        directiveVariables.get(
+            query, text -> DirectiveVariables.inDirectivesAndPageSizes(execution.getDocument()));
     Map<String, @Nullable Object> values = new HashMap<>();
     Map<String, Object> variables = execution.getCoercedVariables().toMap();
     for (String name : names) {

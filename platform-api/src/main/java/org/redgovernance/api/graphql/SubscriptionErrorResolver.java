@@ -21,7 +21,11 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
   @Override
   protected GraphQLError resolveToSingleError(Throwable error) {
     if (error instanceof ApiException api) {
-      return build(api.code(), api.getMessage());
+      return GraphqlErrorBuilder.newError()
+          .errorType(api.code())
+          .message(api.getMessage())
+          .extensions(api.extensions())
+          .build();
     }
     log.error("Unexpected error in a subscription", error);
     return build(ErrorCode.INTERNAL, "Internal error");

@@ -3,6 +3,7 @@ package org.redgovernance.api.roster;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record1;
 import org.jooq.Select;
@@ -187,9 +189,19 @@ class RosterController implements NodeLookup {
             input.idCardNumber() == null
                 ? null
                 : cipher.lookupHash(IdCardNumbers.normalize(input.idCardNumber())));
+    Set<PersonalField> byNumber = EnumSet.noneOf(PersonalField.class);
+    if (input.phone() != null) {
+      byNumber.add(PersonalField.PHONE);
+    }
+    if (input.idCardNumber() != null) {
+      byNumber.add(PersonalField.ID_CARD);
+    }
+    Function<DSLContext, List<Resident>> page =
+        dsl -> roster.residents(dsl, community.id(), query, order, from, size + 1);
     List<Resident> rows =
-        transactions.read(
-            one, dsl -> roster.residents(dsl, community.id(), query, order, from, size + 1));
+        byNumber.isEmpty()
+            ? transactions.read(one, page)
+            : personalData.lookUp(one, byNumber, page);
     return Page.of(
         rows,
         size,

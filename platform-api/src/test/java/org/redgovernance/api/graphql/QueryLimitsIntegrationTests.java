@@ -2,6 +2,8 @@ package org.redgovernance.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlResult;
@@ -21,8 +23,8 @@ class QueryLimitsIntegrationTests extends IntegrationTest {
     assertThat(result.data("a0").isMissingNode()).isTrue();
   }
 
-  /** One page of the matter board: some forty fields. */
-  private static final String BOARD = "matters(first: 1)";
+  /** One page of the matter board: some forty fields on each of a hundred matters. */
+  private static final String BOARD = "matters(first: 100)";
 
   private static final String BOARD_FIELDS =
       " { edges { cursor node { id title description category source status"
@@ -50,12 +52,12 @@ class QueryLimitsIntegrationTests extends IntegrationTest {
   void tooManyFields_areRefused() {
     GraphQlResult result =
         graphql
-            .query("query { community(key: \"baiguoshu\") {" + boards(15, "") + " } }")
+            .query("query { community(key: \"baiguoshu\") {" + boards(3, "") + " } }")
             .as("baiguoshu.resident")
             .execute();
 
     assertThat(result.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
-    assertThat(result.toString()).contains("fields; at most 500");
+    assertThat(result.toString()).contains("at most 10000 are allowed");
   }
 
   @Test
@@ -64,7 +66,7 @@ class QueryLimitsIntegrationTests extends IntegrationTest {
         "query($all: Boolean!) { community(key: \"baiguoshu\") { "
             + BOARD
             + BOARD_FIELDS
-            + boards(15, " @include(if: $all)")
+            + boards(2, " @include(if: $all)")
             + " } }";
 
     for (int round = 0; round < 2; round++) {
@@ -76,8 +78,82 @@ class QueryLimitsIntegrationTests extends IntegrationTest {
       GraphQlResult heavy =
           graphql.query(query).as("baiguoshu.resident").variable("all", true).execute();
       assertThat(heavy.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
-      assertThat(heavy.toString()).contains("fields; at most 500");
+      assertThat(heavy.toString()).contains("at most 10000 are allowed");
     }
+  }
+
+  /**
+   * The attack that a field count let through: a few dozen fields, each page of a hundred
+   * households nesting residents and their household again, thirty times under aliases — millions
+   * of objects from a 5 KB document.
+   */
+  @Test
+  void pageSizesMultiplyDownTheTree_soNestedPagesAreRefusedBeforeTheyRun() {
+    String nested = "residents { household { residents { household { residents { id } } } } }";
+    StringBuilder document = new StringBuilder("query {");
+    for (int i = 0; i < 30; i++) {
+      document
+          .append(" a")
+          .append(i)
+          .append(": community(key: \"baiguoshu\") { households(first: 100) { edges { node { ")
+          .append(nested)
+          .append(" } } } }");
+    }
+
+    long started = System.nanoTime();
+    GraphQlResult result = graphql.query(document + " }").as("baiguoshu.admin").execute();
+
+    assertThat(result.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+    assertThat(result.toString()).contains("page sizes multiplied down the tree");
+    assertThat(result.data("a0").isMissingNode()).isTrue();
+    // refused before anything ran: well under the seconds the query itself would take
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+  }
+
+  @Test
+  void aPageSizeGivenByAVariable_countsAsMuchAsOneWrittenInTheDocument() {
+    String query =
+        "query($n: Int) { community(key: \"baiguoshu\") { households(first: $n) { edges { node {"
+            + " residents { household { residents { id } } } } } } } }";
+
+    for (int round = 0; round < 2; round++) {
+      // a small page passes; the same document with a large page is refused, in either order
+      GraphQlResult small = graphql.query(query).as("baiguoshu.admin").variable("n", 5).execute();
+      assertThat(small.hasErrors()).as(small.toString()).isFalse();
+      GraphQlResult large = graphql.query(query).as("baiguoshu.admin").variable("n", 100).execute();
+      assertThat(large.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+    }
+  }
+
+  @Test
+  void aScreenOfAHundredHouseholdsWithResidents_isWithinTheLimit() {
+    GraphQlResult result =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { households(first: 100) { edges { node { id"
+                    + " address residents { id name status partyMembership { kind } } } } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(result.data("community.households.edges").size()).isEqualTo(100);
+  }
+
+  @Test
+  void aCallerWhoSpendsTheirBudget_isRateLimitedUntilTheMinuteIsOver() {
+    // each costs 9,842 of a budget of 1,000,000 a minute
+    String query =
+        "{ community(key: \"xinhua\") { households(first: 80) { edges { node {"
+            + " residents { household { residents { id } } } } } } } }";
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 0; i < 110; i++) {
+      GraphQlResult result = graphql.query(query).as("xinhua.admin").execute();
+      outcomes.add(result.errorCodes().isEmpty() ? "OK" : result.errorCodes().get(0));
+    }
+
+    int first = outcomes.indexOf("RATE_LIMITED");
+    assertThat(first).as(outcomes.toString()).isBetween(1, 102);
+    assertThat(outcomes.subList(first, outcomes.size())).containsOnly("RATE_LIMITED");
   }
 
   @Test

@@ -82,24 +82,6 @@ class RosterIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void residents_canBeLookedUpByExactPhoneOrIdCardNumber() {
-    JsonNode someone =
-        residents("baiguoshu.admin", Map.of()).data("community.residents.edges.3.node");
-
-    GraphQlResult byPhone =
-        residents("baiguoshu.secretary", Map.of("phone", someone.path("phone").asString()));
-    GraphQlResult byIdCard =
-        residents(
-            "baiguoshu.supervisor",
-            Map.of("idCardNumber", someone.path("idCardNumber").asString()));
-
-    assertThat(byPhone.edgeValues("community.residents", "id"))
-        .contains(someone.path("id").asString());
-    assertThat(byIdCard.edgeValues("community.residents", "id"))
-        .containsExactly(someone.path("id").asString());
-  }
-
-  @Test
   void partyMembers_filterByKindAndSpecialty() {
     GraphQlResult silver =
         graphql
