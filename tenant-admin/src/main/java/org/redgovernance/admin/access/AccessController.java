@@ -70,7 +70,17 @@ class AccessController {
     CommunityRolePayload last = null;
     // the admin role first: if the person is the last admin, the refusal comes before anything
     // was removed
-    List<CommunityRoleName> order = new ArrayList<>(List.of(CommunityRoleName.values()));
+    // only the roles the person holds (a revocation of someone outside the community is refused
+    // with NOT_FOUND, which the first one tells when they hold none)
+    List<CommunityRoleName> order =
+        new ArrayList<>(
+            input.communityKey() == null || input.username() == null
+                ? List.of()
+                : roles.peopleOf(input.communityKey()).stream()
+                    .filter(person -> person.username().equals(input.username()))
+                    .findFirst()
+                    .map(PersonWithRoles::roles)
+                    .orElse(List.of()));
     order.remove(CommunityRoleName.ADMIN);
     order.add(0, CommunityRoleName.ADMIN);
     for (CommunityRoleName role : order) {

@@ -76,7 +76,12 @@ class CommunityRoleChanges {
     if (refusal == null) {
       user = keycloak.userByUsername(input.username());
       group = keycloak.groupId(input.role().groupPath(key));
-      if (user.isEmpty()) {
+      if (!grant && (user.isEmpty() || !holdsAnyRole(key, user.get().id()))) {
+        // the same answer for a username that does not exist and for one outside the community:
+        // nothing about other communities' people, not even their names, comes back
+        refusal =
+            new AdminError("NOT_FOUND", "No such person in this community", List.of("username"));
+      } else if (user.isEmpty()) {
         refusal = new AdminError("NOT_FOUND", "No such user", List.of("username"));
       } else if (group.isEmpty()) {
         refusal =
@@ -136,6 +141,10 @@ class CommunityRoleChanges {
     List<KeycloakUser> admins = keycloak.members(adminGroup);
     return admins.stream().anyMatch(a -> a.id().equals(userId))
         && admins.stream().filter(a -> a.enabled() && !a.id().equals(userId)).findAny().isEmpty();
+  }
+
+  private boolean holdsAnyRole(String key, String userId) {
+    return peopleOf(key).stream().anyMatch(person -> person.userId().equals(userId));
   }
 
   /** Everyone holding a role in the community, with all their roles there. */

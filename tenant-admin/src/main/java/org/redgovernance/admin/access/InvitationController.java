@@ -11,6 +11,8 @@ import org.redgovernance.admin.access.CommunityRoleChanges.CommunityRoleInput;
 import org.redgovernance.admin.access.CommunityRoleChanges.CommunityRolePayload;
 import org.redgovernance.admin.access.CommunityRoleChanges.PersonWithRoles;
 import org.redgovernance.admin.identity.CommunityRoleName;
+import org.redgovernance.admin.identity.Invitees;
+import org.redgovernance.admin.identity.Invitees.Invitee;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.redgovernance.admin.security.Operator;
@@ -24,12 +26,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code invitePerson}: brings a person into a community with a role. By e-mail, their Keycloak
- * user is created (or found by username) required to verify the address and choose a password, and
- * Keycloak e-mails them the link. By mobile number (for the many residents without e-mail), the
- * user holds the number and a temporary password that a text message carries and that must be
- * changed at first login. Inviting again is safe: no second account, the role once, the invitation
- * sent again — a new temporary password only while the first was never used.
+ * {@code invitePerson}: brings a person into a community with a role. By e-mail, a new Keycloak
+ * user is required to verify the address and choose a password, and Keycloak e-mails them the link.
+ * By mobile number (for the many residents without e-mail), the new user holds the number and a
+ * temporary password that a text message carries and that must be changed at first login. Which
+ * account an invitation reaches, and whether it may carry credentials, is {@link Invitees}'
+ * decision: an existing account is reached only through its own e-mail address or number, and gets
+ * the role without any credential. Inviting again is safe: no second account, the role once, the
+ * invitation sent again — a new temporary password only while the first was never used.
  */
 @Controller
 class InvitationController {
@@ -59,6 +63,7 @@ class InvitationController {
   private final AccessRepository registry;
   private final CommunityRoleChanges roles;
   private final KeycloakAdmin keycloak;
+  private final Invitees invitees;
   private final ObjectProvider<SmsGateway> sms;
   private final String accountConsole;
 
@@ -66,11 +71,13 @@ class InvitationController {
       AccessRepository registry,
       CommunityRoleChanges roles,
       KeycloakAdmin keycloak,
+      Invitees invitees,
       ObjectProvider<SmsGateway> sms,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
     this.registry = registry;
     this.roles = roles;
     this.keycloak = keycloak;
+    this.invitees = invitees;
     this.sms = sms;
     this.accountConsole = issuer + "/account";
   }
@@ -103,20 +110,24 @@ class InvitationController {
   }
 
   private InvitePersonPayload byEmail(InvitePersonInput input, String email, Operator operator) {
-    KeycloakUser user;
-    try {
-      user =
-          keycloak.ensureUser(
-              input.username(), email, text(input.firstName()), text(input.lastName()));
-    } catch (KeycloakAdmin.EmailTaken taken) {
-      return refused(
-          new AdminError("CONFLICT", "Another user has this e-mail address", List.of("email")));
+    Optional<Invitee> invitee =
+        invitees.byEmail(
+            input.communityKey(),
+            input.username(),
+            email,
+            text(input.firstName()),
+            text(input.lastName()));
+    if (invitee.isEmpty()) {
+      return conflict();
     }
-    CommunityRolePayload granted = grant(input, user, operator);
+    CommunityRolePayload granted = grant(input, invitee.get().user(), operator);
     if (!granted.errors().isEmpty()) {
       return refused(granted.errors().get(0));
     }
-    return new InvitePersonPayload(granted.person(), keycloak.sendInvitation(user.id()), List.of());
+    // an account in use keeps its credentials: its owner logs in as always
+    boolean sent =
+        invitee.get().mayCarryCredentials() && keycloak.sendInvitation(invitee.get().user().id());
+    return new InvitePersonPayload(granted.person(), sent, List.of());
   }
 
   private InvitePersonPayload byPhone(
@@ -129,22 +140,23 @@ class InvitationController {
               "No SMS gateway is configured: invite by e-mail, or configure one",
               List.of("phone")));
     }
-    boolean someoneElsesNumber =
-        keycloak.usersByPhone(phone).stream()
-            .anyMatch(other -> !other.username().equals(input.username()));
-    if (someoneElsesNumber) {
-      return refused(
-          new AdminError("CONFLICT", "Another user has this mobile number", List.of("phone")));
+    Optional<Invitee> invitee =
+        invitees.byPhone(
+            input.communityKey(),
+            input.username(),
+            phone,
+            text(input.firstName()),
+            text(input.lastName()));
+    if (invitee.isEmpty()) {
+      return conflict();
     }
-    KeycloakUser user =
-        keycloak.ensurePhoneUser(
-            input.username(), phone, text(input.firstName()), text(input.lastName()));
+    KeycloakUser user = invitee.get().user();
     CommunityRolePayload granted = grant(input, user, operator);
     if (!granted.errors().isEmpty()) {
       return refused(granted.errors().get(0));
     }
     String message;
-    if (keycloak.awaitsFirstPassword(user.id())) {
+    if (invitee.get().mayCarryCredentials()) {
       String password = temporaryPassword();
       keycloak.setTemporaryPassword(user.id(), password);
       message =
@@ -161,7 +173,12 @@ class InvitationController {
               .formatted(
                   text(input.firstName()), community.name(), user.username(), accountConsole);
     }
+    // the number is the account's own: the message goes to its owner
     return new InvitePersonPayload(granted.person(), gateway.send(phone, message), List.of());
+  }
+
+  private static InvitePersonPayload conflict() {
+    return refused(new AdminError("CONFLICT", Invitees.CONFLICT_MESSAGE, null));
   }
 
   private CommunityRolePayload grant(

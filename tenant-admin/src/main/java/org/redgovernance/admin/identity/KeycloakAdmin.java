@@ -24,13 +24,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class KeycloakAdmin {
 
-  /** Keycloak refused a new user because another user has the e-mail address. */
-  public static final class EmailTaken extends RuntimeException {
-    public EmailTaken(String email) {
-      super("E-mail " + email + " belongs to another user", null, false, false);
-    }
-  }
-
   /** A user as the admin API lists them. */
   public record KeycloakUser(String id, String username, String name, boolean enabled) {}
 
@@ -115,17 +108,95 @@ public class KeycloakAdmin {
   }
 
   /**
-   * The user, created if there is none of that username: enabled, e-mail unverified, and required
-   * to verify the e-mail and choose a password at first login. Returns the user and whether this
-   * call created it.
+   * An account as an invitation must see it: its own e-mail address and mobile number, and whether
+   * it has yet to choose its first password.
    */
-  public KeycloakUser ensureUser(String username, String email, String firstName, String lastName) {
-    Optional<KeycloakUser> existing = userByUsername(username);
-    if (existing.isPresent()) {
-      return existing.get();
+  public record Account(
+      KeycloakUser user, String email, String phone, boolean awaitsFirstPassword) {}
+
+  /** The account of that username, read whole (not the brief listing). */
+  public Optional<Account> account(String username) {
+    List<?> users =
+        http.get()
+            .uri(
+                UriComponentsBuilder.fromUriString(base + "/users")
+                    .queryParam("username", username)
+                    .queryParam("exact", true)
+                    .queryParam("briefRepresentation", false)
+                    .build()
+                    .toUri())
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(List.class);
+    if (users == null) {
+      return Optional.empty();
     }
-    // a conflict: the same invitation sent twice at once, or the e-mail belongs to another user:
-    // read back below
+    for (Object item : users) {
+      if (item instanceof Map<?, ?> user && username.equals(user.get("username"))) {
+        String email = user.get("email") instanceof String e ? e : "";
+        String phone =
+            user.get("attributes") instanceof Map<?, ?> attributes
+                    && attributes.get(PHONE_ATTRIBUTE) instanceof List<?> numbers
+                    && !numbers.isEmpty()
+                ? String.valueOf(numbers.get(0))
+                : "";
+        boolean awaits =
+            user.get("requiredActions") instanceof List<?> actions
+                && actions.contains("UPDATE_PASSWORD");
+        return Optional.of(new Account(toUsers(List.of(user)).get(0), email, phone, awaits));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether everything the account may do is within one community: it belongs to no group outside
+   * {@code /communities/<key>/} and holds no realm role beyond the defaults.
+   */
+  public boolean confinedTo(String userId, String communityKey) {
+    List<?> groups =
+        http.get()
+            .uri(base + "/users/{id}/groups?briefRepresentation=true&max=1000", userId)
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(List.class);
+    String inside = "/communities/" + communityKey + "/";
+    if (groups != null) {
+      for (Object group : groups) {
+        if (!(group instanceof Map<?, ?> g)
+            || !(g.get("path") instanceof String path)
+            || !path.startsWith(inside)) {
+          return false;
+        }
+      }
+    }
+    List<?> roles =
+        http.get()
+            .uri(base + "/users/{id}/role-mappings/realm", userId)
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(List.class);
+    if (roles != null) {
+      for (Object role : roles) {
+        if (role instanceof Map<?, ?> r
+            && r.get("name") instanceof String name
+            && !name.startsWith("default-roles-")
+            && !name.equals("offline_access")
+            && !name.equals("uma_authorization")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Creates an enabled user who must verify the e-mail address and choose a password at first
+   * login. Empty when Keycloak refuses it: the username or the e-mail address is taken (a race with
+   * another invitation included).
+   */
+  public Optional<KeycloakUser> createEmailUser(
+      String username, String email, String firstName, String lastName) {
     createUser(
         Map.of(
             "username", username,
@@ -135,21 +206,18 @@ public class KeycloakAdmin {
             "enabled", true,
             "emailVerified", false,
             "requiredActions", List.of("VERIFY_EMAIL", "UPDATE_PASSWORD")));
-    return userByUsername(username).orElseThrow(() -> new EmailTaken(email));
+    return account(username)
+        .filter(created -> created.email().equalsIgnoreCase(email))
+        .map(Account::user);
   }
 
   /**
-   * The user, created if there is none of that username, for a person reached by phone: no e-mail,
-   * the number in the admin-only profile attribute {@code phoneNumber}, required to choose a
-   * password at first login.
+   * Creates a user reached by phone: no e-mail, the number in the admin-only profile attribute
+   * {@code phoneNumber}, required to choose a password at first login. Empty when the username is
+   * taken.
    */
-  public KeycloakUser ensurePhoneUser(
+  public Optional<KeycloakUser> createPhoneUser(
       String username, String phone, String firstName, String lastName) {
-    Optional<KeycloakUser> existing = userByUsername(username);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    // a conflict: the same invitation sent twice at once: read back below
     createUser(
         Map.of(
             "username",
@@ -164,7 +232,7 @@ public class KeycloakAdmin {
             Map.of(PHONE_ATTRIBUTE, List.of(phone)),
             "requiredActions",
             List.of("UPDATE_PASSWORD")));
-    return userByUsername(username).orElseThrow();
+    return account(username).filter(created -> created.phone().equals(phone)).map(Account::user);
   }
 
   /** Creates a user; a conflict (already there, or an e-mail taken) is for the caller to read. */
@@ -195,19 +263,6 @@ public class KeycloakAdmin {
             .retrieve()
             .body(List.class);
     return toUsers(users);
-  }
-
-  /** Whether the user has yet to choose their own password (never logged in since invited). */
-  public boolean awaitsFirstPassword(String userId) {
-    Map<?, ?> user =
-        http.get()
-            .uri(base + "/users/{id}", userId)
-            .headers(h -> h.setBearerAuth(account.accessToken()))
-            .retrieve()
-            .body(Map.class);
-    return user != null
-        && user.get("requiredActions") instanceof List<?> actions
-        && actions.contains("UPDATE_PASSWORD");
   }
 
   /** A password that works once: Keycloak makes the user choose their own at first login. */

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.audit.AdminAuditRepository;
 import org.redgovernance.admin.identity.CommunityRoleName;
+import org.redgovernance.admin.identity.Invitees;
+import org.redgovernance.admin.identity.Invitees.Invitee;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.redgovernance.admin.onboarding.OnboardingRepository.Registered;
@@ -61,16 +63,19 @@ class OnboardingController {
 
   private final OnboardingRepository registry;
   private final KeycloakAdmin keycloak;
+  private final Invitees invitees;
   private final AdminAuditRepository audit;
   private final TransactionTemplate transactions;
 
   OnboardingController(
       OnboardingRepository registry,
       KeycloakAdmin keycloak,
+      Invitees invitees,
       AdminAuditRepository audit,
       TransactionTemplate transactions) {
     this.registry = registry;
     this.keycloak = keycloak;
+    this.invitees = invitees;
     this.audit = audit;
     this.transactions = transactions;
   }
@@ -123,12 +128,33 @@ class OnboardingController {
       Registered community = registry.find(key).orElseThrow();
       String adminGroup = keycloak.ensureCommunityGroups(key).get(CommunityRoleName.ADMIN);
       transactions.executeWithoutResult(status -> registry.seed(community.id()));
-      KeycloakUser user =
-          keycloak.ensureUser(
-              admin.username(), admin.email(), text(admin.firstName()), text(admin.lastName()));
+      Optional<Invitee> invitee =
+          invitees.byEmail(
+              key,
+              admin.username(),
+              admin.email(),
+              text(admin.firstName()),
+              text(admin.lastName()));
+      if (invitee.isEmpty()) {
+        details.put("code", "CONFLICT");
+        audit.record(operator, "community.onboarded", street, key, "REFUSED", null, details);
+        return new OnboardCommunityPayload(
+            null,
+            null,
+            false,
+            List.of(
+                new AdminError(
+                    "CONFLICT",
+                    Invitees.CONFLICT_MESSAGE
+                        + ". The community stays ONBOARDING until it is onboarded again with"
+                        + " another first admin",
+                    List.of("firstAdmin"))));
+      }
+      KeycloakUser user = invitee.get().user();
       keycloak.join(user.id(), adminGroup);
-      boolean invited = keycloak.sendInvitation(user.id());
-      if (!invited) {
+      // an account already in use keeps its credentials: its owner logs in as always
+      boolean invited = invitee.get().mayCarryCredentials() && keycloak.sendInvitation(user.id());
+      if (!invited && invitee.get().mayCarryCredentials()) {
         log.warn(
             "Keycloak could not e-mail the invitation of {} (no mail server?); they set their"
                 + " password through the admin console's credential reset or a retry later",
@@ -147,14 +173,6 @@ class OnboardingController {
           user.username(),
           invited,
           List.of());
-    } catch (KeycloakAdmin.EmailTaken taken) {
-      details.put("code", "CONFLICT");
-      audit.record(operator, "community.onboarded", street, key, "REFUSED", null, details);
-      return failed(
-          "CONFLICT",
-          "Another user has this e-mail address; the community stays ONBOARDING until it is"
-              + " onboarded again with the right first admin",
-          "firstAdmin.email");
     } catch (RuntimeException failure) {
       log.warn("Onboarding of {} stopped part way; a retry resumes it", key, failure);
       details.put("error", failure.getClass().getSimpleName());
