@@ -1,0 +1,110 @@
+package org.redgovernance.admin.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Errors as clients of tenant-admin read them, the same as platform-api's: every error carries
+ * {@code extensions.code} — {@code INVALID_INPUT} and {@code BAD_USER_INPUT} for arguments no field
+ * takes, {@code GRAPHQL_PARSE_FAILED} and {@code GRAPHQL_VALIDATION_FAILED} for documents, {@code
+ * INTERNAL} (logged, told as nothing more than "Internal error") for anything unexpected — so that
+ * a client switches on one field and no stack trace, SQL or identity-provider detail leaks.
+ */
+@Component
+class AdminErrors extends DataFetcherExceptionResolverAdapter {
+
+  private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
+
+  /** An argument that no field takes, refused before the field runs. */
+  static final class Refused extends RuntimeException {
+    private final String code;
+    private final Map<String, Object> extensions;
+
+    Refused(String code, String message, Map<String, Object> extensions) {
+      super(message, null, false, false);
+      this.code = code;
+      this.extensions = extensions;
+    }
+  }
+
+  @Override
+  protected GraphQLError resolveToSingleError(Throwable error, DataFetchingEnvironment env) {
+    if (error instanceof Refused refused) {
+      Map<String, Object> extensions = new HashMap<>(refused.extensions);
+      extensions.put("code", refused.code);
+      return GraphqlErrorBuilder.newError(env)
+          .errorType(ErrorClassification.errorClassification(refused.code))
+          .message(refused.getMessage())
+          .extensions(extensions)
+          .build();
+    }
+    log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), error);
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.DataFetchingException)
+        .message("Internal error")
+        .extensions(Map.of("code", "INTERNAL"))
+        .build();
+  }
+
+  /** Gives a code to the errors graphql-java raises itself (syntax, validation, limits). */
+  @Component
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  static class Codes implements WebGraphQlInterceptor {
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+      return chain
+          .next(request)
+          .map(
+              response ->
+                  response.getErrors().stream()
+                          .allMatch(error -> error.getExtensions().containsKey("code"))
+                      ? response
+                      : response.transform(
+                          builder ->
+                              builder.errors(
+                                  response.getErrors().stream().map(Codes::coded).toList())));
+    }
+
+    private static GraphQLError coded(ResponseError error) {
+      Map<String, Object> extensions = new HashMap<>(error.getExtensions());
+      extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+      return GraphqlErrorBuilder.newError()
+          .message(error.getMessage())
+          .locations(error.getLocations())
+          .path(error.getParsedPath())
+          .errorType(error.getErrorType())
+          .extensions(extensions)
+          .build();
+    }
+
+    private static String codeOf(ErrorClassification type) {
+      if (type == ErrorType.InvalidSyntax) {
+        return "GRAPHQL_PARSE_FAILED";
+      }
+      if (type == ErrorType.ValidationError) {
+        return "GRAPHQL_VALIDATION_FAILED";
+      }
+      if (type == ErrorType.ExecutionAborted) {
+        return "QUERY_TOO_COMPLEX";
+      }
+      return "INTERNAL";
+    }
+  }
+}
