@@ -1,5 +1,7 @@
 package org.redgovernance.database;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,44 @@ import java.util.Optional;
 public final class StorableText {
 
   private StorableText() {}
+
+  /** A text that cannot be taken, and where it is ({@code input.title}, {@code ids[2]}). */
+  public record Problem(String path, String problem) {
+
+    /** "The value of input.title holds a NUL character (U+0000)". */
+    public String message() {
+      return (path.isEmpty() ? "A text value" : "The value of " + path) + " " + problem;
+    }
+  }
+
+  /**
+   * The first text in a request's value — a string, or the strings and keys of its maps and lists,
+   * as JSON and GraphQL arguments are read — that cannot be taken; {@code path} names the value.
+   */
+  public static Optional<Problem> find(Object value, String path, int maxLength) {
+    if (value instanceof String text) {
+      return problem(text, maxLength).map(problem -> new Problem(path, problem));
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = String.valueOf(entry.getKey());
+        String inner = path.isEmpty() ? key : path + "." + key;
+        Optional<Problem> found =
+            find(key, path, maxLength).or(() -> find(entry.getValue(), inner, maxLength));
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        Optional<Problem> found = find(list.get(i), path + "[" + i + "]", maxLength);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
 
   /** What is wrong with {@code text}, worded to follow "The value of x", or empty when nothing. */
   public static Optional<String> problem(String text, int maxLength) {

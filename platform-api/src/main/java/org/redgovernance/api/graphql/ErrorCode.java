@@ -28,6 +28,11 @@ public enum ErrorCode implements ErrorClassification {
    * extensions.retryAfterSeconds} says when to try again. Nothing ran.
    */
   RATE_LIMITED,
+  /**
+   * The HTTP request body is larger than a GraphQL request needs (answered with status 413 before
+   * anything is parsed).
+   */
+  REQUEST_TOO_LARGE,
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL
 }

@@ -117,7 +117,7 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  TextInputs textInputs(@Value("${rg.graphql.max-string-length:20000}") int maxLength) {
+  TextInputs textInputs(@Value("${rg.graphql.max-string-length:50000}") int maxLength) {
     return new TextInputs(maxLength);
   }
 

@@ -21,7 +21,6 @@ import graphql.validation.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.redgovernance.database.StorableText;
 
 /**
@@ -86,39 +85,25 @@ final class TextInputs extends SimplePerformantInstrumentation {
   @Override
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(
       InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-    checkValue(parameters.getExecutionContext().getExecutionInput().getRawVariables().toMap(), "");
+    StorableText.find(
+            parameters.getExecutionContext().getExecutionInput().getRawVariables().toMap(),
+            "",
+            maxLength)
+        .ifPresent(TextInputs::refuse);
     return super.beginExecuteOperation(parameters, state);
   }
 
-  private void checkValue(Object value, String path) {
-    if (value instanceof String text) {
-      check(text, path);
-    } else if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        String key = String.valueOf(entry.getKey());
-        check(key, path);
-        checkValue(entry.getValue(), path.isEmpty() ? key : path + "." + key);
-      }
-    } else if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        checkValue(list.get(i), path + "[" + i + "]");
-      }
-    }
-  }
-
   private void check(String text, String path) {
-    Optional<String> problem = StorableText.problem(text, maxLength);
-    if (problem.isPresent()) {
-      throw new AbortExecutionException(List.of(invalid(path, problem.get())));
-    }
+    StorableText.find(text, path, maxLength).ifPresent(TextInputs::refuse);
   }
 
-  private static GraphQLError invalid(String path, String problem) {
-    String where = path.isEmpty() ? "A text value" : "The value of " + path;
-    return GraphqlErrorBuilder.newError()
-        .errorType(ErrorCode.INVALID_INPUT)
-        .message(where + " " + problem)
-        .extensions(Map.of("code", ErrorCode.INVALID_INPUT.name(), "field", path))
-        .build();
+  private static void refuse(StorableText.Problem problem) {
+    GraphQLError error =
+        GraphqlErrorBuilder.newError()
+            .errorType(ErrorCode.INVALID_INPUT)
+            .message(problem.message())
+            .extensions(Map.of("code", ErrorCode.INVALID_INPUT.name(), "field", problem.path()))
+            .build();
+    throw new AbortExecutionException(List.of(error));
   }
 }

@@ -24,6 +24,7 @@ import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
+import org.redgovernance.database.StorableText;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RosterImport {
+
+  /** No cell of a roster is longer: the longest column (a workplace) takes 200 characters. */
+  private static final int MAX_CELL = 1000;
 
   /** Refusals before any row is read. */
   static final class Refused extends RuntimeException {
@@ -176,6 +180,10 @@ class RosterImport {
     void add(Row row, Known known, List<Problem> problems) {
       int before = problems.size();
       for (Map.Entry<Column, String> cell : row.cells().entrySet()) {
+        // the same rule as every GraphQL text: no NUL, broken Unicode or control characters
+        StorableText.problem(cell.getValue(), MAX_CELL)
+            .ifPresent(
+                wrong -> problems.add(problem(row, cell.getKey(), "INVALID", "The cell " + wrong)));
         if (isFormula(cell.getKey(), cell.getValue())) {
           problems.add(
               problem(

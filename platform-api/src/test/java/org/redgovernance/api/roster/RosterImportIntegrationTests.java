@@ -122,7 +122,10 @@ class RosterImportIntegrationTests extends IntegrationTest {
             + ",104,=HYPERLINK(\"http://x\"),男,,,否,,,\n"
             + "1幢,"
             + unit
-            + ",105,在职无单位,男,,,否,在职,,\n";
+            + ",105,在职无单位,男,,,否,在职,,\n"
+            + "1幢,"
+            + unit
+            + ",106,张\u0000三,男,,,否,,,\n";
     long before = residents();
 
     JsonNode report =
@@ -131,7 +134,11 @@ class RosterImportIntegrationTests extends IntegrationTest {
     assertThat(report.path("applied").asBoolean()).isFalse();
     assertThat(problems(report))
         .containsExactly(
-            "3 身份证号 INVALID", "4 楼栋 UNKNOWN_BUILDING", "5 姓名 FORMULA", "6 工作单位 INVALID");
+            "3 身份证号 INVALID",
+            "4 楼栋 UNKNOWN_BUILDING",
+            "5 姓名 FORMULA",
+            "6 工作单位 INVALID",
+            "7 姓名 INVALID");
     assertThat(residents()).isEqualTo(before);
   }
 
