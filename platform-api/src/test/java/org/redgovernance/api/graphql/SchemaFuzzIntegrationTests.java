@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.FuzzRun;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.OperationGenerator;
@@ -75,8 +76,7 @@ class SchemaFuzzIntegrationTests extends IntegrationTest {
     List<GraphQLFieldDefinition> mutations = fields(schema.getMutationType());
     List<String> users = List.copyOf(new TreeMap<>(REACH).keySet());
 
-    Map<String, Integer> outcomes = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
+    FuzzRun run = new FuzzRun("platform-api", seed);
     for (int i = 0; i < operations; i++) {
       String user = users.get(random.nextInt(users.size()));
       boolean mutation = random.nextInt(5) < 2;
@@ -91,67 +91,15 @@ class SchemaFuzzIntegrationTests extends IntegrationTest {
       }
       GraphQlResult result = call.execute();
 
-      String outcome = outcome(result);
-      outcomes.merge(outcome, 1, Integer::sum);
-      // 400: a request refused before it ran (GraphQL over HTTP), always with its errors
-      boolean refusedWhole = result.status() == 400 && result.hasErrors();
-      if (result.status() != 200 && result.status() != 413 && !refusedWhole) {
-        failures.add("HTTP " + result.status() + " as " + user + ": " + shortened(document));
-      }
-      if (outcome.contains("INTERNAL") || outcome.contains("<no code>")) {
-        failures.add(
-            "internal error as "
-                + user
-                + ": "
-                + shortened(document)
-                + "\n  → "
-                + shortened(result.toString()));
-      }
+      run.record(user, document, result);
       foreignObject(result.body().path("data"), user)
-          .ifPresent(
-              id ->
-                  failures.add(
-                      "object "
-                          + id
-                          + " of another community to "
-                          + user
-                          + ": "
-                          + shortened(document)));
+          .ifPresent(id -> run.fail("object " + id + " of another community", user, document));
     }
 
-    System.out.printf(
-        "fuzz: %d operations (seed %d), outcomes %s, %d failures%n",
-        operations, seed, outcomes, failures.size());
-    failures.stream().limit(20).forEach(failure -> System.out.println("fuzz failure: " + failure));
-    assertThat(failures).as("seed %d", seed).isEmpty();
+    run.print();
+    assertThat(run.failures()).as("seed %d", seed).isEmpty();
     GraphQlResult after = graphql.query("{ viewer { username } }").as("baiguoshu.admin").execute();
     assertThat(after.data("viewer.username").asString()).isEqualTo("baiguoshu.admin");
-  }
-
-  private static String shortened(String text) {
-    return text.length() <= 600 ? text : text.substring(0, 600) + "… (" + text.length() + ")";
-  }
-
-  /** The first error's code, "<no code>" when it has none, or OK. */
-  private static String outcome(GraphQlResult result) {
-    JsonNode errors = result.body().path("errors");
-    if (errors.isEmpty()) {
-      JsonNode payloadErrors = firstPayloadErrors(result.body().path("data"));
-      return payloadErrors == null || payloadErrors.isEmpty()
-          ? "OK"
-          : "payload " + payloadErrors.path(0).path("code").asString();
-    }
-    String code = errors.path(0).path("extensions").path("code").asString();
-    return code.isEmpty() ? "<no code>" : code;
-  }
-
-  private static JsonNode firstPayloadErrors(JsonNode data) {
-    for (JsonNode field : data) {
-      if (field.has("errors")) {
-        return field.path("errors");
-      }
-    }
-    return null;
   }
 
   /** The first global ID in the answer of a community the user does not reach. */

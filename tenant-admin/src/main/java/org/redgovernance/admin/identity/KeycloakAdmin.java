@@ -116,18 +116,7 @@ public class KeycloakAdmin {
 
   /** The account of that username, read whole (not the brief listing). */
   public Optional<Account> account(String username) {
-    List<?> users =
-        http.get()
-            .uri(
-                UriComponentsBuilder.fromUriString(base + "/users")
-                    .queryParam("username", username)
-                    .queryParam("exact", true)
-                    .queryParam("briefRepresentation", false)
-                    .build()
-                    .toUri())
-            .headers(h -> h.setBearerAuth(account.accessToken()))
-            .retrieve()
-            .body(List.class);
+    List<?> users = usersNamed(username, false);
     if (users == null) {
       return Optional.empty();
     }
@@ -309,19 +298,24 @@ public class KeycloakAdmin {
   }
 
   public Optional<KeycloakUser> userByUsername(String username) {
-    List<?> users =
-        http.get()
-            .uri(
-                UriComponentsBuilder.fromUriString(base + "/users")
-                    .queryParam("username", username)
-                    .queryParam("exact", true)
-                    .queryParam("briefRepresentation", true)
-                    .build()
-                    .toUri())
-            .headers(h -> h.setBearerAuth(account.accessToken()))
-            .retrieve()
-            .body(List.class);
-    return toUsers(users).stream().filter(u -> u.username().equals(username)).findFirst();
+    return toUsers(usersNamed(username, true)).stream()
+        .filter(u -> u.username().equals(username))
+        .findFirst();
+  }
+
+  /** The admin API's search for exactly this username, brief or whole representations. */
+  private List<?> usersNamed(String username, boolean brief) {
+    return http.get()
+        .uri(
+            UriComponentsBuilder.fromUriString(base + "/users")
+                .queryParam("username", username)
+                .queryParam("exact", true)
+                .queryParam("briefRepresentation", brief)
+                .build()
+                .toUri())
+        .headers(h -> h.setBearerAuth(account.accessToken()))
+        .retrieve()
+        .body(List.class);
   }
 
   public boolean userExists(String userId) {

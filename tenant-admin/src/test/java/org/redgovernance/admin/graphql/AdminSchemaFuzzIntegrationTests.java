@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
+import org.redgovernance.testing.FuzzRun;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.OperationGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +65,7 @@ class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
     List<GraphQLFieldDefinition> mutations = fields(schema.getMutationType());
     List<String> users = List.copyOf(new TreeMap<>(REACH).keySet());
 
-    Map<String, Integer> outcomes = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
+    FuzzRun run = new FuzzRun("tenant-admin", seed);
     for (int i = 0; i < operations; i++) {
       String user = users.get(random.nextInt(users.size()));
       boolean mutation = !user.equals("platform.operator") && random.nextInt(5) < 2;
@@ -84,34 +84,16 @@ class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
           generator.operation(root, mutation, new OperationGenerator.Targets(keys, List.of()));
       GraphQlResult result = graphql.query(document).as(user).execute();
 
-      String outcome = outcome(result);
-      outcomes.merge(outcome, 1, Integer::sum);
-      boolean refusedWhole = result.status() == 400 && result.hasErrors();
-      if (result.status() != 200 && result.status() != 413 && !refusedWhole) {
-        failures.add("HTTP " + result.status() + " as " + user + ": " + shortened(document));
-      }
-      if (outcome.contains("INTERNAL") || outcome.contains("<no code>")) {
-        failures.add(
-            "internal error as "
-                + user
-                + ": "
-                + shortened(document)
-                + " → "
-                + shortened(result.toString()));
-      }
+      String outcome = run.record(user, document, result);
       if (mutation && outcome.equals("OK")) {
-        failures.add(
-            "a mutation aimed elsewhere succeeded as " + user + ": " + shortened(document));
+        run.fail("a mutation aimed elsewhere succeeded", user, document);
       }
       foreignKey(result.body().path("data"), user)
-          .ifPresent(key -> failures.add(key + " shown to " + user + ": " + shortened(document)));
+          .ifPresent(key -> run.fail(key + " shown", user, document));
     }
 
-    System.out.printf(
-        "fuzz (tenant-admin): %d operations (seed %d), outcomes %s, %d failures%n",
-        operations, seed, outcomes, failures.size());
-    failures.stream().limit(20).forEach(failure -> System.out.println("fuzz failure: " + failure));
-    assertThat(failures).as("seed %d", seed).isEmpty();
+    run.print();
+    assertThat(run.failures()).as("seed %d", seed).isEmpty();
     assertThat(graphql.query("{ streets { key } }").as("baishalu.admin").execute().hasErrors())
         .isFalse();
   }
@@ -131,25 +113,6 @@ class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
       }
     }
     return Optional.empty();
-  }
-
-  /** The first error's code, "<no code>" when it has none, "payload CODE", or OK. */
-  private static String outcome(GraphQlResult result) {
-    JsonNode errors = result.body().path("errors");
-    if (!errors.isEmpty()) {
-      String code = errors.path(0).path("extensions").path("code").asString();
-      return code.isEmpty() ? "<no code>" : code;
-    }
-    for (JsonNode field : result.body().path("data")) {
-      if (field.path("errors").size() > 0) {
-        return "payload " + field.path("errors").path(0).path("code").asString();
-      }
-    }
-    return "OK";
-  }
-
-  private static String shortened(String text) {
-    return text.length() <= 600 ? text : text.substring(0, 600) + "… (" + text.length() + ")";
   }
 
   private static List<GraphQLFieldDefinition> fields(GraphQLObjectType type) {
