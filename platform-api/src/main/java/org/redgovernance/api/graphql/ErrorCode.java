@@ -33,6 +33,8 @@ public enum ErrorCode implements ErrorClassification {
    * anything is parsed).
    */
   REQUEST_TOO_LARGE,
+  /** The answer would be larger than a response may be; ask for smaller pages or fewer fields. */
+  RESPONSE_TOO_LARGE,
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL
 }

@@ -53,6 +53,11 @@ public final class RenderedJson implements JacksonSerializable {
     }
   }
 
+  /** How many bytes the answer adds to a response. */
+  int byteLength() {
+    return utf8.length;
+  }
+
   /** The answer as JSON text. */
   @Override
   public String toString() {
