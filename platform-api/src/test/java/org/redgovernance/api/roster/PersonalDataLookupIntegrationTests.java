@@ -67,14 +67,7 @@ class PersonalDataLookupIntegrationTests extends IntegrationTest {
               Map.<String, Object>of("phone", "13900000000"),
               Map.<String, Object>of("idCardNumber", idCard),
               Map.<String, Object>of("idCardNumber", "330201199001010013"))) {
-        GraphQlResult result =
-            graphql
-                .document("residents")
-                .as(user)
-                .variable("key", "baiguoshu")
-                .variable("first", 10)
-                .variable("filter", filter)
-                .execute();
+        GraphQlResult result = lookUp(user, "baiguoshu", filter);
         // the same answer for a hit and a miss: no oracle
         assertThat(result.errorCodes()).as(user + " " + filter).containsExactly("FORBIDDEN");
         assertThat(result.toString()).doesNotContain(someone.path("id").asString());
@@ -88,13 +81,7 @@ class PersonalDataLookupIntegrationTests extends IntegrationTest {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < 35; i++) {
       GraphQlResult result =
-          graphql
-              .document("residents")
-              .as("xinhua.admin")
-              .variable("key", "xinhua")
-              .variable("first", 1)
-              .variable("filter", Map.of("phone", "1390000%04d".formatted(i)))
-              .execute();
+          lookUp("xinhua.admin", "xinhua", Map.of("phone", "1390000%04d".formatted(i)));
       codes.add(result.errorCodes().isEmpty() ? "OK" : result.errorCodes().get(0));
       if (!result.errorCodes().isEmpty()) {
         assertThat(result.body().at("/errors/0/extensions/retryAfterSeconds").asInt())
@@ -109,16 +96,20 @@ class PersonalDataLookupIntegrationTests extends IntegrationTest {
     assertThat(Rows.auditEvents("personal-data.rate-limited") - alerts).isEqualTo(1);
   }
 
+  /** Baiguoshu's residents as {@code user} sees them, which must succeed. */
   private GraphQlResult residents(String user, Map<String, Object> filter) {
-    GraphQlResult result =
-        graphql
-            .document("residents")
-            .as(user)
-            .variable("key", "baiguoshu")
-            .variable("first", 10)
-            .variable("filter", filter)
-            .execute();
+    GraphQlResult result = lookUp(user, "baiguoshu", filter);
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
     return result;
+  }
+
+  private GraphQlResult lookUp(String user, String community, Map<String, Object> filter) {
+    return graphql
+        .document("residents")
+        .as(user)
+        .variable("key", community)
+        .variable("first", 10)
+        .variable("filter", filter)
+        .execute();
   }
 }
