@@ -16,73 +16,85 @@ import org.redgovernance.testing.TestStack;
  */
 public final class Rows {
 
+  /**
+   * One connection for the whole test JVM: opening one costs about a tenth of a second here, and
+   * the isolation suite reads a roster fingerprint hundreds of times.
+   */
+  private static Connection owner;
+
   private Rows() {}
 
-  public static long count(String sql, Object... parameters) {
-    try (Connection owner =
-        DriverManager.getConnection(
-            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD)) {
-      owner.setAutoCommit(false);
-      owner
-          .createStatement()
-          .executeQuery(
-              "SELECT set_config('"
-                  + TenantContext.COMMUNITY_IDS
-                  + "', (SELECT array_agg(id)::text FROM rg.community), true)")
-          .close();
-      try (PreparedStatement query = owner.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          query.setObject(i + 1, parameters[i]);
-        }
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          long count = row.getLong(1);
-          owner.rollback();
-          return count;
-        }
-      }
+  public static synchronized long count(String sql, Object... parameters) {
+    try (PreparedStatement query = statement(sql, parameters);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    } finally {
+      end(false);
     }
   }
 
   /** Changes rows behind the API's back, e.g. to move a matter's dates into the past. */
-  public static int update(String sql, Object... parameters) {
-    try (Connection owner =
-        DriverManager.getConnection(
-            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD)) {
-      owner.setAutoCommit(false);
-      owner
-          .createStatement()
-          .executeQuery(
-              "SELECT set_config('"
-                  + TenantContext.COMMUNITY_IDS
-                  + "', (SELECT array_agg(id)::text FROM rg.community), true)")
-          .close();
-      try (PreparedStatement update = owner.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          update.setObject(i + 1, parameters[i]);
-        }
-        int changed = update.executeUpdate();
-        owner.commit();
-        return changed;
-      }
+  public static synchronized int update(String sql, Object... parameters) {
+    boolean done = false;
+    try (PreparedStatement update = statement(sql, parameters)) {
+      int changed = update.executeUpdate();
+      done = true;
+      return changed;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    } finally {
+      end(done);
     }
   }
 
   /** Sends a PostgreSQL notification, as a committed change would. */
-  public static void notify(String channel, String payload) {
-    try (Connection owner =
-            DriverManager.getConnection(
-                TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
-        PreparedStatement notify = owner.prepareStatement("SELECT pg_notify(?, ?)")) {
-      notify.setString(1, channel);
-      notify.setString(2, payload);
+  public static synchronized void notify(String channel, String payload) {
+    boolean done = false;
+    try (PreparedStatement notify = statement("SELECT pg_notify(?, ?)", channel, payload)) {
       notify.executeQuery().close();
+      done = true;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    } finally {
+      end(done);
+    }
+  }
+
+  /** The statement in a new transaction as the owner, with every community in context. */
+  private static PreparedStatement statement(String sql, Object... parameters) throws SQLException {
+    if (owner == null || owner.isClosed()) {
+      owner =
+          DriverManager.getConnection(
+              TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
+      owner.setAutoCommit(false);
+    }
+    owner
+        .createStatement()
+        .executeQuery(
+            "SELECT set_config('"
+                + TenantContext.COMMUNITY_IDS
+                + "', (SELECT array_agg(id)::text FROM rg.community), true)")
+        .close();
+    PreparedStatement statement = owner.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+    return statement;
+  }
+
+  /** Commits what was done, or rolls back (reads, failures); a broken connection is dropped. */
+  private static void end(boolean commit) {
+    try {
+      if (commit) {
+        owner.commit();
+      } else {
+        owner.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      owner = null;
     }
   }
 
