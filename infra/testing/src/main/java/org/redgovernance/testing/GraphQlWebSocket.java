@@ -23,6 +23,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  private final BlockingQueue<JsonNode> pongs = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
@@ -62,10 +63,13 @@ public final class GraphQlWebSocket implements AutoCloseable {
     return client;
   }
 
+  /** Subscribes, and returns once the server has set the subscription up (see {@link #sync}). */
   public void subscribe(String id, String document) {
     send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
+    sync();
   }
 
+  /** Subscribes with variables, and returns once the server has set the subscription up. */
   public void subscribe(String id, String document, Map<String, Object> variables) {
     send(
         Map.of(
@@ -75,6 +79,23 @@ public final class GraphQlWebSocket implements AutoCloseable {
             id,
             "payload",
             Map.of("query", document, "variables", variables)));
+    sync();
+  }
+
+  /**
+   * A ping answered: the server reads a connection's messages in order, so everything sent before
+   * (a subscription set up, say) has been handled. Without it a test could publish an event before
+   * its subscription listens. Pongs are kept apart from the other messages.
+   */
+  private void sync() {
+    send(Map.of("type", "ping"));
+    try {
+      if (pongs.poll(10, TimeUnit.SECONDS) == null) {
+        throw new IllegalStateException("No pong within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The next message from the server, or null when none came in time. */
@@ -124,7 +145,8 @@ public final class GraphQlWebSocket implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        messages.add(JSON.readTree(partial.toString()));
+        JsonNode message = JSON.readTree(partial.toString());
+        (message.path("type").asString().equals("pong") ? pongs : messages).add(message);
         partial.setLength(0);
       }
       return null;
