@@ -12,6 +12,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -108,12 +109,16 @@ class GraphQlConfiguration {
    */
   @Bean
   GraphQlWebSocketHandler graphQlWebSocketHandler(
-      WebGraphQlHandler handler, JsonMapper json, GraphQlProperties properties) {
+      WebGraphQlHandler handler,
+      JsonMapper json,
+      GraphQlProperties properties,
+      GraphQlCorsProperties cors) {
     return new TransportWsHandler(
         handler,
         json,
         properties.getWebsocket().getConnectionInitTimeout(),
-        properties.getWebsocket().getKeepAlive());
+        properties.getWebsocket().getKeepAlive(),
+        cors.toCorsConfiguration());
   }
 
   @Bean

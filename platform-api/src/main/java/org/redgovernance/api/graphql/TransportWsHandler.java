@@ -2,9 +2,11 @@ package org.redgovernance.api.graphql;
 
 import java.time.Duration;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -28,9 +30,22 @@ final class TransportWsHandler extends GraphQlWebSocketHandler {
 
   private final JsonMapper json;
 
+  /**
+   * As Spring Boot builds its handler: {@code origins} (from {@code spring.graphql.cors.*}) decide
+   * which browser origins may open the socket; without them, the same origin only.
+   */
   TransportWsHandler(
-      WebGraphQlHandler handler, JsonMapper json, Duration initTimeout, Duration keepAlive) {
-    super(handler, new JacksonJsonHttpMessageConverter(json), initTimeout, keepAlive);
+      WebGraphQlHandler handler,
+      JsonMapper json,
+      Duration initTimeout,
+      @Nullable Duration keepAlive,
+      @Nullable CorsConfiguration origins) {
+    super(
+        handler,
+        new JacksonJsonHttpMessageConverter(json),
+        initTimeout,
+        keepAlive,
+        origins == null ? new CorsConfiguration() : origins);
     this.json = json;
   }
 
