@@ -144,7 +144,8 @@ class CommunityRoleChanges {
   }
 
   private boolean holdsAnyRole(String key, String userId) {
-    return peopleOf(key).stream().anyMatch(person -> person.userId().equals(userId));
+    String inside = CommunityRoleName.communityPath(key);
+    return keycloak.groupPaths(userId).stream().anyMatch(path -> path.startsWith(inside));
   }
 
   /** Everyone holding a role in the community, with all their roles there. */

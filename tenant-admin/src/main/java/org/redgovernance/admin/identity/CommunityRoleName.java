@@ -25,6 +25,14 @@ public enum CommunityRoleName {
     return group;
   }
 
+  /**
+   * How the full path of every role group of the community begins, as Keycloak lists a user's
+   * groups: {@code /communities/<key>/}.
+   */
+  public static String communityPath(String communityKey) {
+    return "/communities/" + communityKey + "/";
+  }
+
   public String groupPath(String communityKey) {
     return "communities/" + communityKey + "/" + group;
   }

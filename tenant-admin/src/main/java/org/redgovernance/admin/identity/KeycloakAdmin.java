@@ -143,21 +143,9 @@ public class KeycloakAdmin {
    * {@code /communities/<key>/} and holds no realm role beyond the defaults.
    */
   public boolean confinedTo(String userId, String communityKey) {
-    List<?> groups =
-        http.get()
-            .uri(base + "/users/{id}/groups?briefRepresentation=true&max=1000", userId)
-            .headers(h -> h.setBearerAuth(account.accessToken()))
-            .retrieve()
-            .body(List.class);
-    String inside = "/communities/" + communityKey + "/";
-    if (groups != null) {
-      for (Object group : groups) {
-        if (!(group instanceof Map<?, ?> g)
-            || !(g.get("path") instanceof String path)
-            || !path.startsWith(inside)) {
-          return false;
-        }
-      }
+    String inside = CommunityRoleName.communityPath(communityKey);
+    if (!groupPaths(userId).stream().allMatch(path -> path.startsWith(inside))) {
+      return false;
     }
     List<?> roles =
         http.get()
@@ -177,6 +165,24 @@ public class KeycloakAdmin {
       }
     }
     return true;
+  }
+
+  /** The full paths of the groups the user belongs to (e.g. /communities/baiguoshu/admin). */
+  public List<String> groupPaths(String userId) {
+    List<?> groups =
+        http.get()
+            .uri(base + "/users/{id}/groups?briefRepresentation=true&max=1000", userId)
+            .headers(h -> h.setBearerAuth(account.accessToken()))
+            .retrieve()
+            .body(List.class);
+    List<String> paths = new ArrayList<>();
+    if (groups != null) {
+      for (Object group : groups) {
+        // a group without a readable path counts as outside every community
+        paths.add(group instanceof Map<?, ?> g && g.get("path") instanceof String path ? path : "");
+      }
+    }
+    return paths;
   }
 
   /**
