@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CallerFromToken;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -82,7 +83,7 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
         return Mono.just(
             refused(
                 request,
-                "UNAUTHENTICATED",
+                ErrorCode.UNAUTHENTICATED.name(),
                 "The connection's token has expired; reconnect with a new one"));
       }
       Caller caller = CallerFromToken.read(token);
