@@ -54,7 +54,8 @@ class ModularityTests {
             "org.redgovernance.api.bodies..",
             "org.redgovernance.api.venues..",
             "org.redgovernance.api.matters..",
-            "org.redgovernance.api.meetings..")
+            "org.redgovernance.api.meetings..",
+            "org.redgovernance.api.invitations..")
         .check(CLASSES);
   }
 

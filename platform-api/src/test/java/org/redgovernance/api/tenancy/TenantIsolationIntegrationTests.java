@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
+import org.redgovernance.database.InvitationCodes;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
@@ -69,6 +71,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.node", "query { node(id: \"x\") { id } }"),
           Map.entry("Query.enumLabels", "query { enumLabels(enum: \"CommunityRole\") { value } }"),
           Map.entry("Query.viewer", "query { viewer { username } }"),
+          Map.entry(
+              "Mutation.acceptInvitation",
+              "mutation { acceptInvitation(input: {code: \"x\"}) { errors { code } } }"),
           Map.entry("Query.community", "query { community(key: \"baiguoshu\") { key } }"),
           Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
@@ -333,6 +338,52 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                         .execute()
                         .toString())
                 .doesNotContain(victim));
+    attacks.put(
+        "Mutation.acceptInvitation",
+        (user, victim) -> {
+          // the victim's invitation, accepted by its invitee: its code opens nothing for anyone
+          // else, and the answer is a wrong code's, naming no community
+          String code = InvitationCodes.fresh();
+          String invitation = UUID.randomUUID().toString();
+          Rows.update(
+              "INSERT INTO rg.community_invitation (community_id, id, role, channel, sent_to,"
+                  + " invitee_name, code_digest, expires_at, invited_by_id, invited_by_name)"
+                  + " SELECT c.id, ?::uuid, 'ADMIN', 'EMAIL', 'v***@example.org', '', ?,"
+                  + " now() + interval '1 day', 'test', 'test' FROM rg.community c WHERE c.key = ?",
+              invitation,
+              InvitationCodes.digest(code),
+              victim);
+          Rows.update(
+              "INSERT INTO rg.invitation_event (community_id, invitation_id, kind, user_id,"
+                  + " username) SELECT community_id, id, 'ACCEPTED', 'invitee', 'invitee'"
+                  + " FROM rg.community_invitation WHERE id = ?::uuid",
+              invitation);
+          try {
+            for (String tried : List.of(code, InvitationCodes.fresh())) {
+              GraphQlResult result =
+                  graphql
+                      .query(
+                          "mutation($code: String!) { acceptInvitation(input: {code: $code})"
+                              + " { invitation { communityKey } errors { code } } }")
+                      .as(user)
+                      .variable("code", tried)
+                      .execute();
+              assertThat(result.data("acceptInvitation.errors.0.code").asString())
+                  .as("%s: %s", user, result)
+                  .isEqualTo("NOT_FOUND");
+              assertThat(result.toString()).doesNotContain(victim);
+            }
+            assertThat(
+                    Rows.count(
+                        "SELECT count(*) FROM rg.invitation_event WHERE invitation_id = ?::uuid",
+                        invitation))
+                .isOne();
+          } finally {
+            Rows.update(
+                "DELETE FROM rg.invitation_event WHERE invitation_id = ?::uuid", invitation);
+            Rows.update("DELETE FROM rg.community_invitation WHERE id = ?::uuid", invitation);
+          }
+        });
     attacks.put(
         "Query.viewer",
         (user, victim) -> {
