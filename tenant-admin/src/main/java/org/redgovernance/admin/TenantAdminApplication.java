@@ -3,12 +3,14 @@ package org.redgovernance.admin;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The internal service that runs the tenant lifecycle and identity administration. It alone holds
  * the Keycloak service account and the right to write the tenant registry.
  */
 @SpringBootApplication
+@EnableScheduling
 public class TenantAdminApplication {
 
   /**

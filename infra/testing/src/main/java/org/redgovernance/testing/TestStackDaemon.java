@@ -57,7 +57,8 @@ public final class TestStackDaemon {
                 keycloak.tokenEndpoint(),
                 keycloak.port(),
                 personalDataKey,
-                mail.folder().toString()));
+                mail.folder().toString(),
+                mail.port()));
         System.out.println(
             "Test stack ready for build "
                 + owner

@@ -10,7 +10,8 @@ public record TestStackInfo(
     String tokenEndpoint,
     int keycloakPort,
     String personalDataKey,
-    String mailFolder) {
+    String mailFolder,
+    int mailPort) {
 
   Properties toProperties() {
     Properties properties = new Properties();
@@ -21,6 +22,7 @@ public record TestStackInfo(
     properties.setProperty("keycloakPort", Integer.toString(keycloakPort));
     properties.setProperty("personalDataKey", personalDataKey);
     properties.setProperty("mailFolder", mailFolder);
+    properties.setProperty("mailPort", Integer.toString(mailPort));
     return properties;
   }
 
@@ -32,6 +34,7 @@ public record TestStackInfo(
         properties.getProperty("tokenEndpoint"),
         Integer.parseInt(properties.getProperty("keycloakPort")),
         properties.getProperty("personalDataKey"),
-        properties.getProperty("mailFolder"));
+        properties.getProperty("mailFolder"),
+        Integer.parseInt(properties.getProperty("mailPort")));
   }
 }

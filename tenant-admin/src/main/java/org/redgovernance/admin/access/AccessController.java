@@ -72,11 +72,17 @@ class AccessController {
     // was removed
     // only the roles the person holds (a revocation of someone outside the community is refused
     // with NOT_FOUND, which the first one tells when they hold none)
+    Optional<CommunityOfStreet> community =
+        input.communityKey() == null ? Optional.empty() : registry.community(input.communityKey());
+    boolean mayLook =
+        community.isPresent()
+            && input.username() != null
+            && CommunityRoleChanges.mayManage(operator, community.get()) == null;
     List<CommunityRoleName> order =
         new ArrayList<>(
-            input.communityKey() == null || input.username() == null
+            !mayLook
                 ? List.of()
-                : roles.peopleOf(input.communityKey()).stream()
+                : roles.peopleOf(community.get().key()).stream()
                     .filter(person -> person.username().equals(input.username()))
                     .findFirst()
                     .map(PersonWithRoles::roles)

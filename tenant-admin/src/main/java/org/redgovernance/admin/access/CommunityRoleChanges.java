@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
  * street's audit log.
  */
 @Component
-class CommunityRoleChanges {
+public class CommunityRoleChanges {
 
-  record PersonWithRoles(
+  public record PersonWithRoles(
       String userId, String username, String name, List<CommunityRoleName> roles) {}
 
-  record CommunityRoleInput(
+  public record CommunityRoleInput(
       @Nullable String communityKey, @Nullable String username, @Nullable CommunityRoleName role) {}
 
-  record AdminError(String code, String message, @Nullable List<String> field) {}
+  public record AdminError(String code, String message, @Nullable List<String> field) {}
 
   record CommunityRolePayload(@Nullable PersonWithRoles person, List<AdminError> errors) {}
 
@@ -76,13 +76,20 @@ class CommunityRoleChanges {
     if (refusal == null) {
       user = keycloak.userByUsername(input.username());
       group = keycloak.groupId(input.role().groupPath(key));
-      if (!grant && (user.isEmpty() || !holdsAnyRole(key, user.get().id()))) {
+      if (user.isEmpty()
+          || !(grant
+              ? knownTo(operator, street, key, user.get().id())
+              : holdsAnyRole(key, user.get().id()))) {
         // the same answer for a username that does not exist and for one outside the community:
-        // nothing about other communities' people, not even their names, comes back
+        // nothing about other communities' people, not even their names, comes back; someone new
+        // to the community comes in by invitation, which they accept themselves
         refusal =
-            new AdminError("NOT_FOUND", "No such person in this community", List.of("username"));
-      } else if (user.isEmpty()) {
-        refusal = new AdminError("NOT_FOUND", "No such user", List.of("username"));
+            new AdminError(
+                "NOT_FOUND",
+                grant
+                    ? "No such person in this community; invite them with invitePerson"
+                    : "No such person in this community",
+                List.of("username"));
       } else if (group.isEmpty()) {
         refusal =
             new AdminError(
@@ -114,18 +121,31 @@ class CommunityRoleChanges {
     return new CommunityRolePayload(person, List.of());
   }
 
-  @Nullable AdminError refusal(
+  public @Nullable AdminError refusal(
       CommunityRoleInput input, Operator operator, CommunityOfStreet community) {
-    if (!operator.managesPeopleOf(community.key(), community.streetKey())) {
-      return operator.oversees(community.streetKey())
-          ? new AdminError("FORBIDDEN", "Only the community's or the street's admins", null)
-          : new AdminError("NOT_FOUND", "No such community", List.of("communityKey"));
+    AdminError refusal = mayManage(operator, community);
+    if (refusal != null) {
+      return refusal;
     }
     if (input.username() == null || input.username().isBlank()) {
       return new AdminError("INVALID_INPUT", "Whose role?", List.of("username"));
     }
     if (input.role() == null) {
       return new AdminError("INVALID_INPUT", "Which role?", List.of("role"));
+    }
+    return null;
+  }
+
+  /**
+   * Why the operator may not change who holds roles in the community, or null if they may: a
+   * community outside their reach is "not found", one they only oversee "forbidden", an archived
+   * one takes no changes.
+   */
+  public static @Nullable AdminError mayManage(Operator operator, CommunityOfStreet community) {
+    if (!operator.managesPeopleOf(community.key(), community.streetKey())) {
+      return operator.oversees(community.streetKey())
+          ? new AdminError("FORBIDDEN", "Only the community's or the street's admins", null)
+          : new AdminError("NOT_FOUND", "No such community", List.of("communityKey"));
     }
     if ("ARCHIVED".equals(community.status())) {
       return new AdminError("ILLEGAL_TRANSITION", "The community is archived", null);
@@ -141,6 +161,31 @@ class CommunityRoleChanges {
     List<KeycloakUser> admins = keycloak.members(adminGroup);
     return admins.stream().anyMatch(a -> a.id().equals(userId))
         && admins.stream().filter(a -> a.enabled() && !a.id().equals(userId)).findAny().isEmpty();
+  }
+
+  /**
+   * Whether the operator may already see the person: anyone for the platform operator; someone
+   * holding a role in the street or any of its communities for the street's admins; someone holding
+   * a role in this community for its own admins. Nobody learns of an account through a grant: for
+   * anyone else the answer is the one for a username nobody has.
+   */
+  boolean knownTo(
+      Operator operator, String streetKey, @Nullable String communityKey, String userId) {
+    if (operator.platformOperator()) {
+      return true;
+    }
+    List<String> paths = keycloak.groupPaths(userId);
+    List<String> reach = new ArrayList<>();
+    if (communityKey != null) {
+      reach.add(CommunityRoleName.communityPath(communityKey));
+    }
+    if (operator.administers(streetKey)) {
+      reach.add("/streets/" + streetKey + "/");
+      registry.communityKeys(streetKey).stream()
+          .map(CommunityRoleName::communityPath)
+          .forEach(reach::add);
+    }
+    return paths.stream().anyMatch(path -> reach.stream().anyMatch(path::startsWith));
   }
 
   private boolean holdsAnyRole(String key, String userId) {

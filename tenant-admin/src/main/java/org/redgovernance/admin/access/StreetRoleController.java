@@ -42,12 +42,17 @@ class StreetRoleController {
   private final AccessRepository registry;
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
+  private final CommunityRoleChanges roles;
 
   StreetRoleController(
-      AccessRepository registry, KeycloakAdmin keycloak, AdminAuditRepository audit) {
+      AccessRepository registry,
+      KeycloakAdmin keycloak,
+      AdminAuditRepository audit,
+      CommunityRoleChanges roles) {
     this.registry = registry;
     this.keycloak = keycloak;
     this.audit = audit;
+    this.roles = roles;
   }
 
   /** Everyone holding a role in the street, with their roles; for the street's roles. */
@@ -109,8 +114,11 @@ class StreetRoleController {
     if (refusal == null) {
       user = keycloak.userByUsername(input.username());
       group = keycloak.groupId(groupPath(street, input.role()));
-      if (user.isEmpty() || group.isEmpty()) {
-        refusal = new AdminError("NOT_FOUND", "No such user or role group", List.of("username"));
+      if (user.isEmpty()
+          || group.isEmpty()
+          || !roles.knownTo(operator, street, null, user.get().id())) {
+        // a username nobody has and someone outside the street get one answer
+        refusal = new AdminError("NOT_FOUND", "No such person in this street", List.of("username"));
       }
     }
     if (refusal != null) {

@@ -83,7 +83,7 @@ class ArchiveController {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     CommunityLookup.Found found = community.get();
-    List<String> tables = tenantTables.inLoadOrder();
+    List<String> tables = tenantTables.archived();
     StreamingResponseBody body = out -> write(out, found, tables, operator);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))

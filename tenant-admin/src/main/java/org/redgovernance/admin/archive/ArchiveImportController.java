@@ -120,7 +120,7 @@ class ArchiveImportController {
 
   private ResponseEntity<?> load(Operator operator, CommunityLookup.Found community, ZipFile zip)
       throws IOException {
-    List<String> known = tenantTables.inLoadOrder();
+    List<String> known = tenantTables.archived();
     Manifest manifest;
     try {
       manifest = manifest(zip, known);

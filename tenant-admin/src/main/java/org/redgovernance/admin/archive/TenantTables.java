@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * The tenant tables, found in the catalog: every table of schema rg with a community_id column,
  * each after the tables its foreign keys refer to. Export, import and erase all go by this list, so
- * a new tenant table is archived, restored and erased without anyone remembering to add it.
+ * a new tenant table is archived, restored and erased without anyone remembering to add it. A table
+ * whose comment begins with {@value #NOT_ARCHIVED} holds what only matters while the community runs
+ * (invitations with live codes): it is erased with the rest but left out of archives, since
+ * restoring it would bring back codes that must work once.
  */
 @Component
 public class TenantTables {
@@ -40,10 +43,34 @@ public class TenantTables {
        WHERE k.contype = 'f' AND n.nspname = 'rg' AND c.oid <> p.oid
       """;
 
+  /** How the comment of a tenant table that archives leave out begins. */
+  public static final String NOT_ARCHIVED = "Not archived:";
+
+  private static final String TRANSIENT =
+      "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = 'rg' AND c.relkind = 'r'"
+          + " AND starts_with(coalesce(obj_description(c.oid, 'pg_class'), ''), '"
+          + NOT_ARCHIVED
+          + "')";
+
   private final DataSource dataSource;
 
   TenantTables(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** The tables an archive holds, in the order to load them in. */
+  public List<String> archived() {
+    List<String> tables = new ArrayList<>(inLoadOrder());
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rows = connection.createStatement().executeQuery(TRANSIENT)) {
+      while (rows.next()) {
+        tables.remove(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return tables;
   }
 
   /** Every table after the tables it refers to: the order to load in; reversed, to delete in. */

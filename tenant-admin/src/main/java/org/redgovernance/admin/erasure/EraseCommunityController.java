@@ -123,7 +123,8 @@ class EraseCommunityController {
     Map<String, Long> exported = community.exportedRows();
     boolean sameAsExported =
         exported != null
-            && tables.stream().allMatch(t -> rows.get(t).equals(exported.getOrDefault(t, 0L)));
+            && tenantTables.archived().stream()
+                .allMatch(t -> rows.get(t).equals(exported.getOrDefault(t, 0L)));
     if (!sameAsExported) {
       throw new Refused(
           new AdminError(

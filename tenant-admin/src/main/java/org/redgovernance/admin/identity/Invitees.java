@@ -6,15 +6,16 @@ import org.redgovernance.admin.identity.KeycloakAdmin.KeycloakUser;
 import org.springframework.stereotype.Component;
 
 /**
- * The account an invitation into a community is for — found or made so that no invitation can take
- * over somebody else's. A username nobody has gets a new account holding the e-mail address or
- * mobile number given, and the invitation may carry its credentials (a link to set the password, a
- * temporary password). A username that exists is never given credentials, required actions or a
- * contact by an invitation: it is the invitee only when the e-mail address or number given is the
- * one on the account, and then the invitation carries credentials again only while the account has
- * never been used and belongs to this community alone (an invitation repeated, or onboarding
- * resumed). Anything else — a username with another contact, a contact on another account — is
- * refused with one answer, which says nothing about which it was or about the account.
+ * The account of a new community's first admin, whom the street office names when it onboards the
+ * community — found or made so that onboarding can take over nobody else's. A username nobody has
+ * gets a new account holding the e-mail address given, and Keycloak may mail it the link to set its
+ * password. A username that exists is never given credentials, required actions or a contact: it is
+ * the first admin only when the e-mail address given is the one on the account, and then the link
+ * is sent again only while the account has never been used and belongs to this community alone
+ * (onboarding resumed). Anything else — a username with another address, an address on another
+ * account — is refused with one answer, which says nothing about which it was or about the account.
+ * (People invited into a community later are invited by contact, not by account: the invitation
+ * package.)
  */
 @Component
 public class Invitees {
@@ -45,23 +46,6 @@ public class Invitees {
     }
     return existing
         .filter(account -> account.email().equalsIgnoreCase(email))
-        .map(account -> invitee(account, communityKey));
-  }
-
-  /** The invitee reached by mobile number; empty when that would touch another account. */
-  public Optional<Invitee> byPhone(
-      String communityKey, String username, String phone, String firstName, String lastName) {
-    Optional<Account> existing = keycloak.account(username);
-    if (existing.isEmpty()) {
-      if (!keycloak.usersByPhone(phone).isEmpty()) {
-        return Optional.empty();
-      }
-      return keycloak
-          .createPhoneUser(username, phone, firstName, lastName)
-          .map(user -> new Invitee(user, true));
-    }
-    return existing
-        .filter(account -> account.phone().equals(phone))
         .map(account -> invitee(account, communityKey));
   }
 

@@ -206,30 +206,6 @@ public class KeycloakAdmin {
         .map(Account::user);
   }
 
-  /**
-   * Creates a user reached by phone: no e-mail, the number in the admin-only profile attribute
-   * {@code phoneNumber}, required to choose a password at first login. Empty when the username is
-   * taken.
-   */
-  public Optional<KeycloakUser> createPhoneUser(
-      String username, String phone, String firstName, String lastName) {
-    createUser(
-        Map.of(
-            "username",
-            username,
-            "firstName",
-            firstName,
-            "lastName",
-            lastName,
-            "enabled",
-            true,
-            "attributes",
-            Map.of(PHONE_ATTRIBUTE, List.of(phone)),
-            "requiredActions",
-            List.of("UPDATE_PASSWORD")));
-    return account(username).filter(created -> created.phone().equals(phone)).map(Account::user);
-  }
-
   /** Creates a user; a conflict (already there, or an e-mail taken) is for the caller to read. */
   private void createUser(Map<String, Object> representation) {
     try {
@@ -242,32 +218,6 @@ public class KeycloakAdmin {
     } catch (HttpClientErrorException.Conflict exists) {
       // read back by the caller
     }
-  }
-
-  /** Users whose profile holds this mobile number (normally none or one). */
-  public List<KeycloakUser> usersByPhone(String phone) {
-    List<?> users =
-        http.get()
-            .uri(
-                UriComponentsBuilder.fromUriString(base + "/users")
-                    .queryParam("q", PHONE_ATTRIBUTE + ":" + phone)
-                    .queryParam("briefRepresentation", true)
-                    .build()
-                    .toUri())
-            .headers(h -> h.setBearerAuth(account.accessToken()))
-            .retrieve()
-            .body(List.class);
-    return toUsers(users);
-  }
-
-  /** A password that works once: Keycloak makes the user choose their own at first login. */
-  public void setTemporaryPassword(String userId, String password) {
-    http.put()
-        .uri(base + "/users/{id}/reset-password", userId)
-        .headers(h -> h.setBearerAuth(account.accessToken()))
-        .body(Map.of("type", "password", "value", password, "temporary", true))
-        .retrieve()
-        .toBodilessEntity();
   }
 
   /**

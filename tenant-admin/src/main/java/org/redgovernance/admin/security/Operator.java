@@ -58,6 +58,14 @@ public record Operator(
         communities);
   }
 
+  /**
+   * Someone acting for themselves, with no administrative role: a person accepting an invitation,
+   * as the audit log names them.
+   */
+  public static Operator person(String userId, String name) {
+    return new Operator(userId, name, false, Set.of(), Set.of(), Set.of());
+  }
+
   /** May read the registry entries of this street. */
   public boolean oversees(String streetKey) {
     return platformOperator

@@ -1,4 +1,4 @@
-package org.redgovernance.admin.access;
+package org.redgovernance.admin.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

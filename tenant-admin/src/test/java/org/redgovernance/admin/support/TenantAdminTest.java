@@ -1,5 +1,8 @@
 package org.redgovernance.admin.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +12,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.redgovernance.admin.TenantAdminApplication;
 import org.redgovernance.database.DatabaseRoles;
 import org.redgovernance.database.Ids;
+import org.redgovernance.database.InvitationCodes;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.TestStack;
@@ -51,6 +59,8 @@ public abstract class TenantAdminTest {
     properties.add("spring.datasource.password", () -> LocalPostgres.ADMIN_PASSWORD);
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack::issuer);
     properties.add("rg.keycloak.client-secret", () -> "rg-tenant-admin-dev-secret");
+    properties.add("spring.mail.host", () -> "127.0.0.1");
+    properties.add("spring.mail.port", stack::mailPort);
   }
 
   @BeforeEach
@@ -143,6 +153,55 @@ public abstract class TenantAdminTest {
   }
 
   /** The database as its owner, to check or prepare what the service cannot see. */
+  /** The text messages the stand-in SMS gateway kept for the number, oldest first. */
+  protected static List<String> textMessagesTo(String phone) {
+    if (!Files.isDirectory(SMS_OUTBOX)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(SMS_OUTBOX)) {
+      List<String> messages = new ArrayList<>();
+      for (Path file : files.sorted().toList()) {
+        if (file.getFileName().toString().endsWith("-" + phone + ".txt")) {
+          messages.add(Files.readString(file));
+        }
+      }
+      return messages;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The invitation code a message carries (in its link's fragment). */
+  protected static String invitationCode(String message) {
+    Matcher code = Pattern.compile("#code=([0-9A-Z]{26})").matcher(message);
+    if (!code.find()) {
+      throw new AssertionError("No invitation code in: " + message);
+    }
+    return code.group(1);
+  }
+
+  /**
+   * Accepts an invitation as platform-api does for a signed-in person — through {@code
+   * rg.accept_invitation}, as platform-api's database role — and returns the invitation's status,
+   * or empty when the code accepted nothing.
+   */
+  protected static Optional<String> acceptInvitation(String code, String userId, String username) {
+    try (Connection api =
+            DriverManager.getConnection(
+                TestStack.get().jdbcUrl(), DatabaseRoles.API, LocalPostgres.API_PASSWORD);
+        PreparedStatement accept =
+            api.prepareStatement("SELECT status FROM rg.accept_invitation(?, ?, ?)")) {
+      accept.setBytes(1, InvitationCodes.digest(code));
+      accept.setString(2, userId);
+      accept.setString(3, username);
+      try (ResultSet row = accept.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   protected static Connection owner() throws SQLException {
     return DriverManager.getConnection(
         TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
