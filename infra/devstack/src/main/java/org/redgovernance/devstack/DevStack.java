@@ -98,6 +98,9 @@ public final class DevStack {
             "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
             "--rg.keycloak.client-secret=rg-tenant-admin-dev-secret",
             "--rg.sms.outbox=" + dir.resolve("sms"),
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + mail.port(),
+            "--rg.invitations.accept-url=http://127.0.0.1:" + API_PORT + "/invitation",
             "--spring.graphql.graphiql.enabled=true",
             "--spring.graphql.schema.introspection.enabled=true"));
 
@@ -126,9 +129,12 @@ public final class DevStack {
          tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
          Keycloak       %s   (client rg-web, log %s)
          PostgreSQL     %s   (data in %s)
-         Mail catcher   smtp://127.0.0.1:%d   (Keycloak's invitations, with their links, are
-                        printed here and kept in %s)
+         Mail catcher   smtp://127.0.0.1:%d   (Keycloak's and tenant-admin's mail, with its
+                        links, is printed here and kept in %s)
          Text messages  invitations by phone are kept in %s
+         Invitations    accept one in GraphiQL, signed in as anyone (or a new account
+                        registered at Keycloak): mutation { acceptInvitation(input:
+                        {code: "…"}) { invitation { communityKey status } } }
 
          Demo logins, password "%s":
            platform.operator  baishalu.admin  baishalu.viewer  gutang.admin

@@ -48,7 +48,9 @@ final class Platform {
               "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
               "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
               "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET,
-              "--rg.sms.outbox=" + Path.of("target/sms-outbox").toAbsolutePath());
+              "--rg.sms.outbox=" + Path.of("target/sms-outbox").toAbsolutePath(),
+              "--spring.mail.host=127.0.0.1",
+              "--spring.mail.port=" + stack.mailPort());
       running = new Platform(port(api), port(admin));
     }
     return running;

@@ -23,16 +23,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A local SMTP server for the dev stack and the tests: Keycloak's e-mails (invitations to set a
- * password) are written to a folder as {@code .eml} files instead of being sent, and each action
- * link is announced (the dev stack prints it). It speaks just enough SMTP for Keycloak — no TLS, no
- * authentication — and listens on 127.0.0.1 only. Never for production.
+ * A local SMTP server for the dev stack and the tests: Keycloak's e-mails (links to set a password)
+ * and tenant-admin's (invitations into a community, with their code) are written to a folder as
+ * {@code .eml} files instead of being sent, and each action link is announced (the dev stack prints
+ * it). It speaks just enough SMTP for Keycloak — no TLS, no authentication — and listens on
+ * 127.0.0.1 only. Never for production.
  */
 public final class MailCatcher implements AutoCloseable {
 
   /** Where Keycloak's execute-actions links point. */
   private static final Pattern ACTION_LINK =
       Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+");
+
+  /** Where tenant-admin's invitations into a community point: the accept page, code in fragment. */
+  private static final Pattern INVITATION_LINK =
+      Pattern.compile("https?://[^\\s\"<>]+#code=[0-9A-Z]{26}");
 
   private static final Pattern RECIPIENT = Pattern.compile("(?i)^RCPT TO:\\s*<?([^>\\s]+)>?.*");
 
@@ -168,7 +173,10 @@ public final class MailCatcher implements AutoCloseable {
                   "%d-%04d-%s.eml",
                   System.currentTimeMillis(), sequence.incrementAndGet(), safe(recipient)));
       Files.writeString(file, message, StandardCharsets.UTF_8);
-      String link = actionLink(decoded(message)).orElse("(no link)");
+      String text = decoded(message);
+      Matcher invitation = INVITATION_LINK.matcher(text);
+      String link =
+          actionLink(text).orElseGet(() -> invitation.find() ? invitation.group() : "(no link)");
       announce.accept("Mail to " + recipient + " caught in " + file + "\n  link: " + link);
     }
   }
