@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.redgovernance.keycloak.RealmDefinition;
@@ -93,5 +96,16 @@ public final class Tokens {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The role groups an access token carries (its {@code groups} claim), e.g. /communities/x/admin.
+   */
+  public static List<String> groups(String token) {
+    String payload =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    List<String> groups = new ArrayList<>();
+    JSON.readTree(payload).path("groups").forEach(group -> groups.add(group.asString()));
+    return groups;
   }
 }

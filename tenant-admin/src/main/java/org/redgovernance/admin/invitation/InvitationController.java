@@ -129,18 +129,10 @@ class InvitationController {
               List.of(channel == Channel.PHONE ? "phone" : "email"));
     }
     if (refusal != null) {
-      if (!"NOT_FOUND".equals(refusal.code())) {
-        details.put("code", refusal.code());
-        audit.record(
-            operator,
-            "invitation.sent",
-            community.get().streetKey(),
-            community.get().key(),
-            "REFUSED",
-            null,
-            details);
-      }
-      return refused(refusal);
+      // a community outside the caller's reach gets no entry in its street's log
+      return "NOT_FOUND".equals(refusal.code())
+          ? refused(refusal)
+          : refusedAndLogged(operator, community.get(), "REFUSED", refusal, details);
     }
     String contact = channel == Channel.PHONE ? phone : email;
     String sentTo = channel == Channel.PHONE ? PhoneNumbers.mask(phone) : maskedEmail(email);
@@ -169,16 +161,10 @@ class InvitationController {
                     ? Optional.<UUID>empty()
                     : Optional.of(invitations.create(recorded)));
     if (created.isEmpty()) {
-      details.put("code", "RATE_LIMITED");
-      audit.record(
+      return refusedAndLogged(
           operator,
-          "invitation.sent",
-          community.get().streetKey(),
-          community.get().key(),
+          community.get(),
           "REFUSED",
-          null,
-          details);
-      return refused(
           new AdminError(
               "RATE_LIMITED",
               "Too many invitations: at most "
@@ -186,7 +172,8 @@ class InvitationController {
                   + " an hour into a community and "
                   + PER_CONTACT_PER_DAY
                   + " a day to one address or number; try again later",
-              null));
+              null),
+          details);
     }
     UUID id = created.get();
     details.put("sentTo", sentTo);
@@ -206,30 +193,18 @@ class InvitationController {
                 community.get().id(), id, "CANCELLED", operator.userId(), operator.displayName());
             return null;
           });
-      details.put("code", "UNAVAILABLE");
-      audit.record(
+      return refusedAndLogged(
           operator,
-          "invitation.sent",
-          community.get().streetKey(),
-          community.get().key(),
+          community.get(),
           "FAILED",
-          null,
-          details);
-      return refused(
           new AdminError(
               "UNAVAILABLE",
               "The message could not be sent (mail server or SMS provider); the invitation was"
                   + " withdrawn, invite again later",
-              List.of(channel == Channel.PHONE ? "phone" : "email")));
+              List.of(channel == Channel.PHONE ? "phone" : "email")),
+          details);
     }
-    audit.record(
-        operator,
-        "invitation.sent",
-        community.get().streetKey(),
-        community.get().key(),
-        "OK",
-        null,
-        details);
+    log(operator, community.get(), "OK", details);
     Invitation invitation =
         inCommunity(
             community.get(),
@@ -355,6 +330,24 @@ class InvitationController {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The invitation attempt in the street's audit log. */
+  private void log(
+      Operator operator, CommunityOfStreet community, String result, Map<String, Object> details) {
+    audit.record(
+        operator, "invitation.sent", community.streetKey(), community.key(), result, null, details);
+  }
+
+  private InvitePersonPayload refusedAndLogged(
+      Operator operator,
+      CommunityOfStreet community,
+      String result,
+      AdminError error,
+      Map<String, Object> details) {
+    details.put("code", error.code());
+    log(operator, community, result, details);
+    return refused(error);
   }
 
   private static InvitePersonPayload refused(AdminError error) {

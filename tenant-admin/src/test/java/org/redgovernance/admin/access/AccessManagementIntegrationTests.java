@@ -2,9 +2,7 @@ package org.redgovernance.admin.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +16,6 @@ import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Granting and revoking community roles against the real Keycloak: a community admin grants a role
@@ -48,7 +45,7 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
               "OWNER_REP");
       assertThat(granted.path("errors").size()).as(granted.toString()).isZero();
       assertThat(granted.path("person").path("roles").toString()).contains("OWNER_REP");
-      assertThat(groups(Tokens.fresh("baiguoshu.resident")))
+      assertThat(Tokens.groups(Tokens.fresh("baiguoshu.resident")))
           .contains("/communities/baiguoshu/owner-rep", "/communities/baiguoshu/resident");
     } finally {
       JsonNode revoked =
@@ -60,7 +57,7 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
               "OWNER_REP");
       assertThat(revoked.path("errors").size()).as(revoked.toString()).isZero();
     }
-    assertThat(groups(Tokens.fresh("baiguoshu.resident")))
+    assertThat(Tokens.groups(Tokens.fresh("baiguoshu.resident")))
         .doesNotContain("/communities/baiguoshu/owner-rep")
         .contains("/communities/baiguoshu/resident");
   }
@@ -75,7 +72,7 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
         .isEqualTo(nobody.toString())
         .contains("NOT_FOUND", "invitePerson")
         .doesNotContain("xinhua");
-    assertThat(groups(Tokens.fresh("xinhua.resident")))
+    assertThat(Tokens.groups(Tokens.fresh("xinhua.resident")))
         .noneMatch(g -> g.startsWith("/communities/baiguoshu/"));
   }
 
@@ -144,7 +141,8 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
                     "baiguoshu.admin",
                     "ADMIN")))
         .isEqualTo("LAST_ADMIN");
-    assertThat(groups(Tokens.fresh("baiguoshu.admin"))).contains("/communities/baiguoshu/admin");
+    assertThat(Tokens.groups(Tokens.fresh("baiguoshu.admin")))
+        .contains("/communities/baiguoshu/admin");
     assertThat(people("xinhua.admin", "baiguoshu")).isEmpty();
     assertThat(people("baishalu.viewer", "baiguoshu")).contains("baiguoshu.admin");
   }
@@ -206,13 +204,14 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
     JsonNode removed = remove("baiguoshu.admin", "baiguoshu", "xinhua.resident");
     assertThat(removed.path("errors").size()).as(removed.toString()).isZero();
     assertThat(removed.path("person").path("roles").size()).isZero();
-    assertThat(groups(Tokens.fresh("xinhua.resident")))
+    assertThat(Tokens.groups(Tokens.fresh("xinhua.resident")))
         .noneMatch(group -> group.startsWith("/communities/baiguoshu/"))
         .contains("/communities/xinhua/resident");
 
     JsonNode lastAdmin = remove("baishalu.admin", "baiguoshu", "baiguoshu.admin");
     assertThat(lastAdmin.path("errors").path(0).path("code").asString()).isEqualTo("LAST_ADMIN");
-    assertThat(groups(Tokens.fresh("baiguoshu.admin"))).contains("/communities/baiguoshu/admin");
+    assertThat(Tokens.groups(Tokens.fresh("baiguoshu.admin")))
+        .contains("/communities/baiguoshu/admin");
   }
 
   @Test
@@ -236,7 +235,8 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
                 .path("errors")
                 .size())
         .isZero();
-    assertThat(groups(Tokens.fresh("xinhua.resident"))).contains("/streets/" + street + "/viewer");
+    assertThat(Tokens.groups(Tokens.fresh("xinhua.resident")))
+        .contains("/streets/" + street + "/viewer");
     assertThat(
             streetRole("baishalu.admin", "grantStreetRole", street, "VIEWER")
                 .path("errors")
@@ -249,7 +249,7 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
                 .path("errors")
                 .size())
         .isZero();
-    assertThat(groups(Tokens.fresh("xinhua.resident"))).contains("/streets/baishalu/viewer");
+    assertThat(Tokens.groups(Tokens.fresh("xinhua.resident"))).contains("/streets/baishalu/viewer");
     assertThat(streetPeople("baishalu.viewer", "baishalu"))
         .contains("baishalu.admin [\"ADMIN\"]", "xinhua.resident [\"VIEWER\"]");
     assertThat(streetPeople("gutang.admin", "baishalu")).isEmpty();
@@ -257,7 +257,8 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
 
     streetRole("baishalu.admin", "revokeStreetRole", "baishalu", "VIEWER");
     streetRole("platform.operator", "revokeStreetRole", street, "VIEWER");
-    assertThat(groups(Tokens.fresh("xinhua.resident"))).noneMatch(g -> g.startsWith("/streets/"));
+    assertThat(Tokens.groups(Tokens.fresh("xinhua.resident")))
+        .noneMatch(g -> g.startsWith("/streets/"));
   }
 
   private JsonNode streetRole(String user, String mutation, String street, String role) {
@@ -329,17 +330,5 @@ class AccessManagementIntegrationTests extends TenantAdminTest {
         .data("streetPeople")
         .forEach(p -> people.add(p.path("username").asString() + " " + p.path("roles")));
     return people;
-  }
-
-  private static List<String> groups(String token) {
-    String payload =
-        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-    List<String> groups = new ArrayList<>();
-    JsonMapper.builder()
-        .build()
-        .readTree(payload)
-        .path("groups")
-        .forEach(g -> groups.add(g.asString()));
-    return groups;
   }
 }

@@ -2,13 +2,11 @@ package org.redgovernance.admin.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.redgovernance.testing.Mailbox;
 import org.redgovernance.testing.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An invitation is addressed to an e-mail address or a mobile number and carries a code; whoever
@@ -89,7 +86,7 @@ class InvitationIntegrationTests extends TenantAdminTest {
     try {
       assertThat(acceptInvitation(code, userId, "baiguoshu.resident")).hasValue("ACCEPTED");
       awaitStatus("xinhua", invitation.path("id").asString(), "GRANTED");
-      assertThat(groups(Tokens.fresh("baiguoshu.resident")))
+      assertThat(Tokens.groups(Tokens.fresh("baiguoshu.resident")))
           .contains("/communities/xinhua/party-member", "/communities/baiguoshu/resident");
       assertThat(acceptInvitation(code, userId, "baiguoshu.resident")).hasValue("GRANTED");
       // the code is spent for everybody else, with the answer a wrong code gets
@@ -187,7 +184,7 @@ class InvitationIntegrationTests extends TenantAdminTest {
         .anyMatch(i -> i.contains(withdrawn) && i.contains("CANCELLED"));
     assertThat(listed("xinhua.admin", "xinhua", true))
         .noneMatch(i -> i.contains(expired) || i.contains(withdrawn));
-    assertThat(groups(Tokens.fresh("baiguoshu.resident")))
+    assertThat(Tokens.groups(Tokens.fresh("baiguoshu.resident")))
         .noneMatch(g -> g.startsWith("/communities/xinhua/"));
   }
 
@@ -282,17 +279,5 @@ class InvitationIntegrationTests extends TenantAdminTest {
         .data("invitations")
         .forEach(i -> rows.add(i.toString()));
     return rows;
-  }
-
-  private static List<String> groups(String token) {
-    String payload =
-        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-    List<String> groups = new ArrayList<>();
-    JsonMapper.builder()
-        .build()
-        .readTree(payload)
-        .path("groups")
-        .forEach(g -> groups.add(g.asString()));
-    return groups;
   }
 }
