@@ -101,6 +101,8 @@ public final class DevStack {
             "--spring.mail.host=127.0.0.1",
             "--spring.mail.port=" + mail.port(),
             "--rg.invitations.accept-url=http://127.0.0.1:" + API_PORT + "/invitation",
+            "--spring.graphql.cors.allowed-origins="
+                + setting("RG_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
             "--spring.graphql.graphiql.enabled=true",
             "--spring.graphql.schema.introspection.enabled=true"));
 

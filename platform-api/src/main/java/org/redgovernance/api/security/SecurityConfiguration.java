@@ -30,6 +30,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    UnauthenticatedAnswer unauthenticated = new UnauthenticatedAnswer();
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -45,9 +46,15 @@ class SecurityConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        // preflights are answered from BrowserOrigins before authentication
+        .cors(Customizer.withDefaults())
+        .exceptionHandling(refusals -> refusals.authenticationEntryPoint(unauthenticated))
         .oauth2ResourceServer(
             server ->
-                server.bearerTokenResolver(new BearerTokenHeader()).jwt(Customizer.withDefaults()))
+                server
+                    .bearerTokenResolver(new BearerTokenHeader())
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(Customizer.withDefaults()))
         .build();
   }
 

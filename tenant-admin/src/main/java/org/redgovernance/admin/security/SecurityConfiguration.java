@@ -28,6 +28,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    UnauthenticatedAnswer unauthenticated = new UnauthenticatedAnswer();
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -40,7 +41,12 @@ class SecurityConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        // preflights are answered from BrowserOrigins before authentication
+        .cors(Customizer.withDefaults())
+        .exceptionHandling(refusals -> refusals.authenticationEntryPoint(unauthenticated))
+        .oauth2ResourceServer(
+            server ->
+                server.authenticationEntryPoint(unauthenticated).jwt(Customizer.withDefaults()))
         .build();
   }
 

@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + TenantAdminApplication.CONFIG_NAME,
-      "rg.sms.outbox=target/sms-outbox"
+      "rg.sms.outbox=target/sms-outbox",
+      "spring.graphql.cors.allowed-origins=http://localhost:5173"
     })
 public abstract class TenantAdminTest {
 

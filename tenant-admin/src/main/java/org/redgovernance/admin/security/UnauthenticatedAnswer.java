@@ -1,0 +1,55 @@
+package org.redgovernance.admin.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A 401 a client can read, as platform-api answers it: {@code WWW-Authenticate} and a JSON body
+ * with {@code extensions.code: UNAUTHENTICATED}, the reason, and whether the token was missing or
+ * refused.
+ */
+final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final BearerTokenAuthenticationEntryPoint standard =
+      new BearerTokenAuthenticationEntryPoint();
+
+  @Override
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+      throws IOException {
+    standard.commence(request, response, refused);
+    boolean invalid = refused instanceof OAuth2AuthenticationException;
+    String reason =
+        invalid && ((OAuth2AuthenticationException) refused).getError().getDescription() != null
+            ? ((OAuth2AuthenticationException) refused).getError().getDescription()
+            : "No access token: send Authorization: Bearer <token> from the realm's login";
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    JSON.writeValue(
+        response.getOutputStream(),
+        Map.of(
+            "errors",
+            List.of(
+                Map.of(
+                    "message",
+                    reason,
+                    "extensions",
+                    Map.of(
+                        "code",
+                        "UNAUTHENTICATED",
+                        "tokenProblem",
+                        invalid ? "INVALID" : "MISSING")))));
+  }
+}
