@@ -35,6 +35,19 @@ public final class RealmDefinition {
   public static final String API_AUDIENCE = "rg-api";
   public static final String DEMO_PASSWORD = "demo";
 
+  /**
+   * The browser origins of the dev realm's web client: a front-end dev server (Vite's port 5173),
+   * platform-api (GraphiQL, the reference app) and tenant-admin, by name and by address.
+   */
+  public static final List<String> DEV_WEB_ORIGINS =
+      List.of(
+          "http://localhost:5173",
+          "http://127.0.0.1:5173",
+          "http://localhost:8080",
+          "http://127.0.0.1:8080",
+          "http://localhost:8081",
+          "http://127.0.0.1:8081");
+
   /** Role groups under {@code /streets/<street>/}. */
   public static final List<String> STREET_ROLES = List.of("admin", "viewer");
 
@@ -65,6 +78,14 @@ public final class RealmDefinition {
     for (JsonNode client : clients) {
       if (WEB_CLIENT.equals(client.path("clientId").asString())) {
         ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+        // the production file takes its one origin from RG_WEB_ORIGIN at import; the dev realm
+        // names the dev servers' own, each an exact origin Keycloak answers CORS requests from
+        ArrayNode redirects = ((ObjectNode) client).putArray("redirectUris");
+        ArrayNode origins = ((ObjectNode) client).putArray("webOrigins");
+        for (String origin : DEV_WEB_ORIGINS) {
+          redirects.add(origin + "/*");
+          origins.add(origin);
+        }
         ObjectNode shortTokens = ((ObjectNode) client).deepCopy();
         shortTokens.put("clientId", SHORT_TOKEN_CLIENT);
         shortTokens.put("name", "rg-web with short-lived access tokens (dev realm only)");

@@ -52,6 +52,27 @@ class RealmDefinitionTests {
   }
 
   @Test
+  void production_takesItsWebOriginFromTheDeployment_andNamesNoLocalhost() {
+    JsonNode web = client(RealmDefinition.production(), "rg-web");
+    assertThat(web.path("redirectUris").toString()).isEqualTo("[\"${RG_WEB_ORIGIN}/*\"]");
+    assertThat(web.path("webOrigins").toString()).isEqualTo("[\"${RG_WEB_ORIGIN}\"]");
+    assertThat(RealmDefinition.toJson(RealmDefinition.production()))
+        .doesNotContain("localhost", "127.0.0.1");
+    assertThat(web.path("attributes").path("pkce.code.challenge.method").asString())
+        .isEqualTo("S256");
+  }
+
+  @Test
+  void dev_namesEachDevServersOrigin_exactly() {
+    JsonNode web = client(RealmDefinition.dev(), "rg-web");
+    assertThat(web.path("webOrigins").valueStream().map(JsonNode::asString))
+        .contains("http://localhost:5173", "http://127.0.0.1:5173", "http://127.0.0.1:8080")
+        .noneMatch(origin -> origin.contains("*") || origin.equals("+"));
+    assertThat(web.path("redirectUris").valueStream().map(JsonNode::asString))
+        .contains("http://localhost:5173/*");
+  }
+
+  @Test
   void dev_hasAWebClientWhoseTokensExpireInSeconds() {
     JsonNode shortTokens = client(RealmDefinition.dev(), RealmDefinition.SHORT_TOKEN_CLIENT);
     assertThat(shortTokens.path("attributes").path("access.token.lifespan").asString())
