@@ -2,12 +2,14 @@ package org.redgovernance.api.graphql;
 
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryDepthInfo;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.parser.ParserOptions;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,24 +77,37 @@ class GraphQlConfiguration {
 
   @Bean
   MaxQueryDepthInstrumentation maxDepth(
-      @Value("${rg.graphql.max-depth:12}") int maxDepth, SettledLimits settled) {
-    return new MaxQueryDepthInstrumentation(
-        maxDepth,
-        info -> {
-          throw new AbortExecutionException(
-              List.of(
-                  QueryLimits.tooComplex(
-                      "The document is nested "
-                          + info.getDepth()
-                          + " levels deep; at most "
-                          + maxDepth
-                          + " are allowed")));
-        }) {
+      @Value("${rg.graphql.max-depth:12}") int maxDepth,
+      @Value("${rg.graphql.max-introspection-depth:20}") int maxIntrospectionDepth,
+      SettledLimits settled) {
+    MaxQueryDepthInstrumentation introspection = depthLimit(maxIntrospectionDepth);
+    return new MaxQueryDepthInstrumentation(maxDepth, tooDeep(maxDepth)) {
       @Override
       public InstrumentationContext<ExecutionResult> beginExecuteOperation(
           InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        // the schema's own questions are held to their own depth (IntrospectionOnly)
+        if (IntrospectionOnly.test(parameters.getExecutionContext())) {
+          return introspection.beginExecuteOperation(parameters, state);
+        }
         return settled.check("depth", parameters, state, super::beginExecuteOperation);
       }
+    };
+  }
+
+  private static MaxQueryDepthInstrumentation depthLimit(int maxDepth) {
+    return new MaxQueryDepthInstrumentation(maxDepth, tooDeep(maxDepth));
+  }
+
+  private static Function<QueryDepthInfo, Boolean> tooDeep(int maxDepth) {
+    return info -> {
+      throw new AbortExecutionException(
+          List.of(
+              QueryLimits.tooComplex(
+                  "The document is nested "
+                      + info.getDepth()
+                      + " levels deep; at most "
+                      + maxDepth
+                      + " are allowed")));
     };
   }
 

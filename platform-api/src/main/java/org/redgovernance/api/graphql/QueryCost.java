@@ -37,6 +37,9 @@ import org.redgovernance.api.tenancy.AccessScope;
  */
 final class QueryCost extends SimplePerformantInstrumentation {
 
+  /** What an operation that asks only about the schema costs. */
+  static final long INTROSPECTION_COST = 1000;
+
   /** How many items an unpaged list is taken to hold. */
   static final int LIST_SIZE = 10;
 
@@ -55,7 +58,12 @@ final class QueryCost extends SimplePerformantInstrumentation {
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(
       InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
     ExecutionContext execution = parameters.getExecutionContext();
-    long cost = settled.cost(execution, () -> of(execution));
+    // a question about the schema is bounded by its own rule (IntrospectionOnly) and costs a fixed
+    // amount of the caller's budget
+    long cost =
+        IntrospectionOnly.test(execution)
+            ? INTROSPECTION_COST
+            : settled.cost(execution, () -> of(execution));
     if (cost > maxCost) {
       throw new AbortExecutionException(
           List.of(

@@ -23,7 +23,7 @@ class QueryDepthTests {
                           .parse(
                               "type Query { me: Person } type Person { name: String friend: Person }"),
                       RuntimeWiring.newRuntimeWiring().build()))
-          .instrumentation(new GraphQlConfiguration().maxDepth(3, new SettledLimits(10)))
+          .instrumentation(new GraphQlConfiguration().maxDepth(3, 20, new SettledLimits(10)))
           .build();
 
   @Test
