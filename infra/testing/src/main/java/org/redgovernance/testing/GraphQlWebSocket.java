@@ -98,6 +98,21 @@ public final class GraphQlWebSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * Renews the connection's token, as a client does before the old one expires: a ping carrying
+   * {@code {"Authorization": "Bearer <token>"}}; returns once it is answered.
+   */
+  public void renewToken(String token) {
+    send(Map.of("type", "ping", "payload", Map.of("Authorization", "Bearer " + token)));
+    try {
+      if (pongs.poll(10, TimeUnit.SECONDS) == null) {
+        throw new IllegalStateException("No pong within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The next message from the server, or null when none came in time. */
   public JsonNode next(Duration timeout) {
     try {

@@ -127,13 +127,15 @@ class GraphQlConfiguration {
       WebGraphQlHandler handler,
       JsonMapper json,
       GraphQlProperties properties,
-      GraphQlCorsProperties cors) {
+      GraphQlCorsProperties cors,
+      ConnectionTokens tokens) {
     return new TransportWsHandler(
         handler,
         json,
         properties.getWebsocket().getConnectionInitTimeout(),
         properties.getWebsocket().getKeepAlive(),
-        cors.toCorsConfiguration());
+        cors.toCorsConfiguration(),
+        tokens);
   }
 
   @Bean

@@ -19,16 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
  * not an object, of an unknown type, or of a known type without what that type needs (a subscribe
  * without an id or a query) closes the socket with 4400 "Invalid message", as the protocol says.
  * Spring's handler would fail on such a message while decoding it and close with 1011, which tells
- * a client the server is broken rather than the client.
+ * a client the server is broken rather than the client. A {@code ping} carrying {@code
+ * {"Authorization": "Bearer <token>"}} renews the connection's token ({@link ConnectionTokens}); a
+ * token that is invalid or another person's closes the socket with 4403.
  */
 final class TransportWsHandler extends GraphQlWebSocketHandler {
 
   static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
 
+  /** A token renewal that was not a valid token of the connection's person. */
+  static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
+
   private static final Set<String> TYPES =
       Set.of("connection_init", "ping", "pong", "subscribe", "complete");
 
   private final JsonMapper json;
+  private final ConnectionTokens tokens;
 
   /**
    * As Spring Boot builds its handler: {@code origins} (from {@code spring.graphql.cors.*}) decide
@@ -39,7 +45,8 @@ final class TransportWsHandler extends GraphQlWebSocketHandler {
       JsonMapper json,
       Duration initTimeout,
       @Nullable Duration keepAlive,
-      @Nullable CorsConfiguration origins) {
+      @Nullable CorsConfiguration origins,
+      ConnectionTokens tokens) {
     super(
         handler,
         new JacksonJsonHttpMessageConverter(json),
@@ -47,25 +54,36 @@ final class TransportWsHandler extends GraphQlWebSocketHandler {
         keepAlive,
         origins == null ? new CorsConfiguration() : origins);
     this.json = json;
+    this.tokens = tokens;
   }
 
   @Override
   protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
-    if (!wellFormed(message.getPayload())) {
+    JsonNode parsed = parsed(message.getPayload());
+    if (parsed == null || !wellFormed(parsed)) {
       session.close(INVALID_MESSAGE);
+      return;
+    }
+    JsonNode authorization = parsed.path("payload").path("Authorization");
+    if ("ping".equals(parsed.path("type").asString())
+        && authorization.isString()
+        && !tokens.renew(session.getAttributes(), authorization.asString())) {
+      session.close(FORBIDDEN);
       return;
     }
     super.handleTextMessage(session, message);
   }
 
-  private boolean wellFormed(String text) {
-    JsonNode message;
+  private @Nullable JsonNode parsed(String text) {
     try {
-      message = json.readTree(text);
+      return json.readTree(text);
     } catch (JacksonException e) {
-      return false;
+      return null;
     }
-    if (message == null || !message.isObject() || !message.path("type").isString()) {
+  }
+
+  private static boolean wellFormed(JsonNode message) {
+    if (!message.isObject() || !message.path("type").isString()) {
       return false;
     }
     String type = message.path("type").asString();

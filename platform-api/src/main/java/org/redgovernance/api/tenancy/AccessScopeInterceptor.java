@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ConnectionTokens;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CallerFromToken;
@@ -34,7 +36,7 @@ import reactor.core.publisher.Mono;
  * with the same answer whether or not that community exists.
  */
 @Component
-class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
+class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionTokens {
 
   static final String HEADER = "X-Community";
   static final String REFUSED_CODE = "COMMUNITY_FORBIDDEN";
@@ -73,6 +75,28 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
     return Mono.empty();
   }
 
+  /**
+   * A renewed token must be valid and the same person's ({@code sub}): a connection is one
+   * person's, whatever tokens it carries over time.
+   */
+  @Override
+  public boolean renew(Map<String, Object> connection, String authorization) {
+    if (!(connection.get(TOKEN_ATTRIBUTE) instanceof Jwt current)
+        || !authorization.startsWith("Bearer ")) {
+      return false;
+    }
+    try {
+      Jwt renewed = tokens.decode(authorization.substring(7).trim());
+      if (!renewed.getSubject().equals(current.getSubject())) {
+        return false;
+      }
+      connection.put(TOKEN_ATTRIBUTE, renewed);
+      return true;
+    } catch (JwtException e) {
+      return false;
+    }
+  }
+
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
     if (request instanceof WebSocketGraphQlRequest socket) {
@@ -89,6 +113,8 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
       Caller caller = CallerFromToken.read(token);
       String header = (String) attributes.get(HEADER);
       Optional<AccessScope> scope = scope(caller, header);
+      // a running subscription follows the connection's token as the client renews it
+      Supplier<Jwt> current = () -> (Jwt) attributes.get(TOKEN_ATTRIBUTE);
       return run(request, chain, scope, header)
           .map(
               response ->
@@ -96,9 +122,9 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor {
                       ? response
                       : LiveSubscriptions.bounded(
                           response,
-                          token.getExpiresAt(),
+                          () -> current.get().getExpiresAt(),
                           scope.get(),
-                          () -> scope(caller, header)));
+                          () -> scope(CallerFromToken.read(current.get()), header)));
     }
     String header = request.getHeaders().getFirst(HEADER);
     return run(request, chain, scope(currentCaller(), header), header);

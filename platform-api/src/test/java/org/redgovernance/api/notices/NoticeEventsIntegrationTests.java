@@ -129,6 +129,36 @@ class NoticeEventsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aClientThatRenewsItsToken_keepsItsSubscriptionPastTheFirstTokensExpiry()
+      throws InterruptedException {
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectWith(port, Tokens.shortLived("baiguoshu.resident"), null)) {
+      board.subscribe("1", GraphQlHttp.load("noticeEvents"));
+      Thread.sleep(Duration.ofSeconds(RealmDefinition.SHORT_TOKEN_SECONDS / 2).toMillis());
+      board.renewToken(Tokens.shortLived("baiguoshu.resident"));
+      // past the first token's expiry, within the second's
+      Thread.sleep(Duration.ofSeconds(RealmDefinition.SHORT_TOKEN_SECONDS / 2 + 2).toMillis());
+      String later = publish("baiguoshu.admin", "baiguoshu", "续期后的通知", "EVERYONE");
+
+      assertThat(noticeId(board.next(WAIT))).isEqualTo(later);
+      JsonNode end = board.next(Duration.ofSeconds(RealmDefinition.SHORT_TOKEN_SECONDS + 5));
+      assertThat(end.path("payload").path(0).path("extensions").path("code").asString())
+          .isEqualTo("UNAUTHENTICATED");
+    }
+  }
+
+  @Test
+  void renewingWithSomebodyElsesTokenOrGarbage_closesTheSocketWith4403() {
+    for (String token : new String[] {Tokens.of("baiguoshu.admin"), "not.a.token"}) {
+      try (GraphQlWebSocket socket = GraphQlWebSocket.connectAs(port, "baiguoshu.resident", null)) {
+        socket.sendRaw(
+            "{\"type\": \"ping\", \"payload\": {\"Authorization\": \"Bearer " + token + "\"}}");
+        assertThat(socket.closeCode(WAIT)).isEqualTo(4403);
+      }
+    }
+  }
+
+  @Test
   void messagesOutsideTheProtocol_closeTheSocketWith4400() {
     for (String message :
         new String[] {
