@@ -104,7 +104,7 @@ public final class DevStack {
             "--spring.graphql.cors.allowed-origins="
                 + setting("RG_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
             "--spring.graphql.graphiql.enabled=true",
-            "--spring.graphql.schema.introspection.enabled=true"));
+            "--rg.graphql.introspection=true"));
 
     System.out.println(banner(postgres, keycloak, mail, dir));
   }
