@@ -1,0 +1,165 @@
+package org.redgovernance.api.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Persisted queries, as Apollo's clients speak them ({@code extensions.persistedQuery: {version: 1,
+ * sha256Hash}}): a request with the hash alone runs the document registered under it, or answers
+ * {@code PERSISTED_QUERY_NOT_FOUND} so that the client sends hash and text together, which runs and
+ * registers the text once its SHA-256 is checked ({@code PERSISTED_QUERY_HASH_MISMATCH} otherwise).
+ * Registered documents are kept per instance, bounded ({@code
+ * rg.graphql.persisted-queries.cache-size}).
+ *
+ * <p>In allow-list mode ({@code rg.graphql.persisted-queries.registered-only}, for production) only
+ * the documents registered at build time run — the {@code .graphql} files under {@code
+ * classpath:persisted-queries/}, by the SHA-256 of their text — whether sent by hash or by text;
+ * anything else is {@code PERSISTED_QUERY_NOT_ALLOWED}, and nothing registers at run time.
+ *
+ * <p>Queries may also come over HTTP GET ({@link GetQueries}); a GET never runs a mutation or a
+ * subscription ({@code METHOD_NOT_ALLOWED}).
+ */
+@Component
+@Order(0)
+class PersistedQueries implements WebGraphQlInterceptor {
+
+  /** Marks a request that came as HTTP GET. */
+  static final String OVER_GET = PersistedQueries.class.getName() + ".get";
+
+  private final Cache<String, String> documents;
+  private final boolean registeredOnly;
+
+  PersistedQueries(
+      @Value("${rg.graphql.persisted-queries.cache-size:5000}") int cacheSize,
+      @Value("${rg.graphql.persisted-queries.registered-only:false}") boolean registeredOnly,
+      @Value("${rg.graphql.persisted-queries.location:classpath*:persisted-queries/**/*.graphql}")
+          String location) {
+    this.documents = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.registeredOnly = registeredOnly;
+    try {
+      for (Resource file : new PathMatchingResourcePatternResolver().getResources(location)) {
+        String text = file.getContentAsString(StandardCharsets.UTF_8);
+        documents.put(sha256(text), text);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("The registered documents could not be read", e);
+    }
+  }
+
+  @Override
+  public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+    String text = request.getDocument();
+    String hash = hash(request.getExtensions());
+    if (hash != null) {
+      String registered = documents.getIfPresent(hash);
+      // Spring hands a request without a query on as graphql-java's persisted-query marker
+      if (text == null
+          || text.isBlank()
+          || PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(text)) {
+        if (registered == null) {
+          return refused(
+              request,
+              registeredOnly ? "PERSISTED_QUERY_NOT_ALLOWED" : "PERSISTED_QUERY_NOT_FOUND",
+              registeredOnly ? "PersistedQueryNotAllowed" : "PersistedQueryNotFound");
+        }
+        text = registered;
+      } else if (!hash.equals(sha256(text))) {
+        return refused(
+            request,
+            "PERSISTED_QUERY_HASH_MISMATCH",
+            "The sha256Hash is not the SHA-256 of the query text");
+      } else if (registered == null) {
+        if (registeredOnly) {
+          return refused(
+              request, "PERSISTED_QUERY_NOT_ALLOWED", "Only registered documents run here");
+        }
+        documents.put(hash, text);
+      }
+    } else if (registeredOnly && (text == null || documents.getIfPresent(sha256(text)) == null)) {
+      return refused(request, "PERSISTED_QUERY_NOT_ALLOWED", "Only registered documents run here");
+    }
+    if (Boolean.TRUE.equals(request.getAttributes().get(OVER_GET)) && !onlyQueries(text, request)) {
+      return refused(
+          request, "METHOD_NOT_ALLOWED", "GET runs queries only; send mutations with POST");
+    }
+    String document = text;
+    if (!document.equals(request.getDocument())) {
+      request.configureExecutionInput((input, builder) -> builder.query(document).build());
+    }
+    return chain.next(request);
+  }
+
+  /**
+   * Whether the operation the request runs is a query (unparsable text is left to graphql-java).
+   */
+  private static boolean onlyQueries(String text, WebGraphQlRequest request) {
+    Document document;
+    try {
+      document = Parser.parse(text);
+    } catch (RuntimeException unparsable) {
+      return true;
+    }
+    String name = request.getOperationName();
+    return document.getDefinitionsOfType(OperationDefinition.class).stream()
+        .filter(operation -> name == null || name.equals(operation.getName()))
+        .allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY);
+  }
+
+  private static @Nullable String hash(Map<String, Object> extensions) {
+    if (extensions.get("persistedQuery") instanceof Map<?, ?> persisted
+        && persisted.get("sha256Hash") instanceof String hash) {
+      return hash.toLowerCase(java.util.Locale.ROOT);
+    }
+    return null;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Mono<WebGraphQlResponse> refused(
+      WebGraphQlRequest request, String code, String message) {
+    var error =
+        GraphqlErrorBuilder.newError()
+            .message(message)
+            .errorType(ErrorClassification.errorClassification(code))
+            .extensions(Map.of("code", code))
+            .build();
+    ExecutionResult result = ExecutionResult.newExecutionResult().errors(List.of(error)).build();
+    return Mono.just(
+        new WebGraphQlResponse(
+            new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+  }
+}
