@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EnumLabelController {
 
-  record EnumLabel(String value, String label) {}
+  record EnumLabel(String enumName, String value, String label) {}
 
   private final Properties labels = new Properties();
 
@@ -36,16 +38,36 @@ class EnumLabelController {
   }
 
   @QueryMapping
-  List<EnumLabel> enumLabels(@Argument("enum") String enumName, DataFetchingEnvironment env) {
+  List<EnumLabel> enumLabels(
+      @Argument("enum") @Nullable String enumName, DataFetchingEnvironment env) {
+    if (enumName == null) {
+      // every enum of the schema but graphql-java's own (__TypeKind …), sorted by name
+      return env.getGraphQLSchema().getAllTypesAsList().stream()
+          .filter(GraphQLEnumType.class::isInstance)
+          .map(GraphQLEnumType.class::cast)
+          .filter(type -> !type.getName().startsWith("__"))
+          .flatMap(type -> labelsOf(type).stream())
+          .toList();
+    }
     if (!(env.getGraphQLSchema().getType(enumName) instanceof GraphQLEnumType type)) {
       throw ApiException.badInput("No enum named " + enumName);
     }
+    return labelsOf(type);
+  }
+
+  @SchemaMapping(typeName = "EnumLabel", field = "enum")
+  String enumOf(EnumLabel label) {
+    return label.enumName();
+  }
+
+  private List<EnumLabel> labelsOf(GraphQLEnumType type) {
     return type.getValues().stream()
         .map(
             value ->
                 new EnumLabel(
+                    type.getName(),
                     value.getName(),
-                    labels.getProperty(enumName + "." + value.getName(), value.getName())))
+                    labels.getProperty(type.getName() + "." + value.getName(), value.getName())))
         .toList();
   }
 }

@@ -102,6 +102,28 @@ class CommunitiesIntegrationTests extends IntegrationTest {
         .containsExactly("BAD_USER_INPUT");
   }
 
+  @Test
+  void everyEnumsLabels_comeInOneCall() {
+    GraphQlResult result =
+        graphql.query("{ enumLabels { enum value label } }").as("baiguoshu.resident").execute();
+
+    List<String> labels = new java.util.ArrayList<>();
+    result
+        .data("enumLabels")
+        .forEach(
+            label ->
+                labels.add(
+                    label.path("enum").asString()
+                        + "."
+                        + label.path("value").asString()
+                        + "="
+                        + label.path("label").asString()));
+    assertThat(labels)
+        .contains("CommunityRole.RESIDENT=居民", "AcceptedInvitationStatus.GRANTED=已授权")
+        .noneMatch(label -> label.startsWith("__"))
+        .hasSizeGreaterThan(100);
+  }
+
   private static List<String> keys(GraphQlResult result) {
     return result.edgeValues("communities", "key");
   }
