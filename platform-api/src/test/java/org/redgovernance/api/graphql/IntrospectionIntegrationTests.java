@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 class IntrospectionIntegrationTests extends IntegrationTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"graphql-js-16", "graphql-js-17", "graphql-js-17-every-option"})
+  @ValueSource(strings = {"graphql-js-16-and-17", "graphql-js-16-and-17-every-option"})
   void theStandardIntrospectionQuery_passesEveryLimit(String version) throws IOException {
     GraphQlResult result = graphql.query(text(version)).as("baiguoshu.resident").execute();
 

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.FuzzRun;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * #OPERATIONS} per build, always with the seed {@value #SEED}); {@code -Drg.fuzz.seed=S} runs other
  * operations, and replays a run (the seed is printed).
  */
+// last of all test classes: it changes the demo data the others read (junit-platform.properties)
+@Order(Integer.MAX_VALUE)
 class SchemaFuzzIntegrationTests extends IntegrationTest {
 
   static final int OPERATIONS = 2000;

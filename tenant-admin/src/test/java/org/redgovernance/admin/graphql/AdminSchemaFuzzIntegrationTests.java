@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.FuzzRun;
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * mutation succeeds. {@code -Drg.fuzz.operations=N} and {@code -Drg.fuzz.seed=S} as in
  * platform-api's.
  */
+// last of all test classes: it changes the demo data the others read (junit-platform.properties)
+@Order(Integer.MAX_VALUE)
 class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
 
   static final int OPERATIONS = 600;
