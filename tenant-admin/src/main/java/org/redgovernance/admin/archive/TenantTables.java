@@ -61,16 +61,21 @@ public class TenantTables {
 
   /** The tables an archive holds, in the order to load them in. */
   public List<String> archived() {
-    List<String> tables = new ArrayList<>(inLoadOrder());
+    return archived(inLoadOrder());
+  }
+
+  /** Those of {@code tables} (from {@link #inLoadOrder}) that an archive holds, in their order. */
+  public List<String> archived(List<String> tables) {
+    List<String> kept = new ArrayList<>(tables);
     try (Connection connection = dataSource.getConnection();
         ResultSet rows = connection.createStatement().executeQuery(TRANSIENT)) {
       while (rows.next()) {
-        tables.remove(rows.getString(1));
+        kept.remove(rows.getString(1));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return tables;
+    return kept;
   }
 
   /** Every table after the tables it refers to: the order to load in; reversed, to delete in. */

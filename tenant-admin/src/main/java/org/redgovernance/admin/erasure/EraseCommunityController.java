@@ -123,7 +123,7 @@ class EraseCommunityController {
     Map<String, Long> exported = community.exportedRows();
     boolean sameAsExported =
         exported != null
-            && tenantTables.archived().stream()
+            && tenantTables.archived(tables).stream()
                 .allMatch(t -> rows.get(t).equals(exported.getOrDefault(t, 0L)));
     if (!sameAsExported) {
       throw new Refused(
