@@ -150,7 +150,7 @@ class InvitationController {
             expires,
             operator.userId(),
             operator.displayName());
-    Optional<UUID> created =
+    Optional<Invitation> created =
         inCommunity(
             community.get(),
             operator,
@@ -158,8 +158,8 @@ class InvitationController {
                 invitations.sentWithin(community.get().id(), 1, null) >= PER_COMMUNITY_PER_HOUR
                         || invitations.sentWithin(community.get().id(), 24, sentTo)
                             >= PER_CONTACT_PER_DAY
-                    ? Optional.<UUID>empty()
-                    : Optional.of(invitations.create(recorded)));
+                    ? Optional.<Invitation>empty()
+                    : invitations.one(community.get().id(), invitations.create(recorded)));
     if (created.isEmpty()) {
       return refusedAndLogged(
           operator,
@@ -175,7 +175,7 @@ class InvitationController {
               null),
           details);
     }
-    UUID id = created.get();
+    UUID id = created.get().id();
     details.put("sentTo", sentTo);
     details.put("invitation", id.toString());
     boolean sent =
@@ -205,12 +205,7 @@ class InvitationController {
           details);
     }
     log(operator, community.get(), "OK", details);
-    Invitation invitation =
-        inCommunity(
-            community.get(),
-            operator,
-            () -> invitations.one(community.get().id(), id).orElseThrow());
-    return new InvitePersonPayload(invitation, null, true, List.of());
+    return new InvitePersonPayload(created.get(), null, true, List.of());
   }
 
   @QueryMapping
