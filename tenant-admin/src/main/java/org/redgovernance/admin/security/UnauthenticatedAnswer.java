@@ -32,8 +32,9 @@ final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
     standard.commence(request, response, refused);
     boolean invalid = refused instanceof OAuth2AuthenticationException;
     String reason =
-        invalid && ((OAuth2AuthenticationException) refused).getError().getDescription() != null
-            ? ((OAuth2AuthenticationException) refused).getError().getDescription()
+        refused instanceof OAuth2AuthenticationException token
+                && token.getError().getDescription() != null
+            ? token.getError().getDescription()
             : "No access token: send Authorization: Bearer <token> from the realm's login";
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
