@@ -26,24 +26,12 @@ class InvitationAcceptanceIntegrationTests extends IntegrationTest {
 
   /** An invitation as tenant-admin records it, into {@code community}, valid for a day. */
   private void invited(String community, String role) {
-    assertThat(
-            Rows.update(
-                "INSERT INTO rg.community_invitation (community_id, id, role, channel, sent_to,"
-                    + " invitee_name, code_digest, expires_at, invited_by_id, invited_by_name)"
-                    + " SELECT c.id, ?::uuid, ?, 'EMAIL', 'x***@example.org', '', ?,"
-                    + " now() + interval '1 day', 'test', 'test' FROM rg.community c"
-                    + " WHERE c.key = ?",
-                id.toString(),
-                role,
-                InvitationCodes.digest(code),
-                community))
-        .isOne();
+    assertThat(Rows.invitation(id.toString(), community, role, code)).isOne();
   }
 
   @AfterEach
   void forget() {
-    Rows.update("DELETE FROM rg.invitation_event WHERE invitation_id = ?::uuid", id.toString());
-    Rows.update("DELETE FROM rg.community_invitation WHERE id = ?::uuid", id.toString());
+    Rows.forgetInvitation(id.toString());
   }
 
   private GraphQlResult accept(String user, String code) {

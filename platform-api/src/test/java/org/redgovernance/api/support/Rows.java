@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.InvitationCodes;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.TenantContext;
 import org.redgovernance.testing.TestStack;
@@ -107,5 +108,27 @@ public final class Rows {
 
   public static long auditEvents(String action) {
     return count("SELECT count(*) FROM rg.audit_event WHERE action = ?", action);
+  }
+
+  /**
+   * An invitation into {@code communityKey} as tenant-admin records it, with {@code code}, valid
+   * for a day, under the id given; the rows written (1 for a known community).
+   */
+  public static int invitation(String id, String communityKey, String role, String code) {
+    return update(
+        "INSERT INTO rg.community_invitation (community_id, id, role, channel, sent_to,"
+            + " invitee_name, code_digest, expires_at, invited_by_id, invited_by_name)"
+            + " SELECT c.id, ?::uuid, ?, 'EMAIL', 'x***@example.org', '', ?,"
+            + " now() + interval '1 day', 'test', 'test' FROM rg.community c WHERE c.key = ?",
+        id,
+        role,
+        InvitationCodes.digest(code),
+        communityKey);
+  }
+
+  /** Removes an invitation {@link #invitation} planted, with what became of it. */
+  public static void forgetInvitation(String id) {
+    update("DELETE FROM rg.invitation_event WHERE invitation_id = ?::uuid", id);
+    update("DELETE FROM rg.community_invitation WHERE id = ?::uuid", id);
   }
 }

@@ -345,14 +345,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           // else, and the answer is a wrong code's, naming no community
           String code = InvitationCodes.fresh();
           String invitation = UUID.randomUUID().toString();
-          Rows.update(
-              "INSERT INTO rg.community_invitation (community_id, id, role, channel, sent_to,"
-                  + " invitee_name, code_digest, expires_at, invited_by_id, invited_by_name)"
-                  + " SELECT c.id, ?::uuid, 'ADMIN', 'EMAIL', 'v***@example.org', '', ?,"
-                  + " now() + interval '1 day', 'test', 'test' FROM rg.community c WHERE c.key = ?",
-              invitation,
-              InvitationCodes.digest(code),
-              victim);
+          Rows.invitation(invitation, victim, "ADMIN", code);
           Rows.update(
               "INSERT INTO rg.invitation_event (community_id, invitation_id, kind, user_id,"
                   + " username) SELECT community_id, id, 'ACCEPTED', 'invitee', 'invitee'"
@@ -379,9 +372,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                         invitation))
                 .isOne();
           } finally {
-            Rows.update(
-                "DELETE FROM rg.invitation_event WHERE invitation_id = ?::uuid", invitation);
-            Rows.update("DELETE FROM rg.community_invitation WHERE id = ?::uuid", invitation);
+            Rows.forgetInvitation(invitation);
           }
         });
     attacks.put(
