@@ -15,7 +15,7 @@ public record Matter(
     String title,
     String description,
     MatterCategory category,
-    @Nullable Subcategory subcategory,
+    @Nullable MatterSubcategory subcategory,
     MatterSource source,
     MatterStatus status,
     boolean isPublic,
@@ -48,7 +48,12 @@ public record Matter(
       String residentId, String name, @Nullable String address, @Nullable String userId) {}
 
   /** Who handles the matter: a body, a resident or a party member. */
-  record Assignee(AssigneeKind kind, String id, String name) {}
+  record Assignee(AssigneeKind kind, String id, String name) {
+    /** The assignee's global ID, under the name that says whose it is. */
+    public String assigneeId() {
+      return id;
+    }
+  }
 
   enum AssigneeKind {
     BODY,
@@ -56,7 +61,7 @@ public record Matter(
     PARTY_MEMBER
   }
 
-  record Subcategory(String id, MatterCategory category, String name) {}
+  record MatterSubcategory(String id, MatterCategory category, String name) {}
 
   /** Where: a building, a household, and/or words ("the underground garage, north side"). */
   record Location(

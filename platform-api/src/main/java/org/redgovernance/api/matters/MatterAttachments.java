@@ -143,33 +143,37 @@ class MatterAttachments {
 
   /** The file, if the caller may see the matter it belongs to. */
   Optional<Download> download(AccessScope scope, @Nullable String attachmentId) {
-    Optional<GlobalId> id = GlobalId.decode(attachmentId, MatterAttachment.TYPE);
-    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
+    return GlobalId.decode(attachmentId, MatterAttachment.TYPE)
+        .flatMap(id -> find(scope, id))
+        .map(
+            a -> {
+              try {
+                return new Download(a, store.open(a.storageKey()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+
+  /** The attachment, if the caller may see the matter it belongs to. */
+  Optional<MatterAttachment> find(AccessScope scope, GlobalId id) {
+    Optional<ReachableCommunity> community = scope.byId(id.communityId());
     if (community.isEmpty()) {
       return Optional.empty();
     }
     String userId = scope.caller().userId();
     MatterVisibility visibility = MatterVisibility.of(community.get(), userId);
-    Optional<MatterAttachment> found =
-        transactions.read(
-            scope.narrowedTo(community.get()),
-            dsl ->
-                attachments
-                    .find(dsl, id.get().communityId(), id.get().id())
-                    .filter(
-                        a ->
-                            matters
-                                .find(dsl, a.communityId(), a.matterId(), userId)
-                                .filter(visibility::allows)
-                                .isPresent()));
-    return found.map(
-        a -> {
-          try {
-            return new Download(a, store.open(a.storageKey()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return transactions.read(
+        scope.narrowedTo(community.get()),
+        dsl ->
+            attachments
+                .find(dsl, id.communityId(), id.id())
+                .filter(
+                    a ->
+                        matters
+                            .find(dsl, a.communityId(), a.matterId(), userId)
+                            .filter(visibility::allows)
+                            .isPresent()));
   }
 
   /** The type the content really has; anything else is refused. */

@@ -26,7 +26,7 @@ import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.graphql.TimeCursor;
-import org.redgovernance.api.matters.Matter.Subcategory;
+import org.redgovernance.api.matters.Matter.MatterSubcategory;
 import org.redgovernance.api.matters.Matter.TimelineEntry;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -145,7 +145,7 @@ class MatterController implements NodeLookup {
   }
 
   @SchemaMapping(typeName = Community.TYPE)
-  List<Subcategory> matterSubcategories(
+  List<MatterSubcategory> matterSubcategories(
       Community community, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     ReachableCommunity reachable = reachable(community, scope);
     return transactions.read(

@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.TimeCursor;
-import org.redgovernance.api.matters.Matter.Subcategory;
+import org.redgovernance.api.matters.Matter.MatterSubcategory;
 import org.redgovernance.database.Ids;
 import org.springframework.stereotype.Repository;
 
@@ -106,20 +106,26 @@ class MatterFeedbackRepository {
         .collect(Collectors.groupingBy(MatterComment::matterId));
   }
 
-  List<Subcategory> subcategories(DSLContext dsl, UUID communityId) {
+  Optional<MatterComment> findComment(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.selectFrom(MATTER_COMMENT)
+        .where(MATTER_COMMENT.COMMUNITY_ID.eq(communityId), MATTER_COMMENT.ID.eq(id))
+        .fetchOptional(MatterFeedbackRepository::toComment);
+  }
+
+  List<MatterSubcategory> subcategories(DSLContext dsl, UUID communityId) {
     return dsl.selectFrom(MATTER_SUBCATEGORY)
         .where(MATTER_SUBCATEGORY.COMMUNITY_ID.eq(communityId))
         .orderBy(MATTER_SUBCATEGORY.CATEGORY, MATTER_SUBCATEGORY.NAME)
         .fetch(
             r ->
-                new Subcategory(
+                new MatterSubcategory(
                     GlobalId.of(Matter.SUBCATEGORY_TYPE, communityId, r.getId()),
                     MatterCategory.valueOf(r.getCategory()),
                     r.getName()));
   }
 
   /** The new subcategory, or empty when the category already has one of that name. */
-  Optional<Subcategory> addSubcategory(
+  Optional<MatterSubcategory> addSubcategory(
       DSLContext dsl, UUID communityId, MatterCategory category, String name) {
     UUID id = Ids.newId();
     int added =
@@ -132,7 +138,8 @@ class MatterFeedbackRepository {
             .execute();
     return added == 1
         ? Optional.of(
-            new Subcategory(GlobalId.of(Matter.SUBCATEGORY_TYPE, communityId, id), category, name))
+            new MatterSubcategory(
+                GlobalId.of(Matter.SUBCATEGORY_TYPE, communityId, id), category, name))
         : Optional.empty();
   }
 

@@ -13,6 +13,7 @@ import static org.redgovernance.database.jooq.Tables.MATTER_EVENT;
 
 import java.time.LocalDate;
 import org.jooq.Field;
+import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
@@ -47,26 +48,26 @@ final class MatterJson {
               MATTER.ASSIGNEE_PARTY_MEMBER_ID.isNotNull(),
               DSL.inline(Matter.AssigneeKind.PARTY_MEMBER.name()));
 
+  private static final Field<JSON> ASSIGNEE_ID =
+      DSL.when(
+              MATTER.ASSIGNEE_BODY_ID.isNotNull(),
+              JsonSql.globalId(
+                  MatterRepository.BODY_TYPE, MATTER.COMMUNITY_ID, MATTER.ASSIGNEE_BODY_ID))
+          .when(
+              MATTER.ASSIGNEE_RESIDENT_ID.isNotNull(),
+              JsonSql.globalId(
+                  MatterRepository.RESIDENT_TYPE, MATTER.COMMUNITY_ID, MATTER.ASSIGNEE_RESIDENT_ID))
+          .otherwise(
+              JsonSql.globalId(
+                  MatterRepository.PARTY_MEMBER_TYPE,
+                  MATTER.COMMUNITY_ID,
+                  MATTER.ASSIGNEE_PARTY_MEMBER_ID));
+
   private static final JsonShape ASSIGNEE =
       JsonShape.builder()
           .value("kind", ASSIGNEE_KIND)
-          .value(
-              "id",
-              DSL.when(
-                      MATTER.ASSIGNEE_BODY_ID.isNotNull(),
-                      JsonSql.globalId(
-                          MatterRepository.BODY_TYPE, MATTER.COMMUNITY_ID, MATTER.ASSIGNEE_BODY_ID))
-                  .when(
-                      MATTER.ASSIGNEE_RESIDENT_ID.isNotNull(),
-                      JsonSql.globalId(
-                          MatterRepository.RESIDENT_TYPE,
-                          MATTER.COMMUNITY_ID,
-                          MATTER.ASSIGNEE_RESIDENT_ID))
-                  .otherwise(
-                      JsonSql.globalId(
-                          MatterRepository.PARTY_MEMBER_TYPE,
-                          MATTER.COMMUNITY_ID,
-                          MATTER.ASSIGNEE_PARTY_MEMBER_ID)))
+          .value("assigneeId", ASSIGNEE_ID)
+          .value("id", ASSIGNEE_ID)
           .value(
               "name",
               DSL.when(MATTER.ASSIGNEE_BODY_ID.isNotNull(), ASSIGNED_BODY.NAME)

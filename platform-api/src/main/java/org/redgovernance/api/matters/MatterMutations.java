@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.matters.Matter.Subcategory;
+import org.redgovernance.api.matters.Matter.MatterSubcategory;
 
 /** Inputs and payloads of the matter mutations. */
 final class MatterMutations {
@@ -74,7 +74,8 @@ final class MatterMutations {
     }
   }
 
-  record AddMatterSubcategoryPayload(@Nullable Subcategory subcategory, List<UserError> errors) {
+  record AddMatterSubcategoryPayload(
+      @Nullable MatterSubcategory subcategory, List<UserError> errors) {
     static AddMatterSubcategoryPayload failed(UserError error) {
       return new AddMatterSubcategoryPayload(null, List.of(error));
     }

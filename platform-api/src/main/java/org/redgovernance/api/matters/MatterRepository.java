@@ -43,7 +43,6 @@ import org.redgovernance.api.matters.Matter.Assignee;
 import org.redgovernance.api.matters.Matter.AssigneeKind;
 import org.redgovernance.api.matters.Matter.Location;
 import org.redgovernance.api.matters.Matter.Person;
-import org.redgovernance.api.matters.Matter.Subcategory;
 import org.redgovernance.api.matters.Matter.TimelineEntry;
 import org.redgovernance.database.Ids;
 import org.redgovernance.database.jooq.tables.BodyCard;
@@ -577,7 +576,7 @@ class MatterRepository {
         category,
         subcategoryId == null
             ? null
-            : new Subcategory(
+            : new Matter.MatterSubcategory(
                 GlobalId.of(Matter.SUBCATEGORY_TYPE, community, subcategoryId),
                 category,
                 r.get(SUB.NAME)),

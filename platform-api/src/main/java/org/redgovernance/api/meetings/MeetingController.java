@@ -170,9 +170,14 @@ class MeetingController implements NodeLookup {
     return GlobalId.of(Meeting.AGENDA_ITEM_TYPE, item.communityId(), item.id());
   }
 
-  @SchemaMapping(typeName = "AgendaMatter", field = "id")
+  @SchemaMapping(typeName = "AgendaMatter", field = "matterId")
   String agendaMatterId(Meeting.AgendaMatter matter) {
     return GlobalId.of("Matter", matter.communityId(), matter.id());
+  }
+
+  @SchemaMapping(typeName = "AgendaMatter", field = "id")
+  String agendaMatterDeprecatedId(Meeting.AgendaMatter matter) {
+    return agendaMatterId(matter);
   }
 
   @SchemaMapping(typeName = "ActionItem", field = "id")
@@ -240,6 +245,11 @@ class MeetingController implements NodeLookup {
   }
 
   record BodyRef(String id, String kind, String name) {
+    /** The body's global ID, under the name that says whose it is. */
+    public String bodyId() {
+      return id;
+    }
+
     static BodyRef of(UUID community, Body body) {
       return new BodyRef(
           GlobalId.of("GovernanceBody", community, body.id()), body.kind(), body.name());
@@ -265,7 +275,12 @@ class MeetingController implements NodeLookup {
     }
   }
 
-  record OwnerRef(String kind, String id, String name) {}
+  record OwnerRef(String kind, String id, String name) {
+    /** The owner's global ID, under the name that says whose it is. */
+    public String ownerId() {
+      return id;
+    }
+  }
 
   /** How PostgreSQL writes a meeting for the caller: as {@link #shown} shows it. */
   private static JsonShape shape(ReachableCommunity community) {
@@ -273,7 +288,7 @@ class MeetingController implements NodeLookup {
   }
 
   private static Meeting shown(Meeting meeting, ReachableCommunity community) {
-    return MeetingRules.seesDetail(community) ? meeting : meeting.forResidents();
+    return MeetingRules.shown(meeting, community);
   }
 
   private static ReachableCommunity reachable(Community community, AccessScope scope) {

@@ -98,9 +98,13 @@ final class MeetingJson {
 
   // --- who is invited
 
+  private static final Field<JSON> BODY_ID =
+      JsonSql.globalId("GovernanceBody", MEETING.COMMUNITY_ID, BODY_CARD.ID);
+
   private static final JsonShape BODY =
       JsonShape.builder()
-          .value("id", JsonSql.globalId("GovernanceBody", MEETING.COMMUNITY_ID, BODY_CARD.ID))
+          .value("bodyId", BODY_ID)
+          .value("id", BODY_ID)
           .value("kind", BODY_CARD.KIND)
           .value("name", BODY_CARD.NAME)
           .build();
@@ -117,8 +121,10 @@ final class MeetingJson {
   private static final Condition HEARS_A_MATTER = MATTER_CARD.ID.isNotNull();
 
   private static JsonShape agendaMatter(boolean detail) {
+    Field<JSON> matterId = JsonSql.globalId("Matter", AGENDA_ITEM.COMMUNITY_ID, MATTER_CARD.ID);
     return JsonShape.builder()
-        .value("id", JsonSql.globalId("Matter", AGENDA_ITEM.COMMUNITY_ID, MATTER_CARD.ID))
+        .value("matterId", matterId)
+        .value("id", matterId)
         .value("title", MATTER_CARD.TITLE)
         .value("status", MATTER_CARD.STATUS)
         .value("category", MATTER_CARD.CATEGORY)
@@ -189,6 +195,17 @@ final class MeetingJson {
 
   // --- what the meeting decided to do, and who does it
 
+  private static final Field<JSON> ACTION_ITEM_OWNER_ID =
+      DSL.when(
+              ACTION_ITEM.OWNER_BODY_ID.isNotNull(),
+              JsonSql.globalId("GovernanceBody", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_BODY_ID))
+          .when(
+              ACTION_ITEM.OWNER_RESIDENT_ID.isNotNull(),
+              JsonSql.globalId("Resident", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_RESIDENT_ID))
+          .otherwise(
+              JsonSql.globalId(
+                  "PartyMember", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_PARTY_MEMBER_ID));
+
   private static final JsonShape ACTION_ITEM_OWNER =
       JsonShape.builder()
           .value(
@@ -196,19 +213,8 @@ final class MeetingJson {
               DSL.when(ACTION_ITEM.OWNER_BODY_ID.isNotNull(), DSL.inline("BODY"))
                   .when(ACTION_ITEM.OWNER_RESIDENT_ID.isNotNull(), DSL.inline("RESIDENT"))
                   .otherwise(DSL.inline("PARTY_MEMBER")))
-          .value(
-              "id",
-              DSL.when(
-                      ACTION_ITEM.OWNER_BODY_ID.isNotNull(),
-                      JsonSql.globalId(
-                          "GovernanceBody", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_BODY_ID))
-                  .when(
-                      ACTION_ITEM.OWNER_RESIDENT_ID.isNotNull(),
-                      JsonSql.globalId(
-                          "Resident", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_RESIDENT_ID))
-                  .otherwise(
-                      JsonSql.globalId(
-                          "PartyMember", MEETING.COMMUNITY_ID, ACTION_ITEM.OWNER_PARTY_MEMBER_ID)))
+          .value("ownerId", ACTION_ITEM_OWNER_ID)
+          .value("id", ACTION_ITEM_OWNER_ID)
           .value("name", MeetingRepository.ACTION_ITEM_OWNER_NAME)
           .build();
 

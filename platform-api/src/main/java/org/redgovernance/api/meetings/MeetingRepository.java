@@ -165,6 +165,14 @@ class MeetingRepository {
         : List.of(MEETING.STARTS_AT.asc(), MEETING.ID.asc());
   }
 
+  /** The meeting an agenda item belongs to. */
+  Optional<UUID> meetingOfAgendaItem(DSLContext dsl, UUID communityId, UUID agendaItemId) {
+    return dsl.select(AGENDA_ITEM.MEETING_ID)
+        .from(AGENDA_ITEM)
+        .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.ID.eq(agendaItemId))
+        .fetchOptional(AGENDA_ITEM.MEETING_ID);
+  }
+
   Optional<Meeting> find(DSLContext dsl, UUID communityId, UUID id) {
     return select(dsl)
         .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id))

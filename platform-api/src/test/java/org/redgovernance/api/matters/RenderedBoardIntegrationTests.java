@@ -27,7 +27,7 @@ class RenderedBoardIntegrationTests extends IntegrationTest {
       subcategory { id category name }
       reporter { residentId name address }
       location { buildingId building householdId household description }
-      assignee { kind id name }
+      assignee { kind id assigneeId name }
       dueOn overdue resolution rating ratingComment
       reportedAt resolvedAt verifiedAt closedAt
       latestEntry { at actorName from to note }

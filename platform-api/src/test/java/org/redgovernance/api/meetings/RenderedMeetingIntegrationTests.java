@@ -35,12 +35,12 @@ class RenderedMeetingIntegrationTests extends IntegrationTest {
       """
       id __typename kind title startsAt endsAt convenerName status minutes minutesPublished version
       place { servicePostId servicePostName text }
-      invitedBodies { id kind name }
+      invitedBodies { id bodyId kind name }
       agenda { id position topic decision decidedAt version
-               matter { id title status category reporterName } }
+               matter { id matterId title status category reporterName } }
       attendance { bodyId personId name status }
-      attendanceByBody { body { id kind name } present absent excused rate }
-      actionItems { id description owner { kind id name } dueOn status overdue doneAt version }
+      attendanceByBody { body { bodyId id kind name } present absent excused rate }
+      actionItems { id description owner { kind id ownerId name } dueOn status overdue doneAt version }
       alias: title
       skipped: kind @include(if: false)
       """;
