@@ -46,14 +46,34 @@ class RosterIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void theRoster_isForbiddenToResidents() {
-    GraphQlResult result = households("baiguoshu.resident", 5);
+  void theRoster_isForbiddenToResidents_andOnlyTheRosterIsMissingFromTheirAnswer() {
+    GraphQlResult result =
+        graphql
+            .query(
+                """
+                { community(key: "baiguoshu") {
+                    name
+                    matters(first: 3) { edges { node { title } } }
+                    households(first: 5) { edges { node { address } } }
+                    residents(first: 5) { edges { node { name } } }
+                    grids { edges { node { name } } }
+                } }
+                """)
+            .as("baiguoshu.resident")
+            .execute();
 
-    assertThat(result.errorCodes()).containsExactly("FORBIDDEN");
-    assertThat(
-            result.data("community.households").isMissingNode()
-                || result.data("community").isNull())
-        .isTrue();
+    assertThat(result.errorCodes()).containsExactly("FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
+    List<String> paths = new java.util.ArrayList<>();
+    result.body().path("errors").forEach(e -> paths.add(e.path("path").toString()));
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "[\"community\",\"households\"]",
+            "[\"community\",\"residents\"]",
+            "[\"community\",\"grids\"]");
+    assertThat(result.data("community.name").asString()).isNotBlank();
+    assertThat(result.data("community.matters.edges").size()).isPositive();
+    assertThat(result.data("community.households").isNull()).isTrue();
+    assertThat(result.data("community.residents").isNull()).isTrue();
   }
 
   @Test
