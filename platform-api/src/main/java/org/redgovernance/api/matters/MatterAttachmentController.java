@@ -1,12 +1,17 @@
 package org.redgovernance.api.matters;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.security.CallerFromToken;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,17 +30,21 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /matter-attachments} (multipart: {@code matter}, the matter's global ID, and {@code
  * file}) and {@code GET /matter-attachments/{id}}, beside {@code /graphql} like roster imports and
- * with the same bearer token. {@code Matter.attachments} lists a matter's files with these URLs.
+ * with the same bearer token. {@code Matter.attachments} lists a matter's files with these URLs,
+ * and with signed links that need no token ({@link AttachmentLinks}).
  */
 @RestController
 class MatterAttachmentController {
 
   private final MatterAttachments attachments;
   private final AccessScopes scopes;
+  private final AttachmentLinks links;
 
-  MatterAttachmentController(MatterAttachments attachments, AccessScopes scopes) {
+  MatterAttachmentController(
+      MatterAttachments attachments, AccessScopes scopes, AttachmentLinks links) {
     this.attachments = attachments;
     this.scopes = scopes;
+    this.links = links;
   }
 
   @PostMapping(path = "/matter-attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -66,18 +75,62 @@ class MatterAttachmentController {
       @PathVariable String id, @AuthenticationPrincipal Jwt token) {
     return attachments
         .download(scopes.of(CallerFromToken.read(token)), id)
+        .map(file -> sent(file, CacheControl.noStore()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /**
+   * The same file through a signed link ({@code MatterAttachment.signedUrl}), without a token; an
+   * expired, altered or foreign link is 404, like a file that does not exist. The browser may keep
+   * the file until the link expires.
+   */
+  @GetMapping(path = "/matter-attachments/{id}", params = "signature")
+  ResponseEntity<InputStreamResource> downloadLinked(
+      @PathVariable String id,
+      @RequestParam(name = "expires", defaultValue = "") String expiresText,
+      @RequestParam("signature") String signature) {
+    Instant now = Instant.now();
+    long expires = expiresText.matches("\\d{1,12}") ? Long.parseLong(expiresText) : 0;
+    if (!links.valid(id, expires, signature, now)) {
+      return ResponseEntity.notFound().build();
+    }
+    return GlobalId.decode(id, MatterAttachment.TYPE)
+        .flatMap(attachments::downloadLinked)
         .map(
             file ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(file.attachment().contentType()))
-                    .contentLength(file.attachment().size())
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        MatterAttachments.contentDisposition(file.attachment().fileName()))
-                    .header("X-Content-Type-Options", "nosniff")
-                    .cacheControl(CacheControl.noStore())
-                    .body(new InputStreamResource(file.content())))
+                sent(
+                    file,
+                    CacheControl.maxAge(Duration.ofSeconds(expires - now.getEpochSecond()))
+                        .cachePrivate()))
         .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "signedUrl")
+  String signedUrl(MatterAttachment attachment) {
+    return links.link(globalId(attachment), Instant.now()).url();
+  }
+
+  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "signedUrlExpiresAt")
+  OffsetDateTime signedUrlExpiresAt(MatterAttachment attachment) {
+    return links.link(globalId(attachment), Instant.now()).expiresAt().atOffset(ZoneOffset.UTC);
+  }
+
+  private static String globalId(MatterAttachment attachment) {
+    return GlobalId.of(MatterAttachment.TYPE, attachment.communityId(), attachment.id());
+  }
+
+  private static ResponseEntity<InputStreamResource> sent(
+      MatterAttachments.Download file, CacheControl cache) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.attachment().contentType()))
+        .contentLength(file.attachment().size())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            MatterAttachments.contentDisposition(file.attachment().fileName()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .cacheControl(cache)
+        .body(new InputStreamResource(file.content()));
   }
 
   @ExceptionHandler(Refusal.class)

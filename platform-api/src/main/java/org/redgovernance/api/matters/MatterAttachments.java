@@ -17,6 +17,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.AccessScopes;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
@@ -41,6 +42,7 @@ class MatterAttachments {
   private final AttachmentStore store;
   private final AuditLog audit;
   private final ChangeEvents changes;
+  private final AccessScopes scopes;
 
   MatterAttachments(
       TenantTransactions transactions,
@@ -48,7 +50,9 @@ class MatterAttachments {
       MatterAttachmentRepository attachments,
       AttachmentStore store,
       AuditLog audit,
-      ChangeEvents changes) {
+      ChangeEvents changes,
+      AccessScopes scopes) {
+    this.scopes = scopes;
     this.transactions = transactions;
     this.matters = matters;
     this.attachments = attachments;
@@ -145,14 +149,31 @@ class MatterAttachments {
   Optional<Download> download(AccessScope scope, @Nullable String attachmentId) {
     return GlobalId.decode(attachmentId, MatterAttachment.TYPE)
         .flatMap(id -> find(scope, id))
-        .map(
-            a -> {
-              try {
-                return new Download(a, store.open(a.storageKey()));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+        .map(this::open);
+  }
+
+  /**
+   * The file a valid signed link names. The link stands for a caller who could see the matter when
+   * it was made, minutes ago ({@link AttachmentLinks}), so the file is read without a caller.
+   */
+  Optional<Download> downloadLinked(GlobalId id) {
+    AccessScope system = scopes.of(MatterAutoClose.SYSTEM);
+    return system
+        .byId(id.communityId())
+        .flatMap(
+            community ->
+                transactions.read(
+                    system.narrowedTo(community),
+                    dsl -> attachments.find(dsl, id.communityId(), id.id())))
+        .map(this::open);
+  }
+
+  private Download open(MatterAttachment attachment) {
+    try {
+      return new Download(attachment, store.open(attachment.storageKey()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The attachment, if the caller may see the matter it belongs to. */

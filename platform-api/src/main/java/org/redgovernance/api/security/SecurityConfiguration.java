@@ -41,6 +41,9 @@ class SecurityConfiguration {
                     // WebSocket clients authenticate in connection_init (AccessScopeInterceptor).
                     .requestMatchers(SecurityConfiguration::isWebSocketHandshake)
                     .permitAll()
+                    // a signed link is its own credential, for <img src> (AttachmentLinks)
+                    .requestMatchers(SecurityConfiguration::isSignedAttachmentLink)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .sessionManagement(
@@ -81,6 +84,12 @@ class SecurityConfiguration {
         NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(validator);
     return new VerifiedTokens(decoder, validator, verifiedTokens);
+  }
+
+  private static boolean isSignedAttachmentLink(HttpServletRequest request) {
+    return HttpMethod.GET.matches(request.getMethod())
+        && request.getRequestURI().startsWith("/matter-attachments/")
+        && request.getParameter("signature") != null;
   }
 
   private static boolean isWebSocketHandshake(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,50 @@ class MatterAttachmentsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aSignedUrl_showsThePhotoWithoutAToken_butOnlyThatPhoto_andOnlyAsSigned() throws Exception {
+    String matter = desk.reportedByTheResident("楼道灯不亮照片");
+    assertThat(attach("baiguoshu.resident", matter, "灯.png", PNG).status()).isEqualTo(201);
+    String other = desk.reportedByTheResident("另一张照片");
+    assertThat(attach("baiguoshu.resident", other, "别的.pdf", PDF).status()).isEqualTo(201);
+
+    JsonNode photo = desk.matter("baiguoshu.resident", matter).path("attachments").path(0);
+    String signed = photo.path("signedUrl").asString();
+    assertThat(signed).startsWith(photo.path("url").asString() + "?expires=");
+    JsonNode again = desk.matter("baiguoshu.resident", matter).path("attachments").path(0);
+    if (again.path("signedUrlExpiresAt").equals(photo.path("signedUrlExpiresAt"))) {
+      assertThat(again.path("signedUrl"))
+          .as("asked again within the window: the same link, which browsers cache")
+          .isEqualTo(photo.path("signedUrl"));
+    }
+
+    HttpResponse<byte[]> shown = get(signed, null);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.body()).isEqualTo(PNG);
+    assertThat(shown.headers().firstValue("Cache-Control").orElseThrow())
+        .startsWith("max-age=")
+        .contains("private");
+    assertThat(shown.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+    String otherUrl =
+        desk.matter("baiguoshu.admin", other).path("attachments").path(0).path("url").asString();
+    String signature = signed.substring(signed.indexOf("&signature="));
+    String expires = signed.substring(signed.indexOf("?expires="), signed.indexOf("&signature="));
+    String later = "?expires=" + (Long.parseLong(expires.substring(9)) + 300);
+    for (String forged :
+        List.of(
+            otherUrl + expires + signature,
+            photo.path("url").asString() + later + signature,
+            signed.substring(0, signed.length() - 2) + "AA",
+            photo.path("url").asString() + "?signature=" + signature.substring(11),
+            photo.path("url").asString() + "?expires=abc" + signature)) {
+      assertThat(get(forged, null).statusCode()).as(forged).isIn(400, 404);
+    }
+    assertThat(get(photo.path("url").asString(), null).statusCode())
+        .as("the plain URL still needs the token")
+        .isEqualTo(401);
+  }
+
+  @Test
   void onlyJpegPngAndPdf_onceEach_andOnlyByTheReporterOrStaff_whileTheMatterIsOpen() {
     String matter = desk.reportedByTheResident("附件规则");
     long before = Rows.count("SELECT count(*) FROM rg.matter_attachment");
@@ -83,9 +128,11 @@ class MatterAttachmentsIntegrationTests extends IntegrationTest {
   private HttpResponse<byte[]> get(String url, String user) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + url))
-                .header("Authorization", "Bearer " + Tokens.of(user))
-                .build(),
+            user == null
+                ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + url)).build()
+                : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + url))
+                    .header("Authorization", "Bearer " + Tokens.of(user))
+                    .build(),
             HttpResponse.BodyHandlers.ofByteArray());
   }
 
