@@ -79,7 +79,7 @@ class NoticeRepository {
 
   /** Withdraws a published notice if it is still at {@code expectedVersion}. */
   Optional<Notice> withdraw(
-      DSLContext dsl, UUID communityId, UUID id, int expectedVersion, String reason) {
+      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion, String reason) {
     return dsl.update(NOTICE)
         .set(NOTICE.STATUS, NoticeStatus.WITHDRAWN.name())
         .set(NOTICE.WITHDRAWN_AT, DSL.currentOffsetDateTime())

@@ -192,17 +192,16 @@ class PartyMemberMutationController {
           if (problem.isPresent()) {
             return PartyMemberPayload.failed(problem.get());
           }
-          if (input.expectedVersion() == null
-              || !writes.updatePartyMember(
-                  dsl,
-                  communityId,
-                  id,
-                  input.expectedVersion(),
-                  input.kind(),
-                  blankToNull(input.workplace()),
-                  branch,
-                  input.specialties() == null ? null : cleaned(input.specialties()),
-                  input.status())) {
+          if (!writes.updatePartyMember(
+              dsl,
+              communityId,
+              id,
+              input.expectedVersion(),
+              input.kind(),
+              blankToNull(input.workplace()),
+              branch,
+              input.specialties() == null ? null : cleaned(input.specialties()),
+              input.status())) {
             return PartyMemberPayload.failed(staleVersion());
           }
           audit.record(

@@ -82,9 +82,8 @@ class PlaceChangeController {
           if (reads.gridsByIds(dsl, List.of(grid.get())).isEmpty()) {
             return AddHouseholdPayload.failed(notFound("gridId"));
           }
-          if (input.expectedVersion() == null
-              || !writes.updateHouseholdGrid(
-                  dsl, communityId, household.localId(), input.expectedVersion(), grid.get())) {
+          if (!writes.updateHouseholdGrid(
+              dsl, communityId, household.localId(), input.expectedVersion(), grid.get())) {
             return AddHouseholdPayload.failed(staleVersion());
           }
           audit.record(
@@ -150,9 +149,8 @@ class PlaceChangeController {
           if (writes.placeInUse(dsl, place, communityId, target.localId())) {
             return DeletePayload.failed(UserError.of(UserError.Code.CONFLICT, inUse, "id"));
           }
-          if (input.expectedVersion() == null
-              || !writes.deletePlace(
-                  dsl, place, communityId, target.localId(), input.expectedVersion())) {
+          if (!writes.deletePlace(
+              dsl, place, communityId, target.localId(), input.expectedVersion())) {
             return DeletePayload.failed(staleVersion());
           }
           audit.record(

@@ -189,15 +189,14 @@ class PlaceMutationController {
             if (reads.gridsByIds(dsl, List.of(grid.localId())).isEmpty()) {
               return AddGridPayload.failed(notFound("id"));
             }
-            if (input.expectedVersion() == null
-                || !writes.updateGrid(
-                    dsl,
-                    communityId,
-                    grid.localId(),
-                    input.expectedVersion(),
-                    name,
-                    blankToNull(input.partyBranchName()),
-                    blankToNull(input.workerName()))) {
+            if (!writes.updateGrid(
+                dsl,
+                communityId,
+                grid.localId(),
+                input.expectedVersion(),
+                name,
+                blankToNull(input.partyBranchName()),
+                blankToNull(input.workerName()))) {
               return AddGridPayload.failed(RosterRules.staleVersion());
             }
             audit.record(
@@ -258,15 +257,14 @@ class PlaceMutationController {
             if (chosenGrid != null && reads.gridsByIds(dsl, List.of(chosenGrid)).isEmpty()) {
               return AddBuildingPayload.failed(notFound("gridId"));
             }
-            if (input.expectedVersion() == null
-                || !writes.updateBuilding(
-                    dsl,
-                    communityId,
-                    building.localId(),
-                    input.expectedVersion(),
-                    number,
-                    input.units(),
-                    chosenGrid)) {
+            if (!writes.updateBuilding(
+                dsl,
+                communityId,
+                building.localId(),
+                input.expectedVersion(),
+                number,
+                input.units(),
+                chosenGrid)) {
               return AddBuildingPayload.failed(RosterRules.staleVersion());
             }
             audit.record(

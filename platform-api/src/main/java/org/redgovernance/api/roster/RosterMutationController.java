@@ -318,8 +318,7 @@ class RosterMutationController {
                     "The resident has party or governance-body records; record a move-out instead",
                     "id"));
           }
-          if (input.expectedVersion() == null
-              || !writes.deleteResident(dsl, communityId, id, input.expectedVersion())) {
+          if (!writes.deleteResident(dsl, communityId, id, input.expectedVersion())) {
             return DeleteResidentPayload.failed(staleVersion());
           }
           audit.record(
@@ -339,8 +338,7 @@ class RosterMutationController {
     if (!writes.residentExists(dsl, communityId, id)) {
       return ResidentPayload.failed(notFound("id"));
     }
-    if (expectedVersion == null
-        || !writes.updateResident(dsl, communityId, id, expectedVersion, changes)) {
+    if (!writes.updateResident(dsl, communityId, id, expectedVersion, changes)) {
       return ResidentPayload.failed(staleVersion());
     }
     audit.record(

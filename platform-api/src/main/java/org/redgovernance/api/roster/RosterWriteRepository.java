@@ -131,7 +131,7 @@ class RosterWriteRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       Map<Field<?>, Object> changes) {
     return TenantRows.update(dsl, RESIDENT, communityId, id, expectedVersion, changes);
   }
@@ -152,7 +152,8 @@ class RosterWriteRepository {
             BODY_MEMBERSHIP.RESIDENT_ID.eq(id));
   }
 
-  boolean deleteResident(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+  boolean deleteResident(
+      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     return TenantRows.delete(dsl, RESIDENT, communityId, id, expectedVersion);
   }
 
@@ -211,7 +212,7 @@ class RosterWriteRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       @Nullable String kind,
       @Nullable String workplace,
       @Nullable UUID gridId,
@@ -238,7 +239,7 @@ class RosterWriteRepository {
   }
 
   boolean updateHouseholdGrid(
-      DSLContext dsl, UUID communityId, UUID id, int expectedVersion, UUID gridId) {
+      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion, UUID gridId) {
     Map<Field<?>, Object> changes = new HashMap<>();
     changes.put(HOUSEHOLD.GRID_ID, gridId);
     return TenantRows.update(dsl, HOUSEHOLD, communityId, id, expectedVersion, changes);
@@ -249,7 +250,7 @@ class RosterWriteRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       @Nullable String name,
       @Nullable String partyBranchName,
       @Nullable String workerName) {
@@ -265,7 +266,7 @@ class RosterWriteRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       @Nullable String number,
       @Nullable Integer units,
       @Nullable UUID gridId) {
@@ -312,7 +313,8 @@ class RosterWriteRepository {
     };
   }
 
-  boolean deletePlace(DSLContext dsl, Place place, UUID communityId, UUID id, int expectedVersion) {
+  boolean deletePlace(
+      DSLContext dsl, Place place, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     Table<?> table =
         switch (place) {
           case HOUSEHOLD -> HOUSEHOLD;

@@ -19,15 +19,16 @@ public final class TenantRows {
   private TenantRows() {}
 
   /**
-   * Applies {@code changes} if the row is still at {@code expectedVersion}, bumping its version;
-   * false when it is not (changed meanwhile, or gone).
+   * Applies {@code changes} if the row is still at {@code expectedVersion} (any version when null:
+   * the caller did not say which one they saw), bumping its version; false when it is not (changed
+   * meanwhile, or gone).
    */
   public static boolean update(
       DSLContext dsl,
       Table<?> table,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       Map<Field<?>, Object> changes) {
     Field<Integer> version = column(table, "version", Integer.class);
     Map<Field<?>, Object> values = new HashMap<>(changes);
@@ -40,9 +41,13 @@ public final class TenantRows {
         == 1;
   }
 
-  /** Deletes the row if it is still at {@code expectedVersion}. */
+  /** Deletes the row if it is still at {@code expectedVersion} (any version when null). */
   public static boolean delete(
-      DSLContext dsl, Table<?> table, UUID communityId, UUID id, int expectedVersion) {
+      DSLContext dsl,
+      Table<?> table,
+      UUID communityId,
+      UUID id,
+      @Nullable Integer expectedVersion) {
     return dsl.deleteFrom(table).where(key(table, communityId, id, expectedVersion)).execute() == 1;
   }
 
@@ -54,11 +59,13 @@ public final class TenantRows {
     }
   }
 
-  private static org.jooq.Condition key(Table<?> table, UUID communityId, UUID id, int version) {
-    return column(table, "community_id", UUID.class)
-        .eq(communityId)
-        .and(column(table, "id", UUID.class).eq(id))
-        .and(column(table, "version", Integer.class).eq(version));
+  private static org.jooq.Condition key(
+      Table<?> table, UUID communityId, UUID id, @Nullable Integer version) {
+    org.jooq.Condition row =
+        column(table, "community_id", UUID.class)
+            .eq(communityId)
+            .and(column(table, "id", UUID.class).eq(id));
+    return version == null ? row : row.and(column(table, "version", Integer.class).eq(version));
   }
 
   private static <T> Field<T> column(Table<?> table, String name, Class<T> type) {

@@ -80,7 +80,14 @@ class VenueMutationController {
     static RemovePayload failed(UserError error) {
       return new RemovePayload(null, List.of(error));
     }
+
+    /** The same answer in the words of every other deletion ({@code DeletePayload}). */
+    DeletePayload asDeletion() {
+      return new DeletePayload(removedId, errors);
+    }
   }
+
+  record DeletePayload(@Nullable String deletedId, List<UserError> errors) {}
 
   private final TenantTransactions transactions;
   private final VenueRepository venues;
@@ -155,17 +162,16 @@ class VenueMutationController {
               return ServicePostPayload.failed(
                   UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
             }
-            if (input.expectedVersion() == null
-                || !venues.updateServicePost(
-                    dsl,
-                    communityId,
-                    post.localId(),
-                    input.expectedVersion(),
-                    input.kind(),
-                    input.name() == null ? null : input.name().strip(),
-                    blankToNull(input.address()),
-                    blankToNull(input.openingHours()),
-                    input.capacity())) {
+            if (!venues.updateServicePost(
+                dsl,
+                communityId,
+                post.localId(),
+                input.expectedVersion(),
+                input.kind(),
+                input.name() == null ? null : input.name().strip(),
+                blankToNull(input.address()),
+                blankToNull(input.openingHours()),
+                input.capacity())) {
               return ServicePostPayload.failed(stale());
             }
             audit.record(
@@ -194,6 +200,12 @@ class VenueMutationController {
         (dsl, community, id) -> !venues.servicePost(dsl, community, id).isEmpty(),
         venues::deleteServicePost,
         scope);
+  }
+
+  @MutationMapping
+  DeletePayload deleteServicePost(
+      @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    return removeServicePost(input, scope).asDeletion();
   }
 
   @MutationMapping
@@ -294,17 +306,16 @@ class VenueMutationController {
                       "The agreement ends before it begins",
                       "agreementTo"));
             }
-            if (input.expectedVersion() == null
-                || !venues.updatePartner(
-                    dsl,
-                    communityId,
-                    partner.localId(),
-                    input.expectedVersion(),
-                    name,
-                    input.kind(),
-                    blankToNull(input.contact()),
-                    input.agreementFrom(),
-                    input.agreementTo())) {
+            if (!venues.updatePartner(
+                dsl,
+                communityId,
+                partner.localId(),
+                input.expectedVersion(),
+                name,
+                input.kind(),
+                blankToNull(input.contact()),
+                input.agreementFrom(),
+                input.agreementTo())) {
               return PartnerPayload.failed(stale());
             }
             audit.record(
@@ -339,13 +350,19 @@ class VenueMutationController {
         scope);
   }
 
+  @MutationMapping
+  DeletePayload deletePartner(
+      @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+    return removePartner(input, scope).asDeletion();
+  }
+
   /** How {@link #remove} finds and deletes one kind of venue. */
   private interface Exists {
     boolean test(DSLContext dsl, UUID communityId, UUID id);
   }
 
   private interface Deletion {
-    boolean delete(DSLContext dsl, UUID communityId, UUID id, int expectedVersion);
+    boolean delete(DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion);
   }
 
   private RemovePayload remove(
@@ -367,8 +384,7 @@ class VenueMutationController {
           if (!exists.test(dsl, communityId, target.localId())) {
             return RemovePayload.failed(UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
           }
-          if (input.expectedVersion() == null
-              || !deletion.delete(dsl, communityId, target.localId(), input.expectedVersion())) {
+          if (!deletion.delete(dsl, communityId, target.localId(), input.expectedVersion())) {
             return RemovePayload.failed(stale());
           }
           audit.record(dsl, one, communityId, action, type, target.localId(), Map.of());

@@ -70,7 +70,7 @@ class VenueRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       @Nullable String kind,
       @Nullable String name,
       @Nullable String address,
@@ -85,7 +85,8 @@ class VenueRepository {
     return TenantRows.update(dsl, SERVICE_POST, communityId, id, expectedVersion, changes);
   }
 
-  boolean deleteServicePost(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+  boolean deleteServicePost(
+      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     return TenantRows.delete(dsl, SERVICE_POST, communityId, id, expectedVersion);
   }
 
@@ -114,7 +115,7 @@ class VenueRepository {
       DSLContext dsl,
       UUID communityId,
       UUID id,
-      int expectedVersion,
+      @Nullable Integer expectedVersion,
       @Nullable String name,
       @Nullable String kind,
       @Nullable String contact,
@@ -129,7 +130,8 @@ class VenueRepository {
     return TenantRows.update(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion, changes);
   }
 
-  boolean deletePartner(DSLContext dsl, UUID communityId, UUID id, int expectedVersion) {
+  boolean deletePartner(
+      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     return TenantRows.delete(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion);
   }
 

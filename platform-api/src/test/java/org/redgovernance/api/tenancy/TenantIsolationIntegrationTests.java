@@ -116,6 +116,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.removeServicePost",
               "mutation { removeServicePost(input: {id: \"x\", expectedVersion: 0}) { errors { code } } }"),
           Map.entry(
+              "Mutation.deleteServicePost",
+              "mutation { deleteServicePost(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.deletePartner",
+              "mutation { deletePartner(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
               "Mutation.addPartner",
               "mutation { addPartner(input: {name: \"p\", kind: OTHER}) { errors { code } } }"),
           Map.entry(
@@ -648,6 +654,17 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 victim,
                 "removePartner",
                 Map.of("id", rosterIds.get(victim).get(7), "expectedVersion", 0)));
+    // without expectedVersion, which means "whatever the current version is"
+    attacks.put(
+        "Mutation.deleteServicePost",
+        (user, victim) ->
+            refusedWithoutChange(
+                user, victim, "deleteServicePost", Map.of("id", rosterIds.get(victim).get(6))));
+    attacks.put(
+        "Mutation.deletePartner",
+        (user, victim) ->
+            refusedWithoutChange(
+                user, victim, "deletePartner", Map.of("id", rosterIds.get(victim).get(7))));
   }
 
   private void definePartyAndBodyAttacks() {

@@ -118,6 +118,52 @@ class VenueMutationsIntegrationTests extends IntegrationTest {
         .isEqualTo("2027-12-31");
   }
 
+  @Test
+  void deleteTakesTheOneDeleteInput_andTheDeprecatedRemoveStillWorks() {
+    String post = addedPost("删除的驿站");
+    String partner = addedPartner("删除的单位");
+    String oldStyle = addedPartner("旧式删除的单位");
+
+    GraphQlResult stale = run("deleteServicePost", Map.of("id", post, "expectedVersion", 7));
+    GraphQlResult deletedPost = run("deleteServicePost", Map.of("id", post, "expectedVersion", 0));
+    GraphQlResult deletedPartner = run("deletePartner", Map.of("id", partner));
+    GraphQlResult removed = run("removePartner", Map.of("id", oldStyle, "expectedVersion", 0));
+    GraphQlResult again = run("deletePartner", Map.of("id", partner));
+
+    assertThat(stale.data("deleteServicePost.errors.0.code").asString()).isEqualTo("CONFLICT");
+    assertThat(deletedPost.data("deleteServicePost.deletedId").asString()).isEqualTo(post);
+    assertThat(deletedPartner.data("deletePartner.deletedId").asString())
+        .as("without expectedVersion: whatever the current version is")
+        .isEqualTo(partner);
+    assertThat(removed.data("removePartner.removedId").asString()).isEqualTo(oldStyle);
+    assertThat(again.data("deletePartner.errors.0.code").asString()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void anUpdateWithoutExpectedVersion_appliesToTheCurrentVersion() {
+    String post = addedPost("无版本更新的驿站");
+    run("updateServicePost", Map.of("id", post, "expectedVersion", 0, "openingHours", "周一"));
+
+    GraphQlResult updated = run("updateServicePost", Map.of("id", post, "openingHours", "周二"));
+
+    assertThat(updated.data("updateServicePost.servicePost.openingHours").asString())
+        .isEqualTo("周二");
+    assertThat(updated.data("updateServicePost.servicePost.version").asInt()).isEqualTo(2);
+  }
+
+  private String addedPost(String name) {
+    return run(
+            "addServicePost", Map.of("communityKey", "xinhua", "kind", "HEALTH_HALL", "name", name))
+        .data("addServicePost.servicePost.id")
+        .asString();
+  }
+
+  private String addedPartner(String name) {
+    return run("addPartner", Map.of("communityKey", "xinhua", "kind", "ENTERPRISE", "name", name))
+        .data("addPartner.partner.id")
+        .asString();
+  }
+
   private GraphQlResult run(String mutation, Map<String, Object> input) {
     return graphql.document(mutation).as("xinhua.admin").variable("input", input).execute();
   }
