@@ -3,6 +3,7 @@ package org.redgovernance.api.communities;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
@@ -22,7 +23,10 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CommunityController implements NodeLookup {
 
-  record CommunityFilter(@Nullable String streetKey, @Nullable List<CommunityStatus> status) {}
+  record CommunityFilter(
+      @Nullable String streetKey,
+      @Nullable List<CommunityStatus> statuses,
+      @Nullable List<CommunityStatus> status) {}
 
   private final TenantTransactions transactions;
   private final CommunityRepository communities;
@@ -51,7 +55,8 @@ class CommunityController implements NodeLookup {
     int size = Page.size(first);
     String afterKey = after == null ? null : Page.decodeCursor(after);
     String streetKey = filter == null ? null : filter.streetKey();
-    List<CommunityStatus> statuses = filter == null ? null : filter.status();
+    List<CommunityStatus> statuses =
+        filter == null ? null : FilterValues.anyOf(filter.statuses(), filter.status());
     List<Community> rows =
         transactions
             .read(scope, dsl -> communities.page(dsl, streetKey, statuses, afterKey, size + 1))

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
@@ -55,6 +56,7 @@ class MatterController implements NodeLookup {
   record MatterFilterInput(
       @Nullable List<MatterStatus> statuses,
       @Nullable List<MatterCategory> categories,
+      @Nullable List<MatterSource> sources,
       @Nullable MatterSource source,
       @Nullable Boolean mine,
       @Nullable Boolean overdue) {}
@@ -106,13 +108,13 @@ class MatterController implements NodeLookup {
     int size = Page.size(first);
     TimeCursor from = after == null ? null : TimeCursor.decode(after);
     MatterFilterInput input =
-        filter == null ? new MatterFilterInput(null, null, null, null, null) : filter;
+        filter == null ? new MatterFilterInput(null, null, null, null, null, null) : filter;
     MatterVisibility visibility = MatterVisibility.of(reachable, scope.caller().userId());
     MatterRepository.Filter query =
         new MatterRepository.Filter(
             input.statuses(),
             input.categories(),
-            input.source(),
+            FilterValues.anyOf(input.sources(), input.source()),
             Boolean.TRUE.equals(input.mine()),
             Boolean.TRUE.equals(input.overdue()));
     LocalDate today = MatterClock.today();

@@ -154,7 +154,7 @@ class MatterRepository {
   record Filter(
       @Nullable Collection<MatterStatus> statuses,
       @Nullable Collection<MatterCategory> categories,
-      @Nullable MatterSource source,
+      @Nullable Collection<MatterSource> sources,
       boolean mineOnly,
       boolean overdueOnly) {}
 
@@ -247,8 +247,8 @@ class MatterRepository {
     if (filter.categories() != null && !filter.categories().isEmpty()) {
       where.add(MATTER.CATEGORY.in(filter.categories().stream().map(Enum::name).toList()));
     }
-    if (filter.source() != null) {
-      where.add(MATTER.SOURCE.eq(filter.source().name()));
+    if (filter.sources() != null && !filter.sources().isEmpty()) {
+      where.add(MATTER.SOURCE.in(filter.sources().stream().map(Enum::name).toList()));
     }
     if (filter.mineOnly()) {
       where.add(mine(visibility.userId()));

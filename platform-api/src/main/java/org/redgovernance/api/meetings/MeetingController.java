@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.NodeLookup;
@@ -46,7 +47,9 @@ class MeetingController implements NodeLookup {
   record MeetingFilterInput(
       @Nullable OffsetDateTime from,
       @Nullable OffsetDateTime to,
+      @Nullable List<MeetingKind> kinds,
       @Nullable MeetingKind kind,
+      @Nullable List<MeetingStatus> statuses,
       @Nullable MeetingStatus status,
       @Nullable Boolean newestFirst) {}
 
@@ -85,13 +88,13 @@ class MeetingController implements NodeLookup {
     ReachableCommunity reachable = reachable(community, scope);
     int size = Page.size(first);
     MeetingFilterInput input =
-        filter == null ? new MeetingFilterInput(null, null, null, null, null) : filter;
+        filter == null ? new MeetingFilterInput(null, null, null, null, null, null, null) : filter;
     MeetingRepository.Filter query =
         new MeetingRepository.Filter(
             input.from(),
             input.to(),
-            input.kind(),
-            input.status(),
+            FilterValues.anyOf(input.kinds(), input.kind()),
+            FilterValues.anyOf(input.statuses(), input.status()),
             Boolean.TRUE.equals(input.newestFirst()));
     TimeCursor from = after == null ? null : TimeCursor.decode(after);
     Optional<Select<Record1<JSON>>> rendered =

@@ -64,8 +64,8 @@ class MeetingRepository {
   record Filter(
       @Nullable OffsetDateTime from,
       @Nullable OffsetDateTime to,
-      @Nullable MeetingKind kind,
-      @Nullable MeetingStatus status,
+      @Nullable List<MeetingKind> kinds,
+      @Nullable List<MeetingStatus> statuses,
       boolean newestFirst) {}
 
   /** A meeting to create, checked. */
@@ -145,11 +145,11 @@ class MeetingRepository {
     if (filter.to() != null) {
       where.add(MEETING.STARTS_AT.lt(filter.to()));
     }
-    if (filter.kind() != null) {
-      where.add(MEETING.KIND.eq(filter.kind().name()));
+    if (filter.kinds() != null) {
+      where.add(MEETING.KIND.in(filter.kinds().stream().map(Enum::name).toList()));
     }
-    if (filter.status() != null) {
-      where.add(MEETING.STATUS.eq(filter.status().name()));
+    if (filter.statuses() != null) {
+      where.add(MEETING.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
     }
     if (after != null) {
       var key = DSL.row(MEETING.STARTS_AT, MEETING.ID);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
+import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
@@ -27,7 +28,9 @@ class NoticeController implements NodeLookup {
 
   record NoticeFilter(
       @Nullable String communityKey,
+      @Nullable List<NoticeStatus> statuses,
       @Nullable NoticeStatus status,
+      @Nullable List<NoticeAudience> audiences,
       @Nullable NoticeAudience audience) {}
 
   private final TenantTransactions transactions;
@@ -66,8 +69,12 @@ class NoticeController implements NodeLookup {
                     notices.page(
                         dsl,
                         byVisibility,
-                        filter == null ? null : filter.status(),
-                        filter == null ? null : filter.audience(),
+                        filter == null
+                            ? null
+                            : FilterValues.anyOf(filter.statuses(), filter.status()),
+                        filter == null
+                            ? null
+                            : FilterValues.anyOf(filter.audiences(), filter.audience()),
                         cursor,
                         size + 1));
     return Page.of(

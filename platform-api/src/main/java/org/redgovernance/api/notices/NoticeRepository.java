@@ -27,17 +27,17 @@ class NoticeRepository {
   List<Notice> page(
       DSLContext dsl,
       Map<NoticeVisibility, ? extends Collection<UUID>> communitiesByVisibility,
-      @Nullable NoticeStatus status,
-      @Nullable NoticeAudience audience,
+      @Nullable List<NoticeStatus> statuses,
+      @Nullable List<NoticeAudience> audiences,
       @Nullable TimeCursor after,
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(visible(communitiesByVisibility));
-    if (status != null) {
-      where.add(NOTICE.STATUS.eq(status.name()));
+    if (statuses != null) {
+      where.add(NOTICE.STATUS.in(statuses.stream().map(Enum::name).toList()));
     }
-    if (audience != null) {
-      where.add(NOTICE.AUDIENCE.eq(audience.name()));
+    if (audiences != null) {
+      where.add(NOTICE.AUDIENCE.in(audiences.stream().map(Enum::name).toList()));
     }
     if (after != null) {
       where.add(DSL.row(NOTICE.PUBLISHED_AT, NOTICE.ID).lt(after.at(), after.id()));

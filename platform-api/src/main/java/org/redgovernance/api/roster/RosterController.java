@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
@@ -53,12 +54,14 @@ class RosterController implements NodeLookup {
       @Nullable String buildingId,
       @Nullable String householdId,
       @Nullable String name,
+      @Nullable List<String> statuses,
       @Nullable String status,
       @Nullable Boolean owner,
       @Nullable String phone,
       @Nullable String idCardNumber) {}
 
   record PartyMemberFilterInput(
+      @Nullable List<String> kinds,
       @Nullable String kind,
       @Nullable String gridId,
       @Nullable String specialty,
@@ -175,7 +178,7 @@ class RosterController implements NodeLookup {
     RosterOrder.After from = RosterOrder.after(after, order.field().equals("CREATED") ? 0 : 1);
     ResidentFilterInput input =
         filter == null
-            ? new ResidentFilterInput(null, null, null, null, null, null, null, null)
+            ? new ResidentFilterInput(null, null, null, null, null, null, null, null, null)
             : filter;
     RosterRepository.ResidentFilter query =
         new RosterRepository.ResidentFilter(
@@ -183,7 +186,7 @@ class RosterController implements NodeLookup {
             localId(input.buildingId(), RosterTypes.BUILDING, community),
             localId(input.householdId(), RosterTypes.HOUSEHOLD, community),
             blankToNull(input.name()),
-            input.status(),
+            FilterValues.anyOf(input.statuses(), input.status()),
             input.owner(),
             input.phone() == null ? null : cipher.lookupHash(PhoneNumbers.normalize(input.phone())),
             input.idCardNumber() == null
@@ -230,10 +233,10 @@ class RosterController implements NodeLookup {
     RosterOrder order = RosterOrder.of(orderBy);
     RosterOrder.After from = RosterOrder.after(after, order.field().equals("CREATED") ? 0 : 1);
     PartyMemberFilterInput input =
-        filter == null ? new PartyMemberFilterInput(null, null, null, null) : filter;
+        filter == null ? new PartyMemberFilterInput(null, null, null, null, null) : filter;
     RosterRepository.PartyMemberFilter query =
         new RosterRepository.PartyMemberFilter(
-            input.kind(),
+            FilterValues.anyOf(input.kinds(), input.kind()),
             localId(input.gridId(), RosterTypes.GRID, community),
             blankToNull(input.specialty()),
             blankToNull(input.name()));

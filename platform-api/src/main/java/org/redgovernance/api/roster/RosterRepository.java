@@ -52,14 +52,14 @@ class RosterRepository {
       @Nullable UUID buildingId,
       @Nullable UUID householdId,
       @Nullable String nameContains,
-      @Nullable String status,
+      @Nullable List<String> statuses,
       @Nullable Boolean owner,
       byte @Nullable [] phoneHash,
       byte @Nullable [] idCardHash) {}
 
   /** Filters of the party-members connection. */
   record PartyMemberFilter(
-      @Nullable String kind,
+      @Nullable List<String> kinds,
       @Nullable UUID gridId,
       @Nullable String specialty,
       @Nullable String nameContains) {}
@@ -310,8 +310,8 @@ class RosterRepository {
     if (filter.nameContains() != null) {
       where.add(RESIDENT.NAME.containsIgnoreCase(filter.nameContains()));
     }
-    if (filter.status() != null) {
-      where.add(RESIDENT.STATUS.eq(filter.status()));
+    if (filter.statuses() != null) {
+      where.add(RESIDENT.STATUS.in(filter.statuses()));
     }
     if (filter.owner() != null) {
       where.add(RESIDENT.OWNER.eq(filter.owner()));
@@ -383,8 +383,8 @@ class RosterRepository {
       int limit) {
     List<Condition> where = new ArrayList<>();
     where.add(PARTY_MEMBER.COMMUNITY_ID.eq(communityId));
-    if (filter.kind() != null) {
-      where.add(PARTY_MEMBER.KIND.eq(filter.kind()));
+    if (filter.kinds() != null) {
+      where.add(PARTY_MEMBER.KIND.in(filter.kinds()));
     }
     if (filter.gridId() != null) {
       where.add(PARTY_MEMBER.GRID_ID.eq(filter.gridId()));

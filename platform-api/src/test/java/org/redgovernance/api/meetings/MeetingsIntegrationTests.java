@@ -261,6 +261,37 @@ class MeetingsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aFilterOnAnEnum_takesAListOfValues_andTheDeprecatedSingleValueStillWorks() {
+    java.util.function.Function<Map<String, Object>, List<String>> statuses =
+        filter -> {
+          GraphQlResult page =
+              graphql
+                  .query(
+                      "query($filter: MeetingFilter) { community(key: \"baiguoshu\") {"
+                          + " meetings(first: 50, filter: $filter) { edges { node { status } } } } }")
+                  .as("baiguoshu.admin")
+                  .variable("filter", filter)
+                  .execute();
+          assertThat(page.hasErrors()).as(page.toString()).isFalse();
+          return page.edgeValues("community.meetings", "status");
+        };
+
+    List<String> held = statuses.apply(Map.of("statuses", List.of("HELD")));
+    List<String> heldOrPlanned =
+        new java.util.ArrayList<>(statuses.apply(Map.of("statuses", List.of("HELD", "PLANNED"))));
+    heldOrPlanned.addAll(
+        statuses.apply(Map.of("statuses", List.of("HELD", "PLANNED"), "newestFirst", true)));
+    List<String> heldTheOldWay = statuses.apply(Map.of("status", "HELD"));
+
+    assertThat(held).isNotEmpty().containsOnly("HELD");
+    assertThat(heldOrPlanned).contains("HELD", "PLANNED").containsOnly("HELD", "PLANNED");
+    assertThat(heldTheOldWay).isEqualTo(held);
+    assertThat(statuses.apply(Map.of("statuses", List.of())))
+        .as("empty: no filter")
+        .contains("HELD", "PLANNED");
+  }
+
+  @Test
   void aMeetingWithAgendaMattersReportersAndAttendanceByBody_costsThreeStatements() {
     String meeting =
         graphql
