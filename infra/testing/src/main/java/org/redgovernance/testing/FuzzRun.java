@@ -45,6 +45,26 @@ public final class FuzzRun {
     failures.add(what + " as " + user + ": " + shortened(document));
   }
 
+  /**
+   * The outcomes whose code the schema does not declare: an error's code must be a value of {@code
+   * errorCodes} (the schema's ErrorCode enum), a payload's of {@code payloadCodes}.
+   */
+  public List<String> undeclaredCodes(
+      java.util.Collection<String> errorCodes, java.util.Collection<String> payloadCodes) {
+    List<String> undeclared = new java.util.ArrayList<>();
+    for (String outcome : outcomes.keySet()) {
+      boolean declared =
+          outcome.equals("OK")
+              || (outcome.startsWith("payload ")
+                  ? payloadCodes.contains(outcome.substring("payload ".length()))
+                  : errorCodes.contains(outcome));
+      if (!declared) {
+        undeclared.add(outcome);
+      }
+    }
+    return undeclared;
+  }
+
   public List<String> failures() {
     return List.copyOf(failures);
   }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.redgovernance.graphql.DateScalar;
+import org.redgovernance.graphql.DateTimeScalar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;

@@ -2,6 +2,8 @@ package org.redgovernance.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -101,6 +103,9 @@ class SchemaFuzzIntegrationTests extends IntegrationTest {
 
     run.print();
     assertThat(run.failures()).as("seed %d", seed).isEmpty();
+    assertThat(run.undeclaredCodes(enumValues("ErrorCode"), enumValues("UserErrorCode")))
+        .as("codes the schema does not declare")
+        .isEmpty();
     GraphQlResult after = graphql.query("{ viewer { username } }").as("baiguoshu.admin").execute();
     assertThat(after.data("viewer.username").asString()).isEqualTo("baiguoshu.admin");
   }
@@ -183,5 +188,10 @@ class SchemaFuzzIntegrationTests extends IntegrationTest {
     return type.getFieldDefinitions().stream()
         .filter(field -> !field.getName().startsWith("__"))
         .toList();
+  }
+
+  private java.util.List<String> enumValues(String name) {
+    return ((GraphQLEnumType) source.schema().getType(name))
+        .getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
   }
 }

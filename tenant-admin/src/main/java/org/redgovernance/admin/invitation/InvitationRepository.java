@@ -6,8 +6,6 @@ import static org.redgovernance.database.jooq.Tables.INVITATION_EVENT;
 import static org.redgovernance.database.jooq.Tables.STREET;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +41,11 @@ class InvitationRepository {
       String sentTo,
       String inviteeName,
       String status,
-      String expiresAt,
+      OffsetDateTime expiresAt,
       String invitedBy,
-      String createdAt,
+      OffsetDateTime createdAt,
       @Nullable String acceptedBy,
-      @Nullable String acceptedAt) {}
+      @Nullable OffsetDateTime acceptedAt) {}
 
   /** An accepted invitation whose role is still to be granted. */
   record Accepted(
@@ -275,16 +273,10 @@ class InvitationRepository {
         r.get(COMMUNITY_INVITATION.SENT_TO),
         r.get(COMMUNITY_INVITATION.INVITEE_NAME),
         status,
-        iso(r.get(COMMUNITY_INVITATION.EXPIRES_AT)),
+        r.get(COMMUNITY_INVITATION.EXPIRES_AT),
         r.get(COMMUNITY_INVITATION.INVITED_BY_NAME),
-        iso(r.get(COMMUNITY_INVITATION.CREATED_AT)),
+        r.get(COMMUNITY_INVITATION.CREATED_AT),
         r.get(ACCEPTED.USERNAME),
-        r.get(ACCEPTED.OCCURRED_AT) == null ? null : iso(r.get(ACCEPTED.OCCURRED_AT)));
-  }
-
-  /** ISO-8601 with seconds always written (toString drops ":00"), in UTC. */
-  private static String iso(OffsetDateTime time) {
-    return time.withOffsetSameInstant(ZoneOffset.UTC)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        r.get(ACCEPTED.OCCURRED_AT));
   }
 }

@@ -2,6 +2,8 @@ package org.redgovernance.admin.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -97,6 +99,9 @@ class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
 
     run.print();
     assertThat(run.failures()).as("seed %d", seed).isEmpty();
+    assertThat(run.undeclaredCodes(enumValues("ErrorCode"), enumValues("AdminErrorCode")))
+        .as("codes the schema does not declare")
+        .isEmpty();
     assertThat(graphql.query("{ streets { key } }").as("baishalu.admin").execute().hasErrors())
         .isFalse();
   }
@@ -122,5 +127,10 @@ class AdminSchemaFuzzIntegrationTests extends TenantAdminTest {
     return type.getFieldDefinitions().stream()
         .filter(field -> !field.getName().startsWith("__"))
         .toList();
+  }
+
+  private java.util.List<String> enumValues(String name) {
+    return ((GraphQLEnumType) source.schema().getType(name))
+        .getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
   }
 }

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -15,9 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** {@code DateTime}: an ISO-8601 instant with its offset, e.g. 2026-11-28T19:00:00+08:00. */
-final class DateTimeScalar {
+public final class DateTimeScalar {
 
-  static final GraphQLScalarType INSTANCE =
+  public static final GraphQLScalarType INSTANCE =
       GraphQLScalarType.newScalar()
           .name("DateTime")
           .description("An ISO-8601 date-time with offset, e.g. 2026-11-28T19:00:00+08:00")

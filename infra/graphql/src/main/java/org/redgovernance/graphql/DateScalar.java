@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -14,9 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** {@code Date}: a calendar date, ISO-8601, e.g. 2026-11-28. */
-final class DateScalar {
+public final class DateScalar {
 
-  static final GraphQLScalarType INSTANCE =
+  public static final GraphQLScalarType INSTANCE =
       GraphQLScalarType.newScalar()
           .name("Date")
           .description("A calendar date, ISO-8601, e.g. 2026-11-28")
