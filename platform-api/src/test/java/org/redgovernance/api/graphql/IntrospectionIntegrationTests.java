@@ -8,9 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.DevModeTest;
 import org.redgovernance.testing.GraphQlResult;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Where introspection is on (the dev profile), the tools front-end teams use get the schema: the
@@ -18,8 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  * GraphiQL, graphql-codegen and graphql-inspector send — passes every limit, while introspection
  * that nests deeper than its own limit, or asks for fields inside fields, is still refused.
  */
-@TestPropertySource(properties = "rg.graphql.introspection=true")
-class IntrospectionIntegrationTests extends IntegrationTest {
+class IntrospectionIntegrationTests extends DevModeTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"graphql-js-16-and-17", "graphql-js-16-and-17-every-option"})
