@@ -1,103 +1,28 @@
 // GraphiQL for developers: logs in with the authorization-code flow and PKCE, keeps the access
 // token fresh, and sends it (with the chosen community) over HTTP and in connection_init.
-const config = await (await fetch('/graphiql/config.json')).json();
-const oidc = `${config.issuer}/protocol/openid-connect`;
-const redirectUri = `${location.origin}/graphiql`;
-const store = sessionStorage;
+import { createLogin } from '/graphiql/assets/oidc-pkce.js';
 
-let tokens = JSON.parse(store.getItem('rg.tokens') || 'null');
-let refreshTimer = null;
+const config = await (await fetch('/graphiql/config.json')).json();
+const store = sessionStorage;
 let socket = null;
 let wsClient = null;
 
 const $ = (id) => document.getElementById(id);
 
-function base64url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function randomText() {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-async function login() {
-  const verifier = randomText();
-  const state = randomText();
-  store.setItem('rg.pkce', JSON.stringify({ verifier, state }));
-  const challenge = base64url(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const query = new URLSearchParams({
-    client_id: config.clientId, response_type: 'code', scope: 'openid',
-    redirect_uri: redirectUri, state, code_challenge: challenge, code_challenge_method: 'S256',
-  });
-  location.assign(`${oidc}/auth?${query}`);
-}
-
-async function tokenRequest(form) {
-  const response = await fetch(`${oidc}/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: config.clientId, ...form }),
-  });
-  if (!response.ok) {
-    throw new Error(`token endpoint answered ${response.status}`);
-  }
-  const answer = await response.json();
-  return { ...answer, expiresAt: Date.now() + answer.expires_in * 1000 };
-}
-
-/** Back from the login page with ?code=…&state=…: trade the code for tokens. */
-async function finishLogin() {
-  const params = new URLSearchParams(location.search);
-  if (!params.has('code')) {
-    return;
-  }
-  history.replaceState(null, '', '/graphiql');
-  const pkce = JSON.parse(store.getItem('rg.pkce') || 'null');
-  store.removeItem('rg.pkce');
-  if (!pkce || pkce.state !== params.get('state')) {
-    throw new Error('The login came back with an unknown state; log in again');
-  }
-  keep(await tokenRequest({
-    grant_type: 'authorization_code', code: params.get('code'),
-    redirect_uri: redirectUri, code_verifier: pkce.verifier,
-  }));
-}
-
-function keep(answer) {
-  tokens = answer;
-  store.setItem('rg.tokens', JSON.stringify(tokens));
-  clearTimeout(refreshTimer);
-  // refresh 30 s before the access token expires
-  refreshTimer = setTimeout(refresh, Math.max(5_000, tokens.expiresAt - Date.now() - 30_000));
-}
-
-async function refresh() {
-  try {
-    keep(await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }));
+const session = createLogin({
+  issuer: config.issuer,
+  clientId: config.clientId,
+  redirectUri: `${location.origin}/graphiql`,
+  onToken: (tokens) => {
     // a subscription keeps running on the renewed token (documented in SCHEMA-CHANGES.md)
-    if (socket && socket.readyState === WebSocket.OPEN) {
+    if (tokens && socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ type: 'ping', payload: { Authorization: bearer() } }));
     }
-  } catch (e) {
-    logout();
-  }
-}
+    if (!tokens) render();
+  },
+});
 
-function logout() {
-  const idToken = tokens && tokens.id_token;
-  tokens = null;
-  store.removeItem('rg.tokens');
-  if (idToken) {
-    const query = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: redirectUri });
-    location.assign(`${oidc}/logout?${query}`);
-  } else {
-    render();
-  }
-}
-
-const bearer = () => (tokens ? `Bearer ${tokens.access_token}` : undefined);
+const bearer = () => session.bearer();
 const community = () => $('community').value || undefined;
 
 function headers(extra) {
@@ -150,9 +75,9 @@ async function loadCommunities() {
 let root = null;
 let generation = 0;
 function render() {
-  $('login').hidden = !!tokens;
-  $('logout').hidden = !tokens;
-  if (!tokens) {
+  $('login').hidden = !!bearer();
+  $('logout').hidden = !bearer();
+  if (!bearer()) {
     $('who').textContent = 'not logged in';
     $('community').disabled = true;
   }
@@ -161,8 +86,8 @@ function render() {
   root.render(React.createElement(GraphiQL, { key: ++generation, fetcher, isHeadersEditorEnabled: true }));
 }
 
-$('login').addEventListener('click', login);
-$('logout').addEventListener('click', logout);
+$('login').addEventListener('click', () => session.login());
+$('logout').addEventListener('click', () => session.logout());
 $('community').addEventListener('change', () => {
   store.setItem('rg.community', $('community').value);
   if (wsClient) { wsClient.dispose(); wsClient = null; }
@@ -170,16 +95,11 @@ $('community').addEventListener('change', () => {
 });
 
 try {
-  await finishLogin();
+  await session.start();
 } catch (e) {
   $('who').textContent = e.message;
 }
-if (tokens && tokens.expiresAt - Date.now() < 30_000) {
-  await refresh();
-} else if (tokens) {
-  keep(tokens);
-}
 render();
-if (tokens) {
+if (bearer()) {
   await loadCommunities();
 }

@@ -1,6 +1,8 @@
 /**
- * GraphQL building blocks that platform-api and tenant-admin must declare alike, so that a front
- * end reads a date the same way from both: the {@code DateTime} and {@code Date} scalars.
+ * What platform-api, tenant-admin and their browser pages must do alike: the {@code DateTime} and
+ * {@code Date} scalars, so that a front end reads a date the same way from both services, and (as a
+ * resource, {@code rg-web/oidc-pkce.js}) the browser login with PKCE that GraphiQL and the
+ * reference app share.
  */
 @NullMarked
 package org.redgovernance.graphql;

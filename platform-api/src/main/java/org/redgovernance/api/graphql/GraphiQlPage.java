@@ -40,6 +40,7 @@ class GraphiQlPage {
       Map.of(
           "app.js", "dev-graphiql/app.js",
           "app.css", "dev-graphiql/app.css",
+          "oidc-pkce.js", "rg-web/oidc-pkce.js",
           "graphiql.min.js", WEBJARS + "graphiql/2.4.7/graphiql.min.js",
           "graphiql.min.css", WEBJARS + "graphiql/2.4.7/graphiql.min.css",
           "react.production.min.js", WEBJARS + "react/18.3.1/umd/react.production.min.js",

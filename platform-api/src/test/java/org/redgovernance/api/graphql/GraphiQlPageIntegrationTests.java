@@ -44,21 +44,24 @@ class GraphiQlPageIntegrationTests extends DevModeTest {
           .startsWith(asset.endsWith(".css") ? "text/css" : "text/javascript");
       assertThat(file.body()).as(asset).hasSizeGreaterThan(100);
     }
-    assertThat(get("/graphiql/assets/app.js").body())
-        .as("the page's own script reaches no other host")
-        .doesNotContain("http://", "https://");
+    for (String script : List.of("/graphiql/assets/app.js", "/graphiql/assets/oidc-pkce.js")) {
+      assertThat(get(script).body())
+          .as("the page's own scripts reach no other host")
+          .doesNotContain("http://", "https://");
+    }
   }
 
   @Test
   void thePage_logsInWithPkceAgainstTheRealm_asRgWeb() throws Exception {
     HttpResponse<String> config = get("/graphiql/config.json");
     String script = get("/graphiql/assets/app.js").body();
+    String login = get("/graphiql/assets/oidc-pkce.js").body();
 
     assertThat(config.body())
         .contains(
             "\"clientId\":\"rg-web\"", "/realms/red-governance", "\"graphqlPath\":\"/graphql\"");
-    assertThat(script).contains("code_challenge_method: 'S256'", "grant_type: 'refresh_token'");
-    assertThat(script).contains("connectionParams", "'X-Community'");
+    assertThat(login).contains("code_challenge_method: 'S256'", "grant_type: 'refresh_token'");
+    assertThat(script).contains("import { createLogin }", "connectionParams", "'X-Community'");
   }
 
   @Test
