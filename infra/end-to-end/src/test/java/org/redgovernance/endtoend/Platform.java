@@ -17,6 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Platform {
 
+  /** Where the browser test serves the reference app: an origin the dev realm lists for rg-web. */
+  static final String REFERENCE_APP_ORIGIN = "http://127.0.0.1:5173";
+
   private static Platform running;
 
   private final int apiPort;
@@ -39,7 +42,9 @@ final class Platform {
                   "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
                   "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
                   "--rg.personal-data.key=" + stack.personalDataKey(),
-                  "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath());
+                  "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
+                  // the reference app, as a front-end dev server would serve it
+                  "--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
       ConfigurableApplicationContext admin =
           TenantAdminApplication.start(
               "--server.port=0",
@@ -66,6 +71,10 @@ final class Platform {
 
   int adminPort() {
     return adminPort;
+  }
+
+  int apiPort() {
+    return apiPort;
   }
 
   private static int port(ConfigurableApplicationContext context) {
