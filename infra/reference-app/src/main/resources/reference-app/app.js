@@ -143,13 +143,26 @@ async function follow(key) {
   });
 }
 
-async function acceptInvitation() {
+/**
+ * The invitation link is /invitation#code=…: the fragment never reaches a server log. It is kept
+ * in this tab while the person logs in (or registers), then accepted.
+ */
+function keepInvitationCode() {
   const code = new URLSearchParams(location.hash.slice(1)).get('code');
+  if (location.pathname === '/invitation' && code) {
+    sessionStorage.setItem('rg.invitation', code);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+async function acceptInvitation() {
+  const code = sessionStorage.getItem('rg.invitation');
   if (!code) return;
+  sessionStorage.removeItem('rg.invitation');
   const answer = await graphql('AcceptInvitation', { code });
   const result = answer?.acceptInvitation;
   if (result?.invitation) {
-    say(`已接受邀请: ${result.invitation.communityName} ${label('CommunityRole', result.invitation.role)}`);
+    say(`已接受邀请: ${result.invitation.communityName} ${result.invitation.role}`);
     history.replaceState(null, '', '/');
   } else if (result) {
     say(result.errors.map((e) => e.message).join('; '));
@@ -157,6 +170,7 @@ async function acceptInvitation() {
 }
 
 async function start() {
+  keepInvitationCode();
   try {
     await session.start();
   } catch (e) {
@@ -166,7 +180,7 @@ async function start() {
   $('login').hidden = loggedIn;
   $('logout').hidden = !loggedIn;
   if (!loggedIn) return;
-  if (location.pathname === '/invitation') await acceptInvitation();
+  await acceptInvitation();
   const [viewer, all] = await Promise.all([graphql('Viewer'), graphql('Labels')]);
   labels = new Map((all?.enumLabels || []).map((l) => [`${l.enum}.${l.value}`, l.label]));
   $('who').textContent = `${viewer.viewer.displayName} (${viewer.viewer.username})`;

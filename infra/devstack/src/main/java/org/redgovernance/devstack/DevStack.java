@@ -3,6 +3,7 @@ package org.redgovernance.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
 import org.redgovernance.keycloak.MailCatcher;
 import org.redgovernance.keycloak.RealmDefinition;
+import org.redgovernance.referenceapp.ReferenceAppServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -33,6 +35,10 @@ public final class DevStack {
 
   private static final int API_PORT = 8080;
   private static final int ADMIN_PORT = 8081;
+
+  /** Where a front-end dev server (Vite) would run; the reference app is served there. */
+  private static final int APP_PORT = 5173;
+
   private static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -100,13 +106,32 @@ public final class DevStack {
             "--rg.sms.outbox=" + dir.resolve("sms"),
             "--spring.mail.host=127.0.0.1",
             "--spring.mail.port=" + mail.port(),
-            "--rg.invitations.accept-url=http://127.0.0.1:" + API_PORT + "/invitation",
+            "--rg.invitations.accept-url=http://127.0.0.1:" + APP_PORT + "/invitation",
             "--spring.graphql.cors.allowed-origins="
                 + setting("RG_CORS_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
             "--spring.graphql.graphiql.enabled=true",
             "--rg.graphql.introspection=true"));
 
+    startReferenceApp(keycloak);
     System.out.println(banner(postgres, keycloak, mail, dir));
+  }
+
+  /**
+   * The reference app on :5173, where a front-end dev server would be: an origin the dev realm and
+   * CORS allow. When something else (a team's own dev server) holds the port, the stack runs on.
+   */
+  private void startReferenceApp(KeycloakServer keycloak) {
+    try {
+      ReferenceAppServer app =
+          ReferenceAppServer.start(
+              new InetSocketAddress("127.0.0.1", APP_PORT),
+              new ReferenceAppServer.Config(
+                  "http://127.0.0.1:" + API_PORT, keycloak.issuer(), "rg-web"));
+      running.push(app);
+    } catch (UncheckedIOException busy) {
+      System.err.println(
+          "Port " + APP_PORT + " is taken (your own dev server?): the reference app is not served");
+    }
   }
 
   private synchronized void stop() {
@@ -126,6 +151,7 @@ public final class DevStack {
         ================================================================================
          Red Governance dev stack is up                       (Ctrl-C stops all of it)
 
+         reference app  http://127.0.0.1:%d/   (log in as a demo user; source in infra/reference-app)
          platform-api   http://127.0.0.1:%d/graphql    GraphiQL http://127.0.0.1:%d/graphiql
                         health http://127.0.0.1:%d/actuator/health
          tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
@@ -134,9 +160,8 @@ public final class DevStack {
          Mail catcher   smtp://127.0.0.1:%d   (Keycloak's and tenant-admin's mail, with its
                         links, is printed here and kept in %s)
          Text messages  invitations by phone are kept in %s
-         Invitations    accept one in GraphiQL, signed in as anyone (or a new account
-                        registered at Keycloak): mutation { acceptInvitation(input:
-                        {code: "…"}) { invitation { communityKey status } } }
+         Invitations    open the link in the message (the reference app's /invitation page),
+                        log in or register at Keycloak, and the invitation is accepted
 
          Demo logins, password "%s":
            platform.operator  baishalu.admin  baishalu.viewer  gutang.admin
@@ -147,6 +172,7 @@ public final class DevStack {
         ================================================================================
         """
         .formatted(
+            APP_PORT,
             API_PORT,
             API_PORT,
             API_PORT,
