@@ -61,6 +61,31 @@ final class Platform {
     return running;
   }
 
+  private static int devApiPort;
+
+  /**
+   * A second platform-api as the dev stack runs it (introspection on), for the tools a front-end
+   * team points at the live dev URL.
+   */
+  static synchronized int devApiPort() {
+    if (devApiPort == 0) {
+      TestStackInfo stack = TestStack.get();
+      devApiPort =
+          port(
+              new SpringApplicationBuilder(PlatformApiApplication.class)
+                  .run(
+                      "--server.port=0",
+                      "--spring.datasource.url=" + stack.jdbcUrl(),
+                      "--spring.datasource.username=" + DatabaseRoles.API,
+                      "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+                      "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+                      "--rg.personal-data.key=" + stack.personalDataKey(),
+                      "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
+                      "--rg.graphql.introspection=true"));
+    }
+    return devApiPort;
+  }
+
   GraphQlHttp api() {
     return new GraphQlHttp(apiPort);
   }
