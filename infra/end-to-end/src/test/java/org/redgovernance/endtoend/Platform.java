@@ -33,18 +33,9 @@ final class Platform {
   static synchronized Platform get() {
     if (running == null) {
       TestStackInfo stack = TestStack.get();
+      // the reference app, as a front-end dev server would serve it
       ConfigurableApplicationContext api =
-          new SpringApplicationBuilder(PlatformApiApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--spring.datasource.url=" + stack.jdbcUrl(),
-                  "--spring.datasource.username=" + DatabaseRoles.API,
-                  "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
-                  "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-                  "--rg.personal-data.key=" + stack.personalDataKey(),
-                  "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
-                  // the reference app, as a front-end dev server would serve it
-                  "--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
+          platformApi("--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
       ConfigurableApplicationContext admin =
           TenantAdminApplication.start(
               "--server.port=0",
@@ -69,19 +60,7 @@ final class Platform {
    */
   static synchronized int devApiPort() {
     if (devApiPort == 0) {
-      TestStackInfo stack = TestStack.get();
-      devApiPort =
-          port(
-              new SpringApplicationBuilder(PlatformApiApplication.class)
-                  .run(
-                      "--server.port=0",
-                      "--spring.datasource.url=" + stack.jdbcUrl(),
-                      "--spring.datasource.username=" + DatabaseRoles.API,
-                      "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
-                      "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-                      "--rg.personal-data.key=" + stack.personalDataKey(),
-                      "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
-                      "--rg.graphql.introspection=true"));
+      devApiPort = port(platformApi("--rg.graphql.introspection=true"));
     }
     return devApiPort;
   }
@@ -100,6 +79,21 @@ final class Platform {
 
   int apiPort() {
     return apiPort;
+  }
+
+  /** platform-api as production runs it, with its own role, and {@code extra} settings. */
+  private static ConfigurableApplicationContext platformApi(String extra) {
+    TestStackInfo stack = TestStack.get();
+    return new SpringApplicationBuilder(PlatformApiApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + stack.jdbcUrl(),
+            "--spring.datasource.username=" + DatabaseRoles.API,
+            "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+            "--rg.personal-data.key=" + stack.personalDataKey(),
+            "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
+            extra);
   }
 
   private static int port(ConfigurableApplicationContext context) {
