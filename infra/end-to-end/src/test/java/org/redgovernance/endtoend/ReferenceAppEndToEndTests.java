@@ -149,11 +149,12 @@ class ReferenceAppEndToEndTests {
     return reported.data("reportMatter.matter.id").asString();
   }
 
+  /** The 20 newest notices for everyone that are up, as the community's admin lists them. */
   private static List<String> noticeIds(GraphQlHttp api, String user, String community) {
     JsonNode edges =
         api.query(
                 "query($key: String!) { notices(first: 20, filter: {communityKey: $key,"
-                    + " audiences: [EVERYONE]}) { edges { node { id } } } }")
+                    + " audiences: [EVERYONE], statuses: [PUBLISHED]}) { edges { node { id } } } }")
             .as(user)
             .variable("key", community)
             .execute()
