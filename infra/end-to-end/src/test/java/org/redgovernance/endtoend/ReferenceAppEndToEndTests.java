@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +29,7 @@ import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.referenceapp.ReferenceAppServer;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.Mailbox;
 import org.redgovernance.testing.TestStack;
 import tools.jackson.databind.JsonNode;
 
@@ -53,14 +58,20 @@ class ReferenceAppEndToEndTests {
                 "http://127.0.0.1:" + platform.apiPort(),
                 TestStack.get().issuer(),
                 RealmDefinition.WEB_CLIENT));
+  }
+
+  @BeforeEach
+  void freshBrowser() {
     browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
     if (app != null) {
       app.close();
     }
@@ -129,6 +140,50 @@ class ReferenceAppEndToEndTests {
                 Boolean.TRUE.equals(
                     browser.executeScript(
                         "return arguments[0].complete && arguments[0].naturalWidth === 8", image)));
+  }
+
+  @Test
+  void anInvitationLink_opensTheInvitationPage_whichKeepsTheCodeThroughLogin_andAcceptsIt() {
+    String email = "invitee-" + System.nanoTime() + "@example.org";
+    GraphQlResult invited =
+        platform
+            .admin()
+            .query(
+                "mutation($input: InvitePersonInput!) { invitePerson(input: $input) {"
+                    + " invitation { status } errors { code message } } }")
+            .as("baiguoshu.admin")
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey", "baiguoshu",
+                    "email", email,
+                    "firstName", "邀请",
+                    "lastName", "王",
+                    "role", "RESIDENT"))
+            .execute();
+    assertThat(invited.data("invitePerson.invitation.status").asString())
+        .as(invited.toString())
+        .isEqualTo("PENDING");
+    List<String> messages = Mailbox.of(email);
+    assertThat(messages).hasSize(1);
+    Matcher link = Pattern.compile("/invitation#code=([0-9A-Z]{26})").matcher(messages.get(0));
+    assertThat(link.find()).as(messages.get(0)).isTrue();
+
+    // someone of another community follows the link and logs in
+    browser.get(app.origin() + "/invitation#code=" + link.group(1));
+    assertThat(browser.getCurrentUrl())
+        .as("the code leaves the address at once")
+        .doesNotContain("code=");
+    wait(browser)
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=login]")))
+        .click();
+    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    browser.findElement(By.id("username")).sendKeys("xinhua.resident");
+    browser.findElement(By.id("password")).sendKeys(RealmDefinition.DEMO_PASSWORD);
+    browser.findElement(By.id("kc-login")).click();
+
+    wait(browser)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已接受邀请: 白果树社区"));
   }
 
   private static String reportedByTheResident(GraphQlHttp api) {
