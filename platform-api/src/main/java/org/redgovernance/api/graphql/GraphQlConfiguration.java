@@ -14,6 +14,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.redgovernance.graphql.DateScalar;
 import org.redgovernance.graphql.DateTimeScalar;
+import org.redgovernance.graphql.IntrospectionSwitch;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
@@ -153,5 +154,12 @@ class GraphQlConfiguration {
     ParserOptions.setDefaultOperationParserOptions(
         ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(maxTokens)));
     return new QueryLimits(maxAliases);
+  }
+
+  /** Introspection, decided per request: off unless {@code rg.graphql.introspection} says so. */
+  @Bean
+  IntrospectionSwitch introspectionSwitch(
+      @Value("${rg.graphql.introspection:false}") boolean enabled) {
+    return new IntrospectionSwitch(enabled);
   }
 }

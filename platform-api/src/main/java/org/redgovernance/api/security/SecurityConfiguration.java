@@ -2,6 +2,7 @@ package org.redgovernance.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.redgovernance.graphql.UnauthenticatedAnswer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,7 @@
 package org.redgovernance.admin.security;
 
 import java.util.List;
+import org.redgovernance.graphql.UnauthenticatedAnswer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,12 +1,10 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import graphql.introspection.Introspection;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,14 +12,14 @@ import reactor.core.publisher.Mono;
  * environment {@code RG_GRAPHQL_INTROSPECTION}; off in production, on in the dev profile), decided
  * for each request. Spring Boot's own switch sets graphql-java's JVM-wide flag, which the last
  * application started in a JVM decides for all of them — the dev stack runs two services in one,
- * the tests several configurations — so that flag stays on and this one decides.
+ * the tests several configurations — so that flag stays on and this one decides. Each service
+ * declares it as a bean from its setting.
  */
-@Component
-class IntrospectionSwitch implements WebGraphQlInterceptor {
+public final class IntrospectionSwitch implements WebGraphQlInterceptor {
 
   private final boolean enabled;
 
-  IntrospectionSwitch(@Value("${rg.graphql.introspection:false}") boolean enabled) {
+  public IntrospectionSwitch(boolean enabled) {
     this.enabled = enabled;
   }
 

@@ -1,4 +1,4 @@
-package org.redgovernance.admin.security;
+package org.redgovernance.graphql;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,11 +14,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A 401 a client can read, as platform-api answers it: {@code WWW-Authenticate} and a JSON body
- * with {@code extensions.code: UNAUTHENTICATED}, the reason, and whether the token was missing or
- * refused.
+ * A 401 that a client can read: the standard {@code WWW-Authenticate} header (RFC 6750) and a
+ * GraphQL-shaped JSON body with {@code extensions.code: UNAUTHENTICATED} and the reason — no token,
+ * or why the token was refused (expired, wrong audience, bad signature) — so that a front end can
+ * tell "sign in" from "refresh the token" without parsing a header. Both services answer so.
  */
-final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
+public final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,11 +31,10 @@ final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
       HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
       throws IOException {
     standard.commence(request, response, refused);
-    boolean invalid = refused instanceof OAuth2AuthenticationException;
     String reason =
-        refused instanceof OAuth2AuthenticationException token
-                && token.getError().getDescription() != null
-            ? token.getError().getDescription()
+        refused instanceof OAuth2AuthenticationException invalid
+                && invalid.getError().getDescription() != null
+            ? invalid.getError().getDescription()
             : "No access token: send Authorization: Bearer <token> from the realm's login";
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -51,6 +51,8 @@ final class UnauthenticatedAnswer implements AuthenticationEntryPoint {
                         "code",
                         "UNAUTHENTICATED",
                         "tokenProblem",
-                        invalid ? "INVALID" : "MISSING")))));
+                        refused instanceof OAuth2AuthenticationException
+                            ? "INVALID"
+                            : "MISSING")))));
   }
 }
