@@ -2,9 +2,6 @@ package org.redgovernance.api.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ErrorClassification;
-import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -15,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +21,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -151,15 +146,6 @@ class PersistedQueries implements WebGraphQlInterceptor {
 
   private static Mono<WebGraphQlResponse> refused(
       WebGraphQlRequest request, String code, String message) {
-    var error =
-        GraphqlErrorBuilder.newError()
-            .message(message)
-            .errorType(ErrorClassification.errorClassification(code))
-            .extensions(Map.of("code", code))
-            .build();
-    ExecutionResult result = ExecutionResult.newExecutionResult().errors(List.of(error)).build();
-    return Mono.just(
-        new WebGraphQlResponse(
-            new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+    return Mono.just(RefusedRequest.answer(request, code, message));
   }
 }

@@ -1,16 +1,13 @@
 package org.redgovernance.api.tenancy;
 
-import graphql.ErrorClassification;
-import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.ConnectionTokens;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.RefusedRequest;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CallerFromToken;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -18,7 +15,6 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -105,7 +101,7 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionT
           || token.getExpiresAt() == null
           || token.getExpiresAt().isBefore(Instant.now())) {
         return Mono.just(
-            refused(
+            RefusedRequest.answer(
                 request,
                 ErrorCode.UNAUTHENTICATED.name(),
                 "The connection's token has expired; reconnect with a new one"));
@@ -137,7 +133,8 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionT
       @Nullable String header) {
     if (scope.isEmpty()) {
       return Mono.just(
-          refused(request, REFUSED_CODE, "You hold no role in community '" + header + "'"));
+          RefusedRequest.answer(
+              request, REFUSED_CODE, "You hold no role in community '" + header + "'"));
     }
     request.configureExecutionInput(
         (input, builder) ->
@@ -163,18 +160,5 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionT
       return CallerFromToken.read(jwt.getToken());
     }
     throw new IllegalStateException("GraphQL request without a validated token");
-  }
-
-  private static WebGraphQlResponse refused(
-      WebGraphQlRequest request, String code, String message) {
-    var error =
-        GraphqlErrorBuilder.newError()
-            .message(message)
-            .errorType(ErrorClassification.errorClassification(code))
-            .extensions(Map.of("code", code))
-            .build();
-    ExecutionResult result = ExecutionResult.newExecutionResult().errors(List.of(error)).build();
-    return new WebGraphQlResponse(
-        new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
   }
 }
