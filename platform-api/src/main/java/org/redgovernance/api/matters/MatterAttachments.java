@@ -182,19 +182,13 @@ class MatterAttachments {
     if (community.isEmpty()) {
       return Optional.empty();
     }
-    String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community.get(), userId);
+    MatterVisibility visibility = MatterVisibility.of(community.get(), scope.caller().userId());
     return transactions.read(
         scope.narrowedTo(community.get()),
         dsl ->
             attachments
                 .find(dsl, id.communityId(), id.id())
-                .filter(
-                    a ->
-                        matters
-                            .find(dsl, a.communityId(), a.matterId(), userId)
-                            .filter(visibility::allows)
-                            .isPresent()));
+                .filter(a -> matters.visible(dsl, a.communityId(), a.matterId(), visibility)));
   }
 
   /** The type the content really has; anything else is refused. */

@@ -53,20 +53,14 @@ class MatterPartsLookup implements NodeLookup {
 
   private Optional<MatterComment> comment(
       GlobalId id, AccessScope scope, ReachableCommunity community) {
-    String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    MatterVisibility visibility = MatterVisibility.of(community, scope.caller().userId());
     return transactions
         .read(
             scope.narrowedTo(community),
             dsl ->
                 feedback
                     .findComment(dsl, id.communityId(), id.id())
-                    .filter(
-                        c ->
-                            matters
-                                .find(dsl, c.communityId(), c.matterId(), userId)
-                                .filter(visibility::allows)
-                                .isPresent()))
+                    .filter(c -> matters.visible(dsl, c.communityId(), c.matterId(), visibility)))
         .map(c -> c.shownTo(visibility));
   }
 

@@ -263,6 +263,11 @@ class MatterRepository {
   }
 
   /** The matter, whoever may see it; callers apply {@link MatterVisibility}. */
+  /** Whether the matter exists and {@code visibility}'s caller may see it. */
+  boolean visible(DSLContext dsl, UUID communityId, UUID id, MatterVisibility visibility) {
+    return find(dsl, communityId, id, visibility.userId()).filter(visibility::allows).isPresent();
+  }
+
   Optional<Matter> find(DSLContext dsl, UUID communityId, UUID id, String userId) {
     return select(dsl, userId)
         .where(MATTER.COMMUNITY_ID.eq(communityId), MATTER.ID.eq(id))
