@@ -45,7 +45,8 @@ public final class ReferenceAppServer implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(address, 0);
       server.setExecutor(Executors.newFixedThreadPool(4));
-      server.createContext("/", exchange -> serve(exchange, config));
+      String policy = policy(config);
+      server.createContext("/", exchange -> serve(exchange, config, policy));
       server.start();
       return new ReferenceAppServer(server);
     } catch (IOException e) {
@@ -63,7 +64,8 @@ public final class ReferenceAppServer implements AutoCloseable {
     server.stop(0);
   }
 
-  private static void serve(HttpExchange exchange, Config config) throws IOException {
+  private static void serve(HttpExchange exchange, Config config, String policy)
+      throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (!"GET".equals(exchange.getRequestMethod())) {
@@ -84,7 +86,7 @@ public final class ReferenceAppServer implements AutoCloseable {
         return;
       }
       if (path.equals("/") || path.equals("/invitation")) {
-        exchange.getResponseHeaders().add("Content-Security-Policy", policy(config));
+        exchange.getResponseHeaders().add("Content-Security-Policy", policy);
       }
       send(exchange, 200, type(resource), body);
     }

@@ -16,14 +16,7 @@ public final class FilterValues {
 
   /** The values to match any of; null when the filter does not filter. */
   public static <T> @Nullable List<T> anyOf(@Nullable Collection<T> plural, @Nullable T singular) {
-    List<T> values = new ArrayList<>();
-    if (plural != null) {
-      values.addAll(plural);
-    }
-    if (singular != null) {
-      values.add(singular);
-    }
-    return values.isEmpty() ? null : List.copyOf(values);
+    return anyOf(plural, singular == null ? null : List.of(singular));
   }
 
   /** As {@link #anyOf(Collection, Object)}, for a deprecated field that was already a list. */

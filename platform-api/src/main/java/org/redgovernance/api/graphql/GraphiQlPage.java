@@ -57,6 +57,7 @@ class GraphiQlPage {
       @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
     Map<String, String> config =
         Map.of("issuer", issuer, "clientId", clientId, "graphqlPath", graphQlPath);
+    String policy = policy(issuer);
     RouterFunction<ServerResponse> routes =
         RouterFunctions.route(
                 RequestPredicates.GET("/graphiql"),
@@ -64,7 +65,7 @@ class GraphiQlPage {
                     ServerResponse.ok()
                         .contentType(MediaType.TEXT_HTML)
                         .cacheControl(CacheControl.noCache())
-                        .header("Content-Security-Policy", policy(issuer))
+                        .header("Content-Security-Policy", policy)
                         .body(new ClassPathResource("dev-graphiql/index.html")))
             .andRoute(
                 RequestPredicates.GET("/graphiql/config.json"),

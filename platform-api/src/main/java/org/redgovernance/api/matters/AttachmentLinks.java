@@ -47,7 +47,7 @@ class AttachmentLinks {
 
   /** A signed link to the attachment with this global ID, valid for one to two windows. */
   Link link(String attachmentId, Instant now) {
-    long expires = (now.getEpochSecond() / window + 2) * window;
+    long expires = expiry(now).getEpochSecond();
     return new Link(
         "/matter-attachments/"
             + attachmentId
@@ -56,6 +56,11 @@ class AttachmentLinks {
             + "&signature="
             + signature(attachmentId, expires),
         Instant.ofEpochSecond(expires));
+  }
+
+  /** When a link made {@code now} expires: the end of the next whole window. */
+  Instant expiry(Instant now) {
+    return Instant.ofEpochSecond((now.getEpochSecond() / window + 2) * window);
   }
 
   /**

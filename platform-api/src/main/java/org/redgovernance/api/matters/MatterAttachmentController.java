@@ -112,7 +112,7 @@ class MatterAttachmentController {
 
   @SchemaMapping(typeName = MatterAttachment.TYPE, field = "signedUrlExpiresAt")
   OffsetDateTime signedUrlExpiresAt(MatterAttachment attachment) {
-    return links.link(globalId(attachment), Instant.now()).expiresAt().atOffset(ZoneOffset.UTC);
+    return links.expiry(Instant.now()).atOffset(ZoneOffset.UTC);
   }
 
   private static String globalId(MatterAttachment attachment) {
