@@ -3,6 +3,7 @@
 // checks and production registers as persisted queries).
 import { createLogin } from '/oidc-pkce.js';
 
+keepInvitationCode();
 const config = await (await fetch('/config.json')).json();
 const $ = (id) => document.getElementById(id);
 const documents = new Map();
@@ -170,7 +171,6 @@ async function acceptInvitation() {
 }
 
 async function start() {
-  keepInvitationCode();
   try {
     await session.start();
   } catch (e) {
