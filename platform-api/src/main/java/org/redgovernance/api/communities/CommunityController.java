@@ -1,14 +1,18 @@
 package org.redgovernance.api.communities;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.CommunityStatus;
+import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -51,20 +55,32 @@ class CommunityController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable CommunityFilter filter,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     int size = Page.size(first);
     String afterKey = after == null ? null : Page.decodeCursor(after);
     String streetKey = filter == null ? null : filter.streetKey();
     List<CommunityStatus> statuses =
         filter == null ? null : FilterValues.anyOf(filter.statuses(), filter.status());
-    List<Community> rows =
-        transactions
-            .read(scope, dsl -> communities.page(dsl, streetKey, statuses, afterKey, size + 1))
-            .stream()
+    List<UUID> reachable = scope.communities().stream().map(ReachableCommunity::id).toList();
+    PageRows<CommunityRepository.CommunityRow> rows =
+        transactions.read(
+            scope,
+            dsl ->
+                communities.page(
+                    dsl,
+                    reachable,
+                    streetKey,
+                    statuses,
+                    afterKey,
+                    size + 1,
+                    Page.countAsked(selection)));
+    List<Community> shown =
+        rows.rows().stream()
             .flatMap(row -> scope.byId(row.id()).stream())
             .map(Community::of)
             .toList();
-    return Page.of(rows, size, after != null, Community::key);
+    return Page.of(new PageRows<>(shown, rows.totalCount()), size, after != null, Community::key);
   }
 
   @SchemaMapping(typeName = Community.TYPE, field = "id")

@@ -19,7 +19,8 @@ import org.jooq.impl.SQLDataType;
  * A Relay connection ({@link Page}) rendered by PostgreSQL in one statement: the feature's keyset
  * query of {@code size + 1} rows becomes a derived table whose rows carry their edge objects, and
  * an aggregate over it writes {@code edges} and {@code pageInfo} as the selection asks — the same
- * answer {@link Page#of} gives, cursors included.
+ * answer {@link Page#of} gives, cursors included. {@code totalCount} is a subquery beside the
+ * aggregate, so an empty page still has it.
  */
 public final class JsonConnection {
 
@@ -38,6 +39,8 @@ public final class JsonConnection {
    * @param rows the feature's query over the given columns, in {@code order}, limited to {@code
    *     size + 1} rows
    * @param after whether the client asked for a page after a cursor
+   * @param count how many rows the feature's filter matches, the cursor left out: {@code
+   *     totalCount}, a subquery of the same statement, run only when selected
    */
   public static Optional<Select<Record1<JSON>>> select(
       List<SelectedField> connection,
@@ -46,6 +49,7 @@ public final class JsonConnection {
       List<? extends OrderField<?>> order,
       int size,
       boolean after,
+      Select<? extends Record1<Integer>> count,
       Function<List<SelectField<?>>, Select<?>> rows) {
     Field<JSON> cursor = JsonSql.base64Url(cursorKey);
     List<SelectField<?>> columns = new ArrayList<>();
@@ -56,6 +60,7 @@ public final class JsonConnection {
         JsonShape.builder()
             .list("edges", edge, json -> edges(json, size, columns))
             .object("pageInfo", pageInfo(size, after))
+            .value("totalCount", DSL.field(count))
             .build();
     // HAVING makes it one aggregate row even when nothing selected aggregates the page.
     return page.render(connection)

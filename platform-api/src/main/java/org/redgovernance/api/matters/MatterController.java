@@ -2,8 +2,8 @@ package org.redgovernance.api.matters;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.graphql.TimeCursor;
@@ -51,7 +52,12 @@ class MatterController implements NodeLookup {
 
   /** One page of one matter's comments, as the comments loader receives it. */
   record CommentPageKey(
-      UUID communityId, UUID matterId, int size, @Nullable String after, boolean seesAll) {}
+      UUID communityId,
+      UUID matterId,
+      int size,
+      @Nullable String after,
+      boolean seesAll,
+      boolean counted) {}
 
   record MatterFilterInput(
       @Nullable List<MatterStatus> statuses,
@@ -135,12 +141,15 @@ class MatterController implements NodeLookup {
             scope.narrowedTo(reachable), dsl -> RenderedJson.fetch(dsl, rendered.get()));
       }
     }
-    List<Matter> rows =
+    boolean counted = Page.countAsked(environment.getSelectionSet());
+    PageRows<Matter> rows =
         transactions.read(
             scope.narrowedTo(reachable),
-            dsl -> matters.page(dsl, community.id(), visibility, query, today, from, size + 1));
+            dsl ->
+                matters.page(
+                    dsl, community.id(), visibility, query, today, from, size + 1, counted));
     return Page.of(
-        rows.stream().map(visibility::shown).toList(),
+        new PageRows<>(rows.rows().stream().map(visibility::shown).toList(), rows.totalCount()),
         size,
         after != null,
         m -> TimeCursor.key(m.reportedAt(), m.id()));
@@ -238,6 +247,7 @@ class MatterController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection,
       DataLoader<CommentPageKey, Page<MatterComment>> matterComments) {
     ReachableCommunity community = scope.byId(matter.communityId()).orElseThrow();
     return matterComments.load(
@@ -246,7 +256,8 @@ class MatterController implements NodeLookup {
             matter.id(),
             Page.size(first),
             after,
-            MatterVisibility.seesAll(community)));
+            MatterVisibility.seesAll(community),
+            Page.countAsked(selection)));
   }
 
   @Override
@@ -284,14 +295,15 @@ class MatterController implements NodeLookup {
                 Collectors.groupingBy(
                     k ->
                         k.after() == null
-                            ? List.of(k.communityId(), k.size())
-                            : List.of(k.communityId(), k.size(), k.matterId(), k.after())));
+                            ? List.of(k.communityId(), k.size(), k.counted())
+                            : List.of(
+                                k.communityId(), k.size(), k.counted(), k.matterId(), k.after())));
     groups.forEach(
         (group, members) -> {
           CommentPageKey first = members.get(0);
           ReachableCommunity community = scope.byId(first.communityId()).orElseThrow();
           TimeCursor cursor = first.after() == null ? null : TimeCursor.decode(first.after());
-          Map<UUID, List<MatterComment>> loaded =
+          Map<UUID, PageRows<MatterComment>> loaded =
               transactions.read(
                   scope.narrowedTo(community),
                   dsl ->
@@ -300,17 +312,17 @@ class MatterController implements NodeLookup {
                           first.communityId(),
                           members.stream().map(CommentPageKey::matterId).toList(),
                           cursor,
-                          first.size() + 1));
+                          first.size() + 1,
+                          first.counted()));
           MatterVisibility visibility = new MatterVisibility(first.seesAll(), userId);
           for (CommentPageKey key : members) {
+            PageRows<MatterComment> read = loaded.get(key.matterId());
             List<MatterComment> rows =
-                loaded.getOrDefault(key.matterId(), List.of()).stream()
-                    .map(c -> c.shownTo(visibility))
-                    .toList();
+                read.rows().stream().map(c -> c.shownTo(visibility)).toList();
             result.put(
                 key,
                 Page.of(
-                    new ArrayList<>(rows),
+                    new PageRows<>(rows, read.totalCount()),
                     key.size(),
                     key.after() != null,
                     c -> TimeCursor.key(c.createdAt(), c.id())));

@@ -6,18 +6,21 @@ import static org.redgovernance.database.jooq.Tables.MATTER_SUPPORT;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.MatterSubcategory;
 import org.redgovernance.database.Ids;
@@ -73,37 +76,59 @@ class MatterFeedbackRepository {
   }
 
   /**
-   * The first {@code limit} comments after {@code after} of each matter, oldest first, in one
-   * statement however many matters are asked for.
+   * The first {@code limit} comments after {@code after} of each matter, oldest first, and when
+   * {@code counted} how many each matter has: one statement however many matters are asked for. A
+   * matter's page is a LATERAL subquery that walks its comments in index order; the matter is
+   * left-joined to it, so a matter with no comment (after the cursor) still brings its count.
    */
-  Map<UUID, List<MatterComment>> comments(
+  Map<UUID, PageRows<MatterComment>> comments(
       DSLContext dsl,
       UUID communityId,
       Collection<UUID> matterIds,
       @Nullable TimeCursor after,
-      int limit) {
-    List<Condition> where = new ArrayList<>();
-    where.add(MATTER_COMMENT.COMMUNITY_ID.eq(communityId));
-    where.add(MATTER_COMMENT.MATTER_ID.in(matterIds));
-    if (after != null) {
-      where.add(DSL.row(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID).gt(after.at(), after.id()));
+      int limit,
+      boolean counted) {
+    Table<?> asked = DSL.unnest(matterIds.toArray(UUID[]::new)).as("asked", "matter_id");
+    Field<UUID> matterId = asked.field("matter_id", UUID.class);
+    Condition ofMatter =
+        MATTER_COMMENT.COMMUNITY_ID.eq(communityId).and(MATTER_COMMENT.MATTER_ID.eq(matterId));
+    Table<?> page =
+        DSL.lateral(
+                DSL.selectFrom(MATTER_COMMENT)
+                    .where(ofMatter)
+                    .and(
+                        after == null
+                            ? DSL.noCondition()
+                            : DSL.row(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID)
+                                .gt(after.at(), after.id()))
+                    .orderBy(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID)
+                    .limit(limit))
+            .as("page");
+    Field<Integer> total =
+        counted
+            ? DSL.field(DSL.selectCount().from(MATTER_COMMENT).where(ofMatter)).as("total")
+            : DSL.inline((Integer) null).as("total");
+    Map<UUID, List<MatterComment>> rows = new LinkedHashMap<>();
+    Map<UUID, Integer> totals = new HashMap<>();
+    for (Record r :
+        dsl.select(matterId, total)
+            .select(page.fields())
+            .from(asked)
+            .leftJoin(page)
+            .on(DSL.trueCondition())
+            .orderBy(matterId, page.field(MATTER_COMMENT.CREATED_AT), page.field(MATTER_COMMENT.ID))
+            .fetch()) {
+      UUID matter = r.get(matterId);
+      rows.computeIfAbsent(matter, m -> new ArrayList<>());
+      totals.put(matter, r.get(total));
+      if (r.get(page.field(MATTER_COMMENT.ID)) != null) {
+        rows.get(matter).add(toComment(r, page));
+      }
     }
-    Field<Integer> rank =
-        DSL.rowNumber()
-            .over(
-                DSL.partitionBy(MATTER_COMMENT.MATTER_ID)
-                    .orderBy(MATTER_COMMENT.CREATED_AT, MATTER_COMMENT.ID))
-            .as("rank");
-    var ranked = DSL.select(MATTER_COMMENT.asterisk(), rank).from(MATTER_COMMENT).where(where);
-    var table = ranked.asTable("ranked");
-    return dsl
-        .selectFrom(table)
-        .where(table.field(rank).le(limit))
-        .orderBy(table.field(MATTER_COMMENT.CREATED_AT), table.field(MATTER_COMMENT.ID))
-        .fetch()
-        .stream()
-        .map(r -> toComment(r, table))
-        .collect(Collectors.groupingBy(MatterComment::matterId));
+    Map<UUID, PageRows<MatterComment>> pages = new LinkedHashMap<>();
+    rows.forEach(
+        (matter, comments) -> pages.put(matter, new PageRows<>(comments, totals.get(matter))));
+    return pages;
   }
 
   Optional<MatterComment> findComment(DSLContext dsl, UUID communityId, UUID id) {
@@ -155,7 +180,7 @@ class MatterFeedbackRepository {
         r.get(MATTER_COMMENT.CREATED_AT));
   }
 
-  private static MatterComment toComment(Record r, org.jooq.Table<?> table) {
+  private static MatterComment toComment(Record r, Table<?> table) {
     return new MatterComment(
         r.get(table.field(MATTER_COMMENT.COMMUNITY_ID)),
         r.get(table.field(MATTER_COMMENT.ID)),

@@ -38,6 +38,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.JsonConnection;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.matters.Matter.Assignee;
 import org.redgovernance.api.matters.Matter.AssigneeKind;
@@ -188,20 +189,28 @@ class MatterRepository {
       @Nullable String locationText,
       boolean isPublic) {}
 
-  /** One page of a community's board, newest first, as {@code visibility} allows. */
-  List<Matter> page(
+  /**
+   * One page of a community's board, newest first, as {@code visibility} allows, with how many
+   * matters the board shows in all when {@code counted}.
+   */
+  PageRows<Matter> page(
       DSLContext dsl,
       UUID communityId,
       MatterVisibility visibility,
       Filter filter,
       LocalDate today,
       @Nullable TimeCursor after,
-      int limit) {
-    return select(dsl, visibility.userId())
-        .where(board(communityId, visibility, filter, today, after))
-        .orderBy(BOARD_ORDER)
-        .limit(limit)
-        .fetch(MatterRepository::toMatter);
+      int limit,
+      boolean counted) {
+    return PageRows.fetch(
+        dsl,
+        select(dsl, visibility.userId())
+            .where(board(communityId, visibility, filter, today))
+            .and(seek(after))
+            .orderBy(BOARD_ORDER)
+            .limit(limit),
+        counted ? count(communityId, visibility, filter, today) : null,
+        MatterRepository::toMatter);
   }
 
   /**
@@ -225,19 +234,37 @@ class MatterRepository {
         BOARD_ORDER,
         size,
         after != null,
+        count(communityId, visibility, filter, today),
         columns ->
             withCards(DSL.select(columns))
-                .where(board(communityId, visibility, filter, today, after))
+                .where(board(communityId, visibility, filter, today))
+                .and(seek(after))
                 .orderBy(BOARD_ORDER)
                 .limit(size + 1));
   }
 
+  /**
+   * How many matters the board shows: {@code totalCount}. Of the cards only the reporter's is
+   * joined — whether a matter is the caller's own looks at it.
+   */
+  private static Select<Record1<Integer>> count(
+      UUID communityId, MatterVisibility visibility, Filter filter, LocalDate today) {
+    return DSL.selectCount()
+        .from(MATTER)
+        .leftJoin(REPORTER_CARD)
+        .on(DSL.trueCondition())
+        .where(board(communityId, visibility, filter, today));
+  }
+
+  /** The matters after the cursor, newest first. */
+  private static Condition seek(@Nullable TimeCursor after) {
+    return after == null
+        ? DSL.noCondition()
+        : DSL.row(MATTER.REPORTED_AT, MATTER.ID).lt(after.at(), after.id());
+  }
+
   private static List<Condition> board(
-      UUID communityId,
-      MatterVisibility visibility,
-      Filter filter,
-      LocalDate today,
-      @Nullable TimeCursor after) {
+      UUID communityId, MatterVisibility visibility, Filter filter, LocalDate today) {
     List<Condition> where = new ArrayList<>();
     where.add(MATTER.COMMUNITY_ID.eq(communityId));
     where.add(visibleTo(visibility));
@@ -255,9 +282,6 @@ class MatterRepository {
     }
     if (filter.overdueOnly()) {
       where.add(overdue(today));
-    }
-    if (after != null) {
-      where.add(DSL.row(MATTER.REPORTED_AT, MATTER.ID).lt(after.at(), after.id()));
     }
     return where;
   }

@@ -20,6 +20,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.graphql.TimeCursor;
@@ -104,12 +105,14 @@ class MeetingController implements NodeLookup {
       return transactions.read(
           scope.narrowedTo(reachable), dsl -> RenderedJson.fetch(dsl, rendered.get()));
     }
-    List<Meeting> rows =
+    boolean counted = Page.countAsked(environment.getSelectionSet());
+    PageRows<Meeting> rows =
         transactions.read(
             scope.narrowedTo(reachable),
-            dsl -> meetings.page(dsl, community.id(), query, from, size + 1));
+            dsl -> meetings.page(dsl, community.id(), query, from, size + 1, counted));
     return Page.of(
-        rows.stream().map(m -> shown(m, reachable)).toList(),
+        new PageRows<>(
+            rows.rows().stream().map(m -> shown(m, reachable)).toList(), rows.totalCount()),
         size,
         after != null,
         m -> TimeCursor.key(m.startsAt(), m.id()));

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.JsonConnection;
 import org.redgovernance.api.graphql.JsonShape;
 import org.redgovernance.api.graphql.JsonSql;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.meetings.Meeting.ActionItem;
 import org.redgovernance.api.meetings.Meeting.AgendaItem;
@@ -98,13 +99,23 @@ class MeetingRepository {
       LocalDate startsOn,
       @Nullable LocalDate endsOn) {}
 
-  List<Meeting> page(
-      DSLContext dsl, UUID communityId, Filter filter, @Nullable TimeCursor after, int limit) {
-    return select(dsl)
-        .where(pageConditions(communityId, filter, after))
-        .orderBy(pageOrder(filter))
-        .limit(limit)
-        .fetch(MeetingRepository::toMeeting);
+  /** One page of meetings, with how many the filter matches in all when {@code counted}. */
+  PageRows<Meeting> page(
+      DSLContext dsl,
+      UUID communityId,
+      Filter filter,
+      @Nullable TimeCursor after,
+      int limit,
+      boolean counted) {
+    return PageRows.fetch(
+        dsl,
+        select(dsl)
+            .where(pageConditions(communityId, filter))
+            .and(seek(filter, after))
+            .orderBy(pageOrder(filter))
+            .limit(limit),
+        counted ? count(communityId, filter) : null,
+        MeetingRepository::toMeeting);
   }
 
   /**
@@ -127,16 +138,22 @@ class MeetingRepository {
         order,
         size,
         after != null,
+        count(communityId, filter),
         columns ->
             DSL.select(columns)
                 .from(MEETING)
-                .where(pageConditions(communityId, filter, after))
+                .where(pageConditions(communityId, filter))
+                .and(seek(filter, after))
                 .orderBy(order)
                 .limit(size + 1));
   }
 
-  private static List<Condition> pageConditions(
-      UUID communityId, Filter filter, @Nullable TimeCursor after) {
+  /** How many meetings the filter matches: {@code totalCount}. */
+  private static Select<Record1<Integer>> count(UUID communityId, Filter filter) {
+    return DSL.selectCount().from(MEETING).where(pageConditions(communityId, filter));
+  }
+
+  private static List<Condition> pageConditions(UUID communityId, Filter filter) {
     List<Condition> where = new ArrayList<>();
     where.add(MEETING.COMMUNITY_ID.eq(communityId));
     if (filter.from() != null) {
@@ -151,12 +168,16 @@ class MeetingRepository {
     if (filter.statuses() != null) {
       where.add(MEETING.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
     }
-    if (after != null) {
-      var key = DSL.row(MEETING.STARTS_AT, MEETING.ID);
-      where.add(
-          filter.newestFirst() ? key.lt(after.at(), after.id()) : key.gt(after.at(), after.id()));
-    }
     return where;
+  }
+
+  /** The meetings after the cursor, in the filter's order. */
+  private static Condition seek(Filter filter, @Nullable TimeCursor after) {
+    if (after == null) {
+      return DSL.noCondition();
+    }
+    var key = DSL.row(MEETING.STARTS_AT, MEETING.ID);
+    return filter.newestFirst() ? key.lt(after.at(), after.id()) : key.gt(after.at(), after.id());
   }
 
   private static List<SortField<?>> pageOrder(Filter filter) {

@@ -1,5 +1,6 @@
 package org.redgovernance.api.notices;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -46,8 +48,10 @@ class NoticeController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable NoticeFilter filter,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     int size = Page.size(first);
+    boolean counted = Page.countAsked(selection);
     TimeCursor cursor = after == null ? null : TimeCursor.decode(after);
     List<ReachableCommunity> communities = scope.communities();
     if (filter != null && filter.communityKey() != null) {
@@ -60,9 +64,9 @@ class NoticeController implements NodeLookup {
                     NoticeVisibility::of,
                     () -> new EnumMap<>(NoticeVisibility.class),
                     Collectors.mapping(ReachableCommunity::id, Collectors.toList())));
-    List<Notice> rows =
+    PageRows<Notice> rows =
         byVisibility.isEmpty()
-            ? List.of()
+            ? new PageRows<>(List.of(), counted ? 0 : null)
             : transactions.read(
                 scope,
                 dsl ->
@@ -76,7 +80,8 @@ class NoticeController implements NodeLookup {
                             ? null
                             : FilterValues.anyOf(filter.audiences(), filter.audience()),
                         cursor,
-                        size + 1));
+                        size + 1,
+                        counted));
     return Page.of(
         rows, size, after != null, notice -> TimeCursor.key(notice.publishedAt(), notice.id()));
   }

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.database.jooq.tables.records.NoticeRecord;
 import org.springframework.stereotype.Repository;
@@ -22,15 +23,17 @@ import org.springframework.stereotype.Repository;
 class NoticeRepository {
 
   /**
-   * One page, newest first, of the notices that each community's visibility lets the caller read.
+   * One page, newest first, of the notices that each community's visibility lets the caller read,
+   * with how many there are in all when {@code counted}.
    */
-  List<Notice> page(
+  PageRows<Notice> page(
       DSLContext dsl,
       Map<NoticeVisibility, ? extends Collection<UUID>> communitiesByVisibility,
       @Nullable List<NoticeStatus> statuses,
       @Nullable List<NoticeAudience> audiences,
       @Nullable TimeCursor after,
-      int limit) {
+      int limit,
+      boolean counted) {
     List<Condition> where = new ArrayList<>();
     where.add(visible(communitiesByVisibility));
     if (statuses != null) {
@@ -39,14 +42,18 @@ class NoticeRepository {
     if (audiences != null) {
       where.add(NOTICE.AUDIENCE.in(audiences.stream().map(Enum::name).toList()));
     }
-    if (after != null) {
-      where.add(DSL.row(NOTICE.PUBLISHED_AT, NOTICE.ID).lt(after.at(), after.id()));
-    }
-    return dsl.selectFrom(NOTICE)
-        .where(DSL.and(where))
-        .orderBy(NOTICE.PUBLISHED_AT.desc(), NOTICE.ID.desc())
-        .limit(limit)
-        .fetch(NoticeRepository::toNotice);
+    Condition cursor =
+        after == null
+            ? DSL.noCondition()
+            : DSL.row(NOTICE.PUBLISHED_AT, NOTICE.ID).lt(after.at(), after.id());
+    return PageRows.fetch(
+        dsl,
+        DSL.selectFrom(NOTICE)
+            .where(DSL.and(where).and(cursor))
+            .orderBy(NOTICE.PUBLISHED_AT.desc(), NOTICE.ID.desc())
+            .limit(limit),
+        counted ? DSL.selectCount().from(NOTICE).where(where) : null,
+        NoticeRepository::toNotice);
   }
 
   Optional<Notice> find(DSLContext dsl, UUID communityId, UUID id) {

@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -53,8 +54,8 @@ class PersonalDataReader {
    * secretary only; each found resident's looked-up fields are recorded as read unmasked, and the
    * lookup itself, matched or not, is an audit event.
    */
-  List<Resident> lookUp(
-      AccessScope one, Set<PersonalField> fields, Function<DSLContext, List<Resident>> query) {
+  PageRows<Resident> lookUp(
+      AccessScope one, Set<PersonalField> fields, Function<DSLContext, PageRows<Resident>> query) {
     ReachableCommunity community = one.communities().get(0);
     if (!community.maySeePersonalData()) {
       throw new ApiException(
@@ -65,9 +66,9 @@ class PersonalDataReader {
     return transactions.write(
         one,
         dsl -> {
-          List<Resident> found = query.apply(dsl);
+          PageRows<Resident> found = query.apply(dsl);
           Map<UUID, UUID> read = new HashMap<>();
-          found.forEach(resident -> read.put(resident.id(), resident.communityId()));
+          found.rows().forEach(resident -> read.put(resident.id(), resident.communityId()));
           for (PersonalField field : fields) {
             roster.recordAccess(dsl, one.caller().userId(), read, field);
           }
@@ -82,7 +83,7 @@ class PersonalDataReader {
                   "fields",
                   fields.stream().map(Enum::name).sorted().toList(),
                   "matched",
-                  found.size()));
+                  found.rows().size()));
           return found;
         });
   }

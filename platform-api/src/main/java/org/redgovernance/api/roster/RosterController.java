@@ -2,6 +2,7 @@ package org.redgovernance.api.roster;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.RenderedJson;
 import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -93,12 +95,16 @@ class RosterController implements NodeLookup {
       Community community,
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     UUID afterId = afterId(after);
-    List<Grid> rows =
-        transactions.read(one, dsl -> roster.grids(dsl, community.id(), afterId, size + 1));
+    PageRows<Grid> rows =
+        transactions.read(
+            one,
+            dsl ->
+                roster.grids(dsl, community.id(), afterId, size + 1, Page.countAsked(selection)));
     return Page.of(rows, size, after != null, grid -> grid.id().toString());
   }
 
@@ -108,14 +114,18 @@ class RosterController implements NodeLookup {
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable String gridId,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     UUID afterId = afterId(after);
     UUID grid = localId(gridId, RosterTypes.GRID, community);
-    List<Building> rows =
+    PageRows<Building> rows =
         transactions.read(
-            one, dsl -> roster.buildings(dsl, community.id(), grid, afterId, size + 1));
+            one,
+            dsl ->
+                roster.buildings(
+                    dsl, community.id(), grid, afterId, size + 1, Page.countAsked(selection)));
     return Page.of(rows, size, after != null, building -> building.id().toString());
   }
 
@@ -149,9 +159,11 @@ class RosterController implements NodeLookup {
     if (rendered.isPresent()) {
       return transactions.read(one, dsl -> RenderedJson.fetch(dsl, rendered.get()));
     }
-    List<Household> rows =
+    boolean counted = Page.countAsked(environment.getSelectionSet());
+    PageRows<Household> rows =
         transactions.read(
-            one, dsl -> roster.households(dsl, community.id(), query, order, from, size + 1));
+            one,
+            dsl -> roster.households(dsl, community.id(), query, order, from, size + 1, counted));
     return Page.of(
         rows,
         size,
@@ -171,7 +183,8 @@ class RosterController implements NodeLookup {
       @Argument @Nullable String after,
       @Argument @Nullable ResidentFilterInput filter,
       @Argument RosterOrder.@Nullable Input orderBy,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     RosterOrder order = RosterOrder.of(orderBy);
@@ -199,9 +212,10 @@ class RosterController implements NodeLookup {
     if (input.idCardNumber() != null) {
       byNumber.add(PersonalField.ID_CARD);
     }
-    Function<DSLContext, List<Resident>> page =
-        dsl -> roster.residents(dsl, community.id(), query, order, from, size + 1);
-    List<Resident> rows =
+    boolean counted = Page.countAsked(selection);
+    Function<DSLContext, PageRows<Resident>> page =
+        dsl -> roster.residents(dsl, community.id(), query, order, from, size + 1, counted);
+    PageRows<Resident> rows =
         byNumber.isEmpty()
             ? transactions.read(one, page)
             : personalData.lookUp(one, byNumber, page);
@@ -227,7 +241,8 @@ class RosterController implements NodeLookup {
       @Argument @Nullable String after,
       @Argument @Nullable PartyMemberFilterInput filter,
       @Argument RosterOrder.@Nullable Input orderBy,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingFieldSelectionSet selection) {
     AccessScope one = rosterScope(community, scope);
     int size = Page.size(first);
     RosterOrder order = RosterOrder.of(orderBy);
@@ -240,9 +255,11 @@ class RosterController implements NodeLookup {
             localId(input.gridId(), RosterTypes.GRID, community),
             blankToNull(input.specialty()),
             blankToNull(input.name()));
-    List<PartyMember> rows =
+    boolean counted = Page.countAsked(selection);
+    PageRows<PartyMember> rows =
         transactions.read(
-            one, dsl -> roster.partyMembers(dsl, community.id(), query, order, from, size + 1));
+            one,
+            dsl -> roster.partyMembers(dsl, community.id(), query, order, from, size + 1, counted));
     return Page.of(
         rows,
         size,

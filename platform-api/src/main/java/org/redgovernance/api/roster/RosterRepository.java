@@ -30,6 +30,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.JsonConnection;
+import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.database.Ids;
 import org.redgovernance.database.jooq.tables.records.PersonalDataAccessRecord;
 import org.springframework.stereotype.Repository;
@@ -108,30 +109,43 @@ class RosterRepository {
           .eq(RESIDENT.COMMUNITY_ID)
           .and(PARTY_MEMBER.RESIDENT_ID.eq(RESIDENT.ID));
 
-  List<Grid> grids(DSLContext dsl, UUID communityId, @Nullable UUID afterId, int limit) {
-    return dsl.selectFrom(GRID)
-        .where(
-            GRID.COMMUNITY_ID.eq(communityId),
-            afterId == null ? DSL.noCondition() : GRID.ID.gt(afterId))
-        .orderBy(GRID.ID)
-        .limit(limit)
-        .fetch(RosterRepository::toGrid);
+  PageRows<Grid> grids(
+      DSLContext dsl, UUID communityId, @Nullable UUID afterId, int limit, boolean counted) {
+    Condition where = GRID.COMMUNITY_ID.eq(communityId);
+    return PageRows.fetch(
+        dsl,
+        DSL.selectFrom(GRID)
+            .where(where, afterId == null ? DSL.noCondition() : GRID.ID.gt(afterId))
+            .orderBy(GRID.ID)
+            .limit(limit),
+        counted ? DSL.selectCount().from(GRID).where(where) : null,
+        RosterRepository::toGrid);
   }
 
   List<Grid> gridsByIds(DSLContext dsl, Collection<UUID> ids) {
     return dsl.selectFrom(GRID).where(GRID.ID.in(ids)).fetch(RosterRepository::toGrid);
   }
 
-  List<Building> buildings(
-      DSLContext dsl, UUID communityId, @Nullable UUID gridId, @Nullable UUID afterId, int limit) {
-    return dsl.selectFrom(BUILDING)
-        .where(
-            BUILDING.COMMUNITY_ID.eq(communityId),
-            gridId == null ? DSL.noCondition() : BUILDING.GRID_ID.eq(gridId),
-            afterId == null ? DSL.noCondition() : BUILDING.ID.gt(afterId))
-        .orderBy(BUILDING.ID)
-        .limit(limit)
-        .fetch(RosterRepository::toBuilding);
+  PageRows<Building> buildings(
+      DSLContext dsl,
+      UUID communityId,
+      @Nullable UUID gridId,
+      @Nullable UUID afterId,
+      int limit,
+      boolean counted) {
+    Condition where =
+        BUILDING
+            .COMMUNITY_ID
+            .eq(communityId)
+            .and(gridId == null ? DSL.noCondition() : BUILDING.GRID_ID.eq(gridId));
+    return PageRows.fetch(
+        dsl,
+        DSL.selectFrom(BUILDING)
+            .where(where, afterId == null ? DSL.noCondition() : BUILDING.ID.gt(afterId))
+            .orderBy(BUILDING.ID)
+            .limit(limit),
+        counted ? DSL.selectCount().from(BUILDING).where(where) : null,
+        RosterRepository::toBuilding);
   }
 
   List<Building> buildingsByIds(DSLContext dsl, Collection<UUID> ids) {
@@ -139,13 +153,14 @@ class RosterRepository {
   }
 
   /** A page of households, each with its residents and their party membership: one statement. */
-  List<Household> households(
+  PageRows<Household> households(
       DSLContext dsl,
       UUID communityId,
       HouseholdFilter filter,
       RosterOrder order,
       RosterOrder.@Nullable After after,
-      int limit) {
+      int limit,
+      boolean counted) {
     Field<List<Resident>> residents =
         DSL.multiset(
                 DSL.select(RESIDENT_COLUMNS)
@@ -157,12 +172,22 @@ class RosterRepository {
                         RESIDENT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                     .orderBy(RESIDENT.OWNER.desc(), RESIDENT.ID))
             .as("residents")
-            .convertFrom(rows -> rows.map(RosterRepository::toResident));
-    return withBuilding(dsl.select(HOUSEHOLD.fields()).select(BUILDING.fields()).select(residents))
-        .where(householdConditions(communityId, filter, order, after))
-        .orderBy(householdOrder(order))
-        .limit(limit)
-        .fetch(row -> toHousehold(row, row.get(residents)));
+            // NULL only on the row that carries a count alone (PageRows)
+            .convertFrom(rows -> rows == null ? null : rows.map(RosterRepository::toResident));
+    return PageRows.fetch(
+        dsl,
+        withBuilding(DSL.select(HOUSEHOLD.fields()).select(BUILDING.fields()).select(residents))
+            .where(householdConditions(communityId, filter))
+            .and(householdSeek(order, after))
+            .orderBy(householdOrder(order))
+            .limit(limit),
+        counted ? householdCount(communityId, filter) : null,
+        row -> toHousehold(row, row.get(residents)));
+  }
+
+  /** How many households the filter matches: {@code totalCount}. */
+  private static Select<Record1<Integer>> householdCount(UUID communityId, HouseholdFilter filter) {
+    return DSL.selectCount().from(HOUSEHOLD).where(householdConditions(communityId, filter));
   }
 
   /**
@@ -198,13 +223,15 @@ class RosterRepository {
         sort,
         size,
         after != null,
+        householdCount(communityId, filter),
         columns ->
             // Ordered by ID, the page needs no building: reading households in key order, the
             // first size + 1 are the page. The address, when selected, looks its building up.
             (order.field().equals("ADDRESS")
                     ? withBuilding(DSL.select(columns))
                     : DSL.select(columns).from(HOUSEHOLD))
-                .where(householdConditions(communityId, filter, order, after))
+                .where(householdConditions(communityId, filter))
+                .and(householdSeek(order, after))
                 .orderBy(sort)
                 .limit(size + 1));
   }
@@ -232,11 +259,7 @@ class RosterRepository {
     return sort;
   }
 
-  private static List<Condition> householdConditions(
-      UUID communityId,
-      HouseholdFilter filter,
-      RosterOrder order,
-      RosterOrder.@Nullable After after) {
+  private static List<Condition> householdConditions(UUID communityId, HouseholdFilter filter) {
     List<Condition> where = new ArrayList<>();
     where.add(HOUSEHOLD.COMMUNITY_ID.eq(communityId));
     if (filter.gridId() != null) {
@@ -258,19 +281,22 @@ class RosterRepository {
                       RESIDENT.STATUS.eq("ACTIVE")));
       where.add(filter.withPartyMember() ? hasParty : DSL.not(hasParty));
     }
+    return where;
+  }
+
+  /** The households after the cursor, in {@code order}. */
+  private static Condition householdSeek(RosterOrder order, RosterOrder.@Nullable After after) {
+    if (after == null) {
+      return DSL.noCondition();
+    }
     boolean desc = order.descending();
     if (order.field().equals("ADDRESS")) {
-      if (after != null) {
-        var key = DSL.row(BUILDING.NUMBER, HOUSEHOLD.UNIT, HOUSEHOLD.ROOM, HOUSEHOLD.ID);
-        var at =
-            DSL.row(
-                after.values().get(0), after.values().get(1), after.values().get(2), after.id());
-        where.add(desc ? key.lt(at) : key.gt(at));
-      }
-    } else if (after != null) {
-      where.add(desc ? HOUSEHOLD.ID.lt(after.id()) : HOUSEHOLD.ID.gt(after.id()));
+      var key = DSL.row(BUILDING.NUMBER, HOUSEHOLD.UNIT, HOUSEHOLD.ROOM, HOUSEHOLD.ID);
+      var at =
+          DSL.row(after.values().get(0), after.values().get(1), after.values().get(2), after.id());
+      return desc ? key.lt(at) : key.gt(at);
     }
-    return where;
+    return desc ? HOUSEHOLD.ID.lt(after.id()) : HOUSEHOLD.ID.gt(after.id());
   }
 
   /** Households by id, without their residents (those load in a batch if asked for). */
@@ -280,13 +306,14 @@ class RosterRepository {
         .fetch(row -> toHousehold(row, null));
   }
 
-  List<Resident> residents(
+  PageRows<Resident> residents(
       DSLContext dsl,
       UUID communityId,
       ResidentFilter filter,
       RosterOrder order,
       RosterOrder.@Nullable After after,
-      int limit) {
+      int limit,
+      boolean counted) {
     List<Condition> where = new ArrayList<>();
     where.add(RESIDENT.COMMUNITY_ID.eq(communityId));
     if (filter.householdId() != null) {
@@ -322,37 +349,42 @@ class RosterRepository {
     if (filter.idCardHash() != null) {
       where.add(RESIDENT.ID_CARD_HASH.eq(filter.idCardHash()));
     }
+    List<Condition> seek = new ArrayList<>();
     boolean desc = order.descending();
     List<SortField<?>> sort = new ArrayList<>();
     switch (order.field()) {
       case "NAME" -> {
         sort.add(dir(RESIDENT.NAME, desc));
         if (after != null) {
-          where.add(seek(RESIDENT.NAME, after.values().get(0), RESIDENT.ID, after.id(), desc));
+          seek.add(seek(RESIDENT.NAME, after.values().get(0), RESIDENT.ID, after.id(), desc));
         }
       }
       case "BIRTH_YEAR" -> {
         Field<Integer> year = DSL.coalesce(RESIDENT.BIRTH_YEAR, 0);
         sort.add(dir(year, desc));
         if (after != null) {
-          where.add(seek(year, parseInt(after.values().get(0)), RESIDENT.ID, after.id(), desc));
+          seek.add(seek(year, parseInt(after.values().get(0)), RESIDENT.ID, after.id(), desc));
         }
       }
       default -> {
         if (after != null) {
-          where.add(desc ? RESIDENT.ID.lt(after.id()) : RESIDENT.ID.gt(after.id()));
+          seek.add(desc ? RESIDENT.ID.lt(after.id()) : RESIDENT.ID.gt(after.id()));
         }
       }
     }
     sort.add(dir(RESIDENT.ID, desc));
-    return dsl.select(RESIDENT_COLUMNS)
-        .from(RESIDENT)
-        .leftJoin(PARTY_MEMBER)
-        .on(PARTY_OF_RESIDENT)
-        .where(where)
-        .orderBy(sort)
-        .limit(limit)
-        .fetch(RosterRepository::toResident);
+    return PageRows.fetch(
+        dsl,
+        DSL.select(RESIDENT_COLUMNS)
+            .from(RESIDENT)
+            .leftJoin(PARTY_MEMBER)
+            .on(PARTY_OF_RESIDENT)
+            .where(where)
+            .and(DSL.and(seek))
+            .orderBy(sort)
+            .limit(limit),
+        counted ? DSL.selectCount().from(RESIDENT).where(where) : null,
+        RosterRepository::toResident);
   }
 
   List<Resident> residentsByIds(DSLContext dsl, Collection<UUID> ids) {
@@ -374,13 +406,14 @@ class RosterRepository {
         .fetch(RosterRepository::toResident);
   }
 
-  List<PartyMember> partyMembers(
+  PageRows<PartyMember> partyMembers(
       DSLContext dsl,
       UUID communityId,
       PartyMemberFilter filter,
       RosterOrder order,
       RosterOrder.@Nullable After after,
-      int limit) {
+      int limit,
+      boolean counted) {
     List<Condition> where = new ArrayList<>();
     where.add(PARTY_MEMBER.COMMUNITY_ID.eq(communityId));
     if (filter.kinds() != null) {
@@ -396,6 +429,7 @@ class RosterRepository {
       where.add(
           DSL.coalesce(PARTY_MEMBER.NAME, RESIDENT.NAME).containsIgnoreCase(filter.nameContains()));
     }
+    List<Condition> seek = new ArrayList<>();
     boolean desc = order.descending();
     List<SortField<?>> sort = new ArrayList<>();
     switch (order.field()) {
@@ -403,40 +437,45 @@ class RosterRepository {
         Field<String> name = DSL.coalesce(PARTY_MEMBER.NAME, RESIDENT.NAME);
         sort.add(dir(name, desc));
         if (after != null) {
-          where.add(seek(name, after.values().get(0), PARTY_MEMBER.ID, after.id(), desc));
+          seek.add(seek(name, after.values().get(0), PARTY_MEMBER.ID, after.id(), desc));
         }
       }
       case "JOINED_ON" -> {
         Field<LocalDate> joined = DSL.coalesce(PARTY_MEMBER.JOINED_ON, NO_DATE);
         sort.add(dir(joined, desc));
         if (after != null) {
-          where.add(
+          seek.add(
               seek(joined, parseDate(after.values().get(0)), PARTY_MEMBER.ID, after.id(), desc));
         }
       }
       default -> {
         if (after != null) {
-          where.add(desc ? PARTY_MEMBER.ID.lt(after.id()) : PARTY_MEMBER.ID.gt(after.id()));
+          seek.add(desc ? PARTY_MEMBER.ID.lt(after.id()) : PARTY_MEMBER.ID.gt(after.id()));
         }
       }
     }
     sort.add(dir(PARTY_MEMBER.ID, desc));
-    return partyMemberQuery(dsl)
-        .where(where)
-        .orderBy(sort)
-        .limit(limit)
-        .fetch(RosterRepository::toPartyMember);
+    return PageRows.fetch(
+        dsl,
+        partyMemberQuery(DSL.select(PARTY_MEMBER.fields()).select(RESIDENT.NAME))
+            .where(where)
+            .and(DSL.and(seek))
+            .orderBy(sort)
+            .limit(limit),
+        counted ? partyMemberQuery(DSL.selectCount()).where(where) : null,
+        RosterRepository::toPartyMember);
   }
 
   List<PartyMember> partyMembersByIds(DSLContext dsl, Collection<UUID> ids) {
-    return partyMemberQuery(dsl)
+    return partyMemberQuery(dsl.select(PARTY_MEMBER.fields()).select(RESIDENT.NAME))
         .where(PARTY_MEMBER.ID.in(ids))
         .fetch(RosterRepository::toPartyMember);
   }
 
-  private org.jooq.SelectOnConditionStep<Record> partyMemberQuery(DSLContext dsl) {
-    return dsl.select(PARTY_MEMBER.fields())
-        .select(RESIDENT.NAME)
+  /** Party members with their resident's name (a member's own name may be left out). */
+  private static <R extends Record> SelectOnConditionStep<R> partyMemberQuery(
+      SelectSelectStep<R> select) {
+    return select
         .from(PARTY_MEMBER)
         .leftJoin(RESIDENT)
         .on(
