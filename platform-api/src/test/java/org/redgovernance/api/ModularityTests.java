@@ -17,13 +17,15 @@ class ModularityTests {
 
   @Test
   void generatedJooqTypes_stayInRepositoriesAndTheTenancyAndAuditPlumbing() {
-    // A feature's ...Json classes describe its types as SQL that writes them (JsonShape): they
-    // sit beside its repository and are as much SQL as it is.
+    // A feature's ...Models (its read-model declarations) and ...Json classes describe its types
+    // as SQL that writes them: they sit beside its repository and are as much SQL as it is.
     noClasses()
         .that()
         .haveSimpleNameNotEndingWith("Repository")
         .and()
         .haveSimpleNameNotEndingWith("Json")
+        .and()
+        .haveSimpleNameNotEndingWith("Models")
         .and()
         .doNotHaveSimpleName("CommunityDirectory")
         .and()
@@ -42,6 +44,7 @@ class ModularityTests {
             "org.redgovernance.api.security..",
             "org.redgovernance.api.tenancy..",
             "org.redgovernance.api.graphql..",
+            "org.redgovernance.api.readmodel..",
             "org.redgovernance.api.audit..",
             "org.redgovernance.api.events..")
         .should()
@@ -149,10 +152,11 @@ class ModularityTests {
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "feature internals other than communities.Community",
+                "feature internals other than communities.Community and its read-model ref",
                 c ->
                     (c.getPackageName().startsWith("org.redgovernance.api.communities")
                             && !c.getSimpleName().equals("Community")
+                            && !c.getSimpleName().equals("CommunityModels")
                             && !c.getName().endsWith("Community$Street"))
                         || (c.getPackageName().startsWith("org.redgovernance.api.notices")
                             && !c.getPackageName().startsWith("org.redgovernance.api.notices"))))

@@ -1,15 +1,24 @@
 package org.redgovernance.api.communities;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.PageRows;
+import org.redgovernance.api.readmodel.ReadModel;
+import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.readmodel.RenderedJson;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.CommunityStatus;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -35,20 +44,53 @@ class CommunityController implements NodeLookup {
   private final TenantTransactions transactions;
   private final CommunityRepository communities;
 
-  CommunityController(TenantTransactions transactions, CommunityRepository communities) {
+  private final ReadModel readModel;
+
+  CommunityController(
+      TenantTransactions transactions, CommunityRepository communities, ReadModel readModel) {
     this.transactions = transactions;
     this.communities = communities;
+    this.readModel = readModel;
   }
 
   /**
-   * Answered from the request's scope, which was itself read from the registry: a community screen
-   * whose nested lists each cost one statement pays no extra round trip for its header.
+   * The community's header (id, key, name, status, street, myRoles) comes from the request's scope,
+   * which was itself read from the registry: a screen that asks only for it pays no statement. A
+   * selection with more is compiled whole by the read model when every field it selects is
+   * declared: the community and its lists in one statement.
    */
   @QueryMapping
-  @Nullable Community community(
-      @Argument String key, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return scope.byKey(key).map(Community::of).orElse(null);
+  @Nullable Object community(
+      @Argument String key,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    Optional<ReachableCommunity> reachable = scope.byKey(key);
+    if (reachable.isEmpty()) {
+      return null;
+    }
+    List<SelectedField> selection = environment.getSelectionSet().getImmediateFields();
+    if (selection.stream().allMatch(field -> HEADER.contains(field.getName()))) {
+      return Community.of(reachable.get());
+    }
+    UUID id = reachable.get().id();
+    Optional<Select<Record1<JSON>>> compiled =
+        readModel.one(
+            CommunityModels.COMMUNITIES,
+            CommunityModels.byId(id),
+            selection,
+            ReadRequest.of(environment));
+    return compiled.isEmpty()
+        ? Community.of(reachable.get())
+        : transactions
+            .read(
+                scope.narrowedTo(reachable.get()),
+                dsl -> RenderedJson.fetchOptional(dsl, compiled.get()))
+            .orElse(null);
   }
+
+  /** What the scope knows of a community without asking the database. */
+  private static final Set<String> HEADER =
+      Set.of("__typename", "id", "key", "name", "status", "street", "myRoles");
 
   @QueryMapping
   Page<Community> communities(

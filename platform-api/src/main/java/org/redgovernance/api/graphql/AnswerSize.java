@@ -4,6 +4,7 @@ import graphql.GraphqlErrorBuilder;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
+import org.redgovernance.api.readmodel.RenderedJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

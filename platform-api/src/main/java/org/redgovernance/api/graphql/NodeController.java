@@ -8,22 +8,44 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.readmodel.GlobalIdParts;
+import org.redgovernance.api.readmodel.ReadModel;
+import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.readmodel.RenderedJson;
+import org.redgovernance.api.readmodel.TypeSelection;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code node(id:)}: any object by its global ID, or null — never another community's object. */
+/**
+ * {@code node(id:)}: any object by its global ID, or null — never another community's object. A
+ * type the read model declares is read in one statement for the selection; the others ask their
+ * {@link NodeLookup}.
+ */
 @Controller
 class NodeController {
 
   private final Map<String, NodeLookup> lookups;
+  private final ReadModel readModel;
+  private final TenantTransactions transactions;
   private final Selections selections;
 
-  NodeController(List<NodeLookup> lookups, Selections selections) {
+  NodeController(
+      List<NodeLookup> lookups,
+      ReadModel readModel,
+      TenantTransactions transactions,
+      Selections selections) {
+    this.readModel = readModel;
     this.selections = selections;
+    this.transactions = transactions;
     this.lookups =
         lookups.stream()
             .flatMap(lookup -> lookup.types().stream().map(type -> Map.entry(type, lookup)))
@@ -35,25 +57,43 @@ class NodeController {
       @Argument String id,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    return GlobalId.decode(id)
-        .filter(globalId -> scope.byId(globalId.communityId()).isPresent())
-        .filter(globalId -> lookups.containsKey(globalId.type()))
-        .flatMap(globalId -> find(globalId, scope, selections.below(environment)))
+    Optional<GlobalId> globalId = GlobalId.decode(id);
+    Optional<ReachableCommunity> community =
+        globalId.flatMap(known -> scope.byId(known.communityId()));
+    if (community.isEmpty()) {
+      return null;
+    }
+    GlobalId known = globalId.get();
+    if (readModel.declares(known.type())) {
+      List<SelectedField> selection = TypeSelection.of(known.type(), environment);
+      Select<Record1<JSON>> statement =
+          readModel
+              .byId(
+                  known.type(),
+                  new GlobalIdParts(known.communityId(), known.id()),
+                  selection,
+                  ReadRequest.of(environment))
+              .orElseThrow(
+                  () -> new IllegalStateException(known.type() + " cannot be read by its id"));
+      return transactions
+          .read(
+              scope.narrowedTo(community.get()), dsl -> RenderedJson.fetchOptional(dsl, statement))
+          .orElse(null);
+    }
+    NodeLookup lookup = lookups.get(known.type());
+    if (lookup == null) {
+      return null;
+    }
+    // a type not declared yet: its lookup writes SQL only for a selection in plain order
+    return selectedOn(known.type(), selections.below(environment))
+        .map(fields -> lookup.find(known, scope, fields))
+        .orElseGet(() -> lookup.find(known, scope))
         .orElse(null);
-  }
-
-  private Optional<Object> find(GlobalId id, AccessScope scope, List<SelectedField> selection) {
-    NodeLookup lookup = lookups.get(id.type());
-    return selectedOn(id.type(), selection)
-        .map(fields -> lookup.find(id, scope, fields))
-        .orElseGet(() -> lookup.find(id, scope));
   }
 
   /**
    * The fields selected on {@code type}, in the order its answer writes them; empty when that order
-   * cannot be told. The selection lists each result key where it first appears in the document,
-   * whatever the type it was selected on — when another type's fragment has the key first, the
-   * answer for {@code type} writes it later than the selection lists it.
+   * cannot be told from the list alone (a key first selected on another type's fragment).
    */
   static Optional<List<SelectedField>> selectedOn(String type, List<SelectedField> selection) {
     Set<String> elsewhere = new HashSet<>();

@@ -6,6 +6,7 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FieldValueInfo;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redgovernance.api.readmodel.RenderedJson;
 
 /**
  * graphql-java's query execution, except that a field whose fetcher answered with {@link

@@ -15,9 +15,9 @@ import java.time.LocalDate;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
-import org.redgovernance.api.graphql.JsonShape;
-import org.redgovernance.api.graphql.JsonSql;
-import org.redgovernance.api.graphql.Renderings;
+import org.redgovernance.api.readmodel.JsonShape;
+import org.redgovernance.api.readmodel.JsonSql;
+import org.redgovernance.api.readmodel.Renderings;
 
 /**
  * {@code Matter} as PostgreSQL writes it for a caller who sees matters whole (staff and oversight):

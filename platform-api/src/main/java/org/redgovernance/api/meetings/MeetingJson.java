@@ -20,10 +20,10 @@ import org.jooq.OrderField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.redgovernance.api.graphql.JsonShape;
-import org.redgovernance.api.graphql.JsonSql;
-import org.redgovernance.api.graphql.JsonText;
-import org.redgovernance.api.graphql.Renderings;
+import org.redgovernance.api.readmodel.JsonShape;
+import org.redgovernance.api.readmodel.JsonSql;
+import org.redgovernance.api.readmodel.JsonText;
+import org.redgovernance.api.readmodel.Renderings;
 
 /**
  * {@code Meeting} as PostgreSQL writes it, one shape for staff and oversight and one for residents

@@ -6,9 +6,9 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
 import static org.redgovernance.database.jooq.Tables.RESIDENT;
 
 import org.jooq.impl.DSL;
-import org.redgovernance.api.graphql.JsonShape;
-import org.redgovernance.api.graphql.JsonSql;
-import org.redgovernance.api.graphql.Renderings;
+import org.redgovernance.api.readmodel.JsonShape;
+import org.redgovernance.api.readmodel.JsonSql;
+import org.redgovernance.api.readmodel.Renderings;
 import org.redgovernance.database.jooq.tables.Building;
 
 /**

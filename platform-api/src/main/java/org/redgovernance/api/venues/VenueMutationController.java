@@ -3,12 +3,14 @@ package org.redgovernance.api.venues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -45,7 +47,7 @@ class VenueMutationController {
       @Nullable String openingHours,
       @Nullable Integer capacity) {}
 
-  record ServicePostPayload(@Nullable ServicePost servicePost, List<UserError> errors) {
+  record ServicePostPayload(@Nullable Changed servicePost, List<UserError> errors) {
     static ServicePostPayload failed(UserError error) {
       return new ServicePostPayload(null, List.of(error));
     }
@@ -59,7 +61,7 @@ class VenueMutationController {
       @Nullable LocalDate agreementFrom,
       @Nullable LocalDate agreementTo) {}
 
-  record PartnerPayload(@Nullable PartnerOrganization partner, List<UserError> errors) {
+  record PartnerPayload(@Nullable Changed partner, List<UserError> errors) {
     static PartnerPayload failed(UserError error) {
       return new PartnerPayload(null, List.of(error));
     }
@@ -129,9 +131,15 @@ class VenueMutationController {
                 blankToNull(input.openingHours()),
                 input.capacity());
             audit.record(
-                dsl, one, communityId, "venues.service-post.added", ServicePost.TYPE, id, Map.of());
+                dsl,
+                one,
+                communityId,
+                "venues.service-post.added",
+                VenueModels.SERVICE_POSTS.typeName(),
+                id,
+                Map.of());
             return new ServicePostPayload(
-                venues.servicePost(dsl, communityId, id).get(0), List.of());
+                new Changed(VenueModels.SERVICE_POSTS.typeName(), communityId, id), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return ServicePostPayload.failed(duplicateName());
@@ -143,7 +151,7 @@ class VenueMutationController {
       @Argument UpdateServicePostInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target post =
-        MutationTargets.object(input.id(), ServicePost.TYPE, "id", scope, EDIT);
+        MutationTargets.object(input.id(), VenueModels.SERVICE_POSTS.typeName(), "id", scope, EDIT);
     if (post.refusal() != null) {
       return ServicePostPayload.failed(post.refusal());
     }
@@ -158,7 +166,7 @@ class VenueMutationController {
       return transactions.write(
           one,
           dsl -> {
-            if (venues.servicePost(dsl, communityId, post.localId()).isEmpty()) {
+            if (!venues.servicePostExists(dsl, communityId, post.localId())) {
               return ServicePostPayload.failed(
                   UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
             }
@@ -179,11 +187,12 @@ class VenueMutationController {
                 one,
                 communityId,
                 "venues.service-post.updated",
-                ServicePost.TYPE,
+                VenueModels.SERVICE_POSTS.typeName(),
                 post.localId(),
                 Map.of());
             return new ServicePostPayload(
-                venues.servicePost(dsl, communityId, post.localId()).get(0), List.of());
+                new Changed(VenueModels.SERVICE_POSTS.typeName(), communityId, post.localId()),
+                List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return ServicePostPayload.failed(duplicateName());
@@ -195,9 +204,9 @@ class VenueMutationController {
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return remove(
         input,
-        ServicePost.TYPE,
+        VenueModels.SERVICE_POSTS.typeName(),
         "venues.service-post.removed",
-        (dsl, community, id) -> !venues.servicePost(dsl, community, id).isEmpty(),
+        venues::servicePostExists,
         venues::deleteServicePost,
         scope);
   }
@@ -254,10 +263,11 @@ class VenueMutationController {
                 one,
                 communityId,
                 "venues.partner.added",
-                PartnerOrganization.TYPE,
+                VenueModels.PARTNERS.typeName(),
                 id,
                 Map.of());
-            return new PartnerPayload(venues.partner(dsl, communityId, id).get(0), List.of());
+            return new PartnerPayload(
+                new Changed(VenueModels.PARTNERS.typeName(), communityId, id), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return PartnerPayload.failed(
@@ -273,7 +283,7 @@ class VenueMutationController {
       @Argument UpdatePartnerInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target partner =
-        MutationTargets.object(input.id(), PartnerOrganization.TYPE, "id", scope, EDIT);
+        MutationTargets.object(input.id(), VenueModels.PARTNERS.typeName(), "id", scope, EDIT);
     if (partner.refusal() != null) {
       return PartnerPayload.failed(partner.refusal());
     }
@@ -288,17 +298,15 @@ class VenueMutationController {
       return transactions.write(
           one,
           dsl -> {
-            List<PartnerOrganization> current = venues.partner(dsl, communityId, partner.localId());
+            Optional<VenueRepository.Agreement> current =
+                venues.partnerAgreement(dsl, communityId, partner.localId());
             if (current.isEmpty()) {
               return PartnerPayload.failed(
                   UserError.of(UserError.Code.NOT_FOUND, "Not found", "id"));
             }
             LocalDate from =
-                input.agreementFrom() != null
-                    ? input.agreementFrom()
-                    : current.get(0).agreementFrom();
-            LocalDate to =
-                input.agreementTo() != null ? input.agreementTo() : current.get(0).agreementTo();
+                input.agreementFrom() != null ? input.agreementFrom() : current.get().from();
+            LocalDate to = input.agreementTo() != null ? input.agreementTo() : current.get().to();
             if (from != null && to != null && to.isBefore(from)) {
               return PartnerPayload.failed(
                   UserError.of(
@@ -323,11 +331,12 @@ class VenueMutationController {
                 one,
                 communityId,
                 "venues.partner.updated",
-                PartnerOrganization.TYPE,
+                VenueModels.PARTNERS.typeName(),
                 partner.localId(),
                 Map.of());
             return new PartnerPayload(
-                venues.partner(dsl, communityId, partner.localId()).get(0), List.of());
+                new Changed(VenueModels.PARTNERS.typeName(), communityId, partner.localId()),
+                List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return PartnerPayload.failed(
@@ -343,9 +352,9 @@ class VenueMutationController {
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return remove(
         input,
-        PartnerOrganization.TYPE,
+        VenueModels.PARTNERS.typeName(),
         "venues.partner.removed",
-        (dsl, community, id) -> !venues.partner(dsl, community, id).isEmpty(),
+        (dsl, community, id) -> venues.partnerAgreement(dsl, community, id).isPresent(),
         venues::deletePartner,
         scope);
   }

@@ -6,10 +6,9 @@ import static org.redgovernance.database.jooq.Tables.SERVICE_POST;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
@@ -20,29 +19,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VenueRepository {
 
-  List<ServicePost> servicePosts(DSLContext dsl, Condition where) {
-    return dsl.selectFrom(SERVICE_POST)
-        .where(where)
-        .orderBy(SERVICE_POST.KIND, SERVICE_POST.NAME)
-        .fetch(
-            row ->
-                new ServicePost(
-                    row.getCommunityId(),
-                    row.getId(),
-                    row.getKind(),
-                    row.getName(),
-                    row.getAddress(),
-                    row.getOpeningHours(),
-                    row.getCapacity(),
-                    row.getVersion()));
+  boolean servicePostExists(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.fetchExists(
+        SERVICE_POST, SERVICE_POST.COMMUNITY_ID.eq(communityId).and(SERVICE_POST.ID.eq(id)));
   }
 
-  List<ServicePost> servicePostsOf(DSLContext dsl, UUID communityId) {
-    return servicePosts(dsl, SERVICE_POST.COMMUNITY_ID.eq(communityId));
-  }
+  /** A partner's agreement period, which a change must keep in order. */
+  record Agreement(@Nullable LocalDate from, @Nullable LocalDate to) {}
 
-  List<ServicePost> servicePost(DSLContext dsl, UUID communityId, UUID id) {
-    return servicePosts(dsl, SERVICE_POST.COMMUNITY_ID.eq(communityId).and(SERVICE_POST.ID.eq(id)));
+  Optional<Agreement> partnerAgreement(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(PARTNER_ORGANIZATION.AGREEMENT_FROM, PARTNER_ORGANIZATION.AGREEMENT_TO)
+        .from(PARTNER_ORGANIZATION)
+        .where(PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId), PARTNER_ORGANIZATION.ID.eq(id))
+        .fetchOptional(row -> new Agreement(row.value1(), row.value2()));
   }
 
   void insertServicePost(
@@ -133,31 +122,5 @@ class VenueRepository {
   boolean deletePartner(
       DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     return TenantRows.delete(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion);
-  }
-
-  List<PartnerOrganization> partners(DSLContext dsl, Condition where) {
-    return dsl.selectFrom(PARTNER_ORGANIZATION)
-        .where(where)
-        .orderBy(PARTNER_ORGANIZATION.NAME)
-        .fetch(
-            row ->
-                new PartnerOrganization(
-                    row.getCommunityId(),
-                    row.getId(),
-                    row.getName(),
-                    row.getKind(),
-                    row.getContact(),
-                    row.getAgreementFrom(),
-                    row.getAgreementTo(),
-                    row.getVersion()));
-  }
-
-  List<PartnerOrganization> partnersOf(DSLContext dsl, UUID communityId) {
-    return partners(dsl, PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId));
-  }
-
-  List<PartnerOrganization> partner(DSLContext dsl, UUID communityId, UUID id) {
-    return partners(
-        dsl, PARTNER_ORGANIZATION.COMMUNITY_ID.eq(communityId).and(PARTNER_ORGANIZATION.ID.eq(id)));
   }
 }

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -19,8 +19,9 @@ public final class JsonSql {
   private static final int UUID_TEXT = 36;
 
   /**
-   * {@link GlobalId#of} as a JSON string: base64url, unpadded, of {@code type:community:id}, which
-   * PostgreSQL writes as a {@link Base64Slots slot}; NULL when {@code id} is.
+   * {@link org.redgovernance.api.graphql.GlobalId#of} as a JSON string: base64url, unpadded, of
+   * {@code type:community:id}, which PostgreSQL writes as a {@link Base64Slots slot}; NULL when
+   * {@code id} is.
    */
   public static Field<JSON> globalId(String type, Field<UUID> communityId, Field<UUID> id) {
     // type names are ASCII: their length in characters is their length in bytes
@@ -34,8 +35,8 @@ public final class JsonSql {
   }
 
   /**
-   * {@link Page#encodeCursor} as a JSON string: base64url, unpadded, of the text's UTF-8 bytes, as
-   * a {@link Base64Slots slot}; NULL when the text is.
+   * {@link org.redgovernance.api.graphql.Page#encodeCursor} as a JSON string: base64url, unpadded,
+   * of the text's UTF-8 bytes, as a {@link Base64Slots slot}; NULL when the text is.
    */
   public static Field<JSON> base64Url(Field<String> text) {
     return JsonText.concat(
@@ -46,7 +47,10 @@ public final class JsonSql {
         "\"");
   }
 
-  /** {@link TimeCursor#key}: the instant as {@link #dateTime} writes it, a bar, the id. */
+  /**
+   * {@link org.redgovernance.api.graphql.TimeCursor#key}: the instant as {@link #dateTime} writes
+   * it, a bar, the id.
+   */
   public static Field<String> timeCursorKey(Field<OffsetDateTime> at, Field<UUID> id) {
     return dateTime(at).concat(DSL.inline("|")).concat(id.cast(String.class));
   }

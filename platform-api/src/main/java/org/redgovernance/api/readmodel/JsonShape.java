@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import graphql.schema.SelectedField;
 import java.time.LocalDate;

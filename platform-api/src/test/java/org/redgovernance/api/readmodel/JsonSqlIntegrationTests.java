@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;

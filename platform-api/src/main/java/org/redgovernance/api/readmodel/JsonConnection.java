@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * A Relay connection ({@link Page}) rendered by PostgreSQL in one statement: the feature's keyset
- * query of {@code size + 1} rows becomes a derived table whose rows carry their edge objects, and
- * an aggregate over it writes {@code edges} and {@code pageInfo} as the selection asks — the same
- * answer {@link Page#of} gives, cursors included. {@code totalCount} is a subquery beside the
- * aggregate, so an empty page still has it.
+ * A Relay connection ({@link org.redgovernance.api.graphql.Page}) rendered by PostgreSQL in one
+ * statement: the feature's keyset query of {@code size + 1} rows becomes a derived table whose rows
+ * carry their edge objects, and an aggregate over it writes {@code edges} and {@code pageInfo} as
+ * the selection asks — the same answer {@link org.redgovernance.api.graphql.Page#of} gives, cursors
+ * included. {@code totalCount} is a subquery beside the aggregate, so an empty page still has it.
  */
 public final class JsonConnection {
 
@@ -34,7 +34,7 @@ public final class JsonConnection {
    * The statement answering {@code connection} (the connection field's immediate selection), or
    * empty when something selected cannot be rendered.
    *
-   * @param cursorKey the cursor's key, as {@link Page#of} is given it
+   * @param cursorKey the cursor's key, as {@link org.redgovernance.api.graphql.Page#of} is given it
    * @param order the keyset order, the same the rows are fetched in
    * @param rows the feature's query over the given columns, in {@code order}, limited to {@code
    *     size + 1} rows
@@ -51,11 +51,34 @@ public final class JsonConnection {
       boolean after,
       Select<? extends Record1<Integer>> count,
       Function<List<SelectField<?>>, Select<?>> rows) {
+    return select(
+        connection,
+        selected -> node.render(selected.getSelectionSet().getImmediateFields()).map(json -> json),
+        cursorKey,
+        order,
+        size,
+        after,
+        count,
+        rows);
+  }
+
+  /**
+   * {@link #select} with the node written by {@code node}, e.g. a declared type of the read model.
+   */
+  static Optional<Select<Record1<JSON>>> select(
+      List<SelectedField> connection,
+      JsonShape.FieldSql node,
+      Field<String> cursorKey,
+      List<? extends OrderField<?>> order,
+      int size,
+      boolean after,
+      Select<? extends Record1<Integer>> count,
+      Function<List<SelectField<?>>, Select<?>> rows) {
     Field<JSON> cursor = JsonSql.base64Url(cursorKey);
     List<SelectField<?>> columns = new ArrayList<>();
     columns.add(cursor.as("cursor"));
     columns.add(DSL.rowNumber().over(DSL.orderBy(order)).as("position"));
-    JsonShape edge = JsonShape.builder().value("cursor", cursor).object("node", node).build();
+    JsonShape edge = JsonShape.builder().value("cursor", cursor).field("node", node).build();
     JsonShape page =
         JsonShape.builder()
             .list("edges", edge, json -> edges(json, size, columns))
@@ -87,7 +110,10 @@ public final class JsonConnection {
             DSL.inline(size)));
   }
 
-  /** {@link Page.PageInfo} over the page's rows: {@code size + 1} of them tell of a next page. */
+  /**
+   * {@link org.redgovernance.api.graphql.Page.PageInfo} over the page's rows: {@code size + 1} of
+   * them tell of a next page.
+   */
   private static JsonShape pageInfo(int size, boolean after) {
     return JsonShape.builder()
         .value("hasNextPage", DSL.field("count(*) > {0}", Boolean.class, DSL.inline(size)))

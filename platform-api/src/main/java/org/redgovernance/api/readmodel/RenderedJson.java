@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -18,7 +18,8 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 /**
  * A field's whole answer, already JSON: PostgreSQL built it for the field's selection (see {@link
  * JsonShape}). GraphQL execution takes it as the field's value without visiting the fields below
- * ({@link RenderedJsonStrategy}), and the response writer copies it into the response unparsed.
+ * ({@link org.redgovernance.api.graphql.RenderedJsonStrategy}), and the response writer copies it
+ * into the response unparsed.
  *
  * <p>It is kept as the UTF-8 bytes the database sent: a page of households is some 40 KB, and
  * decoding it into a Java string only to encode it again cost more CPU than the rest of the
@@ -54,7 +55,7 @@ public final class RenderedJson implements JacksonSerializable {
   }
 
   /** How many bytes the answer adds to a response. */
-  int byteLength() {
+  public int byteLength() {
     return utf8.length;
   }
 

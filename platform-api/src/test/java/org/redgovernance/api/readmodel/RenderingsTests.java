@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

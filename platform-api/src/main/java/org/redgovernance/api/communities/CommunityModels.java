@@ -1,0 +1,96 @@
+package org.redgovernance.api.communities;
+
+import static org.redgovernance.database.jooq.Tables.COMMUNITY;
+import static org.redgovernance.database.jooq.Tables.STREET;
+
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.CaseValueStep;
+import org.jooq.CaseWhenStep;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.impl.DSL;
+import org.redgovernance.api.readmodel.JsonText;
+import org.redgovernance.api.readmodel.ModelRef;
+import org.redgovernance.api.readmodel.ObjectModel;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.database.jooq.tables.Street;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code Community} and {@code Street} as the read model declares them. The features add their own
+ * fields to {@code Community} ({@link ObjectModel#extension}); those still answered by their Java
+ * resolvers are listed as pending here until their feature declares them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommunityModels {
+
+  public static final ModelRef<org.redgovernance.database.jooq.tables.Community> COMMUNITIES =
+      new ModelRef<>(Community.TYPE, COMMUNITY::as);
+
+  static final ModelRef<Street> STREETS = new ModelRef<>("Street", STREET::as);
+
+  @Bean
+  ObjectModel<org.redgovernance.database.jooq.tables.Community> communityModel() {
+    return ObjectModel.of(COMMUNITIES)
+        // the registry's own row-level security shows the same communities; said here as well
+        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .id(community -> community.ID, community -> community.ID)
+        .value("key", community -> community.KEY)
+        .value("name", community -> community.NAME)
+        .value("status", community -> community.STATUS)
+        .object("street", STREETS, (community, street) -> street.ID.eq(community.STREET_ID))
+        .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
+        .pending(
+            "bodies",
+            "buildings",
+            "figures",
+            "grids",
+            "households",
+            "matterFigures",
+            "matterSubcategories",
+            "matters",
+            "meetingFigures",
+            "meetings",
+            "partyMembers",
+            "residents")
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Street> streetModel() {
+    return ObjectModel.of(STREETS)
+        .value("key", street -> street.KEY)
+        .value("name", street -> street.NAME)
+        .build();
+  }
+
+  /** The community with this id. */
+  static Function<org.redgovernance.database.jooq.tables.Community, Condition> byId(UUID id) {
+    return community -> community.ID.eq(id);
+  }
+
+  /** The roles the caller holds in each community, from their scope (the token's grants). */
+  private static Field<JSON> rolesOf(Field<UUID> community, AccessScope scope) {
+    CaseValueStep<UUID> byCommunity = DSL.case_(community);
+    CaseWhenStep<UUID, JSON> roles = null;
+    for (ReachableCommunity reachable : scope.communities()) {
+      Field<JSON> held =
+          JsonText.literal(
+              reachable.roles().stream()
+                  .sorted(Comparator.naturalOrder())
+                  .map(role -> "\"" + role.name() + "\"")
+                  .collect(Collectors.joining(",", "[", "]")));
+      roles =
+          roles == null
+              ? byCommunity.when(DSL.val(reachable.id()), held)
+              : roles.when(DSL.val(reachable.id()), held);
+    }
+    return roles == null ? JsonText.EMPTY_ARRAY : roles.otherwise(JsonText.EMPTY_ARRAY);
+  }
+}

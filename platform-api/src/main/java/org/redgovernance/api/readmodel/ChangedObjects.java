@@ -1,0 +1,64 @@
+package org.redgovernance.api.readmodel;
+
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a payload's field that holds {@link Changed}: the object read back through the read model
+ * for that field's selection (each alias its own), in the community's tenant context; null when it
+ * is gone or out of the caller's reach.
+ */
+@Component
+class ChangedObjects implements Instrumentation {
+
+  private final ReadModel model;
+  private final TenantTransactions transactions;
+
+  ChangedObjects(ReadModel model, TenantTransactions transactions) {
+    this.model = model;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public DataFetcher<?> instrumentDataFetcher(
+      DataFetcher<?> dataFetcher,
+      InstrumentationFieldFetchParameters parameters,
+      InstrumentationState state) {
+    if (!parameters.isTrivialDataFetcher()) {
+      return dataFetcher;
+    }
+    return environment -> {
+      Object value = dataFetcher.get(environment);
+      return value instanceof Changed changed ? readBack(changed, environment) : value;
+    };
+  }
+
+  private Object readBack(Changed changed, DataFetchingEnvironment environment) {
+    AccessScope scope = environment.getGraphQlContext().get(AccessScope.CONTEXT_KEY);
+    ReachableCommunity community = scope.byId(changed.communityId()).orElse(null);
+    if (community == null) {
+      return null;
+    }
+    var statement =
+        model
+            .byId(
+                changed.typeName(),
+                new GlobalIdParts(changed.communityId(), changed.id()),
+                environment.getSelectionSet().getImmediateFields(),
+                ReadRequest.of(environment))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        changed.typeName() + " cannot be read back for this selection"));
+    return transactions
+        .read(scope.narrowedTo(community), dsl -> RenderedJson.fetchOptional(dsl, statement))
+        .orElse(null);
+  }
+}

@@ -1,0 +1,49 @@
+package org.redgovernance.api.readmodel;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a declared field whose parent object was resolved in Java (a {@code Community} found from
+ * the caller's scope): the field compiled against the parent's row, in one statement in the
+ * parent's community.
+ */
+@Component
+public class DeclaredFields {
+
+  private final ReadModel model;
+  private final TenantTransactions transactions;
+
+  DeclaredFields(ReadModel model, TenantTransactions transactions) {
+    this.model = model;
+    this.transactions = transactions;
+  }
+
+  /** The field {@code environment} fetches, of the {@code typeName} object with this id. */
+  public RenderedJson answer(
+      String typeName, GlobalIdParts parent, DataFetchingEnvironment environment) {
+    ReadRequest request = ReadRequest.of(environment);
+    ReachableCommunity community =
+        request
+            .scope()
+            .byId(parent.communityId())
+            .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
+    String field = environment.getField().getName();
+    Select<Record1<JSON>> statement =
+        model
+            .field(typeName, parent, field, Selected.of(environment), request)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        typeName + "." + field + " cannot be compiled for this selection"));
+    return transactions.read(
+        request.scope().narrowedTo(community), dsl -> RenderedJson.fetch(dsl, statement));
+  }
+}

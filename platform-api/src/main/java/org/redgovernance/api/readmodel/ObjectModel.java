@@ -1,0 +1,342 @@
+package org.redgovernance.api.readmodel;
+
+import graphql.schema.SelectedField;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.OrderField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A GraphQL object type as the read model declares it, once, in its feature: the table its objects
+ * are rows of and, for every field of the type, the SQL of its value — a column, an expression, an
+ * object or a list of another declared type reached by its join keys — or the reason it is resolved
+ * in Java. {@link ReadModel} checks the declarations against the schema at start-up and compiles
+ * any selection of declared types into one statement.
+ */
+public final class ObjectModel<T extends Table<?>> {
+
+  /** How one field is compiled for a selection of it; empty when that selection cannot be. */
+  @FunctionalInterface
+  public interface FieldSql<T> {
+    Optional<Field<?>> compile(T row, Selected selected, Compilation compilation);
+  }
+
+  private final ModelRef<T> ref;
+  private final Map<String, FieldSql<T>> fields;
+  private final Map<String, String> resolvedInJava;
+  private final @Nullable BiFunction<T, GlobalIdParts, Condition> byId;
+  private final @Nullable BiFunction<T, ReadRequest, Condition> rows;
+  private final Set<String> pending;
+  private final boolean extension;
+
+  private ObjectModel(
+      ModelRef<T> ref,
+      Map<String, FieldSql<T>> fields,
+      Map<String, String> resolvedInJava,
+      @Nullable BiFunction<T, GlobalIdParts, Condition> byId,
+      @Nullable BiFunction<T, ReadRequest, Condition> rows,
+      Set<String> pending,
+      boolean extension) {
+    this.ref = ref;
+    this.byId = byId;
+    this.rows = rows;
+    this.pending = Set.copyOf(pending);
+    this.extension = extension;
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    this.resolvedInJava = Map.copyOf(resolvedInJava);
+  }
+
+  /** Starts declaring the type {@code ref} names, whose objects are rows of {@code ref}'s table. */
+  public static <T extends Table<?>> Builder<T> of(ModelRef<T> ref) {
+    return new Builder<>(ref, false);
+  }
+
+  /**
+   * Starts declaring fields another feature adds to the type {@code ref} names (as its schema file
+   * does with {@code extend type}); merged into the type's own declaration.
+   */
+  public static <T extends Table<?>> Builder<T> extension(ModelRef<T> ref) {
+    return new Builder<>(ref, true);
+  }
+
+  boolean isExtension() {
+    return extension;
+  }
+
+  /** This declaration with {@code other}'s fields added: one type declared by several features. */
+  @SuppressWarnings("unchecked")
+  ObjectModel<T> merge(ObjectModel<?> other) {
+    ObjectModel<T> more = (ObjectModel<T>) other;
+    Map<String, FieldSql<T>> allFields = new LinkedHashMap<>(fields);
+    Map<String, String> allJava = new LinkedHashMap<>(resolvedInJava);
+    Set<String> allPending = new java.util.HashSet<>(pending);
+    for (String name : more.declaredFields()) {
+      if (declaredFields().contains(name)) {
+        throw new IllegalStateException(typeName() + "." + name + " is declared twice");
+      }
+    }
+    allFields.putAll(more.fields);
+    allJava.putAll(more.resolvedInJava);
+    allPending.addAll(more.pending);
+    return new ObjectModel<>(ref, allFields, allJava, byId, rows, allPending, extension);
+  }
+
+  /** The rows of this type the request's caller may see; no condition when all of them. */
+  Condition visible(Table<?> row, ReadRequest request) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    return rows == null ? DSL.noCondition() : rows.apply(typed, request);
+  }
+
+  /** Fields not declared yet, answered by their Java resolvers meanwhile. */
+  Set<String> pending() {
+    return pending;
+  }
+
+  public ModelRef<T> ref() {
+    return ref;
+  }
+
+  public String typeName() {
+    return ref.typeName();
+  }
+
+  /** The row of the object with this global id's parts, when the type declares its {@code id}. */
+  Optional<Condition> byId(Table<?> row, GlobalIdParts id) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    return byId == null ? Optional.empty() : Optional.of(byId.apply(typed, id));
+  }
+
+  /** Every field this declaration covers, in SQL or in Java. */
+  Set<String> declaredFields() {
+    Set<String> all = new java.util.LinkedHashSet<>(fields.keySet());
+    all.addAll(resolvedInJava.keySet());
+    all.addAll(pending);
+    return all;
+  }
+
+  /**
+   * The object of {@code row} (this type's table under its alias) as {@code selection} selects it:
+   * one JSON object in selection order; empty when a selected field cannot be compiled.
+   */
+  Optional<Field<JSON>> compile(Table<?> row, List<SelectedField> selection, Compilation c) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    List<String> keys = new ArrayList<>(selection.size());
+    List<Field<JSON>> values = new ArrayList<>(selection.size());
+    for (SelectedField selected : selection) {
+      Optional<Field<?>> value =
+          selected.getName().equals("__typename")
+              ? Optional.of(DSL.inline(typeName()))
+              : Optional.ofNullable(fields.get(selected.getName()))
+                  .flatMap(sql -> sql.compile(typed, Selected.of(selected), c));
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      keys.add(selected.getResultKey());
+      values.add(JsonText.orNull(JsonText.of(value.get())));
+    }
+    return Optional.of(JsonText.object(keys, values));
+  }
+
+  /**
+   * The value of the field {@code name} of {@code row} as {@code selected} asks, as JSON; empty
+   * when it is not declared in SQL or this selection of it cannot be compiled.
+   */
+  Optional<Field<JSON>> compileField(Table<?> row, String name, Selected selected, Compilation c) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    return Optional.ofNullable(fields.get(name))
+        .flatMap(sql -> sql.compile(typed, selected, c))
+        .map(value -> JsonText.orNull(JsonText.of(value)));
+  }
+
+  public static final class Builder<T extends Table<?>> {
+
+    private final ModelRef<T> ref;
+    private final Map<String, FieldSql<T>> fields = new LinkedHashMap<>();
+    private final Map<String, String> resolvedInJava = new LinkedHashMap<>();
+    private @Nullable BiFunction<T, GlobalIdParts, Condition> byId;
+    private @Nullable BiFunction<T, ReadRequest, Condition> rows;
+    private final Set<String> pending = new java.util.LinkedHashSet<>();
+    private final boolean extension;
+
+    private Builder(ModelRef<T> ref, boolean extension) {
+      this.ref = ref;
+      this.extension = extension;
+    }
+
+    /**
+     * Which rows the caller may see, wherever the type is read — a list, a connection, a relation,
+     * {@code node(id:)}, a mutation's answer: a row outside it is never written.
+     */
+    public Builder<T> rows(BiFunction<T, ReadRequest, Condition> visible) {
+      this.rows = visible;
+      return this;
+    }
+
+    /**
+     * A field not declared yet (issue 17 moves every type over): its Java resolver answers, and a
+     * selection that includes it is not compiled.
+     */
+    public Builder<T> pending(String... names) {
+      for (String name : names) {
+        if (fields.containsKey(name) || resolvedInJava.containsKey(name) || !pending.add(name)) {
+          throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
+        }
+      }
+      return this;
+    }
+
+    /**
+     * A String, Int, Boolean or enum field: the column or expression as PostgreSQL writes it to
+     * JSON (enums are stored by their GraphQL names).
+     */
+    public Builder<T> value(String name, Function<T, Field<?>> sql) {
+      return field(
+          name, (row, selected, c) -> selected.plain() ? Optional.of(sql.apply(row)) : none());
+    }
+
+    /** A field whose value depends on the request: the caller, or the request's one clock. */
+    public Builder<T> value(String name, BiFunction<T, ReadRequest, Field<?>> sql) {
+      return field(
+          name,
+          (row, selected, c) ->
+              selected.plain() ? Optional.of(sql.apply(row, c.request())) : none());
+    }
+
+    /** The type's global {@code id}, as {@code GlobalId} writes it. */
+    public Builder<T> id(Function<T, Field<UUID>> communityId, Function<T, Field<UUID>> id) {
+      byId =
+          (row, parts) ->
+              communityId.apply(row).eq(parts.communityId()).and(id.apply(row).eq(parts.id()));
+      return value(
+          "id", row -> JsonSql.globalId(ref.typeName(), communityId.apply(row), id.apply(row)));
+    }
+
+    /** A {@code DateTime} field, written like the Java scalar. */
+    public Builder<T> dateTime(String name, Function<T, Field<OffsetDateTime>> sql) {
+      // the text needs no escaping: digits, dashes, colons, a point, T and Z
+      return value(name, row -> JsonText.concat("\"", JsonSql.dateTime(sql.apply(row)), "\""));
+    }
+
+    /** A {@code Date} field: PostgreSQL writes dates in ISO form, as the Java scalar does. */
+    public Builder<T> date(String name, Function<T, Field<LocalDate>> sql) {
+      return value(name, sql::apply);
+    }
+
+    /** A to-one field: the row of {@code target} that {@code join} finds, or null. */
+    public <R extends Table<?>> Builder<T> object(
+        String name, ModelRef<R> target, BiFunction<T, R, Condition> join) {
+      return field(
+          name,
+          (row, selected, c) -> {
+            if (!selected.arguments().isEmpty()) {
+              return none();
+            }
+            R other = c.alias(target);
+            return c.object(target.typeName(), other, selected.below())
+                .map(
+                    json ->
+                        DSL.field(
+                            DSL.select(json)
+                                .from(other)
+                                .where(join.apply(row, other), c.visible(target, other))
+                                .limit(1)));
+          });
+    }
+
+    /** A list field: the rows of {@code target} that {@code join} finds, in {@code order}. */
+    public <R extends Table<?>> Builder<T> list(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Function<R, List<? extends OrderField<?>>> order) {
+      return field(
+          name,
+          (row, selected, c) -> {
+            if (!selected.arguments().isEmpty()) {
+              return none();
+            }
+            R other = c.alias(target);
+            return c.object(target.typeName(), other, selected.below())
+                .map(
+                    json ->
+                        DSL.field(
+                            DSL.select(
+                                    JsonShape.array(
+                                        json, order.apply(other).toArray(OrderField<?>[]::new)))
+                                .from(other)
+                                .where(join.apply(row, other), c.visible(target, other))));
+          });
+    }
+
+    /**
+     * A Relay connection field ({@code first}, {@code after}, and {@code filter} arguments the
+     * field's own {@code filter} reads): the rows of {@code target} that {@code join} finds, paged
+     * by {@code keyset}, with {@code totalCount}.
+     */
+    public <R extends Table<?>> Builder<T> connection(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Keyset<R> keyset,
+        BiFunction<R, Map<String, Object>, Condition> filter) {
+      return field(
+          name,
+          (row, selected, c) ->
+              c.connection(
+                      target,
+                      other ->
+                          join.apply(row, other).and(filter.apply(other, selected.arguments())),
+                      keyset,
+                      selected.arguments(),
+                      selected.below())
+                  .map(DSL::field));
+    }
+
+    /** A field resolved in Java, with the reason SQL cannot answer it. */
+    public Builder<T> resolvedInJava(String name, String reason) {
+      if (fields.containsKey(name)
+          || pending.contains(name)
+          || resolvedInJava.putIfAbsent(name, reason) != null) {
+        throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
+      }
+      return this;
+    }
+
+    /** Any other field: its compiler. */
+    public Builder<T> field(String name, FieldSql<T> sql) {
+      if (resolvedInJava.containsKey(name)
+          || pending.contains(name)
+          || fields.putIfAbsent(name, sql) != null) {
+        throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
+      }
+      return this;
+    }
+
+    public ObjectModel<T> build() {
+      return new ObjectModel<>(ref, fields, resolvedInJava, byId, rows, pending, extension);
+    }
+
+    private static Optional<Field<?>> none() {
+      return Optional.empty();
+    }
+  }
+}

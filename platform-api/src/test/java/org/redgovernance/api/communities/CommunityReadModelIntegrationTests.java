@@ -1,0 +1,68 @@
+package org.redgovernance.api.communities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.SqlStatementCounter;
+import org.redgovernance.api.readmodel.ReadModel;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code community(key:)} answers its header from the caller's scope for free, and a selection of
+ * declared fields in one statement — the same header either way, for every kind of caller.
+ */
+class CommunityReadModelIntegrationTests extends IntegrationTest {
+
+  private static final String HEADER = "__typename id key name status street { key name } myRoles";
+
+  @Autowired SqlStatementCounter statements;
+  @Autowired ReadModel readModel;
+
+  @Test
+  void theHeaderCompiledWithTheVenues_isTheHeaderTheScopeGives_forEveryCaller() {
+    for (String user :
+        new String[] {
+          "baiguoshu.admin", "baiguoshu.resident", "baishalu.viewer", "baishalu.admin"
+        }) {
+      long before = statements.total();
+      JsonNode fromScope = community(user, HEADER).data("community");
+      assertThat(statements.total() - before).as("the header costs the scope only").isEqualTo(1);
+
+      before = statements.total();
+      GraphQlResult compiled = community(user, HEADER + " servicePosts { name }");
+      assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
+      assertThat(compiled.hasErrors()).as(compiled.toString()).isFalse();
+      ObjectNode header = (ObjectNode) compiled.data("community").deepCopy();
+      assertThat(header.remove("servicePosts").size()).isPositive();
+      assertThat(header.toString()).as(user).isEqualTo(fromScope.toString());
+    }
+  }
+
+  @Test
+  void aCommunityOutsideTheCallersScope_isNull_howeverItIsSelected() {
+    GraphQlResult result = community("xinhua.admin", HEADER + " partners { name }");
+
+    assertThat(result.hasErrors()).isFalse();
+    assertThat(result.data("community").isNull()).isTrue();
+  }
+
+  @Test
+  void aSelectionWithFieldsNotDeclaredYet_isStillAnswered() {
+    GraphQlResult result =
+        community("baiguoshu.admin", "name servicePosts { name } grids { totalCount }");
+
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(result.data("community.grids.totalCount").asInt()).isPositive();
+    assertThat(readModel.pending())
+        .contains("Community.grids")
+        .doesNotContain("Community.partners");
+  }
+
+  private GraphQlResult community(String user, String fields) {
+    return graphql.query("{ community(key: \"baiguoshu\") { " + fields + " } }").as(user).execute();
+  }
+}
