@@ -2,18 +2,12 @@ package org.redgovernance.api.readmodel;
 
 import graphql.schema.SelectedField;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.Select;
-import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.redgovernance.api.graphql.Page;
 
 /**
  * One statement being compiled: the request it answers, and the aliases given so far — every table
@@ -43,42 +37,6 @@ public final class Compilation {
   /** The rows of {@code ref}'s type the caller may see ({@link ObjectModel.Builder#rows}). */
   public Condition visible(ModelRef<?> ref, Table<?> row) {
     return model.type(ref.typeName()).map(type -> type.visible(row, request)).orElse(noRows());
-  }
-
-  /**
-   * A connection over the rows of {@code target} that {@code where} finds and the caller may see,
-   * paged by {@code keyset} as the {@code first} and {@code after} arguments ask, written for the
-   * connection's {@code selection} (totalCount counted only when selected).
-   */
-  <R extends Table<?>> Optional<Select<Record1<JSON>>> connection(
-      ModelRef<R> target,
-      Function<R, Condition> where,
-      Keyset<R> keyset,
-      Map<String, Object> arguments,
-      List<SelectedField> selection) {
-    int size = Page.size((Integer) arguments.get("first"));
-    String after = (String) arguments.get("after");
-    R row = alias(target);
-    R counted = alias(target);
-    Condition seek =
-        after == null ? DSL.noCondition() : keyset.after().apply(row, Page.decodeCursor(after));
-    List<SortField<?>> order = keyset.order().apply(row);
-    return JsonConnection.select(
-        selection,
-        node ->
-            object(target.typeName(), row, node.getSelectionSet().getImmediateFields())
-                .map(json -> json),
-        keyset.cursorKey().apply(row),
-        order,
-        size,
-        after != null,
-        DSL.selectCount().from(counted).where(where.apply(counted), visible(target, counted)),
-        columns ->
-            DSL.select(columns)
-                .from(row)
-                .where(where.apply(row), visible(target, row), seek)
-                .orderBy(order)
-                .limit(size + 1));
   }
 
   /** A type the read model does not declare shows no rows. */

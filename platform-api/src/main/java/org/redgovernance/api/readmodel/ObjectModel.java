@@ -287,30 +287,6 @@ public final class ObjectModel<T extends Table<?>> {
           });
     }
 
-    /**
-     * A Relay connection field ({@code first}, {@code after}, and {@code filter} arguments the
-     * field's own {@code filter} reads): the rows of {@code target} that {@code join} finds, paged
-     * by {@code keyset}, with {@code totalCount}.
-     */
-    public <R extends Table<?>> Builder<T> connection(
-        String name,
-        ModelRef<R> target,
-        BiFunction<T, R, Condition> join,
-        Keyset<R> keyset,
-        BiFunction<R, Map<String, Object>, Condition> filter) {
-      return field(
-          name,
-          (row, selected, c) ->
-              c.connection(
-                      target,
-                      other ->
-                          join.apply(row, other).and(filter.apply(other, selected.arguments())),
-                      keyset,
-                      selected.arguments(),
-                      selected.below())
-                  .map(DSL::field));
-    }
-
     /** A field resolved in Java, with the reason SQL cannot answer it. */
     public Builder<T> resolvedInJava(String name, String reason) {
       if (fields.containsKey(name)

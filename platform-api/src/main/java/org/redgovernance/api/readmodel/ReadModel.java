@@ -91,21 +91,6 @@ public class ReadModel {
                                 .limit(1)));
   }
 
-  /**
-   * The statement writing a page of the rows of {@code ref}'s table that {@code where} finds, as
-   * the connection field's {@code first} and {@code after} {@code arguments} ask and its {@code
-   * selection} selects; empty when the selection cannot be compiled.
-   */
-  public <T extends Table<?>> Optional<Select<Record1<JSON>>> page(
-      ModelRef<T> ref,
-      Function<T, Condition> where,
-      Keyset<T> keyset,
-      Map<String, Object> arguments,
-      List<SelectedField> selection,
-      ReadRequest request) {
-    return new Compilation(this, request).connection(ref, where, keyset, arguments, selection);
-  }
-
   /** Whether the read model declares the type: then it answers every selection of it. */
   public boolean declares(String typeName) {
     return types.containsKey(typeName);
