@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.PageRows;
+import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.readmodel.RenderedJson;
@@ -73,18 +71,20 @@ class CommunityController implements NodeLookup {
       return Community.of(reachable.get());
     }
     UUID id = reachable.get().id();
-    Optional<Select<Record1<JSON>>> compiled =
+    Optional<Compiled> compiled =
         readModel.one(
             CommunityModels.COMMUNITIES,
             CommunityModels.byId(id),
             selection,
-            ReadRequest.of(environment));
+            ReadRequest.of(environment),
+            id);
     return compiled.isEmpty()
         ? Community.of(reachable.get())
         : transactions
             .read(
                 scope.narrowedTo(reachable.get()),
-                dsl -> RenderedJson.fetchOptional(dsl, compiled.get()))
+                dsl -> RenderedJson.fetchOptional(dsl, compiled.get().statement()))
+            .map(json -> compiled.get().answer(json, environment))
             .orElse(null);
   }
 

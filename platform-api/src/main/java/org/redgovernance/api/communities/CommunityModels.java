@@ -48,9 +48,7 @@ public class CommunityModels {
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
         .pending(
             "bodies",
-            "buildings",
             "figures",
-            "grids",
             "households",
             "matterFigures",
             "matterSubcategories",

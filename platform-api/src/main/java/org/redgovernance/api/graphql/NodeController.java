@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.GlobalIdParts;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.readmodel.ReadRequest;
@@ -66,7 +64,7 @@ class NodeController {
     GlobalId known = globalId.get();
     if (readModel.declares(known.type())) {
       List<SelectedField> selection = TypeSelection.of(known.type(), environment);
-      Select<Record1<JSON>> statement =
+      Compiled compiled =
           readModel
               .byId(
                   known.type(),
@@ -77,7 +75,9 @@ class NodeController {
                   () -> new IllegalStateException(known.type() + " cannot be read by its id"));
       return transactions
           .read(
-              scope.narrowedTo(community.get()), dsl -> RenderedJson.fetchOptional(dsl, statement))
+              scope.narrowedTo(community.get()),
+              dsl -> RenderedJson.fetchOptional(dsl, compiled.statement()))
+          .map(json -> compiled.answer(json, environment))
           .orElse(null);
     }
     NodeLookup lookup = lookups.get(known.type());

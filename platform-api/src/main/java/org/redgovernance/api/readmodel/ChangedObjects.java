@@ -46,7 +46,7 @@ class ChangedObjects implements Instrumentation {
     if (community == null) {
       return null;
     }
-    var statement =
+    Compiled compiled =
         model
             .byId(
                 changed.typeName(),
@@ -58,7 +58,10 @@ class ChangedObjects implements Instrumentation {
                     new IllegalStateException(
                         changed.typeName() + " cannot be read back for this selection"));
     return transactions
-        .read(scope.narrowedTo(community), dsl -> RenderedJson.fetchOptional(dsl, statement))
+        .read(
+            scope.narrowedTo(community),
+            dsl -> RenderedJson.fetchOptional(dsl, compiled.statement()))
+        .map(json -> compiled.answer(json, environment))
         .orElse(null);
   }
 }

@@ -1,13 +1,24 @@
 package org.redgovernance.api.readmodel;
 
 import graphql.schema.SelectedField;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.Page;
+import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /**
  * One statement being compiled: the request it answers, and the aliases given so far — every table
@@ -18,12 +29,60 @@ public final class Compilation {
 
   private final ReadModel model;
   private final ReadRequest request;
+  private final @Nullable ReachableCommunity community;
+  private final Deque<String> path = new ArrayDeque<>();
+  private final List<Compiled.Refusal> refusals = new ArrayList<>();
   private int aliases;
 
-  Compilation(ReadModel model, ReadRequest request) {
+  /**
+   * @param community the community every row of the statement belongs to, when it is one: the
+   *     fields some roles may not read are decided for it while compiling
+   */
+  Compilation(ReadModel model, ReadRequest request, @Nullable ReachableCommunity community) {
     this.model = model;
     this.request = request;
+    this.community = community;
   }
+
+  /** The statement with the refusals met while compiling it. */
+  Compiled compiled(Select<Record1<JSON>> statement) {
+    return new Compiled(statement, List.copyOf(refusals));
+  }
+
+  /**
+   * Whether the caller may read a field that only some roles may: decided for the statement's one
+   * community; empty when its rows may be of several.
+   */
+  Optional<Boolean> mayRead(java.util.function.Predicate<ReachableCommunity> allowed) {
+    return community == null ? Optional.empty() : Optional.of(allowed.test(community));
+  }
+
+  /**
+   * Records the field at the current path as refused; false when it lies inside a list, where its
+   * path depends on the rows and it cannot be reported.
+   */
+  boolean refuse(String message) {
+    if (path.contains(LIST)) {
+      return false;
+    }
+    List<String> at = new ArrayList<>(path);
+    java.util.Collections.reverse(at);
+    refusals.add(new Compiled.Refusal(at, message));
+    return true;
+  }
+
+  /** Compiles {@code within} as the value of the field {@code key} (its path grows by it). */
+  <V> V at(String key, java.util.function.Supplier<V> within) {
+    path.push(key);
+    try {
+      return within.get();
+    } finally {
+      path.pop();
+    }
+  }
+
+  /** A position in a list: refusals below it cannot have a path known before the rows are. */
+  static final String LIST = "[]";
 
   public ReadRequest request() {
     return request;
@@ -37,6 +96,42 @@ public final class Compilation {
   /** The rows of {@code ref}'s type the caller may see ({@link ObjectModel.Builder#rows}). */
   public Condition visible(ModelRef<?> ref, Table<?> row) {
     return model.type(ref.typeName()).map(type -> type.visible(row, request)).orElse(noRows());
+  }
+
+  /**
+   * A connection over the rows of {@code target} that {@code where} finds and the caller may see,
+   * paged by {@code keyset} as the {@code first} and {@code after} arguments ask, written for the
+   * connection's {@code selection} (totalCount counted only when selected).
+   */
+  <R extends Table<?>> Optional<Select<Record1<JSON>>> connection(
+      ModelRef<R> target,
+      Function<R, Condition> where,
+      Keyset<R> keyset,
+      Map<String, Object> arguments,
+      List<SelectedField> selection) {
+    int size = Page.size((Integer) arguments.get("first"));
+    String after = (String) arguments.get("after");
+    R row = alias(target);
+    R counted = alias(target);
+    Condition seek =
+        after == null ? DSL.noCondition() : keyset.after().apply(row, Page.decodeCursor(after));
+    List<SortField<?>> order = keyset.order().apply(row);
+    return JsonConnection.select(
+        selection,
+        node ->
+            object(target.typeName(), row, node.getSelectionSet().getImmediateFields())
+                .map(json -> json),
+        keyset.cursorKey().apply(row),
+        order,
+        size,
+        after != null,
+        DSL.selectCount().from(counted).where(where.apply(counted), visible(target, counted)),
+        columns ->
+            DSL.select(columns)
+                .from(row)
+                .where(where.apply(row), visible(target, row), seek)
+                .orderBy(order)
+                .limit(size + 1));
   }
 
   /** A type the read model does not declare shows no rows. */

@@ -1,9 +1,6 @@
 package org.redgovernance.api.readmodel;
 
 import graphql.schema.DataFetchingEnvironment;
-import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -26,9 +23,11 @@ public class DeclaredFields {
     this.transactions = transactions;
   }
 
-  /** The field {@code environment} fetches, of the {@code typeName} object with this id. */
-  public RenderedJson answer(
-      String typeName, GlobalIdParts parent, DataFetchingEnvironment environment) {
+  /**
+   * The field {@code environment} fetches, of the {@code typeName} object with this id: its JSON,
+   * with an error at each field below it the caller may not read.
+   */
+  public Object answer(String typeName, GlobalIdParts parent, DataFetchingEnvironment environment) {
     ReadRequest request = ReadRequest.of(environment);
     ReachableCommunity community =
         request
@@ -36,14 +35,17 @@ public class DeclaredFields {
             .byId(parent.communityId())
             .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such community"));
     String field = environment.getField().getName();
-    Select<Record1<JSON>> statement =
+    Compiled compiled =
         model
             .field(typeName, parent, field, Selected.of(environment), request)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         typeName + "." + field + " cannot be compiled for this selection"));
-    return transactions.read(
-        request.scope().narrowedTo(community), dsl -> RenderedJson.fetch(dsl, statement));
+    RenderedJson json =
+        transactions.read(
+            request.scope().narrowedTo(community),
+            dsl -> RenderedJson.fetch(dsl, compiled.statement()));
+    return compiled.answer(json, environment);
   }
 }

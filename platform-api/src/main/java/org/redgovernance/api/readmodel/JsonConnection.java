@@ -51,11 +51,34 @@ public final class JsonConnection {
       boolean after,
       Select<? extends Record1<Integer>> count,
       Function<List<SelectField<?>>, Select<?>> rows) {
+    return select(
+        connection,
+        selected -> node.render(selected.getSelectionSet().getImmediateFields()).map(json -> json),
+        cursorKey,
+        order,
+        size,
+        after,
+        count,
+        rows);
+  }
+
+  /**
+   * {@link #select} with the node written by {@code node}, e.g. a declared type of the read model.
+   */
+  static Optional<Select<Record1<JSON>>> select(
+      List<SelectedField> connection,
+      JsonShape.FieldSql node,
+      Field<String> cursorKey,
+      List<? extends OrderField<?>> order,
+      int size,
+      boolean after,
+      Select<? extends Record1<Integer>> count,
+      Function<List<SelectField<?>>, Select<?>> rows) {
     Field<JSON> cursor = JsonSql.base64Url(cursorKey);
     List<SelectField<?>> columns = new ArrayList<>();
     columns.add(cursor.as("cursor"));
     columns.add(DSL.rowNumber().over(DSL.orderBy(order)).as("position"));
-    JsonShape edge = JsonShape.builder().value("cursor", cursor).object("node", node).build();
+    JsonShape edge = JsonShape.builder().value("cursor", cursor).field("node", node).build();
     JsonShape page =
         JsonShape.builder()
             .list("edges", edge, json -> edges(json, size, columns))

@@ -4,6 +4,7 @@ import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
@@ -20,6 +22,7 @@ import org.jooq.OrderField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /**
  * A GraphQL object type as the read model declares it, once, in its feature: the table its objects
@@ -40,19 +43,37 @@ public final class ObjectModel<T extends Table<?>> {
   private final Map<String, FieldSql<T>> fields;
   private final Map<String, String> resolvedInJava;
   private final @Nullable BiFunction<T, GlobalIdParts, Condition> byId;
+  private final @Nullable IdColumns<T> idColumns;
   private final @Nullable BiFunction<T, ReadRequest, Condition> rows;
   private final Set<String> pending;
   private final boolean extension;
+  private final Map<String, ReadRule> rules;
+
+  /** Who may read a field: others get null and an error with {@code message} at its path. */
+  record ReadRule(Predicate<ReachableCommunity> allowed, String message) {}
 
   private ObjectModel(
       ModelRef<T> ref,
       Map<String, FieldSql<T>> fields,
       Map<String, String> resolvedInJava,
-      @Nullable BiFunction<T, GlobalIdParts, Condition> byId,
+      @Nullable IdColumns<T> idColumns,
       @Nullable BiFunction<T, ReadRequest, Condition> rows,
       Set<String> pending,
-      boolean extension) {
+      boolean extension,
+      Map<String, ReadRule> rules) {
     this.ref = ref;
+    this.idColumns = idColumns;
+    BiFunction<T, GlobalIdParts, Condition> byId = null;
+    if (idColumns != null) {
+      byId =
+          (row, parts) ->
+              idColumns
+                  .communityId()
+                  .apply(row)
+                  .eq(parts.communityId())
+                  .and(idColumns.id().apply(row).eq(parts.id()));
+    }
+    this.rules = Map.copyOf(rules);
     this.byId = byId;
     this.rows = rows;
     this.pending = Set.copyOf(pending);
@@ -93,7 +114,10 @@ public final class ObjectModel<T extends Table<?>> {
     allFields.putAll(more.fields);
     allJava.putAll(more.resolvedInJava);
     allPending.addAll(more.pending);
-    return new ObjectModel<>(ref, allFields, allJava, byId, rows, allPending, extension);
+    Map<String, ReadRule> allRules = new LinkedHashMap<>(rules);
+    allRules.putAll(more.rules);
+    return new ObjectModel<>(
+        ref, allFields, allJava, idColumns, rows, allPending, extension, allRules);
   }
 
   /** The rows of this type the request's caller may see; no condition when all of them. */
@@ -101,6 +125,11 @@ public final class ObjectModel<T extends Table<?>> {
     @SuppressWarnings("unchecked")
     T typed = (T) row;
     return rows == null ? DSL.noCondition() : rows.apply(typed, request);
+  }
+
+  /** The fields only some roles may read. */
+  Set<String> ruledFields() {
+    return rules.keySet();
   }
 
   /** Fields not declared yet, answered by their Java resolvers meanwhile. */
@@ -114,6 +143,28 @@ public final class ObjectModel<T extends Table<?>> {
 
   public String typeName() {
     return ref.typeName();
+  }
+
+  /** The rows of these objects of one community, and their ids, when the type declares its id. */
+  record IdColumns<T>(Function<T, Field<UUID>> communityId, Function<T, Field<UUID>> id) {}
+
+  Optional<Field<UUID>> idOf(Table<?> row) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    return Optional.ofNullable(idColumns).map(columns -> columns.id().apply(typed));
+  }
+
+  Optional<Condition> byIds(Table<?> row, UUID community, Collection<UUID> ids) {
+    @SuppressWarnings("unchecked")
+    T typed = (T) row;
+    return Optional.ofNullable(idColumns)
+        .map(
+            columns ->
+                columns
+                    .communityId()
+                    .apply(typed)
+                    .eq(community)
+                    .and(columns.id().apply(typed).in(ids)));
   }
 
   /** The row of the object with this global id's parts, when the type declares its {@code id}. */
@@ -141,16 +192,17 @@ public final class ObjectModel<T extends Table<?>> {
     List<String> keys = new ArrayList<>(selection.size());
     List<Field<JSON>> values = new ArrayList<>(selection.size());
     for (SelectedField selected : selection) {
-      Optional<Field<?>> value =
+      Optional<Field<?>> written =
           selected.getName().equals("__typename")
               ? Optional.of(DSL.inline(typeName()))
-              : Optional.ofNullable(fields.get(selected.getName()))
-                  .flatMap(sql -> sql.compile(typed, Selected.of(selected), c));
-      if (value.isEmpty()) {
+              : c.at(
+                  selected.getResultKey(),
+                  () -> value(typed, selected.getName(), Selected.of(selected), c));
+      if (written.isEmpty()) {
         return Optional.empty();
       }
       keys.add(selected.getResultKey());
-      values.add(JsonText.orNull(JsonText.of(value.get())));
+      values.add(JsonText.orNull(JsonText.of(written.get())));
     }
     return Optional.of(JsonText.object(keys, values));
   }
@@ -162,9 +214,29 @@ public final class ObjectModel<T extends Table<?>> {
   Optional<Field<JSON>> compileField(Table<?> row, String name, Selected selected, Compilation c) {
     @SuppressWarnings("unchecked")
     T typed = (T) row;
-    return Optional.ofNullable(fields.get(name))
-        .flatMap(sql -> sql.compile(typed, selected, c))
-        .map(value -> JsonText.orNull(JsonText.of(value)));
+    return value(typed, name, selected, c).map(value -> JsonText.orNull(JsonText.of(value)));
+  }
+
+  /**
+   * The SQL of one field, or JSON null when the caller may not read it (recorded as refused at the
+   * compilation's current path).
+   */
+  private Optional<Field<?>> value(T row, String name, Selected selected, Compilation c) {
+    FieldSql<T> sql = fields.get(name);
+    if (sql == null) {
+      return Optional.empty();
+    }
+    ReadRule rule = rules.get(name);
+    if (rule != null) {
+      Optional<Boolean> readable = c.mayRead(rule.allowed());
+      if (readable.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!readable.get()) {
+        return c.refuse(rule.message()) ? Optional.of(JsonText.NULL) : Optional.empty();
+      }
+    }
+    return sql.compile(row, selected, c);
   }
 
   public static final class Builder<T extends Table<?>> {
@@ -172,10 +244,11 @@ public final class ObjectModel<T extends Table<?>> {
     private final ModelRef<T> ref;
     private final Map<String, FieldSql<T>> fields = new LinkedHashMap<>();
     private final Map<String, String> resolvedInJava = new LinkedHashMap<>();
-    private @Nullable BiFunction<T, GlobalIdParts, Condition> byId;
+    private @Nullable IdColumns<T> idColumns;
     private @Nullable BiFunction<T, ReadRequest, Condition> rows;
     private final Set<String> pending = new java.util.LinkedHashSet<>();
     private final boolean extension;
+    private final Map<String, ReadRule> rules = new LinkedHashMap<>();
 
     private Builder(ModelRef<T> ref, boolean extension) {
       this.ref = ref;
@@ -188,6 +261,17 @@ public final class ObjectModel<T extends Table<?>> {
      */
     public Builder<T> rows(BiFunction<T, ReadRequest, Condition> visible) {
       this.rows = visible;
+      return this;
+    }
+
+    /**
+     * Only callers whose role in the row's community {@code allowed} accepts may read the field
+     * (declared before or after it); the others get null and a {@code FORBIDDEN} error with {@code
+     * message} at its path, while the rest of the answer stays.
+     */
+    public Builder<T> readableIf(
+        String name, Predicate<ReachableCommunity> allowed, String message) {
+      rules.put(name, new ReadRule(allowed, message));
       return this;
     }
 
@@ -223,9 +307,7 @@ public final class ObjectModel<T extends Table<?>> {
 
     /** The type's global {@code id}, as {@code GlobalId} writes it. */
     public Builder<T> id(Function<T, Field<UUID>> communityId, Function<T, Field<UUID>> id) {
-      byId =
-          (row, parts) ->
-              communityId.apply(row).eq(parts.communityId()).and(id.apply(row).eq(parts.id()));
+      idColumns = new IdColumns<>(communityId, id);
       return value(
           "id", row -> JsonSql.globalId(ref.typeName(), communityId.apply(row), id.apply(row)));
     }
@@ -275,7 +357,8 @@ public final class ObjectModel<T extends Table<?>> {
               return none();
             }
             R other = c.alias(target);
-            return c.object(target.typeName(), other, selected.below())
+            return c.at(
+                    Compilation.LIST, () -> c.object(target.typeName(), other, selected.below()))
                 .map(
                     json ->
                         DSL.field(
@@ -285,6 +368,30 @@ public final class ObjectModel<T extends Table<?>> {
                                 .from(other)
                                 .where(join.apply(row, other), c.visible(target, other))));
           });
+    }
+
+    /**
+     * A Relay connection field ({@code first}, {@code after}, and {@code filter} arguments the
+     * field's own {@code filter} reads): the rows of {@code target} that {@code join} finds, paged
+     * by {@code keyset}, with {@code totalCount}.
+     */
+    public <R extends Table<?>> Builder<T> connection(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Keyset<R> keyset,
+        BiFunction<R, Map<String, Object>, Condition> filter) {
+      return field(
+          name,
+          (row, selected, c) ->
+              c.connection(
+                      target,
+                      other ->
+                          join.apply(row, other).and(filter.apply(other, selected.arguments())),
+                      keyset,
+                      selected.arguments(),
+                      selected.below())
+                  .map(DSL::field));
     }
 
     /** A field resolved in Java, with the reason SQL cannot answer it. */
@@ -308,7 +415,8 @@ public final class ObjectModel<T extends Table<?>> {
     }
 
     public ObjectModel<T> build() {
-      return new ObjectModel<>(ref, fields, resolvedInJava, byId, rows, pending, extension);
+      return new ObjectModel<>(
+          ref, fields, resolvedInJava, idColumns, rows, pending, extension, rules);
     }
 
     private static Optional<Field<?>> none() {

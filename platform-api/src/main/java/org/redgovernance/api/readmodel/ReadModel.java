@@ -5,18 +5,22 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.OrderField;
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,22 +66,22 @@ public class ReadModel {
   }
 
   /**
-   * The statement writing one declared field of an object resolved in Java (a parent of the type
-   * {@code typeName} with this id), as {@code selected} asks; empty when the field cannot be
-   * compiled. The way a declared field answers while its parent type is still resolved in Java.
+   * One declared field of an object resolved in Java (a parent of the type {@code typeName} with
+   * this id), as {@code selected} asks; empty when the field cannot be compiled. The way a declared
+   * field answers while its parent type is still resolved in Java.
    */
-  public Optional<Select<Record1<JSON>>> field(
+  public Optional<Compiled> field(
       String typeName, GlobalIdParts parent, String field, Selected selected, ReadRequest request) {
     return type(typeName).flatMap(type -> field(type, parent, field, selected, request));
   }
 
-  private <T extends Table<?>> Optional<Select<Record1<JSON>>> field(
+  private <T extends Table<?>> Optional<Compiled> field(
       ObjectModel<T> type,
       GlobalIdParts parent,
       String field,
       Selected selected,
       ReadRequest request) {
-    Compilation compilation = new Compilation(this, request);
+    Compilation compilation = compilation(request, parent.communityId());
     T row = compilation.alias(type.ref());
     return type.byId(row, parent)
         .flatMap(
@@ -85,10 +89,31 @@ public class ReadModel {
                 type.compileField(row, field, selected, compilation)
                     .map(
                         json ->
-                            DSL.select(json)
-                                .from(row)
-                                .where(where, compilation.visible(type.ref(), row))
-                                .limit(1)));
+                            compilation.compiled(
+                                DSL.select(json)
+                                    .from(row)
+                                    .where(where, compilation.visible(type.ref(), row))
+                                    .limit(1))));
+  }
+
+  /**
+   * A page of the rows of {@code ref}'s table that {@code where} finds, as the connection field's
+   * {@code first} and {@code after} {@code arguments} ask and its {@code selection} selects, all of
+   * them in {@code community} (null: possibly several); empty when the selection cannot be
+   * compiled.
+   */
+  public <T extends Table<?>> Optional<Compiled> page(
+      ModelRef<T> ref,
+      Function<T, Condition> where,
+      Keyset<T> keyset,
+      Map<String, Object> arguments,
+      List<SelectedField> selection,
+      ReadRequest request,
+      @Nullable UUID community) {
+    Compilation compilation = compilation(request, community);
+    return compilation
+        .connection(ref, where, keyset, arguments, selection)
+        .map(compilation::compiled);
   }
 
   /** Whether the read model declares the type: then it answers every selection of it. */
@@ -101,38 +126,41 @@ public class ReadModel {
   }
 
   /**
-   * The statement writing the row of {@code ref}'s table that {@code where} finds, as {@code
-   * selection} selects it (no row: no answer); empty when the selection cannot be compiled.
+   * The row of {@code ref}'s table that {@code where} finds, in {@code community} (null: possibly
+   * another), as {@code selection} selects it (no row: no answer); empty when the selection cannot
+   * be compiled.
    */
-  public <T extends Table<?>> Optional<Select<Record1<JSON>>> one(
+  public <T extends Table<?>> Optional<Compiled> one(
       ModelRef<T> ref,
       Function<T, Condition> where,
       List<SelectedField> selection,
-      ReadRequest request) {
-    Compilation compilation = new Compilation(this, request);
+      ReadRequest request,
+      @Nullable UUID community) {
+    Compilation compilation = compilation(request, community);
     T row = compilation.alias(ref);
     return compilation
         .object(ref.typeName(), row, selection)
         .map(
             json ->
-                DSL.select(json)
-                    .from(row)
-                    .where(where.apply(row), compilation.visible(ref, row))
-                    .limit(1));
+                compilation.compiled(
+                    DSL.select(json)
+                        .from(row)
+                        .where(where.apply(row), compilation.visible(ref, row))
+                        .limit(1)));
   }
 
   /**
-   * The statement writing the object of the declared type {@code typeName} with this id, as {@code
-   * selection} selects it; empty when the type declares no id or the selection cannot be compiled.
+   * The object of the declared type {@code typeName} with this id, as {@code selection} selects it;
+   * empty when the type declares no id or the selection cannot be compiled.
    */
-  public Optional<Select<Record1<JSON>>> byId(
+  public Optional<Compiled> byId(
       String typeName, GlobalIdParts id, List<SelectedField> selection, ReadRequest request) {
     return type(typeName).flatMap(type -> byId(type, id, selection, request));
   }
 
-  private <T extends Table<?>> Optional<Select<Record1<JSON>>> byId(
+  private <T extends Table<?>> Optional<Compiled> byId(
       ObjectModel<T> type, GlobalIdParts id, List<SelectedField> selection, ReadRequest request) {
-    Compilation compilation = new Compilation(this, request);
+    Compilation compilation = compilation(request, id.communityId());
     T row = compilation.alias(type.ref());
     return type.byId(row, id)
         .flatMap(
@@ -141,32 +169,77 @@ public class ReadModel {
                     .object(type.typeName(), row, selection)
                     .map(
                         json ->
-                            DSL.select(json)
-                                .from(row)
-                                .where(where, compilation.visible(type.ref(), row))
-                                .limit(1)));
+                            compilation.compiled(
+                                DSL.select(json)
+                                    .from(row)
+                                    .where(where, compilation.visible(type.ref(), row))
+                                    .limit(1))));
   }
 
   /**
-   * The statement writing the rows of {@code ref}'s table that {@code where} finds, in {@code
-   * order}, as a JSON list of objects {@code selection} selects ([] for none); empty when the
-   * selection cannot be compiled.
+   * The rows of {@code ref}'s table that {@code where} finds, in {@code order}, as a JSON list of
+   * objects {@code selection} selects ([] for none), all in {@code community} (null: possibly
+   * several); empty when the selection cannot be compiled.
    */
-  public <T extends Table<?>> Optional<Select<Record1<JSON>>> list(
+  public <T extends Table<?>> Optional<Compiled> list(
       ModelRef<T> ref,
       Function<T, Condition> where,
       Function<T, List<? extends OrderField<?>>> order,
       List<SelectedField> selection,
-      ReadRequest request) {
-    Compilation compilation = new Compilation(this, request);
+      ReadRequest request,
+      @Nullable UUID community) {
+    Compilation compilation = compilation(request, community);
     T row = compilation.alias(ref);
     return compilation
-        .object(ref.typeName(), row, selection)
+        .at(Compilation.LIST, () -> compilation.object(ref.typeName(), row, selection))
         .map(
             json ->
-                DSL.select(JsonShape.array(json, order.apply(row).toArray(OrderField<?>[]::new)))
+                compilation.compiled(
+                    DSL.select(
+                            JsonShape.array(json, order.apply(row).toArray(OrderField<?>[]::new)))
+                        .from(row)
+                        .where(where.apply(row), compilation.visible(ref, row))));
+  }
+
+  /**
+   * The objects of the declared type {@code typeName} with these ids in {@code community}, each as
+   * {@code selection} selects it, keyed by id (as text); empty when the selection cannot be
+   * compiled. How objects resolved in Java reach declared ones: one statement per batch.
+   */
+  public Optional<Select<Record2<String, JSON>>> byIds(
+      String typeName,
+      UUID community,
+      Collection<UUID> ids,
+      List<SelectedField> selection,
+      ReadRequest request) {
+    return type(typeName).flatMap(type -> byIds(type, community, ids, selection, request));
+  }
+
+  private <T extends Table<?>> Optional<Select<Record2<String, JSON>>> byIds(
+      ObjectModel<T> type,
+      UUID community,
+      Collection<UUID> ids,
+      List<SelectedField> selection,
+      ReadRequest request) {
+    Compilation compilation = compilation(request, community);
+    T row = compilation.alias(type.ref());
+    Optional<Condition> these = type.byIds(row, community, ids);
+    Optional<Field<UUID>> id = type.idOf(row);
+    if (these.isEmpty() || id.isEmpty()) {
+      return Optional.empty();
+    }
+    return compilation
+        .at(Compilation.LIST, () -> compilation.object(type.typeName(), row, selection))
+        .map(
+            json ->
+                DSL.select(id.get().cast(String.class), json)
                     .from(row)
-                    .where(where.apply(row), compilation.visible(ref, row)));
+                    .where(these.get(), compilation.visible(type.ref(), row)));
+  }
+
+  private Compilation compilation(ReadRequest request, @Nullable UUID community) {
+    return new Compilation(
+        this, request, community == null ? null : request.scope().byId(community).orElse(null));
   }
 
   /**
@@ -192,6 +265,12 @@ public class ReadModel {
               for (String field : model.declaredFields()) {
                 if (type.getFieldDefinition(field) == null) {
                   problems.add(type.getName() + "." + field + " is declared but not in the schema");
+                }
+              }
+              for (String field : model.ruledFields()) {
+                if (!model.declaredFields().contains(field)) {
+                  problems.add(
+                      type.getName() + "." + field + " has a read rule but no declaration");
                 }
               }
             });

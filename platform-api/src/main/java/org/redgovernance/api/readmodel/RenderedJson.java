@@ -3,11 +3,14 @@ package org.redgovernance.api.readmodel;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 import tools.jackson.core.JsonGenerator;
@@ -51,6 +54,21 @@ public final class RenderedJson implements JacksonSerializable {
           : Optional.empty();
     } catch (SQLException e) {
       throw new DataAccessException("reading a rendered answer", e);
+    }
+  }
+
+  /** The answers of a statement that writes a key and a JSON value per row, by key. */
+  public static Map<String, RenderedJson> fetchByKey(
+      DSLContext dsl, Select<Record2<String, JSON>> statement) {
+    Map<String, RenderedJson> answers = new HashMap<>();
+    try (Cursor<Record2<String, JSON>> rows = dsl.fetchLazy(statement)) {
+      ResultSet row = rows.resultSet();
+      while (row.next()) {
+        answers.put(row.getString(1), new RenderedJson(Base64Slots.encode(row.getBytes(2))));
+      }
+      return answers;
+    } catch (SQLException e) {
+      throw new DataAccessException("reading rendered answers", e);
     }
   }
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 record Household(
     UUID communityId,
     UUID id,
-    Building building,
+    UUID buildingId,
+    String buildingNumber,
     String unit,
     String room,
     @Nullable UUID gridId,
@@ -20,6 +21,6 @@ record Household(
     @Nullable List<Resident> residents) {
 
   String address() {
-    return building.number() + "-" + unit + "-" + room;
+    return buildingNumber + "-" + unit + "-" + room;
   }
 }

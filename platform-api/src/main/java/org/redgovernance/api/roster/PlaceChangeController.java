@@ -79,7 +79,7 @@ class PlaceChangeController {
           if (!writes.householdExists(dsl, communityId, household.localId())) {
             return AddHouseholdPayload.failed(notFound("id"));
           }
-          if (reads.gridsByIds(dsl, List.of(grid.get())).isEmpty()) {
+          if (!reads.gridExists(dsl, communityId, grid.get())) {
             return AddHouseholdPayload.failed(notFound("gridId"));
           }
           if (!writes.updateHouseholdGrid(

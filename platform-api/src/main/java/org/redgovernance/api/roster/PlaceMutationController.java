@@ -13,6 +13,7 @@ import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
@@ -32,7 +33,7 @@ class PlaceMutationController {
       @Nullable String partyBranchName,
       @Nullable String workerName) {}
 
-  record AddGridPayload(@Nullable Grid grid, List<UserError> errors) {
+  record AddGridPayload(@Nullable Changed grid, List<UserError> errors) {
     static AddGridPayload failed(UserError error) {
       return new AddGridPayload(null, List.of(error));
     }
@@ -44,7 +45,7 @@ class PlaceMutationController {
       @Nullable Integer units,
       @Nullable String gridId) {}
 
-  record AddBuildingPayload(@Nullable Building building, List<UserError> errors) {
+  record AddBuildingPayload(@Nullable Changed building, List<UserError> errors) {
     static AddBuildingPayload failed(UserError error) {
       return new AddBuildingPayload(null, List.of(error));
     }
@@ -109,7 +110,7 @@ class PlaceMutationController {
             writes.insertGrid(dsl, communityId, id, name, branch, worker);
             audit.record(
                 dsl, one, communityId, "roster.grid.added", RosterTypes.GRID, id, Map.of());
-            return new AddGridPayload(reads.gridsByIds(dsl, List.of(id)).get(0), List.of());
+            return new AddGridPayload(grid(communityId, id), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddGridPayload.failed(
@@ -152,13 +153,13 @@ class PlaceMutationController {
       return transactions.write(
           one,
           dsl -> {
-            if (chosenGrid != null && reads.gridsByIds(dsl, List.of(chosenGrid)).isEmpty()) {
+            if (chosenGrid != null && !reads.gridExists(dsl, communityId, chosenGrid)) {
               return AddBuildingPayload.failed(notFound("gridId"));
             }
             writes.insertBuilding(dsl, communityId, id, number, units, chosenGrid);
             audit.record(
                 dsl, one, communityId, "roster.building.added", RosterTypes.BUILDING, id, Map.of());
-            return new AddBuildingPayload(reads.buildingsByIds(dsl, List.of(id)).get(0), List.of());
+            return new AddBuildingPayload(building(communityId, id), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddBuildingPayload.failed(
@@ -186,7 +187,7 @@ class PlaceMutationController {
       return transactions.write(
           one,
           dsl -> {
-            if (reads.gridsByIds(dsl, List.of(grid.localId())).isEmpty()) {
+            if (!reads.gridExists(dsl, communityId, grid.localId())) {
               return AddGridPayload.failed(notFound("id"));
             }
             if (!writes.updateGrid(
@@ -207,8 +208,7 @@ class PlaceMutationController {
                 RosterTypes.GRID,
                 grid.localId(),
                 Map.of());
-            return new AddGridPayload(
-                reads.gridsByIds(dsl, List.of(grid.localId())).get(0), List.of());
+            return new AddGridPayload(grid(communityId, grid.localId()), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddGridPayload.failed(
@@ -251,10 +251,10 @@ class PlaceMutationController {
       return transactions.write(
           one,
           dsl -> {
-            if (reads.buildingsByIds(dsl, List.of(building.localId())).isEmpty()) {
+            if (!reads.buildingExists(dsl, communityId, building.localId())) {
               return AddBuildingPayload.failed(notFound("id"));
             }
-            if (chosenGrid != null && reads.gridsByIds(dsl, List.of(chosenGrid)).isEmpty()) {
+            if (chosenGrid != null && !reads.gridExists(dsl, communityId, chosenGrid)) {
               return AddBuildingPayload.failed(notFound("gridId"));
             }
             if (!writes.updateBuilding(
@@ -275,8 +275,7 @@ class PlaceMutationController {
                 RosterTypes.BUILDING,
                 building.localId(),
                 Map.of());
-            return new AddBuildingPayload(
-                reads.buildingsByIds(dsl, List.of(building.localId())).get(0), List.of());
+            return new AddBuildingPayload(building(communityId, building.localId()), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddBuildingPayload.failed(
@@ -285,5 +284,13 @@ class PlaceMutationController {
               "The community already has a building with this number",
               "number"));
     }
+  }
+
+  private static Changed grid(UUID communityId, UUID id) {
+    return new Changed(RosterTypes.GRID, communityId, id);
+  }
+
+  private static Changed building(UUID communityId, UUID id) {
+    return new Changed(RosterTypes.BUILDING, communityId, id);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -28,6 +29,9 @@ import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.graphql.Selections;
+import org.redgovernance.api.readmodel.DeclaredFields;
+import org.redgovernance.api.readmodel.DeclaredObjects;
+import org.redgovernance.api.readmodel.GlobalIdParts;
 import org.redgovernance.api.readmodel.RenderedJson;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -75,12 +79,19 @@ class RosterController implements NodeLookup {
   private final PersonalDataCipher cipher;
   private final Selections selections;
 
+  private final DeclaredFields declared;
+  private final DeclaredObjects objects;
+
   RosterController(
       TenantTransactions transactions,
       RosterRepository roster,
       PersonalDataReader personalData,
       PersonalDataCipher cipher,
-      Selections selections) {
+      Selections selections,
+      DeclaredFields declared,
+      DeclaredObjects objects) {
+    this.declared = declared;
+    this.objects = objects;
     this.transactions = transactions;
     this.selections = selections;
     this.roster = roster;
@@ -90,43 +101,16 @@ class RosterController implements NodeLookup {
 
   // --- connections on Community
 
+  /** Declared by {@link RosterModels}: refused to anyone who may not read the roster. */
   @SchemaMapping(typeName = Community.TYPE)
-  Page<Grid> grids(
-      Community community,
-      @Argument @Nullable Integer first,
-      @Argument @Nullable String after,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
-    AccessScope one = rosterScope(community, scope);
-    int size = Page.size(first);
-    UUID afterId = afterId(after);
-    PageRows<Grid> rows =
-        transactions.read(
-            one,
-            dsl ->
-                roster.grids(dsl, community.id(), afterId, size + 1, Page.countAsked(selection)));
-    return Page.of(rows, size, after != null, grid -> grid.id().toString());
+  Object grids(Community community, DataFetchingEnvironment environment) {
+    return declared.answer(Community.TYPE, parts(community.id(), community.id()), environment);
   }
 
+  /** Declared by {@link RosterModels}: refused to anyone who may not read the roster. */
   @SchemaMapping(typeName = Community.TYPE)
-  Page<Building> buildings(
-      Community community,
-      @Argument @Nullable Integer first,
-      @Argument @Nullable String after,
-      @Argument @Nullable String gridId,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
-    AccessScope one = rosterScope(community, scope);
-    int size = Page.size(first);
-    UUID afterId = afterId(after);
-    UUID grid = localId(gridId, RosterTypes.GRID, community);
-    PageRows<Building> rows =
-        transactions.read(
-            one,
-            dsl ->
-                roster.buildings(
-                    dsl, community.id(), grid, afterId, size + 1, Page.countAsked(selection)));
-    return Page.of(rows, size, after != null, building -> building.id().toString());
+  Object buildings(Community community, DataFetchingEnvironment environment) {
+    return declared.answer(Community.TYPE, parts(community.id(), community.id()), environment);
   }
 
   /**
@@ -171,7 +155,7 @@ class RosterController implements NodeLookup {
         h ->
             RosterOrder.cursor(
                 order.field().equals("ADDRESS")
-                    ? List.of(h.building().number(), h.unit(), h.room())
+                    ? List.of(h.buildingNumber(), h.unit(), h.room())
                     : List.of(),
                 h.id()));
   }
@@ -279,16 +263,6 @@ class RosterController implements NodeLookup {
 
   // --- ids
 
-  @SchemaMapping(typeName = RosterTypes.GRID, field = "id")
-  String gridId(Grid grid) {
-    return GlobalId.of(RosterTypes.GRID, grid.communityId(), grid.id());
-  }
-
-  @SchemaMapping(typeName = RosterTypes.BUILDING, field = "id")
-  String buildingId(Building building) {
-    return GlobalId.of(RosterTypes.BUILDING, building.communityId(), building.id());
-  }
-
   @SchemaMapping(typeName = RosterTypes.HOUSEHOLD, field = "id")
   String householdId(Household household) {
     return GlobalId.of(RosterTypes.HOUSEHOLD, household.communityId(), household.id());
@@ -333,19 +307,25 @@ class RosterController implements NodeLookup {
     return result;
   }
 
-  @BatchMapping(typeName = RosterTypes.HOUSEHOLD, field = "grid")
-  Map<Household, Grid> householdGrid(List<Household> households, GraphQLContext context) {
-    return byId(households, Household::gridId, this::grids, context);
+  @SchemaMapping(typeName = RosterTypes.HOUSEHOLD, field = "building")
+  CompletableFuture<@Nullable Object> householdBuilding(
+      Household household, DataFetchingEnvironment environment) {
+    return objects.load(
+        RosterTypes.BUILDING, parts(household.communityId(), household.buildingId()), environment);
   }
 
-  @BatchMapping(typeName = RosterTypes.BUILDING, field = "grid")
-  Map<Building, Grid> buildingGrid(List<Building> buildings, GraphQLContext context) {
-    return byId(buildings, Building::gridId, this::grids, context);
+  @SchemaMapping(typeName = RosterTypes.HOUSEHOLD, field = "grid")
+  CompletableFuture<@Nullable Object> householdGrid(
+      Household household, DataFetchingEnvironment environment) {
+    return objects.load(
+        RosterTypes.GRID, parts(household.communityId(), household.gridId()), environment);
   }
 
-  @BatchMapping(typeName = RosterTypes.PARTY_MEMBER, field = "branch")
-  Map<PartyMember, Grid> branch(List<PartyMember> members, GraphQLContext context) {
-    return byId(members, PartyMember::gridId, this::grids, context);
+  @SchemaMapping(typeName = RosterTypes.PARTY_MEMBER, field = "branch")
+  CompletableFuture<@Nullable Object> branch(
+      PartyMember member, DataFetchingEnvironment environment) {
+    return objects.load(
+        RosterTypes.GRID, parts(member.communityId(), member.gridId()), environment);
   }
 
   @BatchMapping(typeName = RosterTypes.RESIDENT, field = "household")
@@ -372,12 +352,7 @@ class RosterController implements NodeLookup {
 
   @Override
   public Set<String> types() {
-    return Set.of(
-        RosterTypes.GRID,
-        RosterTypes.BUILDING,
-        RosterTypes.HOUSEHOLD,
-        RosterTypes.RESIDENT,
-        RosterTypes.PARTY_MEMBER);
+    return Set.of(RosterTypes.HOUSEHOLD, RosterTypes.RESIDENT, RosterTypes.PARTY_MEMBER);
   }
 
   @Override
@@ -391,9 +366,6 @@ class RosterController implements NodeLookup {
     List<UUID> ids = List.of(id.id());
     List<?> found =
         switch (id.type()) {
-          case RosterTypes.GRID -> grids(one, ids);
-          case RosterTypes.BUILDING ->
-              transactions.read(one, dsl -> roster.buildingsByIds(dsl, ids));
           case RosterTypes.HOUSEHOLD -> households(one, ids);
           case RosterTypes.RESIDENT -> residents(one, ids);
           case RosterTypes.PARTY_MEMBER ->
@@ -404,10 +376,6 @@ class RosterController implements NodeLookup {
   }
 
   // --- helpers
-
-  private List<Grid> grids(AccessScope scope, List<UUID> ids) {
-    return transactions.read(scope, dsl -> roster.gridsByIds(dsl, ids));
-  }
 
   private List<Household> households(AccessScope scope, List<UUID> ids) {
     return transactions.read(scope, dsl -> roster.householdsByIds(dsl, ids));
@@ -448,9 +416,6 @@ class RosterController implements NodeLookup {
   }
 
   private static UUID idOf(Object target) {
-    if (target instanceof Grid grid) {
-      return grid.id();
-    }
     if (target instanceof Household household) {
       return household.id();
     }
@@ -458,6 +423,10 @@ class RosterController implements NodeLookup {
       return resident.id();
     }
     throw new IllegalArgumentException("Not a roster type: " + target);
+  }
+
+  private static @Nullable GlobalIdParts parts(UUID communityId, @Nullable UUID id) {
+    return id == null ? null : new GlobalIdParts(communityId, id);
   }
 
   private static AccessScope scope(GraphQLContext context) {

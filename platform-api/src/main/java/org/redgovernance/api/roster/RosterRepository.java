@@ -109,47 +109,12 @@ class RosterRepository {
           .eq(RESIDENT.COMMUNITY_ID)
           .and(PARTY_MEMBER.RESIDENT_ID.eq(RESIDENT.ID));
 
-  PageRows<Grid> grids(
-      DSLContext dsl, UUID communityId, @Nullable UUID afterId, int limit, boolean counted) {
-    Condition where = GRID.COMMUNITY_ID.eq(communityId);
-    return PageRows.fetch(
-        dsl,
-        DSL.selectFrom(GRID)
-            .where(where, afterId == null ? DSL.noCondition() : GRID.ID.gt(afterId))
-            .orderBy(GRID.ID)
-            .limit(limit),
-        counted ? DSL.selectCount().from(GRID).where(where) : null,
-        RosterRepository::toGrid);
+  boolean gridExists(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.fetchExists(GRID, GRID.COMMUNITY_ID.eq(communityId), GRID.ID.eq(id));
   }
 
-  List<Grid> gridsByIds(DSLContext dsl, Collection<UUID> ids) {
-    return dsl.selectFrom(GRID).where(GRID.ID.in(ids)).fetch(RosterRepository::toGrid);
-  }
-
-  PageRows<Building> buildings(
-      DSLContext dsl,
-      UUID communityId,
-      @Nullable UUID gridId,
-      @Nullable UUID afterId,
-      int limit,
-      boolean counted) {
-    Condition where =
-        BUILDING
-            .COMMUNITY_ID
-            .eq(communityId)
-            .and(gridId == null ? DSL.noCondition() : BUILDING.GRID_ID.eq(gridId));
-    return PageRows.fetch(
-        dsl,
-        DSL.selectFrom(BUILDING)
-            .where(where, afterId == null ? DSL.noCondition() : BUILDING.ID.gt(afterId))
-            .orderBy(BUILDING.ID)
-            .limit(limit),
-        counted ? DSL.selectCount().from(BUILDING).where(where) : null,
-        RosterRepository::toBuilding);
-  }
-
-  List<Building> buildingsByIds(DSLContext dsl, Collection<UUID> ids) {
-    return dsl.selectFrom(BUILDING).where(BUILDING.ID.in(ids)).fetch(RosterRepository::toBuilding);
+  boolean buildingExists(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.fetchExists(BUILDING, BUILDING.COMMUNITY_ID.eq(communityId), BUILDING.ID.eq(id));
   }
 
   /** A page of households, each with its residents and their party membership: one statement. */
@@ -545,31 +510,12 @@ class RosterRepository {
     }
   }
 
-  private static Grid toGrid(Record row) {
-    return new Grid(
-        row.get(GRID.COMMUNITY_ID),
-        row.get(GRID.ID),
-        row.get(GRID.NAME),
-        row.get(GRID.PARTY_BRANCH_NAME),
-        row.get(GRID.WORKER_NAME),
-        row.get(GRID.VERSION));
-  }
-
-  private static Building toBuilding(Record row) {
-    return new Building(
-        row.get(BUILDING.COMMUNITY_ID),
-        row.get(BUILDING.ID),
-        row.get(BUILDING.NUMBER),
-        row.get(BUILDING.UNITS),
-        row.get(BUILDING.GRID_ID),
-        row.get(BUILDING.VERSION));
-  }
-
   private static Household toHousehold(Record row, @Nullable List<Resident> residents) {
     return new Household(
         row.get(HOUSEHOLD.COMMUNITY_ID),
         row.get(HOUSEHOLD.ID),
-        toBuilding(row),
+        row.get(BUILDING.ID),
+        row.get(BUILDING.NUMBER),
         row.get(HOUSEHOLD.UNIT),
         row.get(HOUSEHOLD.ROOM),
         row.get(HOUSEHOLD.GRID_ID),

@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingEnvironment;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.readmodel.DeclaredFields;
 import org.redgovernance.api.readmodel.GlobalIdParts;
-import org.redgovernance.api.readmodel.RenderedJson;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,12 +21,12 @@ class VenueController {
   }
 
   @SchemaMapping(typeName = Community.TYPE, field = "servicePosts")
-  RenderedJson servicePosts(Community community, DataFetchingEnvironment environment) {
+  Object servicePosts(Community community, DataFetchingEnvironment environment) {
     return declared.answer(Community.TYPE, parts(community), environment);
   }
 
   @SchemaMapping(typeName = Community.TYPE, field = "partners")
-  RenderedJson partners(Community community, DataFetchingEnvironment environment) {
+  Object partners(Community community, DataFetchingEnvironment environment) {
     return declared.answer(Community.TYPE, parts(community), environment);
   }
 

@@ -53,13 +53,13 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
   @Test
   void aSelectionWithFieldsNotDeclaredYet_isStillAnswered() {
     GraphQlResult result =
-        community("baiguoshu.admin", "name servicePosts { name } grids { totalCount }");
+        community("baiguoshu.admin", "name servicePosts { name } households { totalCount }");
 
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
-    assertThat(result.data("community.grids.totalCount").asInt()).isPositive();
+    assertThat(result.data("community.households.totalCount").asInt()).isPositive();
     assertThat(readModel.pending())
-        .contains("Community.grids")
-        .doesNotContain("Community.partners");
+        .contains("Community.households")
+        .doesNotContain("Community.partners", "Community.grids");
   }
 
   private GraphQlResult community(String user, String fields) {

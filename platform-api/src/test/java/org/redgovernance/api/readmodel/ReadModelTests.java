@@ -86,4 +86,56 @@ class ReadModelTests {
                     List.of(ObjectModel.of(POSTS).build(), ObjectModel.of(POSTS).build())))
         .hasMessage("Post is declared twice");
   }
+
+  @Test
+  void anExtension_addsItsFieldsToTheType_butNeverTwiceAndNeverWithoutTheType() {
+    ObjectModel<ServicePost> own =
+        ObjectModel.of(POSTS)
+            .id(post -> post.COMMUNITY_ID, post -> post.ID)
+            .value("name", post -> post.NAME)
+            .build();
+    ObjectModel<ServicePost> more =
+        ObjectModel.extension(POSTS).value("capacity", post -> post.CAPACITY).build();
+
+    assertThat(new ReadModel(List.of(more, own)).problems(SCHEMA)).isEmpty();
+    assertThatThrownBy(
+            () ->
+                new ReadModel(
+                    List.of(
+                        own,
+                        ObjectModel.extension(POSTS).value("name", post -> post.NAME).build())))
+        .hasMessage("Post.name is declared twice");
+    assertThatThrownBy(() -> new ReadModel(List.of(more)))
+        .hasMessage("Post is extended but declared nowhere");
+  }
+
+  @Test
+  void aReadRuleForAFieldDeclaredNowhere_isAProblem() {
+    ReadModel model =
+        new ReadModel(
+            List.of(
+                ObjectModel.of(POSTS)
+                    .id(post -> post.COMMUNITY_ID, post -> post.ID)
+                    .value("name", post -> post.NAME)
+                    .resolvedInJava("capacity", "for this test")
+                    .readableIf("openingHours", community -> true, "never")
+                    .build()));
+
+    assertThat(model.problems(SCHEMA))
+        .containsExactly("Post.openingHours has a read rule but no declaration");
+  }
+
+  @Test
+  void pendingFields_areListedByTypeAndField() {
+    ReadModel model =
+        new ReadModel(
+            List.of(
+                ObjectModel.of(POSTS)
+                    .id(post -> post.COMMUNITY_ID, post -> post.ID)
+                    .pending("name", "capacity")
+                    .build()));
+
+    assertThat(model.problems(SCHEMA)).isEmpty();
+    assertThat(model.pending()).containsExactly("Post.capacity", "Post.name");
+  }
 }

@@ -1,0 +1,120 @@
+package org.redgovernance.api.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.SqlStatementCounter;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Grids and buildings are read as {@link RosterModels} declares them: a community with its grids
+ * and buildings in one statement, the roster refused field by field to those who may not read it,
+ * and households (still resolved in Java) reaching their building and grid in one batch.
+ */
+class RosterReadModelIntegrationTests extends IntegrationTest {
+
+  @Autowired SqlStatementCounter statements;
+
+  @Test
+  void aCommunityWithItsGridsAndBuildings_isOneStatement() {
+    long before = statements.total();
+    GraphQlResult result =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { name grids(first: 2) { totalCount"
+                    + " edges { node { id name workerName } } pageInfo { hasNextPage } }"
+                    + " buildings(first: 3) { edges { node { number units grid { name } } } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
+    assertThat(result.data("community.grids.edges").size()).isEqualTo(2);
+    assertThat(result.data("community.grids.totalCount").asInt()).isGreaterThan(2);
+    assertThat(result.data("community.buildings.edges.0.node.grid.name").asString()).isNotEmpty();
+  }
+
+  @Test
+  void aResident_getsTheCommunity_andARefusalForEachRosterList_compiledOrNot() {
+    for (String extra : new String[] {"", " households { totalCount }"}) {
+      GraphQlResult result =
+          graphql
+              .query(
+                  "{ community(key: \"baiguoshu\") { name grids { totalCount }"
+                      + " buildings { totalCount }"
+                      + extra
+                      + " } }")
+              .as("baiguoshu.resident")
+              .execute();
+
+      assertThat(result.data("community.name").asString()).isEqualTo("白果树社区");
+      assertThat(result.data("community.grids").isNull()).isTrue();
+      assertThat(result.data("community.buildings").isNull()).isTrue();
+      assertThat(paths(result)).contains("community/grids", "community/buildings");
+      assertThat(result.errorCodes()).containsOnly("FORBIDDEN");
+    }
+  }
+
+  @Test
+  void aGridById_isNullForAResident_andAnotherCommunitysAdmin() {
+    String grid =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { grids(first: 1) { edges { node { id } } } } }")
+            .as("baiguoshu.admin")
+            .execute()
+            .data("community.grids.edges.0.node.id")
+            .asString();
+
+    for (String user : new String[] {"baiguoshu.resident", "xinhua.admin"}) {
+      GraphQlResult result = graphql.document("node").as(user).variable("id", grid).execute();
+      assertThat(result.data("node").isNull()).as(user).isTrue();
+    }
+    assertThat(
+            graphql
+                .query("query($id: ID!) { node(id: $id) { ... on Grid { name } } }")
+                .as("baiguoshu.secretary")
+                .variable("id", grid)
+                .execute()
+                .data("node.name")
+                .asString())
+        .isNotEmpty();
+  }
+
+  @Test
+  void householdsResolvedInJava_reachTheirBuildingsAndGrids_inOneBatchEach() {
+    long before = statements.total();
+    GraphQlResult result =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { households(first: 30) { edges { node {"
+                    + " address residents { name } building { number grid { name } }"
+                    + " grid { name } } } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    JsonNode first = result.data("community.households.edges.0.node");
+    assertThat(first.path("address").asString())
+        .startsWith(first.path("building").path("number").asString());
+    // scope; the page; residents; buildings; grids — each with its tenant context
+    assertThat(statements.total() - before).isLessThanOrEqualTo(9);
+  }
+
+  private static java.util.List<String> paths(GraphQlResult result) {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    result
+        .body()
+        .path("errors")
+        .forEach(
+            error -> {
+              java.util.List<String> segments = new java.util.ArrayList<>();
+              error.path("path").forEach(segment -> segments.add(segment.asString()));
+              paths.add(String.join("/", segments));
+            });
+    return paths;
+  }
+}
