@@ -17,10 +17,13 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The six requests of issue 6 in both dialects: the communities list, the matter board, a meeting
- * with its agenda and attendance, a page of households with residents and party membership, one
+ * The requests of issues 6 and 17 in both dialects: the communities list, the matter board, a
+ * meeting with its agenda and attendance, a page of households with residents and party membership,
+ * buildings with their grid, residents with their household's building and grid and their party
+ * membership's branch, in-service party members with their resident's household and branch, one
  * object by {@code node(id:)}, and reporting a matter. Each read is asked of one community (the
- * request names it in X-Community for both servers), chosen from the middle of the street.
+ * request names it in X-Community for both servers), chosen from the middle of the street; the
+ * reads added for issue 17 give PostGraphile the community as a condition, as its users would.
  */
 final class BenchmarkQueries {
 
@@ -59,6 +62,9 @@ final class BenchmarkQueries {
         matterBoard(key),
         meeting(key, communityId, meetingId),
         households(key),
+        buildings(key, communityId),
+        residents(key, communityId),
+        inServiceMembers(key, communityId),
         node(key, communityId, noticeId),
         reportMatter(writeKey, writeCommunityId));
   }
@@ -355,6 +361,189 @@ final class BenchmarkQueries {
                 }
                 residents.sort(Comparator.comparing(r -> (String) r.get(0)));
                 rows.add(row("id", h.path("rowId").asString(), "residents", residents));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery buildings(String key, UUID communityId) {
+    return new BenchmarkQuery(
+        "buildings",
+        "100 buildings → grid",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) { buildings(first: 100) { edges { node {"
+                + " id number units grid { id name } } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("buildings").path("edges")) {
+                JsonNode b = edge.path("node");
+                JsonNode g = b.path("grid");
+                rows.add(
+                    row(
+                        "id", platformId(b.path("id")),
+                        "number", b.path("number").asString(),
+                        "units", b.path("units").asInt(),
+                        "grid",
+                            g.isNull() || g.isMissingNode()
+                                ? "-"
+                                : platformId(g.path("id")) + " " + g.path("name").asString()));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "query($community: UUID!) { allBuildings(first: 100, condition: {communityId:"
+                + " $community}, orderBy: [PRIMARY_KEY_ASC]) { nodes { rowId number units"
+                + " gridByCommunityIdAndGridId { rowId name } } } }",
+            Map.of("community", communityId.toString()),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode b : answer.path("data").path("allBuildings").path("nodes")) {
+                JsonNode g = b.path("gridByCommunityIdAndGridId");
+                rows.add(
+                    row(
+                        "id", b.path("rowId").asString(),
+                        "number", b.path("number").asString(),
+                        "units", b.path("units").asInt(),
+                        "grid",
+                            g.isNull() || g.isMissingNode()
+                                ? "-"
+                                : g.path("rowId").asString() + " " + g.path("name").asString()));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery residents(String key, UUID communityId) {
+    return new BenchmarkQuery(
+        "residents",
+        "100 residents → household → building → grid, party membership → branch",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) { residents(first: 100) { edges { node {"
+                + " id name household { id building { number grid { name } } }"
+                + " partyMembership { id kind branch { name } } } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("residents").path("edges")) {
+                JsonNode r = edge.path("node");
+                JsonNode h = r.path("household");
+                JsonNode p = r.path("partyMembership");
+                rows.add(
+                    row(
+                        "id", platformId(r.path("id")),
+                        "name", r.path("name").asString(),
+                        "household", platformId(h.path("id")),
+                        "building", h.path("building").path("number").asString(),
+                        "grid", text(h.path("building").path("grid").path("name")),
+                        "party",
+                            p.isNull() || p.isMissingNode()
+                                ? "-"
+                                : platformId(p.path("id"))
+                                    + " "
+                                    + p.path("kind").asString()
+                                    + " "
+                                    + text(p.path("branch").path("name"))));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "query($community: UUID!) { allResidents(first: 100, condition: {communityId:"
+                + " $community}, orderBy: [PRIMARY_KEY_ASC]) { nodes { rowId name"
+                + " householdByCommunityIdAndHouseholdId { rowId buildingByCommunityIdAndBuildingId"
+                + " { number gridByCommunityIdAndGridId { name } } }"
+                + " partyMembersByCommunityIdAndResidentId { nodes { rowId kind"
+                + " gridByCommunityIdAndGridId { name } } } } } }",
+            Map.of("community", communityId.toString()),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode r : answer.path("data").path("allResidents").path("nodes")) {
+                JsonNode h = r.path("householdByCommunityIdAndHouseholdId");
+                JsonNode b = h.path("buildingByCommunityIdAndBuildingId");
+                JsonNode p = r.path("partyMembersByCommunityIdAndResidentId").path("nodes").path(0);
+                rows.add(
+                    row(
+                        "id", r.path("rowId").asString(),
+                        "name", r.path("name").asString(),
+                        "household", h.path("rowId").asString(),
+                        "building", b.path("number").asString(),
+                        "grid", text(b.path("gridByCommunityIdAndGridId").path("name")),
+                        "party",
+                            p.isMissingNode()
+                                ? "-"
+                                : p.path("rowId").asString()
+                                    + " "
+                                    + p.path("kind").asString()
+                                    + " "
+                                    + text(p.path("gridByCommunityIdAndGridId").path("name"))));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  private static BenchmarkQuery inServiceMembers(String key, UUID communityId) {
+    return new BenchmarkQuery(
+        "in-service members",
+        "100 in-service party members → resident → household, branch",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) { partyMembers(first: 100,"
+                + " filter: {kinds: [IN_SERVICE]}) { edges { node { id kind workplace"
+                + " resident { name household { id } } branch { name } } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("partyMembers").path("edges")) {
+                JsonNode m = edge.path("node");
+                JsonNode r = m.path("resident");
+                rows.add(
+                    row(
+                        "id", platformId(m.path("id")),
+                        "kind", m.path("kind").asString(),
+                        "workplace", text(m.path("workplace")),
+                        "resident",
+                            r.isNull() || r.isMissingNode()
+                                ? "-"
+                                : r.path("name").asString()
+                                    + " "
+                                    + platformId(r.path("household").path("id")),
+                        "branch", text(m.path("branch").path("name"))));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "query($community: UUID!) { allPartyMembers(first: 100, condition: {communityId:"
+                + " $community, kind: \"IN_SERVICE\"}, orderBy: [PRIMARY_KEY_ASC]) { nodes { rowId"
+                + " kind workplace residentByCommunityIdAndResidentId { name"
+                + " householdByCommunityIdAndHouseholdId { rowId } }"
+                + " gridByCommunityIdAndGridId { name } } } }",
+            Map.of("community", communityId.toString()),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode m : answer.path("data").path("allPartyMembers").path("nodes")) {
+                JsonNode r = m.path("residentByCommunityIdAndResidentId");
+                rows.add(
+                    row(
+                        "id", m.path("rowId").asString(),
+                        "kind", m.path("kind").asString(),
+                        "workplace", text(m.path("workplace")),
+                        "resident",
+                            r.isNull() || r.isMissingNode()
+                                ? "-"
+                                : r.path("name").asString()
+                                    + " "
+                                    + r.path("householdByCommunityIdAndHouseholdId")
+                                        .path("rowId")
+                                        .asString(),
+                        "branch", text(m.path("gridByCommunityIdAndGridId").path("name"))));
               }
               return rows;
             }),

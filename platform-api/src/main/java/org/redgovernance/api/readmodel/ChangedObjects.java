@@ -5,6 +5,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeUtil;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -31,7 +33,11 @@ class ChangedObjects implements Instrumentation {
       DataFetcher<?> dataFetcher,
       InstrumentationFieldFetchParameters parameters,
       InstrumentationState state) {
-    if (!parameters.isTrivialDataFetcher()) {
+    // only a plain property whose type is a declared object can hold a Changed
+    if (!parameters.isTrivialDataFetcher()
+        || !(GraphQLTypeUtil.unwrapAll(parameters.getExecutionStepInfo().getType())
+                instanceof GraphQLObjectType type
+            && model.declares(type.getName()))) {
       return dataFetcher;
     }
     return environment -> {
