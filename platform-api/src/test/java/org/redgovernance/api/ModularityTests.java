@@ -107,7 +107,8 @@ class ModularityTests {
           "org.redgovernance.api.bodies",
           "org.redgovernance.api.venues",
           "org.redgovernance.api.matters",
-          "org.redgovernance.api.meetings");
+          "org.redgovernance.api.meetings",
+          "org.redgovernance.api.invitations");
 
   @Test
   void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
@@ -138,36 +139,51 @@ class ModularityTests {
         .check(CLASSES);
   }
 
+  /**
+   * What a feature publishes to the others: the community type (and its read-model ref), posting to
+   * the notice board, and a matter's workflow steps for the meetings that decide on them.
+   */
+  private static final java.util.Set<String> PUBLISHED =
+      java.util.Set.of(
+          "org.redgovernance.api.communities.Community",
+          "org.redgovernance.api.communities.Community$Street",
+          "org.redgovernance.api.communities.CommunityModels",
+          "org.redgovernance.api.notices.NoticeBoard",
+          "org.redgovernance.api.matters.MatterSteps");
+
+  /**
+   * Leaks that remain until issue 17 declares the types involved: bodies answers {@code
+   * Resident.bodies} and {@code PartyMember.bodies} from the roster's Java records.
+   */
+  private static final java.util.Map<String, java.util.Set<String>> NOT_YET_DECLARED =
+      java.util.Map.of(
+          "org.redgovernance.api.bodies",
+          java.util.Set.of(
+              "org.redgovernance.api.roster.Resident", "org.redgovernance.api.roster.PartyMember"));
+
   @Test
-  void features_useOtherFeaturesOnlyThroughTheCommunityType() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "org.redgovernance.api.viewer..",
-            "org.redgovernance.api.notices..",
-            "org.redgovernance.api.roster..",
-            "org.redgovernance.api.bodies..",
-            "org.redgovernance.api.venues..",
-            "org.redgovernance.api.matters..")
-        .should()
-        .dependOnClassesThat(
-            com.tngtech.archunit.base.DescribedPredicate.describe(
-                "feature internals other than communities.Community and its read-model ref",
-                c ->
-                    (c.getPackageName().startsWith("org.redgovernance.api.communities")
-                            && !c.getSimpleName().equals("Community")
-                            && !c.getSimpleName().equals("CommunityModels")
-                            && !c.getName().endsWith("Community$Street"))
-                        || (c.getPackageName().startsWith("org.redgovernance.api.notices")
-                            && !c.getPackageName().startsWith("org.redgovernance.api.notices"))))
-        .check(CLASSES);
-    noClasses()
-        .that()
-        .resideInAnyPackage("org.redgovernance.api.communities..", "org.redgovernance.api.viewer..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.redgovernance.api.notices..")
-        .check(CLASSES);
+  void features_useEachOtherOnlyThroughWhatTheyPublish() {
+    for (String feature : FEATURES) {
+      java.util.Set<String> tolerated = NOT_YET_DECLARED.getOrDefault(feature, java.util.Set.of());
+      noClasses()
+          .that()
+          .resideInAPackage(feature + "..")
+          .should()
+          .dependOnClassesThat(
+              com.tngtech.archunit.base.DescribedPredicate.describe(
+                  "another feature's classes it does not publish",
+                  c ->
+                      FEATURES.stream()
+                              .filter(other -> !other.equals(feature))
+                              .anyMatch(other -> inPackage(c.getPackageName(), other))
+                          && !PUBLISHED.contains(c.getName())
+                          && !tolerated.contains(c.getName())))
+          .check(CLASSES);
+    }
+  }
+
+  private static boolean inPackage(String name, String feature) {
+    return name.equals(feature) || name.startsWith(feature + ".");
   }
 
   @Test

@@ -229,7 +229,7 @@ class MatterRepository {
       JsonShape matter) {
     return JsonConnection.select(
         connection,
-        matter,
+        matter.asObjectField(),
         JsonSql.timeCursorKey(MATTER.REPORTED_AT, MATTER.ID),
         BOARD_ORDER,
         size,

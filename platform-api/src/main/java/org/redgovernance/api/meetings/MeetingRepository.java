@@ -133,7 +133,7 @@ class MeetingRepository {
     List<SortField<?>> order = pageOrder(filter);
     return JsonConnection.select(
         connection,
-        meeting,
+        meeting.asObjectField(),
         JsonSql.timeCursorKey(MEETING.STARTS_AT, MEETING.ID),
         order,
         size,

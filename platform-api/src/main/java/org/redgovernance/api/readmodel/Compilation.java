@@ -134,6 +134,14 @@ public final class Compilation {
                 .limit(size + 1));
   }
 
+  /**
+   * The statement (or subquery) writing {@code json} for the first row of {@code ref}'s table under
+   * the alias {@code row} that {@code where} finds and the caller may see.
+   */
+  Select<Record1<JSON>> first(Field<JSON> json, ModelRef<?> ref, Table<?> row, Condition where) {
+    return DSL.select(json).from(row).where(where, visible(ref, row)).limit(1);
+  }
+
   /** A type the read model does not declare shows no rows. */
   private static Condition noRows() {
     return DSL.falseCondition();

@@ -44,29 +44,6 @@ public final class JsonConnection {
    */
   public static Optional<Select<Record1<JSON>>> select(
       List<SelectedField> connection,
-      JsonShape node,
-      Field<String> cursorKey,
-      List<? extends OrderField<?>> order,
-      int size,
-      boolean after,
-      Select<? extends Record1<Integer>> count,
-      Function<List<SelectField<?>>, Select<?>> rows) {
-    return select(
-        connection,
-        selected -> node.render(selected.getSelectionSet().getImmediateFields()).map(json -> json),
-        cursorKey,
-        order,
-        size,
-        after,
-        count,
-        rows);
-  }
-
-  /**
-   * {@link #select} with the node written by {@code node}, e.g. a declared type of the read model.
-   */
-  static Optional<Select<Record1<JSON>>> select(
-      List<SelectedField> connection,
       JsonShape.FieldSql node,
       Field<String> cursorKey,
       List<? extends OrderField<?>> order,

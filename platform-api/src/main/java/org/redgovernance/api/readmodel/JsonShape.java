@@ -48,6 +48,11 @@ public final class JsonShape {
     return new Builder();
   }
 
+  /** This shape as the SQL of an object field: the object written for the field's selection. */
+  public FieldSql asObjectField() {
+    return selected -> render(selected.getSelectionSet().getImmediateFields()).map(json -> json);
+  }
+
   /** The object with these fields selected, or empty when one of them cannot be rendered. */
   public Optional<Field<JSON>> render(List<SelectedField> selection) {
     Optional<String> key = renderings == null ? Optional.empty() : Renderings.key(selection);

@@ -334,13 +334,7 @@ public final class ObjectModel<T extends Table<?>> {
             }
             R other = c.alias(target);
             return c.object(target.typeName(), other, selected.below())
-                .map(
-                    json ->
-                        DSL.field(
-                            DSL.select(json)
-                                .from(other)
-                                .where(join.apply(row, other), c.visible(target, other))
-                                .limit(1)));
+                .map(json -> DSL.field(c.first(json, target, other, join.apply(row, other))));
           });
     }
 

@@ -89,11 +89,7 @@ public class ReadModel {
                 type.compileField(row, field, selected, compilation)
                     .map(
                         json ->
-                            compilation.compiled(
-                                DSL.select(json)
-                                    .from(row)
-                                    .where(where, compilation.visible(type.ref(), row))
-                                    .limit(1))));
+                            compilation.compiled(compilation.first(json, type.ref(), row, where))));
   }
 
   /**
@@ -140,13 +136,7 @@ public class ReadModel {
     T row = compilation.alias(ref);
     return compilation
         .object(ref.typeName(), row, selection)
-        .map(
-            json ->
-                compilation.compiled(
-                    DSL.select(json)
-                        .from(row)
-                        .where(where.apply(row), compilation.visible(ref, row))
-                        .limit(1)));
+        .map(json -> compilation.compiled(compilation.first(json, ref, row, where.apply(row))));
   }
 
   /**
@@ -169,11 +159,7 @@ public class ReadModel {
                     .object(type.typeName(), row, selection)
                     .map(
                         json ->
-                            compilation.compiled(
-                                DSL.select(json)
-                                    .from(row)
-                                    .where(where, compilation.visible(type.ref(), row))
-                                    .limit(1))));
+                            compilation.compiled(compilation.first(json, type.ref(), row, where))));
   }
 
   /**

@@ -183,7 +183,7 @@ class RosterRepository {
     List<SortField<?>> sort = householdOrder(order);
     return JsonConnection.select(
         connection,
-        RosterJson.HOUSEHOLD_SHAPE,
+        RosterJson.HOUSEHOLD_SHAPE.asObjectField(),
         cursorKey,
         sort,
         size,
