@@ -17,6 +17,7 @@ import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
@@ -58,16 +59,16 @@ public final class Compilation {
   }
 
   /**
-   * Records the field at the current path as refused; false when it lies inside a list, where its
-   * path depends on the rows and it cannot be reported.
+   * Records the field at the current path as answered with null for {@code code}; false when it
+   * lies inside a list, where its path depends on the rows and it cannot be reported.
    */
-  boolean refuse(String message) {
+  boolean refuse(ErrorCode code, String message) {
     if (path.contains(LIST)) {
       return false;
     }
     List<String> at = new ArrayList<>(path);
     java.util.Collections.reverse(at);
-    refusals.add(new Compiled.Refusal(at, message));
+    refusals.add(new Compiled.Refusal(at, code, message));
     return true;
   }
 

@@ -14,14 +14,15 @@ import org.jooq.Select;
 import org.redgovernance.api.graphql.ErrorCode;
 
 /**
- * A compiled read: the statement, and the fields of its selection the caller may not read — they
- * are written as null, and each becomes an error at its path, as a refused field resolved in Java
- * would (the rest of the answer stays).
+ * A compiled read: the statement, and the fields of its selection that cannot be answered — the
+ * caller may not read them, or their arguments are wrong. They are written as null, and each
+ * becomes an error at its path, as such a field resolved in Java would (the rest of the answer
+ * stays).
  */
 public record Compiled(Select<Record1<JSON>> statement, List<Refusal> refusals) {
 
-  /** A refused field: its path below the compiled field (result keys), and why. */
-  public record Refusal(List<String> path, String message) {}
+  /** A field answered with null: its path below the compiled field (result keys), and why. */
+  public record Refusal(List<String> path, ErrorCode code, String message) {}
 
   /** The field's answer: the JSON, with an error for each refused field below it. */
   public Object answer(RenderedJson json, DataFetchingEnvironment environment) {
@@ -38,9 +39,9 @@ public record Compiled(Select<Record1<JSON>> statement, List<Refusal> refusals) 
       errors.add(
           GraphqlErrorBuilder.newError(environment)
               .path(path)
-              .errorType(ErrorCode.FORBIDDEN)
+              .errorType(refusal.code())
               .message(refusal.message())
-              .extensions(Map.of("code", ErrorCode.FORBIDDEN.name()))
+              .extensions(Map.of("code", refusal.code().name()))
               .build());
     }
     return DataFetcherResult.newResult().data(json).errors(errors).build();

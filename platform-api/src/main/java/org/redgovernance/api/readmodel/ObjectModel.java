@@ -22,6 +22,8 @@ import org.jooq.OrderField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /**
@@ -233,10 +235,21 @@ public final class ObjectModel<T extends Table<?>> {
         return Optional.empty();
       }
       if (!readable.get()) {
-        return c.refuse(rule.message()) ? Optional.of(JsonText.NULL) : Optional.empty();
+        return c.refuse(ErrorCode.FORBIDDEN, rule.message())
+            ? Optional.of(JsonText.NULL)
+            : Optional.empty();
       }
     }
-    return sql.compile(row, selected, c);
+    try {
+      return sql.compile(row, selected, c);
+    } catch (ApiException wrongArguments) {
+      // a nullable field answers null with the error and its parent stays, as in Java; a
+      // non-null one takes its parent with it, up to the field being fetched
+      if (selected.nullable() && c.refuse(wrongArguments.code(), wrongArguments.getMessage())) {
+        return Optional.of(JsonText.NULL);
+      }
+      throw wrongArguments;
+    }
   }
 
   public static final class Builder<T extends Table<?>> {

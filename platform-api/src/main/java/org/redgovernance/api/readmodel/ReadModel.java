@@ -3,6 +3,7 @@ package org.redgovernance.api.readmodel;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -257,6 +258,10 @@ public class ReadModel {
                 if (!model.declaredFields().contains(field)) {
                   problems.add(
                       type.getName() + "." + field + " has a read rule but no declaration");
+                } else if (type.getFieldDefinition(field) != null
+                    && !GraphQLTypeUtil.isNullable(type.getFieldDefinition(field).getType())) {
+                  problems.add(
+                      type.getName() + "." + field + " has a read rule but cannot answer null");
                 }
               }
             });

@@ -110,7 +110,7 @@ class ReadModelTests {
   }
 
   @Test
-  void aReadRuleForAFieldDeclaredNowhere_isAProblem() {
+  void aReadRule_needsADeclaredFieldThatCanAnswerNull() {
     ReadModel model =
         new ReadModel(
             List.of(
@@ -119,10 +119,13 @@ class ReadModelTests {
                     .value("name", post -> post.NAME)
                     .resolvedInJava("capacity", "for this test")
                     .readableIf("openingHours", community -> true, "never")
+                    .readableIf("name", community -> true, "never")
                     .build()));
 
     assertThat(model.problems(SCHEMA))
-        .containsExactly("Post.openingHours has a read rule but no declaration");
+        .containsExactlyInAnyOrder(
+            "Post.openingHours has a read rule but no declaration",
+            "Post.name has a read rule but cannot answer null");
   }
 
   @Test

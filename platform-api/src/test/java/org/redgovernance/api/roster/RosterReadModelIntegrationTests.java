@@ -104,6 +104,58 @@ class RosterReadModelIntegrationTests extends IntegrationTest {
     assertThat(statements.total() - before).isLessThanOrEqualTo(9);
   }
 
+  @Test
+  void wrongPagingArguments_nullOnlyTheirConnection_compiledOrNot() {
+    for (String extra : new String[] {"", " households { totalCount }"}) {
+      GraphQlResult result =
+          graphql
+              .query(
+                  "{ community(key: \"baiguoshu\") { name grids(first: 1000) { totalCount }"
+                      + " buildings(after: \"not-a-cursor!\") { totalCount }"
+                      + extra
+                      + " } }")
+              .as("baiguoshu.admin")
+              .execute();
+
+      assertThat(result.data("community.name").asString()).isEqualTo("白果树社区");
+      assertThat(result.data("community.grids").isNull()).isTrue();
+      assertThat(result.data("community.buildings").isNull()).isTrue();
+      assertThat(paths(result)).contains("community/grids", "community/buildings");
+      assertThat(result.errorCodes()).containsOnly("BAD_USER_INPUT");
+    }
+  }
+
+  @Test
+  void anotherCommunitysGrid_orAForgedOne_filtersToNothing() {
+    String xinhuaGrid =
+        graphql
+            .query("{ community(key: \"xinhua\") { grids(first: 1) { edges { node { id } } } } }")
+            .as("xinhua.admin")
+            .execute()
+            .data("community.grids.edges.0.node.id")
+            .asString();
+
+    String document =
+        "query($grid: ID) { community(key: \"baiguoshu\") {"
+            + " buildings(gridId: $grid) { totalCount edges { node { id } } } } }";
+    GraphQlResult nul =
+        graphql
+            .query(document)
+            .as("baiguoshu.admin")
+            .variable("grid", "\u0000" + xinhuaGrid)
+            .execute();
+    assertThat(nul.errorCodes()).containsExactly("INVALID_INPUT");
+
+    for (String gridId : new String[] {xinhuaGrid, "网格".repeat(20_000), "R3JpZDp4"}) {
+      GraphQlResult result =
+          graphql.query(document).as("baiguoshu.admin").variable("grid", gridId).execute();
+
+      assertThat(result.hasErrors()).as(result.toString()).isFalse();
+      assertThat(result.data("community.buildings.totalCount").asInt()).isZero();
+      assertThat(result.data("community.buildings.edges").size()).isZero();
+    }
+  }
+
   private static java.util.List<String> paths(GraphQlResult result) {
     java.util.List<String> paths = new java.util.ArrayList<>();
     result
