@@ -92,18 +92,38 @@ class CommunityController implements NodeLookup {
   private static final Set<String> HEADER =
       Set.of("__typename", "id", "key", "name", "status", "street", "myRoles");
 
+  /**
+   * The caller's communities: compiled whole by the read model when every field selected of them is
+   * declared and readable in every community alike (one statement, however many communities and
+   * lists), else a page of communities whose fields resolve one by one.
+   */
   @QueryMapping
-  Page<Community> communities(
+  Object communities(
       @Argument @Nullable Integer first,
       @Argument @Nullable String after,
       @Argument @Nullable CommunityFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
-    int size = Page.size(first);
-    String afterKey = after == null ? null : Page.decodeCursor(after);
+      DataFetchingEnvironment environment) {
     String streetKey = filter == null ? null : filter.streetKey();
     List<CommunityStatus> statuses =
         filter == null ? null : FilterValues.anyOf(filter.statuses(), filter.status());
+    Optional<Compiled> compiled =
+        readModel.page(
+            CommunityModels.COMMUNITIES,
+            CommunityModels.matching(streetKey, statuses),
+            CommunityModels.BY_KEY,
+            environment.getArguments(),
+            environment.getSelectionSet().getImmediateFields(),
+            ReadRequest.of(environment),
+            null);
+    if (compiled.isPresent()) {
+      RenderedJson json =
+          transactions.read(scope, dsl -> RenderedJson.fetch(dsl, compiled.get().statement()));
+      return compiled.get().answer(json, environment);
+    }
+    DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
+    int size = Page.size(first);
+    String afterKey = after == null ? null : Page.decodeCursor(after);
     List<UUID> reachable = scope.communities().stream().map(ReachableCommunity::id).toList();
     PageRows<CommunityRepository.CommunityRow> rows =
         transactions.read(

@@ -62,6 +62,34 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
         .doesNotContain("Community.partners", "Community.grids");
   }
 
+  @Test
+  void theStreetsCommunitiesWithTheirVenues_areOneStatement_andTheSameResolvedOneByOne() {
+    String fields =
+        "key name status street { key } myRoles servicePosts { name } partners { name }";
+    long before = statements.total();
+    GraphQlResult compiled = communities("baishalu.admin", fields);
+    assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
+    // a list only some communities' callers may read is not compiled across communities
+    GraphQlResult resolved = communities("baishalu.admin", fields + " grids { totalCount }");
+
+    assertThat(compiled.hasErrors()).as(compiled.toString()).isFalse();
+    assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
+    JsonNode expected = resolved.data("communities").deepCopy();
+    expected.path("edges").forEach(edge -> ((ObjectNode) edge.path("node")).remove("grids"));
+    assertThat(compiled.data("communities").toString()).isEqualTo(expected.toString());
+    assertThat(compiled.data("communities.edges").size()).isGreaterThan(1);
+  }
+
+  private GraphQlResult communities(String user, String fields) {
+    return graphql
+        .query(
+            "{ communities(first: 50) { totalCount edges { cursor node { "
+                + fields
+                + " } } pageInfo { hasNextPage endCursor } } }")
+        .as(user)
+        .execute();
+  }
+
   private GraphQlResult community(String user, String fields) {
     return graphql.query("{ community(key: \"baiguoshu\") { " + fields + " } }").as(user).execute();
   }
