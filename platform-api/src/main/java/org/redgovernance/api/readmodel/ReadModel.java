@@ -82,15 +82,7 @@ public class ReadModel {
       String field,
       Selected selected,
       ReadRequest request) {
-    Compilation compilation = compilation(request, parent.communityId());
-    T row = compilation.alias(type.ref());
-    return type.byId(row, parent)
-        .flatMap(
-            where ->
-                type.compileField(row, field, selected, compilation)
-                    .map(
-                        json ->
-                            compilation.compiled(compilation.first(json, type.ref(), row, where))));
+    return ofObject(type, parent, request, (row, c) -> type.compileField(row, field, selected, c));
   }
 
   /**
@@ -151,13 +143,22 @@ public class ReadModel {
 
   private <T extends Table<?>> Optional<Compiled> byId(
       ObjectModel<T> type, GlobalIdParts id, List<SelectedField> selection, ReadRequest request) {
+    return ofObject(type, id, request, (row, c) -> c.object(type.typeName(), row, selection));
+  }
+
+  /** The JSON {@code written} compiles for the object with this id: the object, or one field. */
+  private <T extends Table<?>> Optional<Compiled> ofObject(
+      ObjectModel<T> type,
+      GlobalIdParts id,
+      ReadRequest request,
+      java.util.function.BiFunction<T, Compilation, Optional<Field<JSON>>> written) {
     Compilation compilation = compilation(request, id.communityId());
     T row = compilation.alias(type.ref());
     return type.byId(row, id)
         .flatMap(
             where ->
-                compilation
-                    .object(type.typeName(), row, selection)
+                written
+                    .apply(row, compilation)
                     .map(
                         json ->
                             compilation.compiled(compilation.first(json, type.ref(), row, where))));
