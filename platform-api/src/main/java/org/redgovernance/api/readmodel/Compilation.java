@@ -119,9 +119,13 @@ public final class Compilation {
     List<SortField<?>> order = keyset.order().apply(row);
     return JsonConnection.select(
         selection,
+        // a node is one of the page's rows: what it refuses has no path known before they are
         node ->
-            object(target.typeName(), row, node.getSelectionSet().getImmediateFields())
-                .map(json -> json),
+            at(
+                LIST,
+                () ->
+                    object(target.typeName(), row, node.getSelectionSet().getImmediateFields())
+                        .map(json -> json)),
         keyset.cursorKey().apply(row),
         order,
         size,
