@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -58,10 +59,16 @@ public class DeclaredObjects {
 
   private final ReadModel model;
   private final TenantTransactions transactions;
+  private final Selections selections;
 
-  DeclaredObjects(ReadModel model, TenantTransactions transactions, BatchLoaderRegistry loaders) {
+  DeclaredObjects(
+      ReadModel model,
+      TenantTransactions transactions,
+      Selections selections,
+      BatchLoaderRegistry loaders) {
     this.model = model;
     this.transactions = transactions;
+    this.selections = selections;
     loaders
         .<Key, Object>forName(LOADER)
         .registerMappedBatchLoader(
@@ -81,7 +88,8 @@ public class DeclaredObjects {
             typeName,
             id,
             new FieldOfDocument(environment.getField()),
-            environment.getSelectionSet().getImmediateFields(),
+            // the same for every sibling: worked out once per field of the document
+            selections.below(environment),
             ReadRequest.of(environment)));
   }
 

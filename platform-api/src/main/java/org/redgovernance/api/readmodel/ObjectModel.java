@@ -44,7 +44,6 @@ public final class ObjectModel<T extends Table<?>> {
   private final ModelRef<T> ref;
   private final Map<String, FieldSql<T>> fields;
   private final Map<String, String> resolvedInJava;
-  private final @Nullable BiFunction<T, GlobalIdParts, Condition> byId;
   private final @Nullable IdColumns<T> idColumns;
   private final @Nullable BiFunction<T, ReadRequest, Condition> rows;
   private final Set<String> pending;
@@ -65,18 +64,7 @@ public final class ObjectModel<T extends Table<?>> {
       Map<String, ReadRule> rules) {
     this.ref = ref;
     this.idColumns = idColumns;
-    BiFunction<T, GlobalIdParts, Condition> byId = null;
-    if (idColumns != null) {
-      byId =
-          (row, parts) ->
-              idColumns
-                  .communityId()
-                  .apply(row)
-                  .eq(parts.communityId())
-                  .and(idColumns.id().apply(row).eq(parts.id()));
-    }
     this.rules = Map.copyOf(rules);
-    this.byId = byId;
     this.rows = rows;
     this.pending = Set.copyOf(pending);
     this.extension = extension;
@@ -173,7 +161,14 @@ public final class ObjectModel<T extends Table<?>> {
   Optional<Condition> byId(Table<?> row, GlobalIdParts id) {
     @SuppressWarnings("unchecked")
     T typed = (T) row;
-    return byId == null ? Optional.empty() : Optional.of(byId.apply(typed, id));
+    return Optional.ofNullable(idColumns)
+        .map(
+            columns ->
+                columns
+                    .communityId()
+                    .apply(typed)
+                    .eq(id.communityId())
+                    .and(columns.id().apply(typed).eq(id.id())));
   }
 
   /** Every field this declaration covers, in SQL or in Java. */
