@@ -4,23 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
-import org.redgovernance.api.roster.PartyMember;
-import org.redgovernance.api.roster.Resident;
+import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -94,8 +89,9 @@ class BodyController implements NodeLookup {
   @SchemaMapping(typeName = "BodyMember", field = "personId")
   String personId(GovernanceBody.Member member) {
     return member.residentId() != null
-        ? GlobalId.of(Resident.TYPE, member.communityId(), member.residentId())
-        : GlobalId.of(PartyMember.TYPE, member.communityId(), member.partyMemberId());
+        ? GlobalId.of(RosterModels.RESIDENTS.typeName(), member.communityId(), member.residentId())
+        : GlobalId.of(
+            RosterModels.PARTY_MEMBERS.typeName(), member.communityId(), member.partyMemberId());
   }
 
   @SchemaMapping(typeName = "BodyTerm", field = "current")
@@ -111,41 +107,6 @@ class BodyController implements NodeLookup {
   @SchemaMapping(typeName = "CommunityFigures", field = "partyMemberHouseholdShare")
   double partyMemberHouseholdShare(CommunityFigures figures) {
     return figures.partyMemberHouseholdShare();
-  }
-
-  @BatchMapping(typeName = Resident.TYPE, field = "bodies")
-  Map<Resident, List<BodyRepository.Seat>> residentSeats(
-      List<Resident> residents, graphql.GraphQLContext context) {
-    Map<UUID, List<BodyRepository.Seat>> seats =
-        seats(residents.stream().map(Resident::id).toList(), context);
-    return residents.stream()
-        .collect(Collectors.toMap(r -> r, r -> seats.getOrDefault(r.id(), List.of()), (a, b) -> a));
-  }
-
-  @BatchMapping(typeName = PartyMember.TYPE, field = "bodies")
-  Map<PartyMember, List<BodyRepository.Seat>> partyMemberSeats(
-      List<PartyMember> members, graphql.GraphQLContext context) {
-    List<UUID> ids = new ArrayList<>();
-    for (PartyMember member : members) {
-      ids.add(member.id());
-      if (member.residentId() != null) {
-        ids.add(member.residentId());
-      }
-    }
-    Map<UUID, List<BodyRepository.Seat>> seats = seats(ids, context);
-    return members.stream()
-        .collect(
-            Collectors.toMap(
-                m -> m,
-                m -> {
-                  List<BodyRepository.Seat> all =
-                      new ArrayList<>(seats.getOrDefault(m.id(), List.of()));
-                  if (m.residentId() != null) {
-                    all.addAll(seats.getOrDefault(m.residentId(), List.of()));
-                  }
-                  return all;
-                },
-                (a, b) -> a));
   }
 
   @Override
@@ -164,12 +125,6 @@ class BodyController implements NodeLookup {
                     .stream()
                     .filter(body -> body.id().equals(id.id()))
                     .findFirst());
-  }
-
-  private Map<UUID, List<BodyRepository.Seat>> seats(
-      List<UUID> ids, graphql.GraphQLContext context) {
-    AccessScope scope = context.get(AccessScope.CONTEXT_KEY);
-    return ids.isEmpty() ? Map.of() : transactions.read(scope, dsl -> bodies.seatsOf(dsl, ids));
   }
 
   private static BodyFigures figuresOf(GovernanceBody body, LocalDate today) {

@@ -10,8 +10,7 @@ import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.roster.PartyMember;
-import org.redgovernance.api.roster.Resident;
+import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -87,8 +86,10 @@ class BodyMutationController {
               "Give exactly one of residentId and partyMemberId",
               "residentId"));
     }
-    Optional<UUID> residentId = localId(input.residentId(), Resident.TYPE, communityId);
-    Optional<UUID> partyMemberId = localId(input.partyMemberId(), PartyMember.TYPE, communityId);
+    Optional<UUID> residentId =
+        localId(input.residentId(), RosterModels.RESIDENTS.typeName(), communityId);
+    Optional<UUID> partyMemberId =
+        localId(input.partyMemberId(), RosterModels.PARTY_MEMBERS.typeName(), communityId);
     if (input.residentId() != null && residentId.isEmpty()) {
       return AddBodyMemberPayload.failed(
           error(UserError.Code.NOT_FOUND, "Not found", "residentId"));

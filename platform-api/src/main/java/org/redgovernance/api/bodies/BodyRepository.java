@@ -8,11 +8,8 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER;
 import static org.redgovernance.database.jooq.Tables.RESIDENT;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -84,65 +81,12 @@ class BodyRepository {
             terms)
         .from(GOVERNANCE_BODY)
         .where(GOVERNANCE_BODY.COMMUNITY_ID.eq(communityId))
-        .orderBy(kindOrder())
+        .orderBy(kindOrder(GOVERNANCE_BODY))
         .fetch(
             row ->
                 new GovernanceBody(
                     row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
   }
-
-  /** Memberships of these residents or party members, with their body and term, by person. */
-  Map<UUID, List<Seat>> seatsOf(DSLContext dsl, Collection<UUID> personIds) {
-    return dsl
-        .select(
-            BODY_MEMBERSHIP.RESIDENT_ID,
-            BODY_MEMBERSHIP.PARTY_MEMBER_ID,
-            GOVERNANCE_BODY.KIND,
-            GOVERNANCE_BODY.NAME,
-            BODY_TERM.NUMBER,
-            BODY_MEMBERSHIP.POSITION,
-            BODY_MEMBERSHIP.FROM_ON,
-            BODY_MEMBERSHIP.TO_ON)
-        .from(BODY_MEMBERSHIP)
-        .join(BODY_TERM)
-        .on(
-            BODY_TERM.COMMUNITY_ID.eq(BODY_MEMBERSHIP.COMMUNITY_ID),
-            BODY_TERM.ID.eq(BODY_MEMBERSHIP.TERM_ID))
-        .join(GOVERNANCE_BODY)
-        .on(
-            GOVERNANCE_BODY.COMMUNITY_ID.eq(BODY_TERM.COMMUNITY_ID),
-            GOVERNANCE_BODY.ID.eq(BODY_TERM.BODY_ID))
-        .where(
-            BODY_MEMBERSHIP
-                .RESIDENT_ID
-                .in(personIds)
-                .or(BODY_MEMBERSHIP.PARTY_MEMBER_ID.in(personIds)))
-        .orderBy(kindOrder(), BODY_TERM.NUMBER.desc())
-        .fetch()
-        .stream()
-        .collect(
-            Collectors.groupingBy(
-                row -> row.value1() != null ? row.value1() : row.value2(),
-                Collectors.mapping(
-                    row ->
-                        new Seat(
-                            row.value3(),
-                            row.value4(),
-                            row.value5(),
-                            row.value6(),
-                            row.value7(),
-                            row.value8()),
-                    Collectors.toList())));
-  }
-
-  /** A person's seat on a body, for {@code Resident.bodies} and {@code PartyMember.bodies}. */
-  record Seat(
-      String bodyKind,
-      String bodyName,
-      int termNumber,
-      String position,
-      LocalDate fromOn,
-      @Nullable LocalDate toOn) {}
 
   void insertTerm(
       DSLContext dsl,
@@ -295,8 +239,9 @@ class BodyRepository {
                             row.value9())));
   }
 
-  private static Field<Integer> kindOrder() {
-    return DSL.case_(GOVERNANCE_BODY.KIND)
+  /** The order of the five bodies: the party branch first. */
+  static Field<Integer> kindOrder(org.redgovernance.database.jooq.tables.GovernanceBody body) {
+    return DSL.case_(body.KIND)
         .when("PARTY_BRANCH", 1)
         .when("OWNERS_COMMITTEE", 2)
         .when("SUPERVISORY_COMMITTEE", 3)

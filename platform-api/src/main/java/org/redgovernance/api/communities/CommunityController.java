@@ -13,10 +13,10 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.NodeLookup;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.graphql.PageRows;
+import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.readmodel.ReadRequest;
-import org.redgovernance.api.readmodel.RenderedJson;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.CommunityStatus;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -43,12 +43,17 @@ class CommunityController implements NodeLookup {
   private final CommunityRepository communities;
 
   private final ReadModel readModel;
+  private final Answers answers;
 
   CommunityController(
-      TenantTransactions transactions, CommunityRepository communities, ReadModel readModel) {
+      TenantTransactions transactions,
+      CommunityRepository communities,
+      ReadModel readModel,
+      Answers answers) {
     this.transactions = transactions;
     this.communities = communities;
     this.readModel = readModel;
+    this.answers = answers;
   }
 
   /**
@@ -80,10 +85,8 @@ class CommunityController implements NodeLookup {
             id);
     return compiled.isEmpty()
         ? Community.of(reachable.get())
-        : transactions
-            .read(
-                scope.narrowedTo(reachable.get()),
-                dsl -> RenderedJson.fetchOptional(dsl, compiled.get().statement()))
+        : answers
+            .optional(compiled.get(), scope.narrowedTo(reachable.get()))
             .map(json -> compiled.get().answer(json, environment))
             .orElse(null);
   }
@@ -117,9 +120,7 @@ class CommunityController implements NodeLookup {
             ReadRequest.of(environment),
             null);
     if (compiled.isPresent()) {
-      RenderedJson json =
-          transactions.read(scope, dsl -> RenderedJson.fetch(dsl, compiled.get().statement()));
-      return compiled.get().answer(json, environment);
+      return compiled.get().answer(answers.one(compiled.get(), scope), environment);
     }
     DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
     int size = Page.size(first);

@@ -51,14 +51,11 @@ public class CommunityModels {
         .object("street", STREETS, (community, street) -> street.ID.eq(community.STREET_ID))
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
         // not declared yet, each answered by its feature's resolver: bodies (bodies, figures),
-        // roster (households, residents, partyMembers), matters (matters, matterFigures,
-        // matterSubcategories), meetings (meetings, meetingFigures)
+        // matters (matters, matterFigures, matterSubcategories), meetings (meetings,
+        // meetingFigures)
         .pending(
             "bodies",
             "figures",
-            "households",
-            "residents",
-            "partyMembers",
             "matters",
             "matterFigures",
             "matterSubcategories",

@@ -9,15 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.GlobalIdParts;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.readmodel.ReadRequest;
-import org.redgovernance.api.readmodel.RenderedJson;
 import org.redgovernance.api.readmodel.TypeSelection;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,17 +32,14 @@ class NodeController {
 
   private final Map<String, NodeLookup> lookups;
   private final ReadModel readModel;
-  private final TenantTransactions transactions;
+  private final Answers answers;
   private final Selections selections;
 
   NodeController(
-      List<NodeLookup> lookups,
-      ReadModel readModel,
-      TenantTransactions transactions,
-      Selections selections) {
+      List<NodeLookup> lookups, ReadModel readModel, Answers answers, Selections selections) {
     this.readModel = readModel;
     this.selections = selections;
-    this.transactions = transactions;
+    this.answers = answers;
     this.lookups =
         lookups.stream()
             .flatMap(lookup -> lookup.types().stream().map(type -> Map.entry(type, lookup)))
@@ -73,10 +69,8 @@ class NodeController {
                   ReadRequest.of(environment))
               .orElseThrow(
                   () -> new IllegalStateException(known.type() + " cannot be read by its id"));
-      return transactions
-          .read(
-              scope.narrowedTo(community.get()),
-              dsl -> RenderedJson.fetchOptional(dsl, compiled.statement()))
+      return answers
+          .optional(compiled, scope.narrowedTo(community.get()))
           .map(json -> compiled.answer(json, environment))
           .orElse(null);
     }

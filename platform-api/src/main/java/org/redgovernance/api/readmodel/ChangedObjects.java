@@ -9,7 +9,6 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Component;
 class ChangedObjects implements Instrumentation {
 
   private final ReadModel model;
-  private final TenantTransactions transactions;
+  private final Answers answers;
 
-  ChangedObjects(ReadModel model, TenantTransactions transactions) {
+  ChangedObjects(ReadModel model, Answers answers) {
     this.model = model;
-    this.transactions = transactions;
+    this.answers = answers;
   }
 
   @Override
@@ -63,10 +62,8 @@ class ChangedObjects implements Instrumentation {
                 () ->
                     new IllegalStateException(
                         changed.typeName() + " cannot be read back for this selection"));
-    return transactions
-        .read(
-            scope.narrowedTo(community),
-            dsl -> RenderedJson.fetchOptional(dsl, compiled.statement()))
+    return answers
+        .optional(compiled, scope.narrowedTo(community))
         .map(json -> compiled.answer(json, environment))
         .orElse(null);
   }

@@ -7,16 +7,19 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -34,6 +37,8 @@ public final class Compilation {
   private final Deque<String> path = new ArrayDeque<>();
   private final List<Compiled.Refusal> refusals = new ArrayList<>();
   private int aliases;
+  private boolean reveals;
+  private final List<ReadRecord> records = new ArrayList<>();
 
   /**
    * @param community the community every row of the statement belongs to, when it is one: the
@@ -47,7 +52,37 @@ public final class Compilation {
 
   /** The statement with the refusals met while compiling it. */
   Compiled compiled(Select<Record1<JSON>> statement) {
-    return new Compiled(statement, List.copyOf(refusals));
+    return new Compiled(statement, List.copyOf(refusals), reveals, List.copyOf(records));
+  }
+
+  /** The statement of several objects by key. */
+  Compiled.Batch batch(Select<Record2<String, JSON>> statement) {
+    return new Compiled.Batch(statement, reveals, List.copyOf(records));
+  }
+
+  /**
+   * A secret of the row, as the caller may read it: revealed ({@link SecretSlots}) in the
+   * communities where {@code mayReveal} accepts the caller's role, {@code masked} elsewhere.
+   */
+  Field<JSON> secret(
+      java.util.function.Predicate<ReachableCommunity> mayReveal,
+      Field<UUID> communityId,
+      Field<JSON> masked,
+      Field<JSON> slot) {
+    Optional<Boolean> here = mayRead(mayReveal);
+    List<UUID> allowed =
+        here.isPresent()
+            ? List.of()
+            : request.scope().communities().stream()
+                .filter(mayReveal)
+                .map(ReachableCommunity::id)
+                .toList();
+    if (here.isPresent() ? !here.get() : allowed.isEmpty()) {
+      return masked;
+    }
+    reveals = true;
+    Field<JSON> plain = here.isPresent() ? slot : DSL.when(communityId.in(allowed), slot);
+    return JsonText.of(DSL.coalesce(plain, masked));
   }
 
   /**
@@ -63,13 +98,29 @@ public final class Compilation {
    * lies inside a list, where its path depends on the rows and it cannot be reported.
    */
   boolean refuse(ErrorCode code, String message) {
+    return refuse(new ApiException(code, message));
+  }
+
+  /** As {@link #refuse(ErrorCode, String)}, for the error {@code refused}, extensions and all. */
+  boolean refuse(ApiException refused) {
     if (path.contains(LIST)) {
       return false;
     }
     List<String> at = new ArrayList<>(path);
     java.util.Collections.reverse(at);
-    refusals.add(new Compiled.Refusal(at, code, message));
+    refusals.add(
+        new Compiled.Refusal(at, refused.code(), refused.getMessage(), refused.extensions()));
     return true;
+  }
+
+  /** The one community every row of the statement belongs to; empty when they may be of several. */
+  Optional<ReachableCommunity> community() {
+    return Optional.ofNullable(community);
+  }
+
+  /** Something the answer's transaction writes before the statement runs. */
+  void record(ReadRecord record) {
+    records.add(record);
   }
 
   /** Compiles {@code within} as the value of the field {@code key} (its path grows by it). */

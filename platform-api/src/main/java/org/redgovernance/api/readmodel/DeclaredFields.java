@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingEnvironment;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Component;
 public class DeclaredFields {
 
   private final ReadModel model;
-  private final TenantTransactions transactions;
+  private final Answers answers;
 
-  DeclaredFields(ReadModel model, TenantTransactions transactions) {
+  DeclaredFields(ReadModel model, Answers answers) {
     this.model = model;
-    this.transactions = transactions;
+    this.answers = answers;
   }
 
   /**
@@ -42,10 +41,7 @@ public class DeclaredFields {
                 () ->
                     new IllegalStateException(
                         typeName + "." + field + " cannot be compiled for this selection"));
-    RenderedJson json =
-        transactions.read(
-            request.scope().narrowedTo(community),
-            dsl -> RenderedJson.fetch(dsl, compiled.statement()));
-    return compiled.answer(json, environment);
+    return compiled.answer(
+        answers.one(compiled, request.scope().narrowedTo(community)), environment);
   }
 }

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -58,16 +57,13 @@ public class DeclaredObjects {
   private record Batch(String typeName, UUID communityId, FieldOfDocument field) {}
 
   private final ReadModel model;
-  private final TenantTransactions transactions;
+  private final Answers answers;
   private final Selections selections;
 
   DeclaredObjects(
-      ReadModel model,
-      TenantTransactions transactions,
-      Selections selections,
-      BatchLoaderRegistry loaders) {
+      ReadModel model, Answers answers, Selections selections, BatchLoaderRegistry loaders) {
     this.model = model;
-    this.transactions = transactions;
+    this.answers = answers;
     this.selections = selections;
     loaders
         .<Key, Object>forName(LOADER)
@@ -103,7 +99,7 @@ public class DeclaredObjects {
               batch -> new ArrayList<>())
           .add(key);
     }
-    Map<Key, Object> answers = new HashMap<>();
+    Map<Key, Object> byKey = new HashMap<>();
     batches.forEach(
         (batch, members) -> {
           ReachableCommunity community = scope.byId(batch.communityId()).orElse(null);
@@ -123,16 +119,14 @@ public class DeclaredObjects {
                       () ->
                           new IllegalStateException(
                               batch.typeName() + " cannot be read for this selection"));
-          Map<String, RenderedJson> found =
-              transactions.read(
-                  scope.narrowedTo(community), dsl -> RenderedJson.fetchByKey(dsl, statement));
+          Map<String, RenderedJson> found = answers.byKey(statement, scope.narrowedTo(community));
           for (Key key : members) {
             RenderedJson json = found.get(key.id().id().toString());
             if (json != null) {
-              answers.put(key, json);
+              byKey.put(key, json);
             }
           }
         });
-    return answers;
+    return byKey;
   }
 }

@@ -49,6 +49,7 @@ public final class ObjectModel<T extends Table<?>> {
   private final Set<String> pending;
   private final boolean extension;
   private final Map<String, ReadRule> rules;
+  private final Map<String, ReadRecord.Rule> records;
 
   /** Who may read a field: others get null and an error with {@code message} at its path. */
   record ReadRule(Predicate<ReachableCommunity> allowed, String message) {}
@@ -61,10 +62,12 @@ public final class ObjectModel<T extends Table<?>> {
       @Nullable BiFunction<T, ReadRequest, Condition> rows,
       Set<String> pending,
       boolean extension,
-      Map<String, ReadRule> rules) {
+      Map<String, ReadRule> rules,
+      Map<String, ReadRecord.Rule> records) {
     this.ref = ref;
     this.idColumns = idColumns;
     this.rules = Map.copyOf(rules);
+    this.records = Map.copyOf(records);
     this.rows = rows;
     this.pending = Set.copyOf(pending);
     this.extension = extension;
@@ -106,8 +109,10 @@ public final class ObjectModel<T extends Table<?>> {
     allPending.addAll(more.pending);
     Map<String, ReadRule> allRules = new LinkedHashMap<>(rules);
     allRules.putAll(more.rules);
+    Map<String, ReadRecord.Rule> allRecords = new LinkedHashMap<>(records);
+    allRecords.putAll(more.records);
     return new ObjectModel<>(
-        ref, allFields, allJava, idColumns, rows, allPending, extension, allRules);
+        ref, allFields, allJava, idColumns, rows, allPending, extension, allRules, allRecords);
   }
 
   /** The rows of this type the request's caller may see; no condition when all of them. */
@@ -119,7 +124,9 @@ public final class ObjectModel<T extends Table<?>> {
 
   /** The fields only some roles may read. */
   Set<String> ruledFields() {
-    return rules.keySet();
+    Set<String> ruled = new java.util.HashSet<>(rules.keySet());
+    ruled.addAll(records.keySet());
+    return ruled;
   }
 
   /** Fields not declared yet, answered by their Java resolvers meanwhile. */
@@ -236,11 +243,22 @@ public final class ObjectModel<T extends Table<?>> {
       }
     }
     try {
+      ReadRecord.Rule recorded = records.get(name);
+      if (recorded != null) {
+        // decided for one community: across several, each community's field is compiled alone
+        Optional<ReachableCommunity> community = c.community();
+        if (community.isEmpty()) {
+          return Optional.empty();
+        }
+        recorded
+            .of(selected.arguments(), community.get(), c.request().scope())
+            .ifPresent(c::record);
+      }
       return sql.compile(row, selected, c);
     } catch (ApiException wrongArguments) {
       // a nullable field answers null with the error and its parent stays, as in Java; a
       // non-null one takes its parent with it, up to the field being fetched
-      if (selected.nullable() && c.refuse(wrongArguments.code(), wrongArguments.getMessage())) {
+      if (selected.nullable() && c.refuse(wrongArguments)) {
         return Optional.of(JsonText.NULL);
       }
       throw wrongArguments;
@@ -257,6 +275,7 @@ public final class ObjectModel<T extends Table<?>> {
     private final Set<String> pending = new java.util.LinkedHashSet<>();
     private final boolean extension;
     private final Map<String, ReadRule> rules = new LinkedHashMap<>();
+    private final Map<String, ReadRecord.Rule> records = new LinkedHashMap<>();
 
     private Builder(ModelRef<T> ref, boolean extension) {
       this.ref = ref;
@@ -280,6 +299,16 @@ public final class ObjectModel<T extends Table<?>> {
     public Builder<T> readableIf(
         String name, Predicate<ReachableCommunity> allowed, String message) {
       rules.put(name, new ReadRule(allowed, message));
+      return this;
+    }
+
+    /**
+     * Reading the field is recorded when {@code rule} says so for its arguments, or refused when it
+     * throws (a lookup by a number only some roles may make): decided for the field's one
+     * community, the record written in the answer's transaction ({@link ReadRecord}).
+     */
+    public Builder<T> recordedIf(String name, ReadRecord.Rule rule) {
+      records.put(name, rule);
       return this;
     }
 
@@ -318,6 +347,39 @@ public final class ObjectModel<T extends Table<?>> {
       idColumns = new IdColumns<>(communityId, id);
       return value(
           "id", row -> JsonSql.globalId(ref.typeName(), communityId.apply(row), id.apply(row)));
+    }
+
+    /**
+     * A value stored encrypted, with a masked copy beside it (a resident's phone number): the mask
+     * for most callers; for those whose role in the row's community {@code mayReveal} accepts, the
+     * plain value, which the {@link SecretKeeper} of {@code kind} decrypts and records as read in
+     * the answer's own transaction. Declared after the type's {@link #id}, whose columns say whose
+     * secret it is.
+     */
+    public Builder<T> secret(
+        String name,
+        String kind,
+        Function<T, Field<String>> masked,
+        Function<T, Field<byte[]>> cipher,
+        Predicate<ReachableCommunity> mayReveal) {
+      IdColumns<T> owner = idColumns;
+      if (owner == null) {
+        throw new IllegalStateException(ref.typeName() + "." + name + " is declared before id");
+      }
+      return field(
+          name,
+          (row, selected, c) -> {
+            if (!selected.plain()) {
+              return none();
+            }
+            Field<UUID> community = owner.communityId().apply(row);
+            return Optional.of(
+                c.secret(
+                    mayReveal,
+                    community,
+                    JsonText.of(masked.apply(row)),
+                    SecretSlots.slot(kind, community, owner.id().apply(row), cipher.apply(row))));
+          });
     }
 
     /** A {@code DateTime} field, written like the Java scalar. */
@@ -383,6 +445,19 @@ public final class ObjectModel<T extends Table<?>> {
         BiFunction<T, R, Condition> join,
         Keyset<R> keyset,
         BiFunction<R, Map<String, Object>, Condition> filter) {
+      return connection(name, target, join, arguments -> keyset, filter);
+    }
+
+    /**
+     * A connection whose order its arguments choose ({@code orderBy}): {@code keysets} gives the
+     * keyset of the arguments, or throws {@code BAD_USER_INPUT}.
+     */
+    public <R extends Table<?>> Builder<T> connection(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Function<Map<String, Object>, Keyset<R>> keysets,
+        BiFunction<R, Map<String, Object>, Condition> filter) {
       return field(
           name,
           (row, selected, c) ->
@@ -390,7 +465,7 @@ public final class ObjectModel<T extends Table<?>> {
                       target,
                       other ->
                           join.apply(row, other).and(filter.apply(other, selected.arguments())),
-                      keyset,
+                      keysets.apply(selected.arguments()),
                       selected.arguments(),
                       selected.below())
                   .map(DSL::field));
@@ -418,7 +493,7 @@ public final class ObjectModel<T extends Table<?>> {
 
     public ObjectModel<T> build() {
       return new ObjectModel<>(
-          ref, fields, resolvedInJava, idColumns, rows, pending, extension, rules);
+          ref, fields, resolvedInJava, idColumns, rows, pending, extension, rules, records);
     }
 
     private static Optional<Field<?>> none() {

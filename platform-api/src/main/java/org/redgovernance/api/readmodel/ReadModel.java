@@ -17,8 +17,6 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.OrderField;
-import org.jooq.Record2;
-import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -194,7 +192,7 @@ public class ReadModel {
    * {@code selection} selects it, keyed by id (as text); empty when the selection cannot be
    * compiled. How objects resolved in Java reach declared ones: one statement per batch.
    */
-  public Optional<Select<Record2<String, JSON>>> byIds(
+  public Optional<Compiled.Batch> byIds(
       String typeName,
       UUID community,
       Collection<UUID> ids,
@@ -203,7 +201,7 @@ public class ReadModel {
     return type(typeName).flatMap(type -> byIds(type, community, ids, selection, request));
   }
 
-  private <T extends Table<?>> Optional<Select<Record2<String, JSON>>> byIds(
+  private <T extends Table<?>> Optional<Compiled.Batch> byIds(
       ObjectModel<T> type,
       UUID community,
       Collection<UUID> ids,
@@ -220,9 +218,10 @@ public class ReadModel {
         .at(Compilation.LIST, () -> compilation.object(type.typeName(), row, selection))
         .map(
             json ->
-                DSL.select(id.get().cast(String.class), json)
-                    .from(row)
-                    .where(these.get(), compilation.visible(type.ref(), row)));
+                compilation.batch(
+                    DSL.select(id.get().cast(String.class), json)
+                        .from(row)
+                        .where(these.get(), compilation.visible(type.ref(), row))));
   }
 
   private Compilation compilation(ReadRequest request, @Nullable UUID community) {

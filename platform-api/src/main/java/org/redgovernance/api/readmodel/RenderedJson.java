@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Cursor;
@@ -46,30 +47,46 @@ public final class RenderedJson implements JacksonSerializable {
   /** The answer of a statement that writes one JSON value or none (one object by its key). */
   public static Optional<RenderedJson> fetchOptional(
       DSLContext dsl, Select<Record1<JSON>> statement) {
-    // The driver hands a text column over as its UTF-8 bytes, as they came.
-    try (Cursor<Record1<JSON>> rows = dsl.fetchLazy(statement)) {
-      ResultSet row = rows.resultSet();
-      return row.next()
-          ? Optional.of(new RenderedJson(Base64Slots.encode(row.getBytes(1))))
-          : Optional.empty();
-    } catch (SQLException e) {
-      throw new DataAccessException("reading a rendered answer", e);
-    }
+    return fetchWritten(dsl, statement).map(RenderedJson::of);
   }
 
   /** The answers of a statement that writes a key and a JSON value per row, by key. */
   public static Map<String, RenderedJson> fetchByKey(
       DSLContext dsl, Select<Record2<String, JSON>> statement) {
     Map<String, RenderedJson> answers = new HashMap<>();
+    fetchWrittenByKey(dsl, statement).forEach((key, json) -> answers.put(key, of(json)));
+    return answers;
+  }
+
+  /** The answer as PostgreSQL wrote it, slots and all. */
+  static Optional<byte[]> fetchWritten(DSLContext dsl, Select<Record1<JSON>> statement) {
+    // The driver hands a text column over as its UTF-8 bytes, as they came.
+    try (Cursor<Record1<JSON>> rows = dsl.fetchLazy(statement)) {
+      ResultSet row = rows.resultSet();
+      return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+    } catch (SQLException e) {
+      throw new DataAccessException("reading a rendered answer", e);
+    }
+  }
+
+  /** The answers as PostgreSQL wrote them, by key, in the statement's order. */
+  static Map<String, byte[]> fetchWrittenByKey(
+      DSLContext dsl, Select<Record2<String, JSON>> statement) {
+    Map<String, byte[]> answers = new LinkedHashMap<>();
     try (Cursor<Record2<String, JSON>> rows = dsl.fetchLazy(statement)) {
       ResultSet row = rows.resultSet();
       while (row.next()) {
-        answers.put(row.getString(1), new RenderedJson(Base64Slots.encode(row.getBytes(2))));
+        answers.put(row.getString(1), row.getBytes(2));
       }
       return answers;
     } catch (SQLException e) {
       throw new DataAccessException("reading rendered answers", e);
     }
+  }
+
+  /** An answer as PostgreSQL wrote it, its base64 slots encoded (secrets revealed before). */
+  static RenderedJson of(byte[] written) {
+    return new RenderedJson(Base64Slots.encode(written));
   }
 
   /** How many bytes the answer adds to a response. */

@@ -41,17 +41,12 @@ class PartyMemberMutationController {
   static final int MAX_SPECIALTY = 20;
 
   private final TenantTransactions transactions;
-  private final RosterRepository reads;
   private final RosterWriteRepository writes;
   private final AuditLog audit;
 
   PartyMemberMutationController(
-      TenantTransactions transactions,
-      RosterRepository reads,
-      RosterWriteRepository writes,
-      AuditLog audit) {
+      TenantTransactions transactions, RosterWriteRepository writes, AuditLog audit) {
     this.transactions = transactions;
-    this.reads = reads;
     this.writes = writes;
     this.audit = audit;
   }
@@ -147,7 +142,7 @@ class PartyMemberMutationController {
                 RosterTypes.PARTY_MEMBER,
                 id,
                 Map.of());
-            return PartyMemberPayload.of(reads.partyMembersByIds(dsl, List.of(id)).get(0));
+            return PartyMemberPayload.of(communityId, id);
           });
     } catch (DataIntegrityViolationException raced) {
       return PartyMemberPayload.failed(
@@ -212,7 +207,7 @@ class PartyMemberMutationController {
               RosterTypes.PARTY_MEMBER,
               id,
               Map.of());
-          return PartyMemberPayload.of(reads.partyMembersByIds(dsl, List.of(id)).get(0));
+          return PartyMemberPayload.of(communityId, id);
         });
   }
 

@@ -2,8 +2,10 @@ package org.redgovernance.api.roster;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the party-member mutations. */
 final class PartyMemberMutations {
@@ -29,9 +31,10 @@ final class PartyMemberMutations {
       @Nullable List<String> specialties,
       @Nullable String status) {}
 
-  record PartyMemberPayload(@Nullable PartyMember partyMember, List<UserError> errors) {
-    static PartyMemberPayload of(PartyMember member) {
-      return new PartyMemberPayload(member, List.of());
+  record PartyMemberPayload(@Nullable Changed partyMember, List<UserError> errors) {
+    static PartyMemberPayload of(UUID communityId, UUID id) {
+      return new PartyMemberPayload(
+          new Changed(RosterTypes.PARTY_MEMBER, communityId, id), List.of());
     }
 
     static PartyMemberPayload failed(UserError error) {

@@ -78,7 +78,8 @@ class PersonalDataBudget {
           use.what,
           use.per);
       AccessScope one = scope.narrowedTo(community);
-      transactions.write(
+      // apart: the refusal may undo the transaction it happens in, never its own record
+      transactions.writeApart(
           one,
           dsl -> {
             audit.record(

@@ -12,6 +12,7 @@ import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.roster.RosterMutations.AddHouseholdPayload;
 import org.redgovernance.api.roster.RosterWriteRepository.Place;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -95,7 +96,7 @@ class PlaceChangeController {
               household.localId(),
               Map.of());
           return new AddHouseholdPayload(
-              reads.householdsByIds(dsl, List.of(household.localId())).get(0), List.of());
+              new Changed(RosterTypes.HOUSEHOLD, communityId, household.localId()), List.of());
         });
   }
 

@@ -16,6 +16,7 @@ import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.roster.RosterMutations.AddHouseholdInput;
 import org.redgovernance.api.roster.RosterMutations.AddHouseholdPayload;
 import org.redgovernance.api.roster.RosterMutations.AddResidentInput;
@@ -43,17 +44,12 @@ import org.springframework.stereotype.Controller;
 class RosterMutationController {
 
   private final TenantTransactions transactions;
-  private final RosterRepository reads;
   private final RosterWriteRepository writes;
   private final AuditLog audit;
 
   RosterMutationController(
-      TenantTransactions transactions,
-      RosterRepository reads,
-      RosterWriteRepository writes,
-      AuditLog audit) {
+      TenantTransactions transactions, RosterWriteRepository writes, AuditLog audit) {
     this.transactions = transactions;
-    this.reads = reads;
     this.writes = writes;
     this.audit = audit;
   }
@@ -119,7 +115,7 @@ class RosterMutationController {
                 id,
                 Map.of());
             return new AddHouseholdPayload(
-                reads.householdsByIds(dsl, List.of(id)).get(0), List.of());
+                new Changed(RosterTypes.HOUSEHOLD, communityId, id), List.of());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddHouseholdPayload.failed(
@@ -184,7 +180,7 @@ class RosterMutationController {
                       RosterTypes.RESIDENT,
                       id,
                       Map.of());
-                  return ResidentPayload.of(reads.residentsByIds(dsl, List.of(id)).get(0));
+                  return ResidentPayload.of(communityId, id);
                 }));
   }
 
@@ -268,15 +264,15 @@ class RosterMutationController {
     return transactions.write(
         one,
         dsl -> {
-          List<Resident> current = reads.residentsByIds(dsl, List.of(id));
+          Optional<RosterWriteRepository.Stay> current = writes.stay(dsl, communityId, id);
           if (current.isEmpty()) {
             return ResidentPayload.failed(notFound("id"));
           }
-          if (current.get(0).status().equals("MOVED_OUT")) {
+          if (current.get().movedOut()) {
             return ResidentPayload.failed(
                 UserError.of(UserError.Code.CONFLICT, "The resident has already moved out", "id"));
           }
-          LocalDate movedIn = current.get(0).movedInOn();
+          LocalDate movedIn = current.get().movedInOn();
           if (movedIn != null && movedOut.isBefore(movedIn)) {
             return ResidentPayload.failed(
                 invalid("The move-out date lies before the move-in date", "movedOutOn"));
@@ -349,7 +345,7 @@ class RosterMutationController {
         RosterTypes.RESIDENT,
         id,
         Map.of("fields", changes.keySet().stream().map(Field::getName).sorted().toList()));
-    return ResidentPayload.of(reads.residentsByIds(dsl, List.of(id)).get(0));
+    return ResidentPayload.of(communityId, id);
   }
 
   /** Runs a resident write; a concurrent registration of the same ID-card number is a duplicate. */

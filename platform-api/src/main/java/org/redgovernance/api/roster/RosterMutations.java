@@ -2,8 +2,10 @@ package org.redgovernance.api.roster;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the roster mutations. */
 final class RosterMutations {
@@ -17,7 +19,7 @@ final class RosterMutations {
       @Nullable String room,
       @Nullable String gridId) {}
 
-  record AddHouseholdPayload(@Nullable Household household, List<UserError> errors) {
+  record AddHouseholdPayload(@Nullable Changed household, List<UserError> errors) {
     static AddHouseholdPayload failed(UserError error) {
       return new AddHouseholdPayload(null, List.of(error));
     }
@@ -49,9 +51,9 @@ final class RosterMutations {
 
   record DeleteResidentInput(@Nullable String id, @Nullable Integer expectedVersion) {}
 
-  record ResidentPayload(@Nullable Resident resident, List<UserError> errors) {
-    static ResidentPayload of(Resident resident) {
-      return new ResidentPayload(resident, List.of());
+  record ResidentPayload(@Nullable Changed resident, List<UserError> errors) {
+    static ResidentPayload of(UUID communityId, UUID id) {
+      return new ResidentPayload(new Changed(RosterTypes.RESIDENT, communityId, id), List.of());
     }
 
     static ResidentPayload failed(UserError error) {

@@ -136,6 +136,16 @@ class RosterWriteRepository {
     return TenantRows.update(dsl, RESIDENT, communityId, id, expectedVersion, changes);
   }
 
+  /** Whether a resident has moved out, and when they moved in. */
+  record Stay(boolean movedOut, @Nullable LocalDate movedInOn) {}
+
+  Optional<Stay> stay(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(RESIDENT.STATUS, RESIDENT.MOVED_IN_ON)
+        .from(RESIDENT)
+        .where(RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.ID.eq(id))
+        .fetchOptional(row -> new Stay(row.value1().equals("MOVED_OUT"), row.value2()));
+  }
+
   boolean residentExists(DSLContext dsl, UUID communityId, UUID id) {
     return dsl.fetchExists(RESIDENT, RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.ID.eq(id));
   }

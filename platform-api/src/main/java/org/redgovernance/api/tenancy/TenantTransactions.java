@@ -6,6 +6,7 @@ import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.database.TenantContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,6 +21,7 @@ public class TenantTransactions {
   private final SqlStatementCounter statements;
   private final TransactionTemplate reads;
   private final TransactionTemplate writes;
+  private final TransactionTemplate writesApart;
 
   TenantTransactions(
       DSLContext dsl, PlatformTransactionManager transactions, SqlStatementCounter statements) {
@@ -28,6 +30,8 @@ public class TenantTransactions {
     this.reads = new TransactionTemplate(transactions);
     this.reads.setReadOnly(true);
     this.writes = new TransactionTemplate(transactions);
+    this.writesApart = new TransactionTemplate(transactions);
+    this.writesApart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public <T> T read(AccessScope scope, Function<DSLContext, T> work) {
@@ -36,6 +40,14 @@ public class TenantTransactions {
 
   public <T> T write(AccessScope scope, Function<DSLContext, T> work) {
     return writes.execute(status -> inContext(scope, work));
+  }
+
+  /**
+   * A write that commits on its own, even inside a transaction that is about to roll back: the
+   * audit record of a refusal that undoes the work around it.
+   */
+  public <T> T writeApart(AccessScope scope, Function<DSLContext, T> work) {
+    return writesApart.execute(status -> inContext(scope, work));
   }
 
   /**

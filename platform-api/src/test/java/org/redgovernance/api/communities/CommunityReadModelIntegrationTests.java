@@ -53,13 +53,13 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
   @Test
   void aSelectionWithFieldsNotDeclaredYet_isStillAnswered() {
     GraphQlResult result =
-        community("baiguoshu.admin", "name servicePosts { name } households { totalCount }");
+        community("baiguoshu.admin", "name servicePosts { name } matters { totalCount }");
 
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
-    assertThat(result.data("community.households.totalCount").asInt()).isPositive();
+    assertThat(result.data("community.matters.totalCount").asInt()).isPositive();
     assertThat(readModel.pending())
-        .contains("Community.households")
-        .doesNotContain("Community.partners", "Community.grids");
+        .contains("Community.matters")
+        .doesNotContain("Community.partners", "Community.grids", "Community.households");
   }
 
   @Test

@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Limits that take too long to reach at their defaults, set small in a context of their own: each
- * caller's query cost a minute (100,000 here, 1,000,000 by default) and the size of an answer (256
- * KiB here, 16 MiB by default).
+ * caller's query cost a minute (100,000 here, 1,000,000 by default), the size of an answer (256 KiB
+ * here, 16 MiB by default) and the numbers one caller may read unmasked in an hour (150 here, 5,000
+ * by default).
  */
 @TestPropertySource(
-    properties = {"rg.graphql.cost-per-minute=100000", "rg.graphql.max-response-bytes=262144"})
+    properties = {
+      "rg.graphql.cost-per-minute=100000",
+      "rg.graphql.max-response-bytes=262144",
+      "rg.personal-data.unmasked-per-hour=150"
+    })
 class TightLimitsIntegrationTests extends IntegrationTest {
 
   @Test
@@ -78,5 +84,27 @@ class TightLimitsIntegrationTests extends IntegrationTest {
         .isBetween(1, 60);
     // another caller is not held to this one's spending
     assertThat(graphql.query(query).as("baishalu.admin").execute().hasErrors()).isFalse();
+  }
+
+  @Test
+  void
+      anAnswerWithMoreUnmaskedNumbersThanTheBudgetLeft_isRefusedWhole_andNothingIsRecordedAsRead() {
+    long reads = Rows.count("SELECT count(*) FROM rg.personal_data_access");
+    long alerts = Rows.auditEvents("personal-data.rate-limited");
+    String page =
+        "{ community(key: \"baiguoshu\") { residents(first: %d) { edges { node {"
+            + " phone idCardNumber } } } } }";
+
+    GraphQlResult tooMany = graphql.query(page.formatted(100)).as("baiguoshu.secretary").execute();
+    GraphQlResult fewer = graphql.query(page.formatted(10)).as("baiguoshu.secretary").execute();
+
+    // 100 residents × 2 numbers is past 150: nothing of it leaves, and nothing is recorded as read
+    assertThat(tooMany.errorCodes()).containsExactly("RATE_LIMITED");
+    assertThat(tooMany.body().at("/errors/0/extensions/retryAfterSeconds").asInt()).isPositive();
+    assertThat(tooMany.toString()).doesNotContainPattern("1[3-9]\\d{9}");
+    assertThat(Rows.auditEvents("personal-data.rate-limited") - alerts).isEqualTo(1);
+    // the refused answer took nothing of the budget: 20 numbers fit, and only they are recorded
+    assertThat(fewer.hasErrors()).as(fewer.toString()).isFalse();
+    assertThat(Rows.count("SELECT count(*) FROM rg.personal_data_access") - reads).isEqualTo(20);
   }
 }

@@ -122,7 +122,7 @@ class RosterMutationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void moveOutResident_keepsTheRecordAndCannotBeRepeated() {
+  void moveOutResident_keepsTheRecordAndCannotBeRepeated_andTakesThemOffTheirHousehold() {
     String id =
         addResident("baiguoshu.admin", Map.of("name", "将搬走", "movedInOn", "2020-05-01"))
             .data("addResident.resident.id")
@@ -137,6 +137,15 @@ class RosterMutationsIntegrationTests extends IntegrationTest {
     assertThat(moved.data("moveOutResident.resident.movedOutOn").asString())
         .isEqualTo("2026-01-31");
     assertThat(again.data("moveOutResident.errors.0.code").asString()).isEqualTo("CONFLICT");
+    GraphQlResult household =
+        graphql
+            .query(
+                "{ node(id: \"" + householdId + "\") { ... on Household { residents { id } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+    assertThat(household.data("node.residents").findValuesAsString("id"))
+        .isNotEmpty()
+        .doesNotContain(id);
   }
 
   @Test

@@ -1,0 +1,115 @@
+package org.redgovernance.api.readmodel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs compiled reads in the caller's tenant transaction. A read that may reveal secrets, or whose
+ * reading is recorded ({@link ReadRecord}), runs in a write transaction: the records are written
+ * first, then the {@link SecretKeeper}s decrypt what the answer holds and record the reading in it,
+ * so that the values and their records leave together or not at all.
+ */
+@Component
+public class Answers {
+
+  private final TenantTransactions transactions;
+  private final Map<String, SecretKeeper> keepers = new HashMap<>();
+
+  Answers(TenantTransactions transactions, List<SecretKeeper> keepers) {
+    this.transactions = transactions;
+    for (SecretKeeper keeper : keepers) {
+      for (String kind : keeper.kinds()) {
+        if (this.keepers.put(kind, keeper) != null) {
+          throw new IllegalStateException("Two keepers of the secrets " + kind);
+        }
+      }
+    }
+  }
+
+  /** The answer of a read that always writes one value (a list, a connection, a field). */
+  public RenderedJson one(Compiled compiled, AccessScope scope) {
+    return optional(compiled, scope)
+        .orElseThrow(() -> new IllegalStateException("a compiled read answered no row"));
+  }
+
+  /** The answer of a read of one object: none when the object is not there for the caller. */
+  public Optional<RenderedJson> optional(Compiled compiled, AccessScope scope) {
+    return written(
+            compiled.reveals(),
+            compiled.records(),
+            scope,
+            dsl ->
+                RenderedJson.fetchWritten(dsl, compiled.statement())
+                    .map(List::of)
+                    .orElse(List.of()))
+        .stream()
+        .findFirst()
+        .map(RenderedJson::of);
+  }
+
+  /** The answers of a batch, by key; objects not there for the caller are left out. */
+  public Map<String, RenderedJson> byKey(Compiled.Batch batch, AccessScope scope) {
+    List<String> keys = new ArrayList<>();
+    List<byte[]> answers =
+        written(
+            batch.reveals(),
+            batch.records(),
+            scope,
+            dsl -> {
+              Map<String, byte[]> found = RenderedJson.fetchWrittenByKey(dsl, batch.statement());
+              keys.addAll(found.keySet());
+              return new ArrayList<>(found.values());
+            });
+    Map<String, RenderedJson> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      byKey.put(keys.get(i), RenderedJson.of(answers.get(i)));
+    }
+    return byKey;
+  }
+
+  private List<byte[]> written(
+      boolean reveals,
+      List<ReadRecord> records,
+      AccessScope scope,
+      Function<DSLContext, List<byte[]>> fetch) {
+    if (!reveals && records.isEmpty()) {
+      return transactions.read(scope, fetch);
+    }
+    return transactions.write(
+        scope,
+        dsl -> {
+          records.forEach(record -> record.write(dsl, scope));
+          return SecretSlots.reveal(fetch.apply(dsl), secrets -> reveal(dsl, scope, secrets));
+        });
+  }
+
+  /** Each secret revealed by the keeper of its kind, one call per kind, in the secrets' order. */
+  private List<String> reveal(DSLContext dsl, AccessScope scope, List<Secret> secrets) {
+    Map<SecretKeeper, List<Integer>> positions = new LinkedHashMap<>();
+    for (int i = 0; i < secrets.size(); i++) {
+      SecretKeeper keeper = keepers.get(secrets.get(i).kind());
+      if (keeper == null) {
+        throw new IllegalStateException("No keeper of the secrets " + secrets.get(i).kind());
+      }
+      positions.computeIfAbsent(keeper, k -> new ArrayList<>()).add(i);
+    }
+    String[] plain = new String[secrets.size()];
+    positions.forEach(
+        (keeper, at) -> {
+          List<String> revealed = keeper.reveal(dsl, scope, at.stream().map(secrets::get).toList());
+          for (int i = 0; i < at.size(); i++) {
+            plain[at.get(i)] = revealed.get(i);
+          }
+        });
+    return List.of(plain);
+  }
+}
