@@ -53,7 +53,7 @@ public class Answers {
                     .orElse(List.of()))
         .stream()
         .findFirst()
-        .map(RenderedJson::of);
+        .map(written -> rendered(written, compiled.marked()));
   }
 
   /** The answers of a batch, by key; objects not there for the caller are left out. */
@@ -71,9 +71,14 @@ public class Answers {
             });
     Map<String, RenderedJson> byKey = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
-      byKey.put(keys.get(i), RenderedJson.of(answers.get(i)));
+      byKey.put(keys.get(i), rendered(answers.get(i), batch.marked()));
     }
     return byKey;
+  }
+
+  /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
+  private static RenderedJson rendered(byte[] written, List<Compiled.Refusal> marked) {
+    return marked.isEmpty() ? RenderedJson.of(written) : RenderedJson.unmarked(written);
   }
 
   private List<byte[]> written(

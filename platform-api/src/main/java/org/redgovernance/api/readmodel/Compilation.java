@@ -20,7 +20,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.ApiException;
-import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
@@ -36,6 +35,7 @@ public final class Compilation {
   private final @Nullable ReachableCommunity community;
   private final Deque<String> path = new ArrayDeque<>();
   private final List<Compiled.Refusal> refusals = new ArrayList<>();
+  private final List<Compiled.Refusal> marked = new ArrayList<>();
   private int aliases;
   private boolean reveals;
   private final List<ReadRecord> records = new ArrayList<>();
@@ -52,12 +52,13 @@ public final class Compilation {
 
   /** The statement with the refusals met while compiling it. */
   Compiled compiled(Select<Record1<JSON>> statement) {
-    return new Compiled(statement, List.copyOf(refusals), reveals, List.copyOf(records));
+    return new Compiled(
+        statement, List.copyOf(refusals), List.copyOf(marked), reveals, List.copyOf(records));
   }
 
   /** The statement of several objects by key. */
   Compiled.Batch batch(Select<Record2<String, JSON>> statement) {
-    return new Compiled.Batch(statement, reveals, List.copyOf(records));
+    return new Compiled.Batch(statement, List.copyOf(marked), reveals, List.copyOf(records));
   }
 
   /**
@@ -94,23 +95,33 @@ public final class Compilation {
   }
 
   /**
-   * Records the field at the current path as answered with null for {@code code}; false when it
-   * lies inside a list, where its path depends on the rows and it cannot be reported.
+   * The value of the field at the current path, refused to the caller: null, with the error at its
+   * path — recorded now when the path is known, marked in the answer when it lies in a list's rows.
    */
-  boolean refuse(ErrorCode code, String message) {
-    return refuse(new ApiException(code, message));
-  }
-
-  /** As {@link #refuse(ErrorCode, String)}, for the error {@code refused}, extensions and all. */
-  boolean refuse(ApiException refused) {
+  Field<JSON> refusal(ApiException refused) {
     if (path.contains(LIST)) {
-      return false;
+      return mark(refused);
     }
-    List<String> at = new ArrayList<>(path);
+    List<Object> at = new ArrayList<>(path);
     java.util.Collections.reverse(at);
     refusals.add(
         new Compiled.Refusal(at, refused.code(), refused.getMessage(), refused.extensions()));
-    return true;
+    return JsonText.NULL;
+  }
+
+  /**
+   * The field's {@code value} in the rows where {@code allowed} holds, and refused in the others: a
+   * rule decided row by row, when the rows may be of several communities.
+   */
+  Field<JSON> refusalUnless(Condition allowed, Field<JSON> value, ApiException refused) {
+    return JsonText.of(DSL.when(allowed, value).otherwise(mark(refused)));
+  }
+
+  private Field<JSON> mark(ApiException refused) {
+    marked.add(
+        new Compiled.Refusal(
+            List.of(), refused.code(), refused.getMessage(), refused.extensions()));
+    return RefusalMarks.mark(marked.size() - 1);
   }
 
   /** The one community every row of the statement belongs to; empty when they may be of several. */

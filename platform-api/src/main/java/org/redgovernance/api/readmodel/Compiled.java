@@ -16,50 +16,73 @@ import org.redgovernance.api.graphql.ErrorCode;
 
 /**
  * A compiled read: the statement, whether its answer may hold secrets to reveal ({@link
- * SecretSlots}), and the fields of its selection that cannot be answered — the caller may not read
- * them, or their arguments are wrong. They are written as null, and each becomes an error at its
- * path, as such a field resolved in Java would (the rest of the answer stays).
+ * SecretSlots}), what reading it writes ({@link ReadRecord}), and the fields of its selection that
+ * cannot be answered — the caller may not read them, or their arguments are wrong. They are written
+ * as null, and each becomes an error at its path, as such a field resolved in Java would (the rest
+ * of the answer stays): {@code refusals} at paths known while compiling, {@code marked} where the
+ * answer marks them ({@link RefusalMarks}), in rows of lists.
  */
 public record Compiled(
     Select<Record1<JSON>> statement,
     List<Refusal> refusals,
+    List<Refusal> marked,
     boolean reveals,
     List<ReadRecord> records) {
 
   /**
-   * A compiled read of several objects, one row per object with its key; {@code reveals}: whether
-   * the answers may hold secrets ({@link SecretSlots}); {@code records}: what reading them writes.
+   * A compiled read of several objects, one row per object with its key: what {@link Compiled} says
+   * of one statement, for each object's answer (every refusal in it is marked).
    */
   public record Batch(
-      Select<Record2<String, JSON>> statement, boolean reveals, List<ReadRecord> records) {}
+      Select<Record2<String, JSON>> statement,
+      List<Refusal> marked,
+      boolean reveals,
+      List<ReadRecord> records) {}
 
   /**
-   * A field answered with null: its path below the compiled field (result keys), and why (the
-   * error's code and message, and its extensions, the code among them).
+   * A field answered with null: its path below the compiled field (result keys and list indexes),
+   * and why (the error's code and message, and its extensions, the code among them).
    */
   public record Refusal(
-      List<String> path, ErrorCode code, String message, Map<String, Object> extensions) {}
+      List<Object> path, ErrorCode code, String message, Map<String, Object> extensions) {}
 
   /** The field's answer: the JSON, with an error for each refused field below it. */
   public Object answer(RenderedJson json, DataFetchingEnvironment environment) {
-    if (refusals.isEmpty()) {
+    return answer(json, refusals, marked, environment);
+  }
+
+  /** An answer with an error for each refusal: those at known paths, and those marked in it. */
+  static Object answer(
+      RenderedJson json,
+      List<Refusal> refusals,
+      List<Refusal> marked,
+      DataFetchingEnvironment environment) {
+    if (refusals.isEmpty() && json.marks().isEmpty()) {
       return json;
     }
     List<GraphQLError> errors = new ArrayList<>();
     ResultPath here = environment.getExecutionStepInfo().getPath();
     for (Refusal refusal : refusals) {
-      ResultPath path = here;
-      for (String key : refusal.path()) {
-        path = path.segment(key);
-      }
-      errors.add(
-          GraphqlErrorBuilder.newError(environment)
-              .path(path)
-              .errorType(refusal.code())
-              .message(refusal.message())
-              .extensions(refusal.extensions())
-              .build());
+      errors.add(error(here, refusal.path(), refusal, environment));
+    }
+    for (RefusalMarks.Found mark : json.marks()) {
+      errors.add(error(here, mark.path(), marked.get(mark.index()), environment));
     }
     return DataFetcherResult.newResult().data(json).errors(errors).build();
+  }
+
+  private static GraphQLError error(
+      ResultPath here, List<Object> below, Refusal refusal, DataFetchingEnvironment environment) {
+    ResultPath path = here;
+    for (Object segment : below) {
+      path =
+          segment instanceof Integer index ? path.segment(index) : path.segment((String) segment);
+    }
+    return GraphqlErrorBuilder.newError(environment)
+        .path(path)
+        .errorType(refusal.code())
+        .message(refusal.message())
+        .extensions(refusal.extensions())
+        .build();
   }
 }

@@ -66,7 +66,7 @@ public class DeclaredObjects {
     this.answers = answers;
     this.selections = selections;
     loaders
-        .<Key, Object>forName(LOADER)
+        .<Key, Loaded>forName(LOADER)
         .registerMappedBatchLoader(
             (keys, environment) ->
                 Mono.fromCallable(() -> load(keys, environment.<GraphQLContext>getContext())));
@@ -78,18 +78,27 @@ public class DeclaredObjects {
     if (id == null) {
       return CompletableFuture.completedFuture(null);
     }
-    DataLoader<Key, Object> loader = environment.getDataLoader(LOADER);
-    return loader.load(
-        new Key(
-            typeName,
-            id,
-            new FieldOfDocument(environment.getField()),
-            // the same for every sibling: worked out once per field of the document
-            selections.below(environment),
-            ReadRequest.of(environment)));
+    DataLoader<Key, Loaded> loader = environment.getDataLoader(LOADER);
+    return loader
+        .load(
+            new Key(
+                typeName,
+                id,
+                new FieldOfDocument(environment.getField()),
+                // the same for every sibling: worked out once per field of the document
+                selections.below(environment),
+                ReadRequest.of(environment)))
+        .thenApply(
+            loaded ->
+                loaded == null
+                    ? null
+                    : Compiled.answer(loaded.json(), List.of(), loaded.marked(), environment));
   }
 
-  private Map<Key, Object> load(Set<Key> keys, GraphQLContext context) {
+  /** An object's answer, and what may be refused in it. */
+  private record Loaded(RenderedJson json, List<Compiled.Refusal> marked) {}
+
+  private Map<Key, Loaded> load(Set<Key> keys, GraphQLContext context) {
     AccessScope scope = context.get(AccessScope.CONTEXT_KEY);
     Map<Batch, List<Key>> batches = new LinkedHashMap<>();
     for (Key key : keys) {
@@ -99,7 +108,7 @@ public class DeclaredObjects {
               batch -> new ArrayList<>())
           .add(key);
     }
-    Map<Key, Object> byKey = new HashMap<>();
+    Map<Key, Loaded> byKey = new HashMap<>();
     batches.forEach(
         (batch, members) -> {
           ReachableCommunity community = scope.byId(batch.communityId()).orElse(null);
@@ -123,7 +132,7 @@ public class DeclaredObjects {
           for (Key key : members) {
             RenderedJson json = found.get(key.id().id().toString());
             if (json != null) {
-              byKey.put(key, json);
+              byKey.put(key, new Loaded(json, statement.marked()));
             }
           }
         });

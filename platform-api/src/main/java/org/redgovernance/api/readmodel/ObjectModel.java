@@ -222,8 +222,9 @@ public final class ObjectModel<T extends Table<?>> {
   }
 
   /**
-   * The SQL of one field, or JSON null when the caller may not read it (recorded as refused at the
-   * compilation's current path).
+   * The SQL of one field; JSON null when the caller may not read it (refused at the compilation's
+   * current path), or, over rows of several communities, the field in the rows of communities where
+   * they may and refused in the others.
    */
   private Optional<Field<?>> value(T row, String name, Selected selected, Compilation c) {
     FieldSql<T> sql = fields.get(name);
@@ -231,17 +232,13 @@ public final class ObjectModel<T extends Table<?>> {
       return Optional.empty();
     }
     ReadRule rule = rules.get(name);
-    if (rule != null) {
-      Optional<Boolean> readable = c.mayRead(rule.allowed());
-      if (readable.isEmpty()) {
-        return Optional.empty();
-      }
-      if (!readable.get()) {
-        return c.refuse(ErrorCode.FORBIDDEN, rule.message())
-            ? Optional.of(JsonText.NULL)
-            : Optional.empty();
-      }
+    ApiException forbidden =
+        rule == null ? null : new ApiException(ErrorCode.FORBIDDEN, rule.message());
+    Optional<Boolean> readable = rule == null ? Optional.of(true) : c.mayRead(rule.allowed());
+    if (readable.isPresent() && !readable.get()) {
+      return Optional.of(c.refusal(forbidden));
     }
+    Optional<Field<?>> value;
     try {
       ReadRecord.Rule recorded = records.get(name);
       if (recorded != null) {
@@ -254,15 +251,31 @@ public final class ObjectModel<T extends Table<?>> {
             .of(selected.arguments(), community.get(), c.request().scope())
             .ifPresent(c::record);
       }
-      return sql.compile(row, selected, c);
+      value = sql.compile(row, selected, c);
     } catch (ApiException wrongArguments) {
       // a nullable field answers null with the error and its parent stays, as in Java; a
       // non-null one takes its parent with it, up to the field being fetched
-      if (selected.nullable() && c.refuse(wrongArguments)) {
-        return Optional.of(JsonText.NULL);
+      if (selected.nullable()) {
+        return Optional.of(c.refusal(wrongArguments));
       }
       throw wrongArguments;
     }
+    if (readable.isPresent()) {
+      return value;
+    }
+    // rows of several communities: the rule is decided for each row's community
+    if (idColumns == null) {
+      return Optional.empty();
+    }
+    List<UUID> allowed =
+        c.request().scope().communities().stream()
+            .filter(rule.allowed())
+            .map(ReachableCommunity::id)
+            .toList();
+    Condition mayRead =
+        allowed.isEmpty() ? DSL.falseCondition() : idColumns.communityId().apply(row).in(allowed);
+    return value.map(
+        sqlValue -> c.refusalUnless(mayRead, JsonText.orNull(JsonText.of(sqlValue)), forbidden));
   }
 
   public static final class Builder<T extends Table<?>> {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Cursor;
@@ -32,9 +33,11 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 public final class RenderedJson implements JacksonSerializable {
 
   private final byte[] utf8;
+  private final List<RefusalMarks.Found> marks;
 
-  private RenderedJson(byte[] utf8) {
+  private RenderedJson(byte[] utf8, List<RefusalMarks.Found> marks) {
     this.utf8 = utf8;
+    this.marks = marks;
   }
 
   /** The answer of a statement that writes one JSON value (e.g. {@link JsonConnection#select}). */
@@ -86,7 +89,21 @@ public final class RenderedJson implements JacksonSerializable {
 
   /** An answer as PostgreSQL wrote it, its base64 slots encoded (secrets revealed before). */
   static RenderedJson of(byte[] written) {
-    return new RenderedJson(Base64Slots.encode(written));
+    return new RenderedJson(Base64Slots.encode(written), List.of());
+  }
+
+  /**
+   * An answer as PostgreSQL wrote it, with the refusals marked in it ({@link RefusalMarks})
+   * replaced by null and remembered with their paths.
+   */
+  static RenderedJson unmarked(byte[] written) {
+    RefusalMarks.Unmarked unmarked = RefusalMarks.unmark(written);
+    return new RenderedJson(Base64Slots.encode(unmarked.answer()), unmarked.found());
+  }
+
+  /** The refusals that were marked in the answer, where they were. */
+  List<RefusalMarks.Found> marks() {
+    return marks;
   }
 
   /** How many bytes the answer adds to a response. */

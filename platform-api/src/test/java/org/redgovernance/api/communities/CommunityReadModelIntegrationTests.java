@@ -2,6 +2,7 @@ package org.redgovernance.api.communities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.api.readmodel.ReadModel;
@@ -69,15 +70,42 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
     long before = statements.total();
     GraphQlResult compiled = communities("baishalu.admin", fields);
     assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
-    // a list only some communities' callers may read is not compiled across communities
-    GraphQlResult resolved = communities("baishalu.admin", fields + " grids { totalCount }");
+    // a field not declared yet sends the list down the field-by-field path
+    GraphQlResult resolved = communities("baishalu.admin", fields + " matters { totalCount }");
 
     assertThat(compiled.hasErrors()).as(compiled.toString()).isFalse();
     assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
     JsonNode expected = resolved.data("communities").deepCopy();
-    expected.path("edges").forEach(edge -> ((ObjectNode) edge.path("node")).remove("grids"));
+    expected.path("edges").forEach(edge -> ((ObjectNode) edge.path("node")).remove("matters"));
     assertThat(compiled.data("communities").toString()).isEqualTo(expected.toString());
     assertThat(compiled.data("communities.edges").size()).isGreaterThan(1);
+  }
+
+  @Test
+  void aListReadableOnlyInSomeCommunities_isRefusedRowByRow_inTheSameOneStatement() {
+    String fields = "key grids(first: 1) { totalCount } buildings(first: 1) { totalCount }";
+    long before = statements.total();
+    GraphQlResult resident = communities("baiguoshu.resident", fields);
+    long residentStatements = statements.total() - before;
+    GraphQlResult street = communities("baishalu.admin", fields);
+
+    assertThat(residentStatements).as("scope, tenant context, one").isEqualTo(3);
+    assertThat(resident.data("communities.edges.0.node.key").asString()).isEqualTo("baiguoshu");
+    assertThat(resident.data("communities.edges.0.node.grids").isNull()).isTrue();
+    assertThat(resident.errorCodes()).containsExactly("FORBIDDEN", "FORBIDDEN");
+    List<String> paths = new java.util.ArrayList<>();
+    resident.body().path("errors").forEach(error -> paths.add(error.path("path").toString()));
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "[\"communities\",\"edges\",0,\"node\",\"grids\"]",
+            "[\"communities\",\"edges\",0,\"node\",\"buildings\"]");
+    assertThat(street.hasErrors()).as(street.toString()).isFalse();
+    street
+        .data("communities.edges")
+        .forEach(
+            edge ->
+                assertThat(edge.path("node").path("grids").path("totalCount").asInt())
+                    .isNotNegative());
   }
 
   private GraphQlResult communities(String user, String fields) {
