@@ -1,7 +1,6 @@
 package org.redgovernance.api.communities;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.NodeLookup;
-import org.redgovernance.api.graphql.Page;
-import org.redgovernance.api.graphql.PageRows;
 import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
@@ -20,7 +16,6 @@ import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.CommunityStatus;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -32,26 +27,17 @@ import org.springframework.stereotype.Controller;
  * request's tenant context, the names and roles from the request's scope.
  */
 @Controller
-class CommunityController implements NodeLookup {
+class CommunityController {
 
   record CommunityFilter(
       @Nullable String streetKey,
       @Nullable List<CommunityStatus> statuses,
       @Nullable List<CommunityStatus> status) {}
 
-  private final TenantTransactions transactions;
-  private final CommunityRepository communities;
-
   private final ReadModel readModel;
   private final Answers answers;
 
-  CommunityController(
-      TenantTransactions transactions,
-      CommunityRepository communities,
-      ReadModel readModel,
-      Answers answers) {
-    this.transactions = transactions;
-    this.communities = communities;
+  CommunityController(ReadModel readModel, Answers answers) {
     this.readModel = readModel;
     this.answers = answers;
   }
@@ -59,8 +45,8 @@ class CommunityController implements NodeLookup {
   /**
    * The community's header (id, key, name, status, street, myRoles) comes from the request's scope,
    * which was itself read from the registry: a screen that asks only for it pays no statement. A
-   * selection with more is compiled whole by the read model when every field it selects is
-   * declared: the community and its lists in one statement.
+   * selection with more is compiled whole by the read model: the community and its lists in one
+   * statement.
    */
   @QueryMapping
   @Nullable Object community(
@@ -72,23 +58,29 @@ class CommunityController implements NodeLookup {
       return null;
     }
     List<SelectedField> selection = environment.getSelectionSet().getImmediateFields();
-    if (selection.stream().allMatch(field -> HEADER.contains(field.getName()))) {
+    if (selection.stream()
+        .allMatch(
+            field ->
+                HEADER.contains(field.getName())
+                    || !readModel.writesInSql(Community.TYPE, field.getName()))) {
+      // nothing for SQL to write: the header and the fields still resolved in Java
       return Community.of(reachable.get());
     }
     UUID id = reachable.get().id();
-    Optional<Compiled> compiled =
-        readModel.one(
-            CommunityModels.COMMUNITIES,
-            CommunityModels.byId(id),
-            selection,
-            ReadRequest.of(environment),
-            id);
-    return compiled.isEmpty()
-        ? Community.of(reachable.get())
-        : answers
-            .optional(compiled.get(), scope.narrowedTo(reachable.get()))
-            .map(json -> compiled.get().answer(json, environment))
-            .orElse(null);
+    Compiled compiled =
+        readModel
+            .one(
+                CommunityModels.COMMUNITIES,
+                CommunityModels.byId(id),
+                selection,
+                ReadRequest.of(environment),
+                id)
+            .orElseThrow(
+                () -> new IllegalStateException("community cannot be compiled for this selection"));
+    return answers
+        .optional(compiled, scope.narrowedTo(reachable.get()))
+        .map(json -> compiled.answer(json, environment))
+        .orElse(null);
   }
 
   /** What the scope knows of a community without asking the database. */
@@ -96,14 +88,11 @@ class CommunityController implements NodeLookup {
       Set.of("__typename", "id", "key", "name", "status", "street", "myRoles");
 
   /**
-   * The caller's communities: compiled whole by the read model when every field selected of them is
-   * declared and readable in every community alike (one statement, however many communities and
-   * lists), else a page of communities whose fields resolve one by one.
+   * The caller's communities, compiled whole by the read model: one statement however many
+   * communities and lists, the fields not declared yet resolved in Java below it.
    */
   @QueryMapping
   Object communities(
-      @Argument @Nullable Integer first,
-      @Argument @Nullable String after,
       @Argument @Nullable CommunityFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
@@ -119,45 +108,14 @@ class CommunityController implements NodeLookup {
             environment.getSelectionSet().getImmediateFields(),
             ReadRequest.of(environment),
             null);
-    if (compiled.isPresent()) {
-      return compiled.get().answer(answers.one(compiled.get(), scope), environment);
-    }
-    DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
-    int size = Page.size(first);
-    String afterKey = after == null ? null : Page.decodeCursor(after);
-    List<UUID> reachable = scope.communities().stream().map(ReachableCommunity::id).toList();
-    PageRows<CommunityRepository.CommunityRow> rows =
-        transactions.read(
-            scope,
-            dsl ->
-                communities.page(
-                    dsl,
-                    reachable,
-                    streetKey,
-                    statuses,
-                    afterKey,
-                    size + 1,
-                    Page.countAsked(selection)));
-    List<Community> shown =
-        rows.rows().stream()
-            .flatMap(row -> scope.byId(row.id()).stream())
-            .map(Community::of)
-            .toList();
-    return Page.of(new PageRows<>(shown, rows.totalCount()), size, after != null, Community::key);
+    return compiled
+        .map(page -> page.answer(answers.one(page, scope), environment))
+        .orElseThrow(
+            () -> new IllegalStateException("communities cannot be compiled for this selection"));
   }
 
   @SchemaMapping(typeName = Community.TYPE, field = "id")
   String id(Community community) {
     return GlobalId.of(Community.TYPE, community.id(), community.id());
-  }
-
-  @Override
-  public java.util.Set<String> types() {
-    return java.util.Set.of(Community.TYPE);
-  }
-
-  @Override
-  public Optional<Object> find(GlobalId id, AccessScope scope) {
-    return scope.byId(id.id()).map(Community::of);
   }
 }

@@ -45,6 +45,8 @@ public class CommunityModels {
         // the registry's own row-level security shows the same communities; said here as well
         .rows((community, request) -> community.ID.in(request.scope().communityIds()))
         .id(community -> community.ID, community -> community.ID)
+        // what the fields not declared yet are resolved on, below a compiled answer
+        .javaSourceOf((id, scope) -> scope.byId(id.communityId()).map(Community::of))
         .value("key", community -> community.KEY)
         .value("name", community -> community.NAME)
         .value("status", community -> community.STATUS)

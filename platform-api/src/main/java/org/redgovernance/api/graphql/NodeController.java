@@ -71,7 +71,7 @@ class NodeController {
                   () -> new IllegalStateException(known.type() + " cannot be read by its id"));
       return answers
           .optional(compiled, scope.narrowedTo(community.get()))
-          .map(json -> compiled.answer(json, environment))
+          .map(json -> compiled.answer(json, known.type(), environment))
           .orElse(null);
     }
     NodeLookup lookup = lookups.get(known.type());

@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 public class Answers {
 
   private final TenantTransactions transactions;
+  private final ReadModel model;
   private final Map<String, SecretKeeper> keepers = new HashMap<>();
 
-  Answers(TenantTransactions transactions, List<SecretKeeper> keepers) {
+  Answers(TenantTransactions transactions, ReadModel model, List<SecretKeeper> keepers) {
     this.transactions = transactions;
+    this.model = model;
     for (SecretKeeper keeper : keepers) {
       for (String kind : keeper.kinds()) {
         if (this.keepers.put(kind, keeper) != null) {
@@ -53,7 +55,7 @@ public class Answers {
                     .orElse(List.of()))
         .stream()
         .findFirst()
-        .map(written -> rendered(written, compiled.marked()));
+        .map(written -> rendered(written, compiled.marked(), compiled.deferrals(), scope));
   }
 
   /** The answers of a batch, by key; objects not there for the caller are left out. */
@@ -71,14 +73,30 @@ public class Answers {
             });
     Map<String, RenderedJson> byKey = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
-      byKey.put(keys.get(i), rendered(answers.get(i), batch.marked()));
+      byKey.put(keys.get(i), rendered(answers.get(i), batch.marked(), batch.deferrals(), scope));
     }
     return byKey;
   }
 
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
-  private static RenderedJson rendered(byte[] written, List<Compiled.Refusal> marked) {
-    return marked.isEmpty() ? RenderedJson.of(written) : RenderedJson.unmarked(written);
+  private RenderedJson rendered(
+      byte[] written,
+      List<Compiled.Refusal> marked,
+      List<Deferrals.Deferral> deferrals,
+      AccessScope scope) {
+    RenderedJson json =
+        marked.isEmpty() ? RenderedJson.of(written) : RenderedJson.unmarked(written);
+    if (!deferrals.isEmpty()) {
+      json.defer(
+          deferrals,
+          found ->
+              new CompiledObject.JavaField(
+                  model
+                      .type(deferrals.get(found.index()).typeName())
+                      .flatMap(type -> type.javaSource(found.id(), scope))
+                      .orElse(null)));
+    }
+    return json;
   }
 
   private List<byte[]> written(

@@ -36,6 +36,7 @@ public final class Compilation {
   private final Deque<String> path = new ArrayDeque<>();
   private final List<Compiled.Refusal> refusals = new ArrayList<>();
   private final List<Compiled.Refusal> marked = new ArrayList<>();
+  private final List<Deferrals.Deferral> deferrals = new ArrayList<>();
   private int aliases;
   private boolean reveals;
   private final List<ReadRecord> records = new ArrayList<>();
@@ -53,12 +54,18 @@ public final class Compilation {
   /** The statement with the refusals met while compiling it. */
   Compiled compiled(Select<Record1<JSON>> statement) {
     return new Compiled(
-        statement, List.copyOf(refusals), List.copyOf(marked), reveals, List.copyOf(records));
+        statement,
+        List.copyOf(refusals),
+        List.copyOf(marked),
+        reveals,
+        List.copyOf(records),
+        List.copyOf(deferrals));
   }
 
   /** The statement of several objects by key. */
   Compiled.Batch batch(Select<Record2<String, JSON>> statement) {
-    return new Compiled.Batch(statement, List.copyOf(marked), reveals, List.copyOf(records));
+    return new Compiled.Batch(
+        statement, List.copyOf(marked), reveals, List.copyOf(records), List.copyOf(deferrals));
   }
 
   /**
@@ -115,6 +122,15 @@ public final class Compilation {
    */
   Field<JSON> refusalUnless(Condition allowed, Field<JSON> value, ApiException refused) {
     return JsonText.of(DSL.when(allowed, value).otherwise(mark(refused)));
+  }
+
+  /**
+   * The field {@code field} of the {@code typeName} object of this id, left to its Java resolver: a
+   * mark in the answer where GraphQL execution resolves it ({@link Deferrals}).
+   */
+  Field<JSON> deferred(String typeName, String field, Field<UUID> communityId, Field<UUID> id) {
+    deferrals.add(new Deferrals.Deferral(typeName, field));
+    return Deferrals.mark(deferrals.size() - 1, communityId, id);
   }
 
   private Field<JSON> mark(ApiException refused) {

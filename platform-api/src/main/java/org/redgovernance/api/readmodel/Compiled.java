@@ -27,7 +27,8 @@ public record Compiled(
     List<Refusal> refusals,
     List<Refusal> marked,
     boolean reveals,
-    List<ReadRecord> records) {
+    List<ReadRecord> records,
+    List<Deferrals.Deferral> deferrals) {
 
   /**
    * A compiled read of several objects, one row per object with its key: what {@link Compiled} says
@@ -37,7 +38,8 @@ public record Compiled(
       Select<Record2<String, JSON>> statement,
       List<Refusal> marked,
       boolean reveals,
-      List<ReadRecord> records) {}
+      List<ReadRecord> records,
+      List<Deferrals.Deferral> deferrals) {}
 
   /**
    * A field answered with null: its path below the compiled field (result keys and list indexes),
@@ -51,14 +53,26 @@ public record Compiled(
     return answer(json, refusals, marked, environment);
   }
 
+  /**
+   * The answer of a field of an interface type ({@code node(id:)}), an object of {@code typeName}:
+   * taken apart for fields resolved in Java below it, it tells its type.
+   */
+  public Object answer(RenderedJson json, String typeName, DataFetchingEnvironment environment) {
+    if (json.tree() instanceof CompiledObject object) {
+      object.typeName(typeName);
+    }
+    return answer(json, environment);
+  }
+
   /** An answer with an error for each refusal: those at known paths, and those marked in it. */
   static Object answer(
       RenderedJson json,
       List<Refusal> refusals,
       List<Refusal> marked,
       DataFetchingEnvironment environment) {
+    Object data = json.tree() == null ? json : json.tree();
     if (refusals.isEmpty() && json.marks().isEmpty()) {
-      return json;
+      return data;
     }
     List<GraphQLError> errors = new ArrayList<>();
     ResultPath here = environment.getExecutionStepInfo().getPath();
@@ -68,7 +82,7 @@ public record Compiled(
     for (RefusalMarks.Found mark : json.marks()) {
       errors.add(error(here, mark.path(), marked.get(mark.index()), environment));
     }
-    return DataFetcherResult.newResult().data(json).errors(errors).build();
+    return DataFetcherResult.newResult().data(data).errors(errors).build();
   }
 
   private static GraphQLError error(

@@ -50,6 +50,17 @@ public final class ObjectModel<T extends Table<?>> {
   private final boolean extension;
   private final Map<String, ReadRule> rules;
   private final Map<String, ReadRecord.Rule> records;
+  private final @Nullable JavaSource javaSource;
+
+  /**
+   * The Java object of a type's row with this id, as its Java resolvers take it as their parent:
+   * how a field still resolved in Java is answered below a compiled object. Empty when the caller
+   * cannot reach it.
+   */
+  @FunctionalInterface
+  public interface JavaSource {
+    Optional<Object> of(GlobalIdParts id, org.redgovernance.api.tenancy.AccessScope scope);
+  }
 
   /** Who may read a field: others get null and an error with {@code message} at its path. */
   record ReadRule(Predicate<ReachableCommunity> allowed, String message) {}
@@ -63,11 +74,13 @@ public final class ObjectModel<T extends Table<?>> {
       Set<String> pending,
       boolean extension,
       Map<String, ReadRule> rules,
-      Map<String, ReadRecord.Rule> records) {
+      Map<String, ReadRecord.Rule> records,
+      @Nullable JavaSource javaSource) {
     this.ref = ref;
     this.idColumns = idColumns;
     this.rules = Map.copyOf(rules);
     this.records = Map.copyOf(records);
+    this.javaSource = javaSource;
     this.rows = rows;
     this.pending = Set.copyOf(pending);
     this.extension = extension;
@@ -112,7 +125,16 @@ public final class ObjectModel<T extends Table<?>> {
     Map<String, ReadRecord.Rule> allRecords = new LinkedHashMap<>(records);
     allRecords.putAll(more.records);
     return new ObjectModel<>(
-        ref, allFields, allJava, idColumns, rows, allPending, extension, allRules, allRecords);
+        ref,
+        allFields,
+        allJava,
+        idColumns,
+        rows,
+        allPending,
+        extension,
+        allRules,
+        allRecords,
+        javaSource != null ? javaSource : more.javaSource);
   }
 
   /** The rows of this type the request's caller may see; no condition when all of them. */
@@ -178,6 +200,10 @@ public final class ObjectModel<T extends Table<?>> {
                     .and(columns.id().apply(typed).eq(id.id())));
   }
 
+  boolean writesInSql(String field) {
+    return fields.containsKey(field);
+  }
+
   /** Every field this declaration covers, in SQL or in Java. */
   Set<String> declaredFields() {
     Set<String> all = new java.util.LinkedHashSet<>(fields.keySet());
@@ -229,7 +255,7 @@ public final class ObjectModel<T extends Table<?>> {
   private Optional<Field<?>> value(T row, String name, Selected selected, Compilation c) {
     FieldSql<T> sql = fields.get(name);
     if (sql == null) {
-      return Optional.empty();
+      return deferred(row, name, c);
     }
     ReadRule rule = rules.get(name);
     ApiException forbidden =
@@ -245,7 +271,7 @@ public final class ObjectModel<T extends Table<?>> {
         // decided for one community: across several, each community's field is compiled alone
         Optional<ReachableCommunity> community = c.community();
         if (community.isEmpty()) {
-          return Optional.empty();
+          return deferred(row, name, c);
         }
         recorded
             .of(selected.arguments(), community.get(), c.request().scope())
@@ -278,6 +304,21 @@ public final class ObjectModel<T extends Table<?>> {
         sqlValue -> c.refusalUnless(mayRead, JsonText.orNull(JsonText.of(sqlValue)), forbidden));
   }
 
+  /** The field left to its Java resolver, when the type gives its rows' Java objects. */
+  private Optional<Field<?>> deferred(T row, String name, Compilation c) {
+    if (javaSource == null || idColumns == null || !declaredFields().contains(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        c.deferred(
+            typeName(), name, idColumns.communityId().apply(row), idColumns.id().apply(row)));
+  }
+
+  /** The Java object of the row with this id; empty when the caller cannot reach it. */
+  Optional<Object> javaSource(GlobalIdParts id, org.redgovernance.api.tenancy.AccessScope scope) {
+    return javaSource == null ? Optional.empty() : javaSource.of(id, scope);
+  }
+
   public static final class Builder<T extends Table<?>> {
 
     private final ModelRef<T> ref;
@@ -289,6 +330,7 @@ public final class ObjectModel<T extends Table<?>> {
     private final boolean extension;
     private final Map<String, ReadRule> rules = new LinkedHashMap<>();
     private final Map<String, ReadRecord.Rule> records = new LinkedHashMap<>();
+    private @Nullable JavaSource javaSource;
 
     private Builder(ModelRef<T> ref, boolean extension) {
       this.ref = ref;
@@ -312,6 +354,15 @@ public final class ObjectModel<T extends Table<?>> {
     public Builder<T> readableIf(
         String name, Predicate<ReachableCommunity> allowed, String message) {
       rules.put(name, new ReadRule(allowed, message));
+      return this;
+    }
+
+    /**
+     * The Java objects of the type's rows, as its Java resolvers take them: then a field still
+     * resolved in Java (pending) is answered below a compiled object, resolved on that object.
+     */
+    public Builder<T> javaSourceOf(JavaSource source) {
+      this.javaSource = source;
       return this;
     }
 
@@ -506,7 +557,16 @@ public final class ObjectModel<T extends Table<?>> {
 
     public ObjectModel<T> build() {
       return new ObjectModel<>(
-          ref, fields, resolvedInJava, idColumns, rows, pending, extension, rules, records);
+          ref,
+          fields,
+          resolvedInJava,
+          idColumns,
+          rows,
+          pending,
+          extension,
+          rules,
+          records,
+          javaSource);
     }
 
     private static Optional<Field<?>> none() {

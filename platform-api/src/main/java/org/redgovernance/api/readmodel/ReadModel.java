@@ -103,6 +103,14 @@ public class ReadModel {
         .map(compilation::compiled);
   }
 
+  /**
+   * Whether the field of the declared type is written by SQL; false for one resolved in Java, and
+   * for a type not declared.
+   */
+  public boolean writesInSql(String typeName, String field) {
+    return type(typeName).map(type -> type.writesInSql(field)).orElse(false);
+  }
+
   /** Whether the read model declares the type: then it answers every selection of it. */
   public boolean declares(String typeName) {
     return types.containsKey(typeName);

@@ -15,6 +15,7 @@ import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
@@ -34,10 +35,26 @@ public final class RenderedJson implements JacksonSerializable {
 
   private final byte[] utf8;
   private final List<RefusalMarks.Found> marks;
+  private @Nullable Object tree;
 
   private RenderedJson(byte[] utf8, List<RefusalMarks.Found> marks) {
     this.utf8 = utf8;
     this.marks = marks;
+  }
+
+  /**
+   * The answer taken apart on the way to the fields resolved in Java below it ({@link Deferrals}),
+   * which GraphQL execution goes on with; null when it holds none and goes as it is.
+   */
+  @Nullable Object tree() {
+    return tree;
+  }
+
+  /** Takes the answer apart on the way to its deferred fields. */
+  void defer(
+      List<Deferrals.Deferral> deferrals,
+      java.util.function.Function<Deferrals.Found, CompiledObject.JavaField> leaf) {
+    tree = Deferrals.split(utf8, deferrals, leaf);
   }
 
   /** The answer of a statement that writes one JSON value (e.g. {@link JsonConnection#select}). */
@@ -99,6 +116,11 @@ public final class RenderedJson implements JacksonSerializable {
   static RenderedJson unmarked(byte[] written) {
     RefusalMarks.Unmarked unmarked = RefusalMarks.unmark(written);
     return new RenderedJson(Base64Slots.encode(unmarked.answer()), unmarked.found());
+  }
+
+  /** A piece of an answer taken apart ({@link Deferrals}), as it goes to the client. */
+  static RenderedJson piece(byte[] utf8) {
+    return new RenderedJson(utf8, List.of());
   }
 
   /** The refusals that were marked in the answer, where they were. */

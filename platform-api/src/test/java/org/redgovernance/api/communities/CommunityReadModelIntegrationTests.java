@@ -70,7 +70,7 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
     long before = statements.total();
     GraphQlResult compiled = communities("baishalu.admin", fields);
     assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
-    // a field not declared yet sends the list down the field-by-field path
+    // a field not declared yet is resolved in Java below the compiled list
     GraphQlResult resolved = communities("baishalu.admin", fields + " matters { totalCount }");
 
     assertThat(compiled.hasErrors()).as(compiled.toString()).isFalse();
@@ -106,6 +106,43 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
             edge ->
                 assertThat(edge.path("node").path("grids").path("totalCount").asInt())
                     .isNotNegative());
+  }
+
+  @Test
+  void fieldsStillResolvedInJava_areAnsweredBelowACompiledObject_aliasesAndAll() {
+    String java =
+        "key a: matters(first: 1) { totalCount } b: matters(first: 2) { totalCount"
+            + " edges { node { title } } } bodies { kind } figures { households }";
+    GraphQlResult direct = community("baiguoshu.admin", java);
+    GraphQlResult belowNotices =
+        graphql
+            .query("{ notices(first: 3) { edges { node { title community { " + java + " } } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+    GraphQlResult byNode =
+        graphql
+            .query(
+                "{ node(id: \""
+                    + community("baiguoshu.admin", "id").data("community.id").asString()
+                    + "\") { __typename ... on Community { "
+                    + java
+                    + " } } }")
+            .as("baiguoshu.admin")
+            .execute();
+
+    assertThat(direct.hasErrors()).as(direct.toString()).isFalse();
+    assertThat(belowNotices.hasErrors()).as(belowNotices.toString()).isFalse();
+    assertThat(byNode.hasErrors()).as(byNode.toString()).isFalse();
+    assertThat(belowNotices.data("notices.edges").size()).isPositive();
+    belowNotices
+        .data("notices.edges")
+        .forEach(
+            edge ->
+                assertThat(edge.path("node").path("community").toString())
+                    .isEqualTo(direct.data("community").toString()));
+    assertThat(byNode.data("node.__typename").asString()).isEqualTo("Community");
+    ((ObjectNode) byNode.data("node")).remove("__typename");
+    assertThat(byNode.data("node").toString()).isEqualTo(direct.data("community").toString());
   }
 
   private GraphQlResult communities(String user, String fields) {
