@@ -26,7 +26,12 @@ public record TimeCursor(OffsetDateTime at, UUID id) {
 
   /** The position in an {@code after} argument; a cursor this API did not issue is bad input. */
   public static TimeCursor decode(String after) {
-    String[] parts = Page.decodeCursor(after).split("\\|");
+    return ofKey(Page.decodeCursor(after));
+  }
+
+  /** The position a cursor's key (the cursor decoded) names; bad input when it names none. */
+  public static TimeCursor ofKey(String key) {
+    String[] parts = key.split("\\|");
     try {
       if (parts.length != 2) {
         throw new IllegalArgumentException("not two parts");

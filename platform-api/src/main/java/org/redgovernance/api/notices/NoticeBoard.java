@@ -32,37 +32,37 @@ public class NoticeBoard {
   /** Publishes to every resident of the community; returns the notice's id. */
   public UUID publishToEveryone(
       DSLContext dsl, AccessScope scope, ReachableCommunity community, String title, String body) {
-    return publish(dsl, scope, community, title, body, NoticeAudience.EVERYONE).id();
+    return publish(dsl, scope, community, title, body, NoticeAudience.EVERYONE);
   }
 
-  Notice publish(
+  /** Publishes a notice for {@code audience}; returns its id. */
+  UUID publish(
       DSLContext dsl,
       AccessScope scope,
       ReachableCommunity community,
       String title,
       String body,
       NoticeAudience audience) {
-    Notice notice =
-        notices.insert(
-            dsl,
-            community.id(),
-            Ids.newId(),
-            title,
-            body,
-            audience,
-            scope.caller().userId(),
-            scope.caller().displayName());
+    UUID id = Ids.newId();
+    notices.insert(
+        dsl,
+        community.id(),
+        id,
+        title,
+        body,
+        audience,
+        scope.caller().userId(),
+        scope.caller().displayName());
     audit.record(
         dsl,
         scope,
         community.id(),
         "notice.published",
-        Notice.TYPE,
-        notice.id(),
+        NoticeTypes.NOTICE,
+        id,
         Map.of("title", title, "audience", audience.name()));
     changes.publish(
-        dsl,
-        new ChangeEvent(NoticeEventController.TOPIC, community.id(), notice.id(), "PUBLISHED"));
-    return notice;
+        dsl, new ChangeEvent(NoticeEventController.TOPIC, community.id(), id, "PUBLISHED"));
+    return id;
   }
 }

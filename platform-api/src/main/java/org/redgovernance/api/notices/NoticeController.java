@@ -1,32 +1,25 @@
 package org.redgovernance.api.notices;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.EnumMap;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.FilterValues;
-import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.NodeLookup;
-import org.redgovernance.api.graphql.Page;
-import org.redgovernance.api.graphql.PageRows;
-import org.redgovernance.api.graphql.TimeCursor;
+import org.redgovernance.api.readmodel.Answers;
+import org.redgovernance.api.readmodel.Compiled;
+import org.redgovernance.api.readmodel.ReadModel;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Reading notices: the {@code notices} connection, {@code node(id:)} and the type's links. */
+/**
+ * {@code notices}: the caller's notice boards, newest first, compiled by the read model ({@link
+ * NoticeModels}) with everything selected below them into one statement.
+ */
 @Controller
-class NoticeController implements NodeLookup {
+class NoticeController {
 
   record NoticeFilter(
       @Nullable String communityKey,
@@ -35,83 +28,36 @@ class NoticeController implements NodeLookup {
       @Nullable List<NoticeAudience> audiences,
       @Nullable NoticeAudience audience) {}
 
-  private final TenantTransactions transactions;
-  private final NoticeRepository notices;
+  private final ReadModel readModel;
+  private final Answers answers;
 
-  NoticeController(TenantTransactions transactions, NoticeRepository notices) {
-    this.transactions = transactions;
-    this.notices = notices;
+  NoticeController(ReadModel readModel, Answers answers) {
+    this.readModel = readModel;
+    this.answers = answers;
   }
 
   @QueryMapping
-  Page<Notice> notices(
-      @Argument @Nullable Integer first,
-      @Argument @Nullable String after,
+  Object notices(
       @Argument @Nullable NoticeFilter filter,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
-      DataFetchingFieldSelectionSet selection) {
-    int size = Page.size(first);
-    boolean counted = Page.countAsked(selection);
-    TimeCursor cursor = after == null ? null : TimeCursor.decode(after);
-    List<ReachableCommunity> communities = scope.communities();
-    if (filter != null && filter.communityKey() != null) {
-      communities = scope.byKey(filter.communityKey()).stream().toList();
-    }
-    Map<NoticeVisibility, List<UUID>> byVisibility =
-        communities.stream()
-            .collect(
-                Collectors.groupingBy(
-                    NoticeVisibility::of,
-                    () -> new EnumMap<>(NoticeVisibility.class),
-                    Collectors.mapping(ReachableCommunity::id, Collectors.toList())));
-    PageRows<Notice> rows =
-        byVisibility.isEmpty()
-            ? new PageRows<>(List.of(), counted ? 0 : null)
-            : transactions.read(
-                scope,
-                dsl ->
-                    notices.page(
-                        dsl,
-                        byVisibility,
-                        filter == null
-                            ? null
-                            : FilterValues.anyOf(filter.statuses(), filter.status()),
-                        filter == null
-                            ? null
-                            : FilterValues.anyOf(filter.audiences(), filter.audience()),
-                        cursor,
-                        size + 1,
-                        counted));
-    return Page.of(
-        rows, size, after != null, notice -> TimeCursor.key(notice.publishedAt(), notice.id()));
-  }
-
-  @SchemaMapping(typeName = Notice.TYPE, field = "id")
-  String id(Notice notice) {
-    return GlobalId.of(Notice.TYPE, notice.communityId(), notice.id());
-  }
-
-  @SchemaMapping(typeName = Notice.TYPE, field = "community")
-  Community community(Notice notice, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return scope
-        .byId(notice.communityId())
-        .map(Community::of)
-        .orElseThrow(() -> new IllegalStateException("Notice outside the request's scope"));
-  }
-
-  @Override
-  public java.util.Set<String> types() {
-    return java.util.Set.of(Notice.TYPE);
-  }
-
-  @Override
-  public Optional<Object> find(GlobalId id, AccessScope scope) {
-    return scope
-        .byId(id.communityId())
-        .flatMap(
-            community ->
-                transactions
-                    .read(scope, dsl -> notices.find(dsl, id.communityId(), id.id()))
-                    .filter(NoticeVisibility.of(community)::allows));
+      DataFetchingEnvironment environment) {
+    NoticeFilter given = filter == null ? new NoticeFilter(null, null, null, null, null) : filter;
+    Compiled compiled =
+        readModel
+            .page(
+                NoticeModels.NOTICES,
+                NoticeModels.matching(
+                    scope,
+                    given.communityKey(),
+                    FilterValues.anyOf(given.statuses(), given.status()),
+                    FilterValues.anyOf(given.audiences(), given.audience())),
+                NoticeModels.NEWEST_FIRST,
+                environment.getArguments(),
+                environment.getSelectionSet().getImmediateFields(),
+                ReadRequest.of(environment),
+                scope.communities().size() == 1 ? scope.communities().get(0).id() : null)
+            .orElseThrow(
+                () -> new IllegalStateException("notices cannot be compiled for this selection"));
+    return compiled.answer(answers.one(compiled, scope), environment);
   }
 }

@@ -1,10 +1,10 @@
 package org.redgovernance.api.notices;
 
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -25,7 +25,8 @@ class NoticeEventController {
 
   static final String TOPIC = "notice";
 
-  record NoticeEvent(String kind, String noticeId, @Nullable Notice notice) {}
+  /** {@code notice} is read back through the read model, as the subscriber may see it now. */
+  record NoticeEvent(String kind, String noticeId, Changed notice) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
@@ -54,19 +55,19 @@ class NoticeEventController {
   private Optional<NoticeEvent> toNoticeEvent(ChangeEvent event, AccessScope scope) {
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     NoticeVisibility visibility = NoticeVisibility.of(community);
-    Optional<Notice> notice =
+    Optional<NoticeState> notice =
         transactions.read(
             scope.narrowedTo(community),
             dsl -> notices.find(dsl, event.communityId(), event.subjectId()));
     // Notices for an audience the subscriber is not in are not their events at all; a withdrawn
-    // notice they could read is announced without its content.
+    // notice they could read is announced without its content (the read model does not show it).
     if (notice.isEmpty() || !visibility.audiences().contains(notice.get().audience())) {
       return Optional.empty();
     }
     return Optional.of(
         new NoticeEvent(
             event.kind(),
-            GlobalId.of(Notice.TYPE, event.communityId(), event.subjectId()),
-            notice.filter(visibility::allows).orElse(null)));
+            GlobalId.of(NoticeTypes.NOTICE, event.communityId(), event.subjectId()),
+            new Changed(NoticeTypes.NOTICE, event.communityId(), event.subjectId())));
   }
 }

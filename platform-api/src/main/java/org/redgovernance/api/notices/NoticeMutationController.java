@@ -2,6 +2,7 @@ package org.redgovernance.api.notices;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.events.ChangeEvent;
@@ -87,9 +88,9 @@ class NoticeMutationController {
     }
     NoticeAudience audience = input.audience() == null ? NoticeAudience.EVERYONE : input.audience();
     AccessScope one = scope.narrowedTo(community);
-    Notice notice =
+    UUID id =
         transactions.write(one, dsl -> board.publish(dsl, one, community, title, body, audience));
-    return PublishNoticePayload.of(notice);
+    return PublishNoticePayload.of(community.id(), id);
   }
 
   @MutationMapping
@@ -97,7 +98,7 @@ class NoticeMutationController {
       @Argument WithdrawNoticeInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     UserError notFound = UserError.of(UserError.Code.NOT_FOUND, "No such notice", "id");
-    Optional<GlobalId> id = GlobalId.decode(input.id(), Notice.TYPE);
+    Optional<GlobalId> id = GlobalId.decode(input.id(), NoticeTypes.NOTICE);
     Optional<ReachableCommunity> target = id.flatMap(global -> scope.byId(global.communityId()));
     if (target.isEmpty()) {
       return WithdrawNoticePayload.failed(notFound);
@@ -115,7 +116,7 @@ class NoticeMutationController {
     return transactions.write(
         one,
         dsl -> {
-          Optional<Notice> current = notices.find(dsl, community.id(), id.get().id());
+          Optional<NoticeState> current = notices.find(dsl, community.id(), id.get().id());
           if (current.isEmpty() || !NoticeVisibility.of(community).allows(current.get())) {
             return WithdrawNoticePayload.failed(notFound);
           }
@@ -129,9 +130,8 @@ class NoticeMutationController {
           }
           int expected =
               input.expectedVersion() == null ? current.get().version() : input.expectedVersion();
-          Optional<Notice> withdrawn =
-              notices.withdraw(dsl, community.id(), id.get().id(), expected, reason);
-          if (withdrawn.isEmpty()) {
+          UUID withdrawn = id.get().id();
+          if (!notices.withdraw(dsl, community.id(), withdrawn, expected, reason)) {
             return WithdrawNoticePayload.failed(
                 UserError.of(
                     UserError.Code.CONFLICT,
@@ -143,14 +143,13 @@ class NoticeMutationController {
               one,
               community.id(),
               "notice.withdrawn",
-              Notice.TYPE,
-              withdrawn.get().id(),
+              NoticeTypes.NOTICE,
+              withdrawn,
               Map.of("reason", reason));
           changes.publish(
               dsl,
-              new ChangeEvent(
-                  NoticeEventController.TOPIC, community.id(), withdrawn.get().id(), "WITHDRAWN"));
-          return WithdrawNoticePayload.of(withdrawn.get());
+              new ChangeEvent(NoticeEventController.TOPIC, community.id(), withdrawn, "WITHDRAWN"));
+          return WithdrawNoticePayload.of(community.id(), withdrawn);
         });
   }
 

@@ -1,8 +1,10 @@
 package org.redgovernance.api.notices;
 
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the notice mutations. */
 final class NoticeMutations {
@@ -15,9 +17,9 @@ final class NoticeMutations {
       @Nullable String body,
       @Nullable NoticeAudience audience) {}
 
-  record PublishNoticePayload(@Nullable Notice notice, List<UserError> errors) {
-    static PublishNoticePayload of(Notice notice) {
-      return new PublishNoticePayload(notice, List.of());
+  record PublishNoticePayload(@Nullable Changed notice, List<UserError> errors) {
+    static PublishNoticePayload of(UUID communityId, UUID id) {
+      return new PublishNoticePayload(new Changed(NoticeTypes.NOTICE, communityId, id), List.of());
     }
 
     static PublishNoticePayload failed(UserError error) {
@@ -28,9 +30,9 @@ final class NoticeMutations {
   record WithdrawNoticeInput(
       @Nullable String id, @Nullable String reason, @Nullable Integer expectedVersion) {}
 
-  record WithdrawNoticePayload(@Nullable Notice notice, List<UserError> errors) {
-    static WithdrawNoticePayload of(Notice notice) {
-      return new WithdrawNoticePayload(notice, List.of());
+  record WithdrawNoticePayload(@Nullable Changed notice, List<UserError> errors) {
+    static WithdrawNoticePayload of(UUID communityId, UUID id) {
+      return new WithdrawNoticePayload(new Changed(NoticeTypes.NOTICE, communityId, id), List.of());
     }
 
     static WithdrawNoticePayload failed(UserError error) {

@@ -46,7 +46,7 @@ enum NoticeVisibility {
     return seesWithdrawn;
   }
 
-  boolean allows(Notice notice) {
+  boolean allows(NoticeState notice) {
     return audiences.contains(notice.audience())
         && (seesWithdrawn || notice.status() == NoticeStatus.PUBLISHED);
   }
