@@ -39,7 +39,7 @@ final class Base64Slots {
 
   /** The answer with every slot's text replaced by its base64url encoding, unpadded. */
   static byte[] encode(byte[] answer) {
-    int first = indexOf(answer, START, 0);
+    int first = AnswerBytes.indexOf(answer, START, 0);
     if (first < 0) {
       return answer;
     }
@@ -48,7 +48,7 @@ final class Base64Slots {
     int count = 0;
     int length = answer.length;
     for (int slot = first; slot >= 0; ) {
-      int separator = indexOf(answer, TEXT, slot + 1);
+      int separator = AnswerBytes.indexOf(answer, TEXT, slot + 1);
       if (separator < 0) {
         throw malformed();
       }
@@ -63,7 +63,7 @@ final class Base64Slots {
       slots[count++] = separator + 1;
       slots[count++] = text;
       length += (text * 4 + 2) / 3 - (separator + 1 + text - slot);
-      slot = indexOf(answer, START, separator + 1 + text);
+      slot = AnswerBytes.indexOf(answer, START, separator + 1 + text);
     }
     byte[] encoded = new byte[length];
     int from = 0;
@@ -79,16 +79,9 @@ final class Base64Slots {
   }
 
   private static int length(byte[] answer, int from, int to) {
-    if (to <= from || to - from > 9) {
+    int length = AnswerBytes.decimal(answer, from, to);
+    if (length < 0) {
       throw malformed();
-    }
-    int length = 0;
-    for (int i = from; i < to; i++) {
-      int digit = answer[i] - '0';
-      if (digit < 0 || digit > 9) {
-        throw malformed();
-      }
-      length = length * 10 + digit;
     }
     return length;
   }
@@ -114,15 +107,6 @@ final class Base64Slots {
       target[to++] = ALPHABET[bits >>> 6 & 0x3f];
     }
     return to;
-  }
-
-  private static int indexOf(byte[] bytes, byte wanted, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static IllegalStateException malformed() {

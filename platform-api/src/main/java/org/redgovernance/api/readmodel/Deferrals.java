@@ -224,12 +224,11 @@ final class Deferrals {
     }
 
     private int indexOf(byte wanted, int from) {
-      for (int i = from; i < answer.length; i++) {
-        if (answer[i] == wanted) {
-          return i;
-        }
+      int found = AnswerBytes.indexOf(answer, wanted, from);
+      if (found < 0) {
+        throw malformed();
       }
-      throw malformed();
+      return found;
     }
   }
 

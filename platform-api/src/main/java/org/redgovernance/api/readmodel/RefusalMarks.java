@@ -36,7 +36,7 @@ final class RefusalMarks {
   record Unmarked(byte[] answer, List<Found> found) {}
 
   static Unmarked unmark(byte[] answer) {
-    int first = indexOf(answer, MARK, 0);
+    int first = AnswerBytes.indexOf(answer, MARK, 0);
     if (first < 0) {
       return new Unmarked(answer, List.of());
     }
@@ -82,7 +82,7 @@ final class RefusalMarks {
           }
         }
         case MARK -> {
-          int end = indexOf(answer, END, i + 1);
+          int end = AnswerBytes.indexOf(answer, END, i + 1);
           if (end < 0) {
             throw malformed();
           }
@@ -112,27 +112,11 @@ final class RefusalMarks {
   }
 
   private static int number(byte[] answer, int from, int to) {
-    if (to <= from || to - from > 9) {
+    int number = AnswerBytes.decimal(answer, from, to);
+    if (number < 0) {
       throw malformed();
     }
-    int number = 0;
-    for (int i = from; i < to; i++) {
-      int digit = answer[i] - '0';
-      if (digit < 0 || digit > 9) {
-        throw malformed();
-      }
-      number = number * 10 + digit;
-    }
     return number;
-  }
-
-  private static int indexOf(byte[] bytes, byte wanted, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static IllegalStateException malformed() {

@@ -48,7 +48,7 @@ final class SecretSlots {
 
   /** Whether an answer holds a slot. */
   static boolean holdsAny(byte[] answer) {
-    return indexOf(answer, START, 0) >= 0;
+    return AnswerBytes.indexOf(answer, START, 0) >= 0;
   }
 
   /**
@@ -58,13 +58,13 @@ final class SecretSlots {
   static List<byte[]> reveal(List<byte[]> answers, Function<List<Secret>, List<String>> reveal) {
     List<Secret> secrets = new ArrayList<>();
     for (byte[] answer : answers) {
-      for (int start = indexOf(answer, START, 0); start >= 0; ) {
-        int end = indexOf(answer, END, start + 1);
+      for (int start = AnswerBytes.indexOf(answer, START, 0); start >= 0; ) {
+        int end = AnswerBytes.indexOf(answer, END, start + 1);
         if (end < 0) {
           throw malformed();
         }
         secrets.add(parse(new String(answer, start + 1, end - start - 1, StandardCharsets.UTF_8)));
-        start = indexOf(answer, START, end + 1);
+        start = AnswerBytes.indexOf(answer, START, end + 1);
       }
     }
     if (secrets.isEmpty()) {
@@ -83,20 +83,20 @@ final class SecretSlots {
   }
 
   private static byte[] replace(byte[] answer, Iterator<String> values) {
-    int start = indexOf(answer, START, 0);
+    int start = AnswerBytes.indexOf(answer, START, 0);
     if (start < 0) {
       return answer;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length);
     int from = 0;
     while (start >= 0) {
-      int end = indexOf(answer, END, start + 1);
+      int end = AnswerBytes.indexOf(answer, END, start + 1);
       out.write(answer, from, start - from);
       out.write('"');
       out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(values.next()));
       out.write('"');
       from = end + 1;
-      start = indexOf(answer, START, from);
+      start = AnswerBytes.indexOf(answer, START, from);
     }
     out.write(answer, from, answer.length - from);
     return out.toByteArray();
@@ -116,15 +116,6 @@ final class SecretSlots {
     } catch (IllegalArgumentException e) {
       throw malformed();
     }
-  }
-
-  private static int indexOf(byte[] bytes, byte wanted, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static IllegalStateException malformed() {
