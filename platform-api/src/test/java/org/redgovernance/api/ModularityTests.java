@@ -45,6 +45,7 @@ class ModularityTests {
             "org.redgovernance.api.tenancy..",
             "org.redgovernance.api.graphql..",
             "org.redgovernance.api.readmodel..",
+            "org.redgovernance.api.limits..",
             "org.redgovernance.api.audit..",
             "org.redgovernance.api.events..")
         .should()

@@ -11,7 +11,7 @@ import org.redgovernance.api.communities.Community;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.readmodel.NodeLookup;
 import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;

@@ -18,7 +18,7 @@ import java.util.Set;
  * what, besides the document itself, decides which fields an operation selects — and, for the
  * limits, the variables that say how large a page is ({@code first: $n}).
  */
-final class DirectiveVariables {
+public final class DirectiveVariables {
 
   private DirectiveVariables() {}
 
@@ -27,7 +27,7 @@ final class DirectiveVariables {
   }
 
   /** The variables of {@link #in}, and those given as a page size ({@code first}). */
-  static Set<String> inDirectivesAndPageSizes(Document document) {
+  public static Set<String> inDirectivesAndPageSizes(Document document) {
     return read(document, true);
   }
 

@@ -3,7 +3,7 @@ package org.redgovernance.api.matters;
 import java.util.Optional;
 import java.util.Set;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.readmodel.NodeLookup;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.NodeLookup;
+import org.redgovernance.api.readmodel.NodeLookup;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;

@@ -1,7 +1,7 @@
 package org.redgovernance.api.meetings;
 
-import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.security.CommunityRole;
+import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /** Who may read and who may run a community's meetings. */

@@ -24,7 +24,7 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 /**
  * A field's whole answer, already JSON: PostgreSQL built it for the field's selection (see {@link
  * JsonShape}). GraphQL execution takes it as the field's value without visiting the fields below
- * ({@link org.redgovernance.api.graphql.RenderedJsonStrategy}), and the response writer copies it
+ * ({@link org.redgovernance.api.readmodel.RenderedJsonStrategy}), and the response writer copies it
  * into the response unparsed.
  *
  * <p>It is kept as the UTF-8 bytes the database sent: a page of households is some 40 KB, and

@@ -2,9 +2,9 @@ package org.redgovernance.api.roster;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.MutationTargets;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
 /** What every roster mutation checks first, and the errors they share. */

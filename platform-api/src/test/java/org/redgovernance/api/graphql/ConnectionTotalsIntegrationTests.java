@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.readmodel.RenderedJsonStrategy;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.readmodel.NodeLookup;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Uploads;

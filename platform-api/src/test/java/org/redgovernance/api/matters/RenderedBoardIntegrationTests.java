@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.api.graphql.RenderedJsonStrategy;
+import org.redgovernance.api.readmodel.RenderedJsonStrategy;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;

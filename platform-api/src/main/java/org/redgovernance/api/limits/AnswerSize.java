@@ -1,9 +1,10 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import graphql.GraphqlErrorBuilder;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
+import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.readmodel.RenderedJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;

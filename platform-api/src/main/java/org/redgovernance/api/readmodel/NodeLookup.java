@@ -1,8 +1,9 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Optional;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.tenancy.AccessScope;
 
 /**

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import graphql.execution.ExecutionContext;
 import graphql.language.Field;

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class QueryDepthTests {
                           .parse(
                               "type Query { me: Person } type Person { name: String friend: Person }"),
                       RuntimeWiring.newRuntimeWiring().build()))
-          .instrumentation(new GraphQlConfiguration().maxDepth(3, 20, new SettledLimits(10)))
+          .instrumentation(new LimitsConfiguration().maxDepth(3, 20, new SettledLimits(10)))
           .build();
 
   @Test

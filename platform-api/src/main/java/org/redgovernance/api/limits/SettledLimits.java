@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.DirectiveVariables;
 
 /**
  * Which operations passed the depth limit already, and what each costs ({@link QueryCost}).

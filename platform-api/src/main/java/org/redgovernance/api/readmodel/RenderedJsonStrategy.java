@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -6,7 +6,6 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FieldValueInfo;
 import java.util.concurrent.atomic.AtomicLong;
-import org.redgovernance.api.readmodel.RenderedJson;
 
 /**
  * graphql-java's query execution, except that a field whose fetcher answered with {@link

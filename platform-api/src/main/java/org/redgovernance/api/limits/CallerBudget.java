@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

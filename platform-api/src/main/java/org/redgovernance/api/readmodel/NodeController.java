@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.readmodel;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
@@ -9,12 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.readmodel.Answers;
-import org.redgovernance.api.readmodel.Compiled;
-import org.redgovernance.api.readmodel.GlobalIdParts;
-import org.redgovernance.api.readmodel.ReadModel;
-import org.redgovernance.api.readmodel.ReadRequest;
-import org.redgovernance.api.readmodel.TypeSelection;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Selections;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,12 +1,12 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.tenancy;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.UserError;
 
 /**
  * How every mutation finds what it changes: the object a global ID names, or the community a

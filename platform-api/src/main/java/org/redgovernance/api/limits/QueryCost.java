@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.graphql.Page;
 import org.redgovernance.api.tenancy.AccessScope;
 
 /**

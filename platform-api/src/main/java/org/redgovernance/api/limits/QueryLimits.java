@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.api.limits;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -16,6 +16,7 @@ import graphql.validation.ValidationError;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.redgovernance.api.graphql.ErrorCode;
 
 /**
  * Refuses documents with more aliases than {@code maxAliases} before they run: aliases are how one
