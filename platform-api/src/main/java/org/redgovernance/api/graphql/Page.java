@@ -74,10 +74,16 @@ public record Page<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Integer 
 
   /** The key inside a cursor this API issued; a bad cursor is the client's error. */
   public static String decodeCursor(String cursor) {
+    String key;
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw ApiException.badInput("after is not a cursor of this connection");
     }
+    // no cursor this API issues holds a NUL, which PostgreSQL's text cannot hold either
+    if (key.indexOf('\u0000') >= 0) {
+      throw ApiException.badInput("after is not a cursor of this connection");
+    }
+    return key;
   }
 }

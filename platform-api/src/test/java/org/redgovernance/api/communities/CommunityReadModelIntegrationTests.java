@@ -145,6 +145,24 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
     assertThat(byNode.data("node").toString()).isEqualTo(direct.data("community").toString());
   }
 
+  @Test
+  void aCursorHoldingANulOrNoBase64_isBadInput_notAnInternalError() {
+    for (String after :
+        new String[] {
+          java.util.Base64.getUrlEncoder().encodeToString("bai\u0000".getBytes()), "%%%", ""
+        }) {
+      GraphQlResult result =
+          graphql
+              .query(
+                  "query($after: String) { communities(first: 2, after: $after) { totalCount } }")
+              .variable("after", after)
+              .as("baishalu.admin")
+              .execute();
+
+      assertThat(result.errorCodes()).as(after).isSubsetOf("BAD_USER_INPUT");
+    }
+  }
+
   private GraphQlResult communities(String user, String fields) {
     return graphql
         .query(

@@ -75,6 +75,38 @@ class RosterOrderingIntegrationTests extends IntegrationTest {
     assertThat(result.errorCodes()).containsExactly("BAD_USER_INPUT");
   }
 
+  @Test
+  void forgedCursors_areRefusedAsBadInput_andTheRestOfTheAnswerStays() {
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String nameCursor =
+        residents(Map.of("field", "NAME"), 2, null)
+            .data("community.residents.pageInfo.endCursor")
+            .asString();
+    for (Map.Entry<Map<String, Object>, String> forged :
+        Map.of(
+                // a birth year that is no number, a date that is no date, a bad id, a NUL byte
+                Map.<String, Object>of("field", "BIRTH_YEAR"),
+                "abc\u001f0190d2a0-0000-7000-8000-000000000001",
+                Map.<String, Object>of("field", "CREATED", "direction", "DESC"),
+                "not-a-uuid",
+                Map.<String, Object>of("field", "NAME"),
+                "名\u0000\u001f0190d2a0-0000-7000-8000-000000000001",
+                Map.<String, Object>of("field", "BIRTH_YEAR", "direction", "DESC"),
+                "99999999999\u001f0190d2a0-0000-7000-8000-000000000001")
+            .entrySet()) {
+      String cursor =
+          base64.encodeToString(
+              forged.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      GraphQlResult result = residents(forged.getKey(), 2, cursor);
+
+      assertThat(result.errorCodes()).as(forged.toString()).containsExactly("BAD_USER_INPUT");
+      assertThat(result.data("community.residents").isNull()).isTrue();
+    }
+    // a real cursor of one ordering is no cursor of another ordering's values
+    assertThat(residents(Map.of("field", "BIRTH_YEAR"), 2, nameCursor).errorCodes())
+        .containsExactly("BAD_USER_INPUT");
+  }
+
   private GraphQlResult residents(Map<String, Object> order, int first, String after) {
     var call =
         graphql
