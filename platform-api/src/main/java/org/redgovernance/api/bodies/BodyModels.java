@@ -2,18 +2,29 @@ package org.redgovernance.api.bodies;
 
 import static org.redgovernance.database.jooq.Tables.BODY_MEMBERSHIP;
 import static org.redgovernance.database.jooq.Tables.BODY_TERM;
+import static org.redgovernance.database.jooq.Tables.COMMUNITY;
 import static org.redgovernance.database.jooq.Tables.GOVERNANCE_BODY;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Record3;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.database.jooq.tables.BodyMembership;
 import org.redgovernance.database.jooq.tables.BodyTerm;
+import org.redgovernance.database.jooq.tables.Community;
 import org.redgovernance.database.jooq.tables.GovernanceBody;
 import org.redgovernance.database.jooq.tables.PartyMember;
 import org.redgovernance.database.jooq.tables.Resident;
@@ -21,14 +32,161 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code BodySeat} as the read model declares it, and the seats it adds to the roster's {@code
- * Resident} and {@code PartyMember}, newest term first. A seat is read only through those, so it
- * follows the roster's rule of who may see it.
+ * The five governance bodies (五家) as the read model declares them — {@code GovernanceBody}, its
+ * terms and members, the figures the street office compares — and the seats they add to the
+ * roster's {@code Resident} and {@code PartyMember}. Every role of a community reads its bodies;
+ * who sits where is read by name through the roster's published functions ({@link RosterModels}).
+ * "Today" (a term running, a member sitting) is the request's one clock, in the communities' zone.
  */
 @Configuration(proxyBeanMethods = false)
 class BodyModels {
 
+  static final String BODY_TYPE = "GovernanceBody";
+
+  static final ModelRef<GovernanceBody> BODIES = new ModelRef<>(BODY_TYPE, GOVERNANCE_BODY::as);
+  static final ModelRef<BodyTerm> TERMS = new ModelRef<>("BodyTerm", BODY_TERM::as);
+  static final ModelRef<BodyMembership> MEMBERS = new ModelRef<>("BodyMember", BODY_MEMBERSHIP::as);
   static final ModelRef<BodyMembership> SEATS = new ModelRef<>("BodySeat", BODY_MEMBERSHIP::as);
+  static final ModelRef<GovernanceBody> BODY_FIGURES =
+      new ModelRef<>("BodyFigures", GOVERNANCE_BODY::as);
+  static final ModelRef<Community> COMMUNITY_FIGURES =
+      new ModelRef<>("CommunityFigures", COMMUNITY::as);
+
+  /** The party members of each kind a community counts, in the order the schema lists them. */
+  static final ModelRef<Table<Record3<UUID, String, Integer>>> KIND_COUNTS =
+      new ModelRef<>("PartyMemberKindCount", BodyModels::kindCounts);
+
+  @Bean
+  ObjectModel<GovernanceBody> governanceBodyModel() {
+    return ObjectModel.of(BODIES)
+        .rows((body, request) -> body.COMMUNITY_ID.in(request.scope().communityIds()))
+        .id(body -> body.COMMUNITY_ID, body -> body.ID)
+        .value("kind", body -> body.KIND)
+        .value("name", body -> body.NAME)
+        .object(
+            "currentTerm",
+            TERMS,
+            (body, term, request) -> termOf(body, term).and(running(term, request)))
+        .list("terms", TERMS, BodyModels::termOf, term -> List.of(term.NUMBER.desc()))
+        .object(
+            "figures",
+            BODY_FIGURES,
+            (body, figures) ->
+                figures.COMMUNITY_ID.eq(body.COMMUNITY_ID).and(figures.ID.eq(body.ID)))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<BodyTerm> bodyTermModel() {
+    return ObjectModel.of(TERMS)
+        .value("number", term -> term.NUMBER)
+        .date("startsOn", term -> term.STARTS_ON)
+        .date("endsOn", term -> term.ENDS_ON)
+        .value("current", (term, request) -> DSL.field(running(term, request)))
+        .list(
+            "members",
+            MEMBERS,
+            (term, member) ->
+                member.COMMUNITY_ID.eq(term.COMMUNITY_ID).and(member.TERM_ID.eq(term.ID)),
+            member -> List.of(positionOrder(member), member.ID))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<BodyMembership> bodyMemberModel() {
+    return ObjectModel.of(MEMBERS)
+        .value(
+            "personId",
+            member ->
+                DSL.when(
+                        member.RESIDENT_ID.isNotNull(),
+                        JsonSql.globalId(
+                            RosterModels.RESIDENTS.typeName(),
+                            member.COMMUNITY_ID,
+                            member.RESIDENT_ID))
+                    .otherwise(
+                        JsonSql.globalId(
+                            RosterModels.PARTY_MEMBERS.typeName(),
+                            member.COMMUNITY_ID,
+                            member.PARTY_MEMBER_ID)))
+        .value(
+            "name",
+            member ->
+                RosterModels.personName(
+                    member.COMMUNITY_ID, member.RESIDENT_ID, member.PARTY_MEMBER_ID))
+        .value("position", member -> member.POSITION)
+        .date("fromOn", member -> member.FROM_ON)
+        .date("toOn", member -> member.TO_ON)
+        .value("partyMember", member -> DSL.field(isParty(member)))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<GovernanceBody> bodyFiguresModel() {
+    return ObjectModel.of(BODY_FIGURES)
+        .value("kind", body -> body.KIND)
+        .value("members", (body, request) -> sittingToday(body, request, false))
+        .value("partyMembers", (body, request) -> sittingToday(body, request, true))
+        .value(
+            "partyShare",
+            (body, request) ->
+                share(sittingToday(body, request, true), sittingToday(body, request, false)))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Community> communityFiguresModel() {
+    return ObjectModel.of(COMMUNITY_FIGURES)
+        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .value("households", community -> RosterModels.households(community.ID))
+        .value("residents", community -> RosterModels.residentsLivingThere(community.ID))
+        .value("partyMembers", community -> RosterModels.activePartyMembers(community.ID, null))
+        .list(
+            "partyMembersByKind",
+            KIND_COUNTS,
+            (community, count) -> count.field("community_id", UUID.class).eq(community.ID),
+            count -> List.of(count.field("position", Integer.class)))
+        .value(
+            "householdsWithPartyMember",
+            community -> RosterModels.householdsWithPartyMember(community.ID))
+        .value(
+            "partyMemberHouseholdShare",
+            community ->
+                share(
+                    RosterModels.householdsWithPartyMember(community.ID),
+                    RosterModels.households(community.ID)))
+        .list(
+            "bodies",
+            BODY_FIGURES,
+            (community, body) -> body.COMMUNITY_ID.eq(community.ID),
+            body -> List.of(BodyRepository.kindOrder(body)))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Table<Record3<UUID, String, Integer>>> kindCountModel() {
+    return ObjectModel.of(KIND_COUNTS)
+        .value("kind", count -> count.field("kind", String.class))
+        .value(
+            "count",
+            count ->
+                RosterModels.activePartyMembers(
+                    count.field("community_id", UUID.class), count.field("kind", String.class)))
+        .build();
+  }
+
+  /** What bodies add to {@code Community}: the bodies, party branch first, and the figures. */
+  @Bean
+  ObjectModel<Community> communityBodies() {
+    return ObjectModel.extension(CommunityModels.COMMUNITIES)
+        .list(
+            "bodies",
+            BODIES,
+            (community, body) -> body.COMMUNITY_ID.eq(community.ID),
+            body -> List.of(BodyRepository.kindOrder(body)))
+        .object("figures", COMMUNITY_FIGURES, (community, figures) -> figures.ID.eq(community.ID))
+        .build();
+  }
 
   @Bean
   ObjectModel<BodyMembership> bodySeatModel() {
@@ -70,6 +228,72 @@ class BodyModels {
                             .or(seat.RESIDENT_ID.eq(member.RESIDENT_ID))),
             BodyModels::newestFirst)
         .build();
+  }
+
+  // --- rules of terms and seats
+
+  private static Condition termOf(GovernanceBody body, BodyTerm term) {
+    return term.COMMUNITY_ID.eq(body.COMMUNITY_ID).and(term.BODY_ID.eq(body.ID));
+  }
+
+  /** Whether the term runs today. */
+  private static Condition running(BodyTerm term, ReadRequest request) {
+    Field<LocalDate> today = DSL.val(request.today());
+    return today.between(term.STARTS_ON, term.ENDS_ON);
+  }
+
+  /** A member is a party member: seated as one, or a resident with an active membership. */
+  private static Condition isParty(BodyMembership member) {
+    return member
+        .PARTY_MEMBER_ID
+        .isNotNull()
+        .or(RosterModels.isActivePartyMember(member.COMMUNITY_ID, member.RESIDENT_ID));
+  }
+
+  /** How many sit on the body today, in its term running today: all, or the party members. */
+  private static Field<Integer> sittingToday(
+      GovernanceBody body, ReadRequest request, boolean partyOnly) {
+    BodyTerm term = BODY_TERM.as("sitting_term");
+    BodyMembership member = BODY_MEMBERSHIP.as("sitting_member");
+    Field<LocalDate> today = DSL.val(request.today());
+    return DSL.field(
+        DSL.selectCount()
+            .from(member)
+            .join(term)
+            .on(term.COMMUNITY_ID.eq(member.COMMUNITY_ID), term.ID.eq(member.TERM_ID))
+            .where(
+                termOf(body, term),
+                running(term, request),
+                member.FROM_ON.le(today),
+                member.TO_ON.isNull().or(member.TO_ON.ge(today)),
+                partyOnly ? isParty(member) : DSL.noCondition()));
+  }
+
+  /** {@code part / whole} as a Float, 0 when the whole is. */
+  private static Field<Double> share(Field<Integer> part, Field<Integer> whole) {
+    return DSL.when(whole.eq(0), DSL.inline(0.0))
+        .otherwise(part.cast(SQLDataType.DOUBLE).div(whole.cast(SQLDataType.DOUBLE)));
+  }
+
+  private static Field<Integer> positionOrder(BodyMembership member) {
+    return DSL.case_(member.POSITION)
+        .when("CHAIR", 1)
+        .when("VICE_CHAIR", 2)
+        .when("SECRETARY", 3)
+        .else_(4);
+  }
+
+  private static Table<Record3<UUID, String, Integer>> kindCounts(String alias) {
+    Table<?> kinds =
+        DSL.values(DSL.row("REGISTERED", 1), DSL.row("IN_SERVICE", 2), DSL.row("SILVER", 3))
+            .as("kinds", "kind", "position");
+    return DSL.select(
+            COMMUNITY.ID.as("community_id"),
+            kinds.field("kind", String.class),
+            kinds.field("position", Integer.class))
+        .from(COMMUNITY)
+        .crossJoin(kinds)
+        .asTable(alias);
   }
 
   private static List<OrderField<?>> newestFirst(BodyMembership seat) {

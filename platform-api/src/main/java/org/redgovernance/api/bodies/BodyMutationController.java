@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
@@ -37,7 +39,13 @@ class BodyMutationController {
       @Nullable LocalDate fromOn,
       @Nullable LocalDate toOn) {}
 
-  record AddBodyMemberPayload(@Nullable GovernanceBody body, List<UserError> errors) {
+  /** {@code body} is read back through the read model, for the payload's selection. */
+  record AddBodyMemberPayload(@Nullable Changed body, List<UserError> errors) {
+    static AddBodyMemberPayload of(UUID communityId, UUID bodyId) {
+      return new AddBodyMemberPayload(
+          new Changed(BodyModels.BODY_TYPE, communityId, bodyId), List.of());
+    }
+
     static AddBodyMemberPayload failed(UserError error) {
       return new AddBodyMemberPayload(null, List.of(error));
     }
@@ -63,7 +71,7 @@ class BodyMutationController {
   AddBodyMemberPayload addBodyMember(
       @Argument AddBodyMemberInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> bodyId = GlobalId.decode(input.bodyId(), GovernanceBody.TYPE);
+    Optional<GlobalId> bodyId = GlobalId.decode(input.bodyId(), BodyModels.BODY_TYPE);
     Optional<ReachableCommunity> community = bodyId.flatMap(id -> scope.byId(id.communityId()));
     if (community.isEmpty()) {
       return AddBodyMemberPayload.failed(error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
@@ -109,21 +117,21 @@ class BodyMutationController {
       return transactions.write(
           one,
           dsl -> {
-            Optional<GovernanceBody> body =
-                bodies.bodies(dsl, communityId).stream()
-                    .filter(b -> b.id().equals(bodyId.get().id()))
-                    .findFirst();
-            if (body.isEmpty()) {
+            UUID body = bodyId.get().id();
+            if (!bodies.bodyExists(dsl, communityId, body)) {
               return AddBodyMemberPayload.failed(
                   error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
             }
-            GovernanceBody.Term term =
-                input.termNumber() == null
-                    ? body.get().currentTerm(LocalDate.now())
-                    : body.get().terms().stream()
-                        .filter(t -> t.number() == input.termNumber())
-                        .findFirst()
-                        .orElse(null);
+            LocalDate today = LocalDate.now(ReadRequest.ZONE);
+            BodyRepository.Term term =
+                bodies.terms(dsl, communityId, body).stream()
+                    .filter(
+                        t ->
+                            input.termNumber() == null
+                                ? t.current(today)
+                                : t.number() == input.termNumber())
+                    .findFirst()
+                    .orElse(null);
             if (term == null) {
               return AddBodyMemberPayload.failed(
                   error(
@@ -137,7 +145,7 @@ class BodyMutationController {
             }
             LocalDate toOn = input.toOn() != null ? input.toOn() : term.endsOn();
             if ("CHAIR".equals(input.position())
-                && term.members().stream()
+                && bodies.seats(dsl, communityId, term.id()).stream()
                     .anyMatch(
                         m -> m.position().equals("CHAIR") && overlaps(m, fromOn, toOn, term))) {
               return AddBodyMemberPayload.failed(
@@ -161,15 +169,10 @@ class BodyMutationController {
                 one,
                 communityId,
                 "bodies.member.seated",
-                GovernanceBody.TYPE,
-                body.get().id(),
+                BodyModels.BODY_TYPE,
+                body,
                 Map.of("termNumber", term.number(), "position", input.position()));
-            GovernanceBody updated =
-                bodies.bodies(dsl, communityId).stream()
-                    .filter(b -> b.id().equals(body.get().id()))
-                    .findFirst()
-                    .orElseThrow();
-            return new AddBodyMemberPayload(updated, List.of());
+            return AddBodyMemberPayload.of(communityId, body);
           });
     } catch (DataIntegrityViolationException missingPerson) {
       return AddBodyMemberPayload.failed(
@@ -184,7 +187,7 @@ class BodyMutationController {
   AddBodyMemberPayload addBodyTerm(
       @Argument AddBodyTermInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target target =
-        MutationTargets.object(input.bodyId(), GovernanceBody.TYPE, "bodyId", scope, EDIT);
+        MutationTargets.object(input.bodyId(), BodyModels.BODY_TYPE, "bodyId", scope, EDIT);
     if (target.refusal() != null) {
       return AddBodyMemberPayload.failed(target.refusal());
     }
@@ -204,16 +207,12 @@ class BodyMutationController {
       return transactions.write(
           one,
           dsl -> {
-            Optional<GovernanceBody> body =
-                bodies.bodies(dsl, communityId).stream()
-                    .filter(b -> b.id().equals(target.localId()))
-                    .findFirst();
-            if (body.isEmpty()) {
+            if (!bodies.bodyExists(dsl, communityId, target.localId())) {
               return AddBodyMemberPayload.failed(
                   error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
             }
             boolean overlaps =
-                body.get().terms().stream()
+                bodies.terms(dsl, communityId, target.localId()).stream()
                     .anyMatch(t -> !t.startsOn().isAfter(endsOn) && !startsOn.isAfter(t.endsOn()));
             if (overlaps) {
               return AddBodyMemberPayload.failed(
@@ -229,15 +228,10 @@ class BodyMutationController {
                 one,
                 communityId,
                 "bodies.term.added",
-                GovernanceBody.TYPE,
+                BodyModels.BODY_TYPE,
                 target.localId(),
                 Map.of("number", input.number()));
-            return new AddBodyMemberPayload(
-                bodies.bodies(dsl, communityId).stream()
-                    .filter(b -> b.id().equals(target.localId()))
-                    .findFirst()
-                    .orElseThrow(),
-                List.of());
+            return AddBodyMemberPayload.of(communityId, target.localId());
           });
     } catch (DataIntegrityViolationException duplicate) {
       return AddBodyMemberPayload.failed(
@@ -253,7 +247,7 @@ class BodyMutationController {
 
   /** Why the seat's dates do not lie inside the term, if they do not. */
   static Optional<UserError> datesOutside(
-      GovernanceBody.Term term, LocalDate fromOn, @Nullable LocalDate toOn) {
+      BodyRepository.Term term, LocalDate fromOn, @Nullable LocalDate toOn) {
     if (fromOn.isBefore(term.startsOn()) || fromOn.isAfter(term.endsOn())) {
       return Optional.of(
           error(
@@ -276,7 +270,7 @@ class BodyMutationController {
   }
 
   private static boolean overlaps(
-      GovernanceBody.Member member, LocalDate fromOn, LocalDate toOn, GovernanceBody.Term term) {
+      BodyRepository.Seat member, LocalDate fromOn, LocalDate toOn, BodyRepository.Term term) {
     LocalDate memberTo = member.toOn() != null ? member.toOn() : term.endsOn();
     return !member.fromOn().isAfter(toOn) && !fromOn.isAfter(memberTo);
   }

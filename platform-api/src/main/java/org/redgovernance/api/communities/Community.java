@@ -17,6 +17,13 @@ public record Community(
 
   public static final String TYPE = "Community";
 
+  /**
+   * The fields a community from the caller's scope answers itself, without asking the database: its
+   * header.
+   */
+  public static final Set<String> HEADER =
+      Set.of("__typename", "id", "key", "name", "status", "street", "myRoles");
+
   /** The GraphQL {@code Street}. */
   public record Street(String key, String name) {}
 

@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.FilterValues;
@@ -61,7 +60,7 @@ class CommunityController {
     if (selection.stream()
         .allMatch(
             field ->
-                HEADER.contains(field.getName())
+                Community.HEADER.contains(field.getName())
                     || !readModel.writesInSql(Community.TYPE, field.getName()))) {
       // nothing for SQL to write: the header and the fields still resolved in Java
       return Community.of(reachable.get());
@@ -82,10 +81,6 @@ class CommunityController {
         .map(json -> compiled.answer(json, environment))
         .orElse(null);
   }
-
-  /** What the scope knows of a community without asking the database. */
-  private static final Set<String> HEADER =
-      Set.of("__typename", "id", "key", "name", "status", "street", "myRoles");
 
   /**
    * The caller's communities, compiled whole by the read model: one statement however many

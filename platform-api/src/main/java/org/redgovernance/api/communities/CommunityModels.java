@@ -15,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.readmodel.GlobalIdParts;
 import org.redgovernance.api.readmodel.JsonText;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -47,22 +48,19 @@ public class CommunityModels {
         .id(community -> community.ID, community -> community.ID)
         // what the fields not declared yet are resolved on, below a compiled answer
         .javaSourceOf((id, scope) -> scope.byId(id.communityId()).map(Community::of))
+        // a community from the scope answers its header; its other fields are compiled
+        .javaObjects(
+            Community.class,
+            community -> new GlobalIdParts(community.id(), community.id()),
+            Community.HEADER)
         .value("key", community -> community.KEY)
         .value("name", community -> community.NAME)
         .value("status", community -> community.STATUS)
         .object("street", STREETS, (community, street) -> street.ID.eq(community.STREET_ID))
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
-        // not declared yet, each answered by its feature's resolver: bodies (bodies, figures),
-        // matters (matters, matterFigures, matterSubcategories), meetings (meetings,
-        // meetingFigures)
-        .pending(
-            "bodies",
-            "figures",
-            "matters",
-            "matterFigures",
-            "matterSubcategories",
-            "meetings",
-            "meetingFigures")
+        // not declared yet, each answered by its feature's resolver: matters (matters,
+        // matterFigures, matterSubcategories), meetings (meetings, meetingFigures)
+        .pending("matters", "matterFigures", "matterSubcategories", "meetings", "meetingFigures")
         .build();
   }
 

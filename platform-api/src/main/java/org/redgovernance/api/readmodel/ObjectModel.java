@@ -51,6 +51,20 @@ public final class ObjectModel<T extends Table<?>> {
   private final Map<String, ReadRule> rules;
   private final Map<String, ReadRecord.Rule> records;
   private final @Nullable JavaSource javaSource;
+  private final @Nullable JavaObjects<?> javaObjects;
+
+  /**
+   * The Java objects that stand for the type's rows where a resolver answers one (a {@code
+   * Community} from the caller's scope), and the id of each: their declared fields are then
+   * compiled against the row ({@link DeclaredFields}), with no resolver of their own.
+   */
+  public record JavaObjects<J>(
+      Class<J> type, Function<J, GlobalIdParts> idOf, Set<String> ownFields) {
+
+    @Nullable GlobalIdParts idOf(@Nullable Object object) {
+      return type.isInstance(object) ? idOf.apply(type.cast(object)) : null;
+    }
+  }
 
   /**
    * The Java object of a type's row with this id, as its Java resolvers take it as their parent:
@@ -75,12 +89,14 @@ public final class ObjectModel<T extends Table<?>> {
       boolean extension,
       Map<String, ReadRule> rules,
       Map<String, ReadRecord.Rule> records,
-      @Nullable JavaSource javaSource) {
+      @Nullable JavaSource javaSource,
+      @Nullable JavaObjects<?> javaObjects) {
     this.ref = ref;
     this.idColumns = idColumns;
     this.rules = Map.copyOf(rules);
     this.records = Map.copyOf(records);
     this.javaSource = javaSource;
+    this.javaObjects = javaObjects;
     this.rows = rows;
     this.pending = Set.copyOf(pending);
     this.extension = extension;
@@ -134,7 +150,8 @@ public final class ObjectModel<T extends Table<?>> {
         extension,
         allRules,
         allRecords,
-        javaSource != null ? javaSource : more.javaSource);
+        javaSource != null ? javaSource : more.javaSource,
+        javaObjects != null ? javaObjects : more.javaObjects);
   }
 
   /** The rows of this type the request's caller may see; no condition when all of them. */
@@ -314,6 +331,16 @@ public final class ObjectModel<T extends Table<?>> {
             typeName(), name, idColumns.communityId().apply(row), idColumns.id().apply(row)));
   }
 
+  /** The id of {@code object} when it is a Java object standing for one of the type's rows. */
+  @Nullable GlobalIdParts idOfJavaObject(@Nullable Object object) {
+    return javaObjects == null ? null : javaObjects.idOf(object);
+  }
+
+  /** Whether the type's Java objects answer the field themselves, with no statement. */
+  boolean javaObjectsAnswer(String field) {
+    return javaObjects != null && javaObjects.ownFields().contains(field);
+  }
+
   /** The Java object of the row with this id; empty when the caller cannot reach it. */
   Optional<Object> javaSource(GlobalIdParts id, org.redgovernance.api.tenancy.AccessScope scope) {
     return javaSource == null ? Optional.empty() : javaSource.of(id, scope);
@@ -331,6 +358,7 @@ public final class ObjectModel<T extends Table<?>> {
     private final Map<String, ReadRule> rules = new LinkedHashMap<>();
     private final Map<String, ReadRecord.Rule> records = new LinkedHashMap<>();
     private @Nullable JavaSource javaSource;
+    private @Nullable JavaObjects<?> javaObjects;
 
     private Builder(ModelRef<T> ref, boolean extension) {
       this.ref = ref;
@@ -363,6 +391,16 @@ public final class ObjectModel<T extends Table<?>> {
      */
     public Builder<T> javaSourceOf(JavaSource source) {
       this.javaSource = source;
+      return this;
+    }
+
+    /**
+     * The Java objects resolvers answer for the type's rows ({@link JavaObjects}), which answer
+     * {@code ownFields} themselves.
+     */
+    public <J> Builder<T> javaObjects(
+        Class<J> type, Function<J, GlobalIdParts> idOf, Set<String> ownFields) {
+      this.javaObjects = new JavaObjects<>(type, idOf, Set.copyOf(ownFields));
       return this;
     }
 
@@ -460,6 +498,18 @@ public final class ObjectModel<T extends Table<?>> {
     /** A to-one field: the row of {@code target} that {@code join} finds, or null. */
     public <R extends Table<?>> Builder<T> object(
         String name, ModelRef<R> target, BiFunction<T, R, Condition> join) {
+      return object(name, target, (row, other, request) -> join.apply(row, other));
+    }
+
+    /** How a row reaches the rows of another type when that depends on the request (today). */
+    @FunctionalInterface
+    public interface RequestJoin<T, R> {
+      Condition on(T row, R other, ReadRequest request);
+    }
+
+    /** A to-one field whose join depends on the request: a body's term running today. */
+    public <R extends Table<?>> Builder<T> object(
+        String name, ModelRef<R> target, RequestJoin<T, R> join) {
       return field(
           name,
           (row, selected, c) -> {
@@ -468,7 +518,9 @@ public final class ObjectModel<T extends Table<?>> {
             }
             R other = c.alias(target);
             return c.object(target.typeName(), other, selected.below())
-                .map(json -> DSL.field(c.first(json, target, other, join.apply(row, other))));
+                .map(
+                    json ->
+                        DSL.field(c.first(json, target, other, join.on(row, other, c.request()))));
           });
     }
 
@@ -566,7 +618,8 @@ public final class ObjectModel<T extends Table<?>> {
           extension,
           rules,
           records,
-          javaSource);
+          javaSource,
+          javaObjects);
     }
 
     private static Optional<Field<?>> none() {

@@ -111,6 +111,25 @@ public class ReadModel {
     return type(typeName).map(type -> type.writesInSql(field)).orElse(false);
   }
 
+  /**
+   * The id of {@code object} when it is a Java object standing for a row of the declared type
+   * {@code typeName}; null otherwise.
+   */
+  @Nullable GlobalIdParts idOfJavaObject(String typeName, @Nullable Object object) {
+    ObjectModel<?> type = types.get(typeName);
+    return type == null ? null : type.idOfJavaObject(object);
+  }
+
+  /**
+   * Whether a declared field of the type is compiled when its parent is one of the type's Java
+   * objects: declared in SQL, and not one the Java object answers itself.
+   */
+  boolean compiledOnJavaObjects(String typeName, String field) {
+    return type(typeName)
+        .map(type -> type.writesInSql(field) && !type.javaObjectsAnswer(field))
+        .orElse(false);
+  }
+
   /** Whether the read model declares the type: then it answers every selection of it. */
   public boolean declares(String typeName) {
     return types.containsKey(typeName);

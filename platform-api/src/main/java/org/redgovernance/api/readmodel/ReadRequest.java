@@ -3,6 +3,7 @@ package org.redgovernance.api.readmodel;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,6 +21,11 @@ public record ReadRequest(AccessScope scope, OffsetDateTime now) {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private static final String NOW_KEY = ReadRequest.class.getName() + ".now";
+
+  /** Today where the communities are, by the request's one clock. */
+  public LocalDate today() {
+    return now.atZoneSameInstant(ZONE).toLocalDate();
+  }
 
   /**
    * The request's facts: its scope, and the time read once on first use and kept in its context.

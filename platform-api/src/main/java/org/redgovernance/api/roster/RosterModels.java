@@ -371,7 +371,7 @@ public class RosterModels {
     if (owner != null) {
       where = where.and(resident.OWNER.eq(owner));
     }
-    // only the admin and secretary may look up by number, each lookup recorded: RosterController
+    // only the admin and secretary may look up by number, each lookup recorded: recordedIf above
     return where.and(withNumbers(resident, NumberLookup.of(filter, cipher)));
   }
 
@@ -425,6 +425,76 @@ public class RosterModels {
       where = where.and(resident.ID_CARD_HASH.eq(lookup.idCardHash()));
     }
     return where;
+  }
+
+  // --- what the roster publishes of itself to other features' declarations
+
+  /** How many households the community has. */
+  public static Field<Integer> households(Field<UUID> community) {
+    Household household = HOUSEHOLD.as("counted_household");
+    return DSL.field(DSL.selectCount().from(household).where(household.COMMUNITY_ID.eq(community)));
+  }
+
+  /** How many residents live in the community now. */
+  public static Field<Integer> residentsLivingThere(Field<UUID> community) {
+    Resident resident = RESIDENT.as("counted_resident");
+    return DSL.field(
+        DSL.selectCount()
+            .from(resident)
+            .where(resident.COMMUNITY_ID.eq(community), resident.STATUS.eq("ACTIVE")));
+  }
+
+  /** How many active party members of {@code kind} (null: of every kind) the community has. */
+  public static Field<Integer> activePartyMembers(
+      Field<UUID> community, @Nullable Field<String> kind) {
+    PartyMember member = PARTY_MEMBER.as("counted_member");
+    return DSL.field(
+        DSL.selectCount()
+            .from(member)
+            .where(
+                member.COMMUNITY_ID.eq(community),
+                member.STATUS.eq("ACTIVE"),
+                kind == null ? DSL.noCondition() : member.KIND.eq(kind)));
+  }
+
+  /** How many households have a resident living there who is an active party member (党员户). */
+  public static Field<Integer> householdsWithPartyMember(Field<UUID> community) {
+    Resident resident = RESIDENT.as("party_household_resident");
+    return DSL.field(
+        DSL.select(DSL.countDistinct(resident.HOUSEHOLD_ID))
+            .from(resident)
+            .where(
+                resident.COMMUNITY_ID.eq(community),
+                resident.STATUS.eq("ACTIVE"),
+                isActivePartyMember(community, resident.ID)));
+  }
+
+  /** Whether the resident is an active party member. */
+  public static Condition isActivePartyMember(Field<UUID> community, Field<UUID> resident) {
+    PartyMember member = PARTY_MEMBER.as("membership_of_resident");
+    return DSL.exists(
+        DSL.selectOne()
+            .from(member)
+            .where(
+                member.COMMUNITY_ID.eq(community),
+                member.RESIDENT_ID.eq(resident),
+                member.STATUS.eq("ACTIVE")));
+  }
+
+  /** The name of a resident, or of a party member (their resident's for a resident member). */
+  public static Field<String> personName(
+      Field<UUID> community, Field<UUID> resident, Field<UUID> partyMember) {
+    Resident person = RESIDENT.as("named_resident");
+    PartyMember member = PARTY_MEMBER.as("named_member");
+    return DSL.coalesce(
+        DSL.field(
+            DSL.select(person.NAME)
+                .from(person)
+                .where(person.COMMUNITY_ID.eq(community), person.ID.eq(resident))),
+        DSL.field(
+            DSL.select(memberName(member))
+                .from(member)
+                .where(member.COMMUNITY_ID.eq(community), member.ID.eq(partyMember))));
   }
 
   // --- values read in more than one place

@@ -67,6 +67,33 @@ class BodiesIntegrationTests extends IntegrationTest {
         .isEqualTo("PARTY_BRANCH");
   }
 
+  @Test
+  void theBodiesOfACommunityFromTheViewer_areTheBodiesOfTheCommunityByKey() {
+    String fields =
+        "key bodies { id kind name currentTerm { number current members { personId name position"
+            + " partyMember } } terms { number startsOn endsOn current } figures { members"
+            + " partyMembers partyShare } } figures { households residents partyMembers"
+            + " partyMembersByKind { kind count } householdsWithPartyMember"
+            + " partyMemberHouseholdShare bodies { kind members partyMembers partyShare } }";
+    GraphQlResult byKey =
+        graphql
+            .query("{ community(key: \"baiguoshu\") { " + fields + " } }")
+            .as("baiguoshu.resident")
+            .execute();
+    GraphQlResult fromViewer =
+        graphql
+            .query("{ viewer { reachableCommunities { " + fields + " } } }")
+            .as("baiguoshu.resident")
+            .execute();
+
+    assertThat(byKey.hasErrors()).as(byKey.toString()).isFalse();
+    assertThat(fromViewer.hasErrors()).as(fromViewer.toString()).isFalse();
+    assertThat(fromViewer.data("viewer.reachableCommunities.0").toString())
+        .isEqualTo(byKey.data("community").toString());
+    assertThat(byKey.data("community.figures.partyMembersByKind").findValuesAsString("kind"))
+        .containsExactly("REGISTERED", "IN_SERVICE", "SILVER");
+  }
+
   private GraphQlResult bodies(String user) {
     return graphql.document("bodies").as(user).variable("key", "baiguoshu").execute();
   }
