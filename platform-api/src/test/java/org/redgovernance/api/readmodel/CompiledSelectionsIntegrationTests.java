@@ -97,7 +97,7 @@ class CompiledSelectionsIntegrationTests extends IntegrationTest {
                     + " households(first: 1) { edges { node { id } } }"
                     + " residents(first: 1) { edges { node { id } } }"
                     + " partyMembers(first: 1) { edges { node { id } } }"
-                    + " servicePosts { id } partners { id } }"
+                    + " servicePosts { id } partners { id } bodies { id } }"
                     + " notices(first: 1) { edges { node { id } } } }")
             .as("baiguoshu.admin")
             .execute();
@@ -111,6 +111,7 @@ class CompiledSelectionsIntegrationTests extends IntegrationTest {
     ids.put("ServicePost", found.data("community.servicePosts.0.id").asString());
     ids.put("PartnerOrganization", found.data("community.partners.0.id").asString());
     ids.put("Notice", found.data("notices.edges.0.node.id").asString());
+    ids.put("GovernanceBody", found.data("community.bodies.0.id").asString());
     ids.values().forEach(id -> assertThat(id).isNotBlank());
     return ids;
   }
