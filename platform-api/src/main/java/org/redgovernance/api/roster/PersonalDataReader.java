@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * Lookups of residents by an exact phone or ID-card number. A lookup uncovers the number just as
  * well as reading it unmasked (a role that sees only masks could otherwise confirm guesses until
  * the mask is undone), so it is allowed only to those who may see numbers unmasked — the
- * community's admin and secretary — counts against the caller's {@link PersonalDataBudget}, and is
- * recorded before the answer is read: the looked-up number as read for every resident who has it,
- * and the lookup itself, matched or not, as an audit event.
+ * community's admin and secretary — counts against the caller's {@link PersonalDataBudget} when the
+ * field is compiled, and is recorded in the answer's transaction before its statement runs (a
+ * {@link ReadRecord}): the looked-up number as read for every resident who has it, and the lookup
+ * itself, matched or not, as an audit event.
  */
 @Component
 class PersonalDataReader {
