@@ -301,26 +301,36 @@ class RosterMutationController {
     UUID communityId = resident.target().id();
     UUID id = resident.localId();
     AccessScope one = scope.narrowedTo(resident.target());
-    return transactions.write(
-        one,
-        dsl -> {
-          if (!writes.residentExists(dsl, communityId, id)) {
-            return DeleteResidentPayload.failed(notFound("id"));
-          }
-          if (writes.residentHasRecords(dsl, communityId, id)) {
-            return DeleteResidentPayload.failed(
-                UserError.of(
-                    UserError.Code.CONFLICT,
-                    "The resident has party or governance-body records; record a move-out instead",
-                    "id"));
-          }
-          if (!writes.deleteResident(dsl, communityId, id, input.expectedVersion())) {
-            return DeleteResidentPayload.failed(staleVersion());
-          }
-          audit.record(
-              dsl, one, communityId, "roster.resident.deleted", RosterTypes.RESIDENT, id, Map.of());
-          return new DeleteResidentPayload(input.id(), List.of());
-        });
+    try {
+      return transactions.write(
+          one,
+          dsl -> {
+            if (!writes.residentExists(dsl, communityId, id)) {
+              return DeleteResidentPayload.failed(notFound("id"));
+            }
+            if (!writes.deleteResident(dsl, communityId, id, input.expectedVersion())) {
+              return DeleteResidentPayload.failed(staleVersion());
+            }
+            audit.record(
+                dsl,
+                one,
+                communityId,
+                "roster.resident.deleted",
+                RosterTypes.RESIDENT,
+                id,
+                Map.of());
+            return new DeleteResidentPayload(input.id(), List.of());
+          });
+    } catch (DataIntegrityViolationException referenced) {
+      // party membership, seats, matters, attendance: whatever other features keep of the
+      // resident refers to the row, and PostgreSQL refuses to orphan it
+      return DeleteResidentPayload.failed(
+          UserError.of(
+              UserError.Code.CONFLICT,
+              "The resident has records elsewhere (a party membership, a seat on a body, matters,"
+                  + " meetings, a linked login); record a move-out instead",
+              "id"));
+    }
   }
 
   private ResidentPayload finishUpdate(

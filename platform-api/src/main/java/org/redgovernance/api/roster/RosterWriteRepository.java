@@ -1,7 +1,6 @@
 package org.redgovernance.api.roster;
 
 import static org.redgovernance.api.tenancy.TenantRows.putIfGiven;
-import static org.redgovernance.database.jooq.Tables.BODY_MEMBERSHIP;
 import static org.redgovernance.database.jooq.Tables.BUILDING;
 import static org.redgovernance.database.jooq.Tables.GRID;
 import static org.redgovernance.database.jooq.Tables.HOUSEHOLD;
@@ -148,18 +147,6 @@ class RosterWriteRepository {
 
   boolean residentExists(DSLContext dsl, UUID communityId, UUID id) {
     return dsl.fetchExists(RESIDENT, RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.ID.eq(id));
-  }
-
-  /** Whether party or body records point at the resident, so that deleting would lose history. */
-  boolean residentHasRecords(DSLContext dsl, UUID communityId, UUID id) {
-    return dsl.fetchExists(
-            PARTY_MEMBER,
-            PARTY_MEMBER.COMMUNITY_ID.eq(communityId),
-            PARTY_MEMBER.RESIDENT_ID.eq(id))
-        || dsl.fetchExists(
-            BODY_MEMBERSHIP,
-            BODY_MEMBERSHIP.COMMUNITY_ID.eq(communityId),
-            BODY_MEMBERSHIP.RESIDENT_ID.eq(id));
   }
 
   boolean deleteResident(

@@ -181,6 +181,29 @@ class RosterMutationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void deleteResident_refusesSomeoneAnotherFeatureKeepsRecordsOf_andChangesNothing() {
+    // the reporter of a matter: the matters feature keeps the record, the roster cannot see it
+    String reporter =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { matters(first: 20) { edges { node {"
+                    + " reporter { residentId } } } } } }")
+            .as("baiguoshu.admin")
+            .execute()
+            .data("community.matters")
+            .findValuesAsString("residentId")
+            .get(0);
+    long before = residents();
+
+    GraphQlResult refused = delete(reporter, 0);
+
+    assertThat(refused.errorCodes()).isEmpty();
+    assertThat(refused.data("deleteResident.errors.0.code").asString()).isEqualTo("CONFLICT");
+    assertThat(refused.data("deleteResident.deletedId").isNull()).isTrue();
+    assertThat(residents()).isEqualTo(before);
+  }
+
+  @Test
   void addHousehold_registersAnAddressOnceAndTakesTheBuildingsGrid() {
     String room = Integer.toString(9000 + SERIAL.incrementAndGet());
     Map<String, Object> input = Map.of("buildingId", buildingId, "unit", "9", "room", room);
