@@ -58,26 +58,6 @@ public class Answers {
         .map(written -> rendered(written, compiled.marked(), compiled.deferrals(), scope));
   }
 
-  /** The answers of a batch, by key; objects not there for the caller are left out. */
-  public Map<String, RenderedJson> byKey(Compiled.Batch batch, AccessScope scope) {
-    List<String> keys = new ArrayList<>();
-    List<byte[]> answers =
-        written(
-            batch.reveals(),
-            batch.records(),
-            scope,
-            dsl -> {
-              Map<String, byte[]> found = RenderedJson.fetchWrittenByKey(dsl, batch.statement());
-              keys.addAll(found.keySet());
-              return new ArrayList<>(found.values());
-            });
-    Map<String, RenderedJson> byKey = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      byKey.put(keys.get(i), rendered(answers.get(i), batch.marked(), batch.deferrals(), scope));
-    }
-    return byKey;
-  }
-
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
   private RenderedJson rendered(
       byte[] written,

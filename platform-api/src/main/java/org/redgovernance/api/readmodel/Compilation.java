@@ -13,7 +13,6 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Record1;
-import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -60,12 +59,6 @@ public final class Compilation {
         reveals,
         List.copyOf(records),
         List.copyOf(deferrals));
-  }
-
-  /** The statement of several objects by key. */
-  Compiled.Batch batch(Select<Record2<String, JSON>> statement) {
-    return new Compiled.Batch(
-        statement, List.copyOf(marked), reveals, List.copyOf(records), List.copyOf(deferrals));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.JSON;
 import org.jooq.Record1;
-import org.jooq.Record2;
 import org.jooq.Select;
 import org.redgovernance.api.graphql.ErrorCode;
 
@@ -31,45 +30,17 @@ public record Compiled(
     List<Deferrals.Deferral> deferrals) {
 
   /**
-   * A compiled read of several objects, one row per object with its key: what {@link Compiled} says
-   * of one statement, for each object's answer (every refusal in it is marked).
-   */
-  public record Batch(
-      Select<Record2<String, JSON>> statement,
-      List<Refusal> marked,
-      boolean reveals,
-      List<ReadRecord> records,
-      List<Deferrals.Deferral> deferrals) {}
-
-  /**
    * A field answered with null: its path below the compiled field (result keys and list indexes),
    * and why (the error's code and message, and its extensions, the code among them).
    */
   public record Refusal(
       List<Object> path, ErrorCode code, String message, Map<String, Object> extensions) {}
 
-  /** The field's answer: the JSON, with an error for each refused field below it. */
-  public Object answer(RenderedJson json, DataFetchingEnvironment environment) {
-    return answer(json, refusals, marked, environment);
-  }
-
   /**
-   * The answer of a field of an interface type ({@code node(id:)}), an object of {@code typeName}:
-   * taken apart for fields resolved in Java below it, it tells its type.
+   * The field's answer: the JSON, with an error for each refused field below it — those at paths
+   * known while compiling, and those marked in the answer.
    */
-  public Object answer(RenderedJson json, String typeName, DataFetchingEnvironment environment) {
-    if (json.tree() instanceof CompiledObject object) {
-      object.typeName(typeName);
-    }
-    return answer(json, environment);
-  }
-
-  /** An answer with an error for each refusal: those at known paths, and those marked in it. */
-  static Object answer(
-      RenderedJson json,
-      List<Refusal> refusals,
-      List<Refusal> marked,
-      DataFetchingEnvironment environment) {
+  public Object answer(RenderedJson json, DataFetchingEnvironment environment) {
     Object data = json.tree() == null ? json : json.tree();
     if (refusals.isEmpty() && json.marks().isEmpty()) {
       return data;
@@ -83,6 +54,17 @@ public record Compiled(
       errors.add(error(here, mark.path(), marked.get(mark.index()), environment));
     }
     return DataFetcherResult.newResult().data(data).errors(errors).build();
+  }
+
+  /**
+   * The answer of a field of an interface type ({@code node(id:)}), an object of {@code typeName}:
+   * taken apart for fields resolved in Java below it, it tells its type.
+   */
+  public Object answer(RenderedJson json, String typeName, DataFetchingEnvironment environment) {
+    if (json.tree() instanceof CompiledObject object) {
+      object.typeName(typeName);
+    }
+    return answer(json, environment);
   }
 
   private static GraphQLError error(

@@ -4,7 +4,6 @@ import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,25 +182,6 @@ public final class ObjectModel<T extends Table<?>> {
 
   /** The rows of these objects of one community, and their ids, when the type declares its id. */
   record IdColumns<T>(Function<T, Field<UUID>> communityId, Function<T, Field<UUID>> id) {}
-
-  Optional<Field<UUID>> idOf(Table<?> row) {
-    @SuppressWarnings("unchecked")
-    T typed = (T) row;
-    return Optional.ofNullable(idColumns).map(columns -> columns.id().apply(typed));
-  }
-
-  Optional<Condition> byIds(Table<?> row, UUID community, Collection<UUID> ids) {
-    @SuppressWarnings("unchecked")
-    T typed = (T) row;
-    return Optional.ofNullable(idColumns)
-        .map(
-            columns ->
-                columns
-                    .communityId()
-                    .apply(typed)
-                    .eq(community)
-                    .and(columns.id().apply(typed).in(ids)));
-  }
 
   /** The row of the object with this global id's parts, when the type declares its {@code id}. */
   Optional<Condition> byId(Table<?> row, GlobalIdParts id) {

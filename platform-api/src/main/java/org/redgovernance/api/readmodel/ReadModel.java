@@ -6,7 +6,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,43 +211,6 @@ public class ReadModel {
                             JsonShape.array(json, order.apply(row).toArray(OrderField<?>[]::new)))
                         .from(row)
                         .where(where.apply(row), compilation.visible(ref, row))));
-  }
-
-  /**
-   * The objects of the declared type {@code typeName} with these ids in {@code community}, each as
-   * {@code selection} selects it, keyed by id (as text); empty when the selection cannot be
-   * compiled. How objects resolved in Java reach declared ones: one statement per batch.
-   */
-  public Optional<Compiled.Batch> byIds(
-      String typeName,
-      UUID community,
-      Collection<UUID> ids,
-      List<SelectedField> selection,
-      ReadRequest request) {
-    return type(typeName).flatMap(type -> byIds(type, community, ids, selection, request));
-  }
-
-  private <T extends Table<?>> Optional<Compiled.Batch> byIds(
-      ObjectModel<T> type,
-      UUID community,
-      Collection<UUID> ids,
-      List<SelectedField> selection,
-      ReadRequest request) {
-    Compilation compilation = compilation(request, community);
-    T row = compilation.alias(type.ref());
-    Optional<Condition> these = type.byIds(row, community, ids);
-    Optional<Field<UUID>> id = type.idOf(row);
-    if (these.isEmpty() || id.isEmpty()) {
-      return Optional.empty();
-    }
-    return compilation
-        .at(Compilation.LIST, () -> compilation.object(type.typeName(), row, selection))
-        .map(
-            json ->
-                compilation.batch(
-                    DSL.select(id.get().cast(String.class), json)
-                        .from(row)
-                        .where(these.get(), compilation.visible(type.ref(), row))));
   }
 
   private Compilation compilation(ReadRequest request, @Nullable UUID community) {

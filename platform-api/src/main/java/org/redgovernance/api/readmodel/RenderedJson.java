@@ -3,16 +3,12 @@ package org.redgovernance.api.readmodel;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record1;
-import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
@@ -70,14 +66,6 @@ public final class RenderedJson implements JacksonSerializable {
     return fetchWritten(dsl, statement).map(RenderedJson::of);
   }
 
-  /** The answers of a statement that writes a key and a JSON value per row, by key. */
-  public static Map<String, RenderedJson> fetchByKey(
-      DSLContext dsl, Select<Record2<String, JSON>> statement) {
-    Map<String, RenderedJson> answers = new HashMap<>();
-    fetchWrittenByKey(dsl, statement).forEach((key, json) -> answers.put(key, of(json)));
-    return answers;
-  }
-
   /** The answer as PostgreSQL wrote it, slots and all. */
   static Optional<byte[]> fetchWritten(DSLContext dsl, Select<Record1<JSON>> statement) {
     // The driver hands a text column over as its UTF-8 bytes, as they came.
@@ -86,21 +74,6 @@ public final class RenderedJson implements JacksonSerializable {
       return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
     } catch (SQLException e) {
       throw new DataAccessException("reading a rendered answer", e);
-    }
-  }
-
-  /** The answers as PostgreSQL wrote them, by key, in the statement's order. */
-  static Map<String, byte[]> fetchWrittenByKey(
-      DSLContext dsl, Select<Record2<String, JSON>> statement) {
-    Map<String, byte[]> answers = new LinkedHashMap<>();
-    try (Cursor<Record2<String, JSON>> rows = dsl.fetchLazy(statement)) {
-      ResultSet row = rows.resultSet();
-      while (row.next()) {
-        answers.put(row.getString(1), row.getBytes(2));
-      }
-      return answers;
-    } catch (SQLException e) {
-      throw new DataAccessException("reading rendered answers", e);
     }
   }
 

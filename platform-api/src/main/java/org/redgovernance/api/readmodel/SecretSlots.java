@@ -46,11 +46,6 @@ final class SecretSlots {
         "\u0004");
   }
 
-  /** Whether an answer holds a slot. */
-  static boolean holdsAny(byte[] answer) {
-    return AnswerBytes.indexOf(answer, START, 0) >= 0;
-  }
-
   /**
    * The answers with every slot replaced by its revealed value as a JSON string; {@code reveal} is
    * asked once, for every slot of every answer, in order.
