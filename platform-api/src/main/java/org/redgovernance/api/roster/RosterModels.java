@@ -358,7 +358,7 @@ public class RosterModels {
                               filter.get("buildingId"),
                               RosterTypes.BUILDING))));
     }
-    String name = RosterOrder.given(filter.get("name"));
+    String name = RosterRules.blankToNull((String) filter.get("name"));
     if (name != null) {
       where = where.and(resident.NAME.containsIgnoreCase(name));
     }
@@ -384,11 +384,11 @@ public class RosterModels {
     if (kinds != null) {
       where = where.and(member.KIND.in(kinds));
     }
-    String specialty = RosterOrder.given(filter.get("specialty"));
+    String specialty = RosterRules.blankToNull((String) filter.get("specialty"));
     if (specialty != null) {
       where = where.and(member.SPECIALTIES.contains(new String[] {specialty}));
     }
-    String name = RosterOrder.given(filter.get("name"));
+    String name = RosterRules.blankToNull((String) filter.get("name"));
     if (name != null) {
       where = where.and(memberName(member).containsIgnoreCase(name));
     }

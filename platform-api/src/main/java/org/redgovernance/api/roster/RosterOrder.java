@@ -13,7 +13,6 @@ import org.jooq.RowN;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.readmodel.Keyset;
 
@@ -123,10 +122,5 @@ record RosterOrder(String field, boolean descending) {
 
   private static ApiException notACursor() {
     return ApiException.badInput("after is not a cursor of this connection and ordering");
-  }
-
-  /** Reads {@code text} unless it is null or blank. */
-  static @Nullable String given(@Nullable Object text) {
-    return text == null || ((String) text).isBlank() ? null : ((String) text).strip();
   }
 }
