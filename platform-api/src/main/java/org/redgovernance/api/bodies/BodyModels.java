@@ -66,7 +66,7 @@ class BodyModels {
         .object(
             "currentTerm",
             TERMS,
-            (body, term, request) -> termOf(body, term).and(running(term, request)))
+            (body, term, request) -> termOf(body, term).and(running(term, request.today())))
         .list("terms", TERMS, BodyModels::termOf, term -> List.of(term.NUMBER.desc()))
         .object(
             "figures",
@@ -82,7 +82,7 @@ class BodyModels {
         .value("number", term -> term.NUMBER)
         .date("startsOn", term -> term.STARTS_ON)
         .date("endsOn", term -> term.ENDS_ON)
-        .value("current", (term, request) -> DSL.field(running(term, request)))
+        .value("current", (term, request) -> DSL.field(running(term, request.today())))
         .list(
             "members",
             MEMBERS,
@@ -236,10 +236,9 @@ class BodyModels {
     return term.COMMUNITY_ID.eq(body.COMMUNITY_ID).and(term.BODY_ID.eq(body.ID));
   }
 
-  /** Whether the term runs today. */
-  private static Condition running(BodyTerm term, ReadRequest request) {
-    Field<LocalDate> today = DSL.val(request.today());
-    return today.between(term.STARTS_ON, term.ENDS_ON);
+  /** Whether the term runs on {@code today}: the one rule of reads and seating alike. */
+  static Condition running(BodyTerm term, LocalDate today) {
+    return DSL.val(today).between(term.STARTS_ON, term.ENDS_ON);
   }
 
   /** A member is a party member: seated as one, or a resident with an active membership. */
@@ -263,7 +262,7 @@ class BodyModels {
             .on(term.COMMUNITY_ID.eq(member.COMMUNITY_ID), term.ID.eq(member.TERM_ID))
             .where(
                 termOf(body, term),
-                running(term, request),
+                running(term, request.today()),
                 member.FROM_ON.le(today),
                 member.TO_ON.isNull().or(member.TO_ON.ge(today)),
                 partyOnly ? isParty(member) : DSL.noCondition()));

@@ -122,15 +122,10 @@ class BodyMutationController {
               return AddBodyMemberPayload.failed(
                   error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
             }
-            LocalDate today = LocalDate.now(ReadRequest.ZONE);
             BodyRepository.Term term =
-                bodies.terms(dsl, communityId, body).stream()
-                    .filter(
-                        t ->
-                            input.termNumber() == null
-                                ? t.current(today)
-                                : t.number() == input.termNumber())
-                    .findFirst()
+                bodies
+                    .term(
+                        dsl, communityId, body, input.termNumber(), LocalDate.now(ReadRequest.ZONE))
                     .orElse(null);
             if (term == null) {
               return AddBodyMemberPayload.failed(

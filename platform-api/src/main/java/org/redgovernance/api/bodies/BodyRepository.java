@@ -6,7 +6,9 @@ import static org.redgovernance.database.jooq.Tables.GOVERNANCE_BODY;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -22,12 +24,7 @@ import org.springframework.stereotype.Repository;
 class BodyRepository {
 
   /** A term of a body, as the rules of seating read it. */
-  record Term(UUID id, int number, LocalDate startsOn, LocalDate endsOn) {
-
-    boolean current(LocalDate today) {
-      return !today.isBefore(startsOn) && !today.isAfter(endsOn);
-    }
-  }
+  record Term(UUID id, int number, LocalDate startsOn, LocalDate endsOn) {}
 
   /** A seat in a term: its position and dates. */
   record Seat(String position, LocalDate fromOn, @Nullable LocalDate toOn) {}
@@ -41,9 +38,25 @@ class BodyRepository {
 
   /** The body's terms, newest first. */
   List<Term> terms(DSLContext dsl, UUID communityId, UUID bodyId) {
+    return terms(dsl, communityId, bodyId, DSL.noCondition());
+  }
+
+  /** The body's term of this number, or the one running {@code today} when none is given. */
+  Optional<Term> term(
+      DSLContext dsl, UUID communityId, UUID bodyId, @Nullable Integer number, LocalDate today) {
+    return terms(
+            dsl,
+            communityId,
+            bodyId,
+            number == null ? BodyModels.running(BODY_TERM, today) : BODY_TERM.NUMBER.eq(number))
+        .stream()
+        .findFirst();
+  }
+
+  private static List<Term> terms(DSLContext dsl, UUID communityId, UUID bodyId, Condition which) {
     return dsl.select(BODY_TERM.ID, BODY_TERM.NUMBER, BODY_TERM.STARTS_ON, BODY_TERM.ENDS_ON)
         .from(BODY_TERM)
-        .where(BODY_TERM.COMMUNITY_ID.eq(communityId), BODY_TERM.BODY_ID.eq(bodyId))
+        .where(BODY_TERM.COMMUNITY_ID.eq(communityId), BODY_TERM.BODY_ID.eq(bodyId), which)
         .orderBy(BODY_TERM.NUMBER.desc())
         .fetch(row -> new Term(row.value1(), row.value2(), row.value3(), row.value4()));
   }
