@@ -6,9 +6,16 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.readmodel.Secret;
+import org.redgovernance.api.readmodel.SecretKeeper;
+import org.redgovernance.api.tenancy.AccessScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +31,16 @@ import org.springframework.stereotype.Component;
  * window gets the same URL, which the browser's cache can keep.
  */
 @Component
-class AttachmentLinks {
+class AttachmentLinks implements SecretKeeper {
+
+  /** Where the API serves a matter's files, by the attachment's global ID. */
+  static final String PATH = "/matter-attachments/";
+
+  /**
+   * The read model's slot of a signed link ({@code MatterAttachment.signedUrl}): the attachment,
+   * and the second the link expires as its text.
+   */
+  static final String KIND = "ATTACHMENT_LINK";
 
   private static final String LABEL = "rg matter-attachment links v1";
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
@@ -48,14 +64,33 @@ class AttachmentLinks {
   /** A signed link to the attachment with this global ID, valid for one to two windows. */
   Link link(String attachmentId, Instant now) {
     long expires = expiry(now).getEpochSecond();
-    return new Link(
-        "/matter-attachments/"
-            + attachmentId
-            + "?expires="
-            + expires
-            + "&signature="
-            + signature(attachmentId, expires),
-        Instant.ofEpochSecond(expires));
+    return new Link(url(attachmentId, expires), Instant.ofEpochSecond(expires));
+  }
+
+  @Override
+  public Set<String> kinds() {
+    return Set.of(KIND);
+  }
+
+  /** The signed links of a compiled answer's slots; nothing is recorded. */
+  @Override
+  public List<String> reveal(DSLContext dsl, AccessScope scope, List<Secret> slots) {
+    return slots.stream()
+        .map(
+            slot ->
+                url(
+                    GlobalId.of(MatterTypes.ATTACHMENT, slot.communityId(), slot.subjectId()),
+                    Long.parseLong(new String(slot.cipher(), StandardCharsets.US_ASCII))))
+        .toList();
+  }
+
+  private String url(String attachmentId, long expires) {
+    return PATH
+        + attachmentId
+        + "?expires="
+        + expires
+        + "&signature="
+        + signature(attachmentId, expires);
   }
 
   /** When a link made {@code now} expires: the end of the next whole window. */

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.matters.Matter.AssigneeKind;
 import org.redgovernance.api.matters.MatterRepository.Change;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 

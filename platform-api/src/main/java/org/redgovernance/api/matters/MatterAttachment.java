@@ -16,8 +16,6 @@ record MatterAttachment(
     String uploadedByName,
     OffsetDateTime uploadedAt) {
 
-  static final String TYPE = "MatterAttachment";
-
   /** At most this many files per matter. */
   static final int MAX_PER_MATTER = 10;
 }

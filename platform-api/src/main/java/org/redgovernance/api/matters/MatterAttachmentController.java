@@ -3,15 +3,12 @@ package org.redgovernance.api.matters;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.security.CallerFromToken;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,7 +56,7 @@ class MatterAttachmentController {
             matter,
             file.getOriginalFilename(),
             file.getBytes());
-    String id = GlobalId.of(MatterAttachment.TYPE, attached.communityId(), attached.id());
+    String id = GlobalId.of(MatterTypes.ATTACHMENT, attached.communityId(), attached.id());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(
             Map.of(
@@ -67,7 +64,7 @@ class MatterAttachmentController {
                 "fileName", attached.fileName(),
                 "contentType", attached.contentType(),
                 "size", attached.size(),
-                "url", "/matter-attachments/" + id));
+                "url", AttachmentLinks.PATH + id));
   }
 
   @GetMapping("/matter-attachments/{id}")
@@ -94,7 +91,7 @@ class MatterAttachmentController {
     if (!links.valid(id, expires, signature, now)) {
       return ResponseEntity.notFound().build();
     }
-    return GlobalId.decode(id, MatterAttachment.TYPE)
+    return GlobalId.decode(id, MatterTypes.ATTACHMENT)
         .flatMap(attachments::downloadLinked)
         .map(
             file ->
@@ -103,20 +100,6 @@ class MatterAttachmentController {
                     CacheControl.maxAge(Duration.ofSeconds(expires - now.getEpochSecond()))
                         .cachePrivate()))
         .orElseGet(() -> ResponseEntity.notFound().build());
-  }
-
-  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "signedUrl")
-  String signedUrl(MatterAttachment attachment) {
-    return links.link(globalId(attachment), Instant.now()).url();
-  }
-
-  @SchemaMapping(typeName = MatterAttachment.TYPE, field = "signedUrlExpiresAt")
-  OffsetDateTime signedUrlExpiresAt(MatterAttachment attachment) {
-    return links.expiry(Instant.now()).atOffset(ZoneOffset.UTC);
-  }
-
-  private static String globalId(MatterAttachment attachment) {
-    return GlobalId.of(MatterAttachment.TYPE, attachment.communityId(), attachment.id());
   }
 
   private static ResponseEntity<InputStreamResource> sent(

@@ -63,7 +63,7 @@ class MatterAttachments {
 
   MatterAttachment attach(
       AccessScope scope, @Nullable String matterId, @Nullable String fileName, byte[] content) {
-    Optional<GlobalId> id = GlobalId.decode(matterId, Matter.TYPE);
+    Optional<GlobalId> id = GlobalId.decode(matterId, MatterTypes.MATTER);
     ReachableCommunity community =
         id.flatMap(g -> scope.byId(g.communityId()))
             .orElseThrow(
@@ -71,7 +71,6 @@ class MatterAttachments {
     String type = contentType(content);
     String name = cleanName(fileName);
     String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
     AccessScope one = scope.narrowedTo(community);
     MatterAttachment attachment =
         new MatterAttachment(
@@ -94,9 +93,10 @@ class MatterAttachments {
       return transactions.write(
           one,
           dsl -> {
-            Matter matter =
-                visibility.require(
-                    matters.find(dsl, community.id(), id.get().id(), userId), "matter");
+            MatterState matter =
+                matters
+                    .state(dsl, community.id(), id.get().id(), one)
+                    .orElseThrow(() -> MatterVisibility.notFound("matter"));
             if (community.roles().isEmpty()
                 || !(matter.mine() || MatterVisibility.seesAll(community))) {
               throw Refusal.because(
@@ -127,7 +127,7 @@ class MatterAttachments {
                 one,
                 community.id(),
                 "matter.attached",
-                MatterAttachment.TYPE,
+                MatterTypes.ATTACHMENT,
                 attachment.id(),
                 Map.of("matter", matter.id().toString(), "type", type, "size", content.length));
             changes.publish(
@@ -147,7 +147,7 @@ class MatterAttachments {
 
   /** The file, if the caller may see the matter it belongs to. */
   Optional<Download> download(AccessScope scope, @Nullable String attachmentId) {
-    return GlobalId.decode(attachmentId, MatterAttachment.TYPE)
+    return GlobalId.decode(attachmentId, MatterTypes.ATTACHMENT)
         .flatMap(id -> find(scope, id))
         .map(this::open);
   }
@@ -182,13 +182,13 @@ class MatterAttachments {
     if (community.isEmpty()) {
       return Optional.empty();
     }
-    MatterVisibility visibility = MatterVisibility.of(community.get(), scope.caller().userId());
+    AccessScope one = scope.narrowedTo(community.get());
     return transactions.read(
-        scope.narrowedTo(community.get()),
+        one,
         dsl ->
             attachments
                 .find(dsl, id.communityId(), id.id())
-                .filter(a -> matters.visible(dsl, a.communityId(), a.matterId(), visibility)));
+                .filter(a -> matters.state(dsl, a.communityId(), a.matterId(), one).isPresent()));
   }
 
   /** The type the content really has; anything else is refused. */

@@ -80,7 +80,7 @@ class MatterAutoClose {
                   one,
                   dsl ->
                       matters
-                          .find(dsl, community.id(), id, SYSTEM.userId())
+                          .state(dsl, community.id(), id, one)
                           .filter(m -> m.status() == MatterStatus.VERIFIED)
                           .map(
                               m ->

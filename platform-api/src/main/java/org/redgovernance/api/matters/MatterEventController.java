@@ -7,6 +7,7 @@ import org.redgovernance.api.events.ChangeFeed;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -27,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
 @Controller
 class MatterEventController {
 
-  record MatterEvent(String kind, String matterId, Matter matter) {}
+  /** {@code matter} is read back through the read model, as the subscriber may see it now. */
+  record MatterEvent(String kind, String matterId, Changed matter) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
@@ -69,19 +71,15 @@ class MatterEventController {
   private Optional<MatterEvent> toMatterEvent(
       ChangeEvent event, AccessScope scope, boolean mineOnly) {
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
-    String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
+    AccessScope one = scope.narrowedTo(community);
     return transactions
-        .read(
-            scope.narrowedTo(community),
-            dsl -> matters.find(dsl, event.communityId(), event.subjectId(), userId))
-        .filter(visibility::allows)
+        .read(one, dsl -> matters.state(dsl, event.communityId(), event.subjectId(), one))
         .filter(matter -> !mineOnly || matter.mine())
         .map(
             matter ->
                 new MatterEvent(
                     event.kind(),
-                    GlobalId.of(Matter.TYPE, event.communityId(), event.subjectId()),
-                    visibility.shown(matter)));
+                    GlobalId.of(MatterTypes.MATTER, event.communityId(), event.subjectId()),
+                    new Changed(MatterTypes.MATTER, event.communityId(), event.subjectId())));
   }
 }

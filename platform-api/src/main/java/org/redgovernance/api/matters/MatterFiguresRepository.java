@@ -47,15 +47,7 @@ class MatterFiguresRepository {
                 medianHours(MATTER.VERIFIED_AT),
                 DSL.avg(MATTER.RATING).cast(SQLDataType.DOUBLE),
                 DSL.count(MATTER.RATING),
-                DSL.count()
-                    .filterWhere(
-                        MATTER
-                            .DUE_ON
-                            .lt(today)
-                            .and(
-                                MATTER.STATUS.in(
-                                    MatterStatus.IN_PROGRESS.name(),
-                                    MatterStatus.REOPENED.name()))))
+                DSL.count().filterWhere(MatterModels.overdue(MATTER, today)))
             .from(MATTER)
             .where(MATTER.COMMUNITY_ID.eq(communityId))
             .fetchSingle();

@@ -19,6 +19,7 @@ import org.redgovernance.api.matters.MatterMutations.MatterIdInput;
 import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterMutations.ReportMatterInput;
 import org.redgovernance.api.matters.MatterRepository.NewMatter;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.security.CommunityRole;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
@@ -104,7 +105,7 @@ class MatterMutationController {
           one,
           dsl -> {
             UUID reporter = reporter(dsl, community, input.reporterId(), source, staff, userId);
-            UUID subcategory = local(input.subcategoryId(), Matter.SUBCATEGORY_TYPE, community);
+            UUID subcategory = local(input.subcategoryId(), MatterTypes.SUBCATEGORY, community);
             if (input.subcategoryId() != null
                 && (subcategory == null
                     || !matters
@@ -168,12 +169,12 @@ class MatterMutationController {
                 one,
                 community.id(),
                 "matter.reported",
-                Matter.TYPE,
+                MatterTypes.MATTER,
                 id,
                 Map.of("category", input.category().name(), "source", source.name()));
             changes.publish(
                 dsl, new ChangeEvent(MatterWorkflow.TOPIC, community.id(), id, "REPORTED"));
-            return MatterPayload.of(matters.find(dsl, community.id(), id, userId).orElseThrow());
+            return MatterPayload.of(community.id(), id);
           });
     } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());
@@ -224,7 +225,7 @@ class MatterMutationController {
   CommentOnMatterPayload commentOnMatter(
       @Argument CommentOnMatterInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> id = GlobalId.decode(input.id(), Matter.TYPE);
+    Optional<GlobalId> id = GlobalId.decode(input.id(), MatterTypes.MATTER);
     Optional<ReachableCommunity> target = id.flatMap(g -> scope.byId(g.communityId()));
     if (id.isEmpty() || target.isEmpty()) {
       return CommentOnMatterPayload.failed(
@@ -233,14 +234,15 @@ class MatterMutationController {
     ReachableCommunity community = target.get();
     String body = text(input.body());
     String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
     AccessScope one = scope.narrowedTo(community);
     try {
       return transactions.write(
           one,
           dsl -> {
-            Matter matter =
-                visibility.require(matters.find(dsl, community.id(), id.get().id(), userId), "id");
+            MatterState matter =
+                matters
+                    .state(dsl, community.id(), id.get().id(), one)
+                    .orElseThrow(() -> MatterVisibility.notFound("id"));
             mayAdd(community, "comment on matters");
             if (matter.status().isFinal()) {
               throw Refusal.because(
@@ -252,7 +254,7 @@ class MatterMutationController {
                   "A comment of 1 to " + MAX_COMMENT + " characters",
                   "body");
             }
-            MatterComment comment =
+            UUID comment =
                 feedback.comment(
                     dsl,
                     community.id(),
@@ -264,7 +266,8 @@ class MatterMutationController {
             changes.publish(
                 dsl,
                 new ChangeEvent(MatterWorkflow.TOPIC, community.id(), matter.id(), "COMMENTED"));
-            return new CommentOnMatterPayload(comment, List.of());
+            return new CommentOnMatterPayload(
+                new Changed(MatterTypes.COMMENT, community.id(), comment), List.of());
           });
     } catch (Refusal refused) {
       return CommentOnMatterPayload.failed(refused.error());
@@ -306,10 +309,11 @@ class MatterMutationController {
                           one,
                           community.id(),
                           "matter-subcategory.added",
-                          Matter.SUBCATEGORY_TYPE,
-                          GlobalId.decode(added.id()).orElseThrow().id(),
+                          MatterTypes.SUBCATEGORY,
+                          added,
                           Map.of("category", input.category().name(), "name", name));
-                      return new AddMatterSubcategoryPayload(added, List.of());
+                      return new AddMatterSubcategoryPayload(
+                          new Changed(MatterTypes.SUBCATEGORY, community.id(), added), List.of());
                     })
                 .orElseGet(
                     () ->
@@ -324,25 +328,26 @@ class MatterMutationController {
   @FunctionalInterface
   private interface Feedback {
     String apply(
-        org.jooq.DSLContext dsl, ReachableCommunity community, Matter matter, UUID resident);
+        org.jooq.DSLContext dsl, ReachableCommunity community, MatterState matter, UUID resident);
   }
 
   private MatterPayload feedbackOn(@Nullable String matterId, AccessScope scope, Feedback action) {
-    Optional<GlobalId> id = GlobalId.decode(matterId, Matter.TYPE);
+    Optional<GlobalId> id = GlobalId.decode(matterId, MatterTypes.MATTER);
     Optional<ReachableCommunity> target = id.flatMap(g -> scope.byId(g.communityId()));
     if (id.isEmpty() || target.isEmpty()) {
       return MatterPayload.failed(UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
     }
     ReachableCommunity community = target.get();
     String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
     AccessScope one = scope.narrowedTo(community);
     try {
       return transactions.write(
           one,
           dsl -> {
-            Matter matter =
-                visibility.require(matters.find(dsl, community.id(), id.get().id(), userId), "id");
+            MatterState matter =
+                matters
+                    .state(dsl, community.id(), id.get().id(), one)
+                    .orElseThrow(() -> MatterVisibility.notFound("id"));
             mayAdd(community, "support matters");
             UUID resident =
                 matters
@@ -356,9 +361,7 @@ class MatterMutationController {
             String kind = action.apply(dsl, community, matter, resident);
             changes.publish(
                 dsl, new ChangeEvent(MatterWorkflow.TOPIC, community.id(), matter.id(), kind));
-            return MatterPayload.of(
-                visibility.shown(
-                    matters.find(dsl, community.id(), matter.id(), userId).orElseThrow()));
+            return MatterPayload.of(community.id(), matter.id());
           });
     } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());

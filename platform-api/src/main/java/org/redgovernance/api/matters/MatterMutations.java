@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.matters.Matter.MatterSubcategory;
+import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the matter mutations. */
 final class MatterMutations {
@@ -58,9 +58,10 @@ final class MatterMutations {
   record AddMatterSubcategoryInput(
       @Nullable String communityKey, @Nullable MatterCategory category, @Nullable String name) {}
 
-  record MatterPayload(@Nullable Matter matter, List<UserError> errors) {
-    static MatterPayload of(Matter matter) {
-      return new MatterPayload(matter, List.of());
+  /** {@code matter} is read back through the read model, as the caller may see it now. */
+  record MatterPayload(@Nullable Changed matter, List<UserError> errors) {
+    static MatterPayload of(java.util.UUID communityId, java.util.UUID id) {
+      return new MatterPayload(new Changed(MatterTypes.MATTER, communityId, id), List.of());
     }
 
     static MatterPayload failed(UserError error) {
@@ -68,14 +69,13 @@ final class MatterMutations {
     }
   }
 
-  record CommentOnMatterPayload(@Nullable MatterComment comment, List<UserError> errors) {
+  record CommentOnMatterPayload(@Nullable Changed comment, List<UserError> errors) {
     static CommentOnMatterPayload failed(UserError error) {
       return new CommentOnMatterPayload(null, List.of(error));
     }
   }
 
-  record AddMatterSubcategoryPayload(
-      @Nullable MatterSubcategory subcategory, List<UserError> errors) {
+  record AddMatterSubcategoryPayload(@Nullable Changed subcategory, List<UserError> errors) {
     static AddMatterSubcategoryPayload failed(UserError error) {
       return new AddMatterSubcategoryPayload(null, List.of(error));
     }

@@ -35,11 +35,10 @@ public class MatterSteps {
       UUID matterId,
       String meetingTitle) {
     try {
-      Matter matter =
+      MatterState matter =
           matters
-              .find(dsl, community.id(), matterId, scope.caller().userId())
-              .orElseThrow(
-                  () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "matterId"));
+              .state(dsl, community.id(), matterId, scope)
+              .orElseThrow(() -> MatterVisibility.notFound("matterId"));
       if (matter.status().isFinal()) {
         return Optional.of(
             UserError.of(

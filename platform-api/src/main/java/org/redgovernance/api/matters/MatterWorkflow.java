@@ -34,7 +34,7 @@ class MatterWorkflow {
   /** Checks a step's own input against the matter and the community, and says what it changes. */
   @FunctionalInterface
   interface Details {
-    Change check(DSLContext dsl, ReachableCommunity community, Matter matter);
+    Change check(DSLContext dsl, ReachableCommunity community, MatterState matter);
 
     Details NONE = (dsl, community, matter) -> Change.NONE;
   }
@@ -62,29 +62,21 @@ class MatterWorkflow {
       MatterStep step,
       @Nullable String note,
       Details details) {
-    Optional<GlobalId> id = GlobalId.decode(matterId, Matter.TYPE);
+    Optional<GlobalId> id = GlobalId.decode(matterId, MatterTypes.MATTER);
     Optional<ReachableCommunity> target = id.flatMap(g -> scope.byId(g.communityId()));
     if (id.isEmpty() || target.isEmpty()) {
       return MatterPayload.failed(UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
     }
     ReachableCommunity community = target.get();
     AccessScope one = scope.narrowedTo(community);
-    MatterVisibility visibility = MatterVisibility.of(community, scope.caller().userId());
     try {
-      return transactions.write(
+      transactions.write(
           one,
-          dsl ->
-              MatterPayload.of(
-                  visibility.shown(
-                      takeIn(
-                          dsl,
-                          one,
-                          community,
-                          id.get().id(),
-                          expectedVersion,
-                          step,
-                          note,
-                          details))));
+          dsl -> {
+            takeIn(dsl, one, community, id.get().id(), expectedVersion, step, note, details);
+            return null;
+          });
+      return MatterPayload.of(community.id(), id.get().id());
     } catch (Refusal refused) {
       return MatterPayload.failed(refused.error());
     }
@@ -92,10 +84,9 @@ class MatterWorkflow {
 
   /**
    * Takes the step inside the caller's transaction (another feature's, e.g. a meeting deciding on a
-   * matter) and returns the moved matter; throws {@link Refusal} so that the whole transaction
-   * rolls back.
+   * matter); throws {@link Refusal} so that the whole transaction rolls back.
    */
-  Matter takeIn(
+  void takeIn(
       DSLContext dsl,
       AccessScope scope,
       ReachableCommunity community,
@@ -105,8 +96,10 @@ class MatterWorkflow {
       @Nullable String note,
       Details details) {
     String userId = scope.caller().userId();
-    MatterVisibility visibility = MatterVisibility.of(community, userId);
-    Matter matter = visibility.require(matters.find(dsl, community.id(), matterId, userId), "id");
+    MatterState matter =
+        matters
+            .state(dsl, community.id(), matterId, scope)
+            .orElseThrow(() -> MatterVisibility.notFound("id"));
     mayTake(step, community, matter, userId);
     int expected = expectedVersion == null ? matter.version() : expectedVersion;
     if (expected != matter.version()) {
@@ -129,14 +122,13 @@ class MatterWorkflow {
       throw changedMeanwhile();
     }
     record(dsl, scope, matter, step, userId, scope.caller().displayName(), checkedNote);
-    return matters.find(dsl, community.id(), matter.id(), userId).orElseThrow();
   }
 
   /**
    * Closes a verified matter that its reporter has not rated in time. Runs as the platform, not as
    * a person: no role check, and a matter rated meanwhile is simply left alone.
    */
-  boolean autoClose(DSLContext dsl, AccessScope system, Matter matter, String note) {
+  boolean autoClose(DSLContext dsl, AccessScope system, MatterState matter, String note) {
     if (!matters.move(
         dsl,
         matter.communityId(),
@@ -153,7 +145,7 @@ class MatterWorkflow {
   private void record(
       DSLContext dsl,
       AccessScope scope,
-      Matter matter,
+      MatterState matter,
       MatterStep step,
       String actorId,
       String actorName,
@@ -172,7 +164,7 @@ class MatterWorkflow {
         scope,
         matter.communityId(),
         "matter." + step.name().toLowerCase(),
-        Matter.TYPE,
+        MatterTypes.MATTER,
         matter.id(),
         Map.of("from", matter.status().name(), "to", step.to().name()));
     changes.publish(
@@ -180,20 +172,17 @@ class MatterWorkflow {
   }
 
   private static void mayTake(
-      MatterStep step, ReachableCommunity community, Matter matter, String userId) {
+      MatterStep step, ReachableCommunity community, MatterState matter, String userId) {
     if (!step.actor().allows(community)) {
       throw Refusal.because(
           UserError.Code.FORBIDDEN,
           "Only " + step.actor().description() + " may move a matter to " + step.to());
     }
-    if (step.actor() == MatterStep.Actor.REPORTER && !reportedBy(matter, userId)) {
+    if (step.actor() == MatterStep.Actor.REPORTER && !userId.equals(matter.reporterUserId())) {
       throw Refusal.because(
           UserError.Code.FORBIDDEN, "Only the resident who raised the matter may rate it");
     }
-    if (step == MatterStep.VERIFY
-        && matter.latestEntry() != null
-        && matter.latestEntry().to() == MatterStatus.RESOLVED
-        && matter.latestEntry().actorId().equals(userId)) {
+    if (step == MatterStep.VERIFY && userId.equals(matter.resolvedBy())) {
       throw Refusal.because(
           UserError.Code.FORBIDDEN,
           "You resolved this matter yourself; another supervisory-committee member must verify it");
@@ -201,10 +190,6 @@ class MatterWorkflow {
     if (!community.status().acceptsWrites()) {
       throw Refusal.because(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
     }
-  }
-
-  private static boolean reportedBy(Matter matter, String userId) {
-    return matter.reporter() != null && userId.equals(matter.reporter().userId());
   }
 
   private static @Nullable String checkedNote(MatterStep step, @Nullable String note) {

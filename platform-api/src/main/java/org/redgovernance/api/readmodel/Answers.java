@@ -85,7 +85,10 @@ public class Answers {
       AccessScope scope,
       Function<DSLContext, List<byte[]>> fetch) {
     if (!reveals && records.isEmpty()) {
-      return transactions.read(scope, fetch);
+      // no secret to reveal, but perhaps values only Java computes (ObjectModel.Builder#computed)
+      return transactions.read(
+          scope,
+          dsl -> SecretSlots.reveal(fetch.apply(dsl), secrets -> reveal(dsl, scope, secrets)));
     }
     return transactions.write(
         scope,

@@ -218,6 +218,16 @@ public final class Compilation {
     return DSL.select(json).from(row).where(where, visible(ref, row)).limit(1);
   }
 
+  /** {@link #first} in {@code order}: the latest entry of a timeline. */
+  Select<Record1<JSON>> first(
+      Field<JSON> json,
+      ModelRef<?> ref,
+      Table<?> row,
+      Condition where,
+      List<? extends org.jooq.OrderField<?>> order) {
+    return DSL.select(json).from(row).where(where, visible(ref, row)).orderBy(order).limit(1);
+  }
+
   /** A type the read model does not declare shows no rows. */
   private static Condition noRows() {
     return DSL.falseCondition();

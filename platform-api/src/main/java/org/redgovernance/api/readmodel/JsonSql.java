@@ -24,10 +24,22 @@ public final class JsonSql {
    * {@code id} is.
    */
   public static Field<JSON> globalId(String type, Field<UUID> communityId, Field<UUID> id) {
+    return globalId("", type, communityId, id);
+  }
+
+  /**
+   * A JSON string of {@code prefix} (JSON-safe: no quote, backslash or control character) and the
+   * global id after it: a path that names an object ({@code /matter-attachments/<id>}).
+   */
+  public static Field<JSON> globalId(
+      String prefix, String type, Field<UUID> communityId, Field<UUID> id) {
+    if (!prefix.matches("[\\x20-\\x7e&&[^\"\\\\]]*")) {
+      throw new IllegalArgumentException("Not a JSON-safe prefix: " + prefix);
+    }
     // type names are ASCII: their length in characters is their length in bytes
     int length = type.length() + 1 + UUID_TEXT + 1 + UUID_TEXT;
     return JsonText.concat(
-        "\"" + Base64Slots.opening(length) + type + ":",
+        "\"" + prefix + Base64Slots.opening(length) + type + ":",
         communityId.cast(String.class),
         ":",
         id.cast(String.class),

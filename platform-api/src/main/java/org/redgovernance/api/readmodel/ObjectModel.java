@@ -504,6 +504,65 @@ public final class ObjectModel<T extends Table<?>> {
           });
     }
 
+    /** A to-one field: the first row of {@code target} that {@code join} finds in {@code order}. */
+    public <R extends Table<?>> Builder<T> object(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Function<R, List<? extends OrderField<?>>> order) {
+      return field(
+          name,
+          (row, selected, c) -> {
+            if (!selected.arguments().isEmpty()) {
+              return none();
+            }
+            R other = c.alias(target);
+            return c.object(target.typeName(), other, selected.below())
+                .map(
+                    json ->
+                        DSL.field(
+                            c.first(
+                                json, target, other, join.apply(row, other), order.apply(other))));
+          });
+    }
+
+    /**
+     * An object type written from the columns of this same row (a matter's location), when {@code
+     * present} holds, else null: {@code part} declares its fields over this type's table.
+     */
+    public Builder<T> part(
+        String name, ModelRef<T> part, BiFunction<T, ReadRequest, Condition> present) {
+      return field(
+          name,
+          (row, selected, c) ->
+              selected.arguments().isEmpty()
+                  ? c.object(part.typeName(), row, selected.below())
+                      .map(json -> DSL.when(present.apply(row, c.request()), json))
+                  : none());
+    }
+
+    /**
+     * A String only Java may compute from the row's id and {@code input} (a signed link, whose key
+     * never reaches PostgreSQL, and the second it expires): a slot in the answer ({@link
+     * SecretSlots}, with {@code input}'s text as its cipher) that the {@link SecretKeeper} of
+     * {@code kind} fills after the statement ran. Declared after the type's {@link #id}.
+     */
+    public Builder<T> computed(
+        String name, String kind, BiFunction<T, ReadRequest, Field<String>> input) {
+      IdColumns<T> owner = idColumns;
+      if (owner == null) {
+        throw new IllegalStateException(ref.typeName() + "." + name + " is declared before id");
+      }
+      return value(
+          name,
+          (row, request) ->
+              SecretSlots.slot(
+                  kind,
+                  owner.communityId().apply(row),
+                  owner.id().apply(row),
+                  DSL.field("convert_to({0}, 'UTF8')", byte[].class, input.apply(row, request))));
+    }
+
     /** A list field: the rows of {@code target} that {@code join} finds, in {@code order}. */
     public <R extends Table<?>> Builder<T> list(
         String name,
@@ -554,13 +613,44 @@ public final class ObjectModel<T extends Table<?>> {
         BiFunction<T, R, Condition> join,
         Function<Map<String, Object>, Keyset<R>> keysets,
         BiFunction<R, Map<String, Object>, Condition> filter) {
+      return connection(
+          name,
+          target,
+          join,
+          keysets,
+          (RequestFilter<R>) (other, arguments, request) -> filter.apply(other, arguments));
+    }
+
+    /** How a connection's arguments filter its rows when that depends on the request. */
+    @FunctionalInterface
+    public interface RequestFilter<R> {
+      Condition of(R row, Map<String, Object> arguments, ReadRequest request);
+    }
+
+    /** A connection whose filter depends on the request: the caller's own, overdue today. */
+    public <R extends Table<?>> Builder<T> connection(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Keyset<R> keyset,
+        RequestFilter<R> filter) {
+      return connection(name, target, join, arguments -> keyset, filter);
+    }
+
+    private <R extends Table<?>> Builder<T> connection(
+        String name,
+        ModelRef<R> target,
+        BiFunction<T, R, Condition> join,
+        Function<Map<String, Object>, Keyset<R>> keysets,
+        RequestFilter<R> filter) {
       return field(
           name,
           (row, selected, c) ->
               c.connection(
                       target,
                       other ->
-                          join.apply(row, other).and(filter.apply(other, selected.arguments())),
+                          join.apply(row, other)
+                              .and(filter.of(other, selected.arguments(), c.request())),
                       keysets.apply(selected.arguments()),
                       selected.arguments(),
                       selected.below())

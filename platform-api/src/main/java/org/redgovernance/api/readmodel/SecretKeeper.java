@@ -11,6 +11,9 @@ import org.redgovernance.api.tenancy.AccessScope;
  * transaction that the caller read them, so that no plain value leaves without its record. It may
  * refuse the whole answer (a budget exceeded) by throwing; the transaction, its records included,
  * is then rolled back.
+ *
+ * <p>A keeper of values only Java may compute ({@link ObjectModel.Builder#computed}: a signed link)
+ * is asked the same way, with an empty cipher, in a read-only transaction: it writes nothing.
  */
 public interface SecretKeeper {
 

@@ -54,13 +54,13 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
   @Test
   void aSelectionWithFieldsNotDeclaredYet_isStillAnswered() {
     GraphQlResult result =
-        community("baiguoshu.admin", "name servicePosts { name } matters { totalCount }");
+        community("baiguoshu.admin", "name servicePosts { name } matterFigures { total }");
 
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
-    assertThat(result.data("community.matters.totalCount").asInt()).isPositive();
+    assertThat(result.data("community.matterFigures.total").asInt()).isPositive();
     assertThat(readModel.pending())
-        .contains("Community.matters")
-        .doesNotContain("Community.partners", "Community.grids", "Community.households");
+        .contains("Community.matterFigures")
+        .doesNotContain("Community.partners", "Community.grids", "Community.matters");
   }
 
   @Test
@@ -71,12 +71,14 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
     GraphQlResult compiled = communities("baishalu.admin", fields);
     assertThat(statements.total() - before).as("scope, tenant context, one").isEqualTo(3);
     // a field not declared yet is resolved in Java below the compiled list
-    GraphQlResult resolved = communities("baishalu.admin", fields + " matters { totalCount }");
+    GraphQlResult resolved = communities("baishalu.admin", fields + " matterFigures { total }");
 
     assertThat(compiled.hasErrors()).as(compiled.toString()).isFalse();
     assertThat(resolved.hasErrors()).as(resolved.toString()).isFalse();
     JsonNode expected = resolved.data("communities").deepCopy();
-    expected.path("edges").forEach(edge -> ((ObjectNode) edge.path("node")).remove("matters"));
+    expected
+        .path("edges")
+        .forEach(edge -> ((ObjectNode) edge.path("node")).remove("matterFigures"));
     assertThat(compiled.data("communities").toString()).isEqualTo(expected.toString());
     assertThat(compiled.data("communities.edges").size()).isGreaterThan(1);
   }
@@ -111,7 +113,7 @@ class CommunityReadModelIntegrationTests extends IntegrationTest {
   @Test
   void fieldsStillResolvedInJava_areAnsweredBelowACompiledObject_aliasesAndAll() {
     String java =
-        "key a: matters(first: 1) { totalCount } b: matters(first: 2) { totalCount"
+        "key a: meetings(first: 1) { totalCount } b: meetings(first: 2) { totalCount"
             + " edges { node { title } } } bodies { kind } figures { households }";
     GraphQlResult direct = community("baiguoshu.admin", java);
     GraphQlResult belowNotices =

@@ -212,6 +212,37 @@ class MattersIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aNeighboursComment_showsTheirSurnameOnly_whileStaffAndTheAuthorSeeNamesInFull() {
+    String id = raisedFor(residentId("baiguoshu", 44), "楼道堆放杂物", true);
+    desk.call("baiguoshu.secretary", "acceptMatter", Map.of("id", id));
+    desk.call("baiguoshu.resident", "commentOnMatter", Map.of("id", id, "body", "我也看到了"));
+    desk.call("baiguoshu.resident", "commentOnMatter", Map.of("id", id, "body", "邻居说的话"));
+    desk.call("baiguoshu.secretary", "commentOnMatter", Map.of("id", id, "body", "已通知清理"));
+    // the second comment becomes a neighbour's, whose login has no part in this test
+    Rows.update(
+        "UPDATE rg.matter_comment SET author_id = 'neighbour', author_name = '王建国'"
+            + " WHERE body = '邻居说的话'");
+
+    List<String> seenByTheResident = authorNames(desk.matter("baiguoshu.resident", id));
+    List<String> seenByStaff = authorNames(desk.matter("baiguoshu.admin", id));
+
+    assertThat(seenByStaff.get(1)).isEqualTo("王建国");
+    assertThat(seenByTheResident.get(1)).isEqualTo("王**");
+    // the resident's own comment and the secretary's are signed in full for everyone
+    assertThat(seenByTheResident.get(0)).isEqualTo(seenByStaff.get(0)).doesNotContain("**");
+    assertThat(seenByTheResident.get(2)).isEqualTo(seenByStaff.get(2)).doesNotContain("**");
+  }
+
+  private static List<String> authorNames(JsonNode matter) {
+    List<String> names = new ArrayList<>();
+    matter
+        .path("comments")
+        .path("edges")
+        .forEach(e -> names.add(e.path("node").path("authorName").asString()));
+    return names;
+  }
+
+  @Test
   void subcategories_belongToTheirCategory_andAreUniqueInIt() {
     GraphQlResult added =
         desk.call(
