@@ -60,7 +60,7 @@ public class CommunityModels {
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
         // not declared yet, each answered by its feature's resolver: matters (matters,
         // matterFigures, matterSubcategories), meetings (meetings, meetingFigures)
-        .pending("matterFigures", "meetings", "meetingFigures")
+        .pending("matterFigures", "meetingFigures")
         .build();
   }
 

@@ -24,11 +24,6 @@ public record TimeCursor(OffsetDateTime at, UUID id) {
         + id;
   }
 
-  /** The position in an {@code after} argument; a cursor this API did not issue is bad input. */
-  public static TimeCursor decode(String after) {
-    return ofKey(Page.decodeCursor(after));
-  }
-
   /** The position a cursor's key (the cursor decoded) names; bad input when it names none. */
   public static TimeCursor ofKey(String key) {
     String[] parts = key.split("\\|");

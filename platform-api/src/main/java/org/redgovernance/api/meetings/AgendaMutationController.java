@@ -10,8 +10,6 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterSteps;
-import org.redgovernance.api.meetings.Meeting.ActionItem;
-import org.redgovernance.api.meetings.Meeting.AgendaItem;
 import org.redgovernance.api.meetings.MeetingMutations.ActionItemPayload;
 import org.redgovernance.api.meetings.MeetingMutations.AddActionItemInput;
 import org.redgovernance.api.meetings.MeetingMutations.AddAgendaItemInput;
@@ -20,6 +18,7 @@ import org.redgovernance.api.meetings.MeetingMutations.DecideAgendaItemInput;
 import org.redgovernance.api.meetings.MeetingMutations.MeetingPayload;
 import org.redgovernance.api.meetings.MeetingMutations.RecordAttendanceInput;
 import org.redgovernance.api.meetings.MeetingMutations.UpdateActionItemInput;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -120,12 +119,12 @@ class AgendaMutationController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target target =
         MutationTargets.object(
-            input.id(), Meeting.AGENDA_ITEM_TYPE, "id", scope, MeetingRules.CONVENERS);
+            input.id(), MeetingTypes.AGENDA_ITEM, "id", scope, MeetingRules.CONVENERS);
     if (target.refusal() != null) {
       return MeetingPayload.failed(target.refusal());
     }
     ReachableCommunity community = target.target();
-    Optional<AgendaItem> item =
+    Optional<MeetingState.AgendaItemState> item =
         transactions.read(
             scope.narrowedTo(community),
             dsl -> meetings.agendaItem(dsl, community.id(), target.localId()));
@@ -154,7 +153,8 @@ class AgendaMutationController {
                 "A decision of 1 to " + MAX_DECISION + " characters",
                 "decision");
           }
-          AgendaItem current = meetings.agendaItem(dsl, c.id(), item.get().id()).orElseThrow();
+          MeetingState.AgendaItemState current =
+              meetings.agendaItem(dsl, c.id(), item.get().id()).orElseThrow();
           MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "agenda item");
           if (!meetings.decide(dsl, c.id(), current.id(), current.version(), decision)) {
             throw Refusal.because(
@@ -163,7 +163,7 @@ class AgendaMutationController {
                 "expectedVersion");
           }
           if (input.assigneeId() != null) {
-            if (current.matter() == null) {
+            if (current.matterId() == null) {
               throw Refusal.because(
                   UserError.Code.INVALID_INPUT,
                   "Only a matter is assigned; record a free topic's work as an action item",
@@ -171,13 +171,7 @@ class AgendaMutationController {
             }
             Optional<UserError> refused =
                 matters.assign(
-                    dsl,
-                    one,
-                    c,
-                    current.matter().id(),
-                    input.assigneeId(),
-                    input.dueOn(),
-                    decision);
+                    dsl, one, c, current.matterId(), input.assigneeId(), input.dueOn(), decision);
             if (refused.isPresent()) {
               throw new Refusal(refused.get());
             }
@@ -271,9 +265,14 @@ class AgendaMutationController {
               UUID agendaItem = null;
               if (input.agendaItemId() != null) {
                 agendaItem =
-                    MeetingDesk.local(input.agendaItemId(), community, Meeting.AGENDA_ITEM_TYPE)
+                    MeetingDesk.local(input.agendaItemId(), community, MeetingTypes.AGENDA_ITEM)
                         .map(GlobalId::id)
-                        .filter(id -> meeting.agenda().stream().anyMatch(a -> a.id().equals(id)))
+                        .filter(
+                            id ->
+                                meetings
+                                    .agendaItem(dsl, community.id(), id)
+                                    .filter(a -> a.meetingId().equals(meeting.id()))
+                                    .isPresent())
                         .orElseThrow(
                             () ->
                                 Refusal.because(
@@ -322,15 +321,17 @@ class AgendaMutationController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target target =
         MutationTargets.object(
-            input.id(), Meeting.ACTION_ITEM_TYPE, "id", scope, MeetingRules.CONVENERS);
+            input.id(), MeetingTypes.ACTION_ITEM, "id", scope, MeetingRules.CONVENERS);
     if (target.refusal() != null) {
       return ActionItemPayload.failed(target.refusal());
     }
     ReachableCommunity community = target.target();
     Optional<UUID> meetingId =
-        transactions.read(
-            scope.narrowedTo(community),
-            dsl -> meetings.meetingOfActionItem(dsl, community.id(), target.localId()));
+        transactions
+            .read(
+                scope.narrowedTo(community),
+                dsl -> meetings.actionItem(dsl, community.id(), target.localId()))
+            .map(MeetingState.ActionItemState::meetingId);
     if (meetingId.isEmpty()) {
       return ActionItemPayload.failed(
           UserError.of(UserError.Code.NOT_FOUND, "No such action item", "id"));
@@ -346,11 +347,8 @@ class AgendaMutationController {
               if (input.status() == null) {
                 throw Refusal.because(UserError.Code.INVALID_INPUT, "Which status?", "status");
               }
-              ActionItem current =
-                  meeting.actionItems().stream()
-                      .filter(a -> a.id().equals(target.localId()))
-                      .findFirst()
-                      .orElseThrow();
+              MeetingState.ActionItemState current =
+                  meetings.actionItem(dsl, c.id(), target.localId()).orElseThrow();
               MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "action item");
               if (!meetings.setActionItemStatus(
                   dsl, c.id(), current.id(), current.version(), input.status())) {
@@ -364,7 +362,7 @@ class AgendaMutationController {
                   one,
                   c.id(),
                   "action-item." + input.status().name().toLowerCase(),
-                  Meeting.ACTION_ITEM_TYPE,
+                  MeetingTypes.ACTION_ITEM,
                   current.id(),
                   Map.of("description", current.description()));
             });
@@ -376,10 +374,6 @@ class AgendaMutationController {
       return new ActionItemPayload(null, result.errors());
     }
     return new ActionItemPayload(
-        result.meeting().actionItems().stream()
-            .filter(a -> a.id().equals(id))
-            .findFirst()
-            .orElseThrow(),
-        List.of());
+        new Changed(MeetingTypes.ACTION_ITEM, result.meeting().communityId(), id), List.of());
   }
 }

@@ -31,7 +31,8 @@ class MeetingDesk {
   /** One change to a meeting, inside the transaction. */
   @FunctionalInterface
   interface Change {
-    void apply(DSLContext dsl, AccessScope scope, ReachableCommunity community, Meeting meeting);
+    void apply(
+        DSLContext dsl, AccessScope scope, ReachableCommunity community, MeetingState meeting);
   }
 
   private final TenantTransactions transactions;
@@ -53,7 +54,8 @@ class MeetingDesk {
   MeetingPayload change(
       @Nullable String meetingId, String field, AccessScope scope, String action, Change change) {
     MutationTargets.Target target =
-        MutationTargets.object(meetingId, Meeting.TYPE, field, scope, MeetingRules.CONVENERS);
+        MutationTargets.object(
+            meetingId, MeetingTypes.MEETING, field, scope, MeetingRules.CONVENERS);
     if (target.refusal() != null) {
       return MeetingPayload.failed(target.refusal());
     }
@@ -73,9 +75,9 @@ class MeetingDesk {
       return transactions.write(
           one,
           dsl -> {
-            Meeting meeting =
+            MeetingState meeting =
                 meetings
-                    .find(dsl, community.id(), meetingId)
+                    .state(dsl, community.id(), meetingId)
                     .orElseThrow(
                         () -> Refusal.because(UserError.Code.NOT_FOUND, "No such meeting", field));
             change.apply(dsl, one, community, meeting);
@@ -84,11 +86,11 @@ class MeetingDesk {
                 one,
                 community.id(),
                 "meeting." + action,
-                Meeting.TYPE,
+                MeetingTypes.MEETING,
                 meetingId,
                 Map.of("title", meeting.title()));
             announce(dsl, community.id(), meetingId, action.toUpperCase().replace('-', '_'));
-            return MeetingPayload.of(meetings.find(dsl, community.id(), meetingId).orElseThrow());
+            return MeetingPayload.of(community.id(), meetingId);
           });
     } catch (Refusal refusal) {
       return MeetingPayload.failed(refusal.error());

@@ -23,6 +23,7 @@ import org.redgovernance.api.meetings.MeetingMutations.ScheduleMeetingInput;
 import org.redgovernance.api.meetings.MeetingRepository.NewMeeting;
 import org.redgovernance.api.meetings.MeetingRepository.NewSeries;
 import org.redgovernance.api.notices.NoticeBoard;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -127,11 +128,11 @@ class MeetingMutationController {
                 one,
                 community.id(),
                 "meeting.scheduled",
-                Meeting.TYPE,
+                MeetingTypes.MEETING,
                 id,
                 Map.of("title", setting.title(), "kind", setting.kind().name()));
             desk.announce(dsl, community.id(), id, "SCHEDULED");
-            return MeetingPayload.of(meetings.find(dsl, community.id(), id).orElseThrow());
+            return MeetingPayload.of(community.id(), id);
           });
     } catch (Refusal refusal) {
       return MeetingPayload.failed(refusal.error());
@@ -200,10 +201,10 @@ class MeetingMutationController {
                 "MeetingSeries",
                 series.id(),
                 Map.of("title", series.title(), "weekday", input.weekday().name()));
-            List<Meeting> made = new ArrayList<>();
+            List<Changed> made = new ArrayList<>();
             for (UUID id : created) {
               desk.announce(dsl, community.id(), id, "SCHEDULED");
-              made.add(meetings.find(dsl, community.id(), id).orElseThrow());
+              made.add(new Changed(MeetingTypes.MEETING, community.id(), id));
             }
             return new AddMeetingSeriesPayload(made, List.of());
           });
@@ -289,7 +290,12 @@ class MeetingMutationController {
           }
           UUID notice =
               notices.publishToEveryone(
-                  dsl, one, community, meeting.title() + " 会议纪要", minutesNotice(meeting));
+                  dsl,
+                  one,
+                  community,
+                  meeting.title() + " 会议纪要",
+                  minutesNotice(
+                      meetings.minutesLines(dsl, community.id(), meeting.id()), meeting.minutes()));
           if (!meetings.setMinutes(
               dsl, community.id(), meeting.id(), meeting.version(), meeting.minutes(), notice)) {
             throw changedMeanwhile();
@@ -326,7 +332,7 @@ class MeetingMutationController {
                 one,
                 community.id(),
                 "meeting." + action + ".reason",
-                Meeting.TYPE,
+                MeetingTypes.MEETING,
                 meeting.id(),
                 Map.of("reason", reason));
           }
@@ -334,23 +340,19 @@ class MeetingMutationController {
   }
 
   /** The minutes as residents read them: the decisions first, then the minutes themselves. */
-  private static String minutesNotice(Meeting meeting) {
+  private static String minutesNotice(List<MeetingState.MinutesLine> agenda, String minutes) {
     StringBuilder text = new StringBuilder();
-    for (Meeting.AgendaItem item : meeting.agenda()) {
-      String subject =
-          item.matter() != null
-              ? (item.matter().isPublic() ? item.matter().title() : "居民反映事项")
-              : item.topic();
-      text.append(item.position()).append(". ").append(subject);
-      if (item.decision() != null) {
-        text.append("：").append(item.decision());
+    for (MeetingState.MinutesLine line : agenda) {
+      text.append(line.position()).append(". ").append(line.subject());
+      if (line.decision() != null) {
+        text.append("：").append(line.decision());
       }
       text.append('\n');
     }
     if (!text.isEmpty()) {
       text.append('\n');
     }
-    return text.append(meeting.minutes()).toString();
+    return text.append(minutes).toString();
   }
 
   private Setting setting(

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.meetings.Meeting.ActionItem;
+import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the meeting mutations. */
 final class MeetingMutations {
@@ -72,9 +72,10 @@ final class MeetingMutations {
   record UpdateActionItemInput(
       @Nullable String id, @Nullable Integer expectedVersion, @Nullable ActionItemStatus status) {}
 
-  record MeetingPayload(@Nullable Meeting meeting, List<UserError> errors) {
-    static MeetingPayload of(Meeting meeting) {
-      return new MeetingPayload(meeting, List.of());
+  /** {@code meeting} is read back through the read model, as the caller may see it now. */
+  record MeetingPayload(@Nullable Changed meeting, List<UserError> errors) {
+    static MeetingPayload of(java.util.UUID communityId, java.util.UUID id) {
+      return new MeetingPayload(new Changed(MeetingTypes.MEETING, communityId, id), List.of());
     }
 
     static MeetingPayload failed(UserError error) {
@@ -82,13 +83,13 @@ final class MeetingMutations {
     }
   }
 
-  record AddMeetingSeriesPayload(List<Meeting> meetings, List<UserError> errors) {
+  record AddMeetingSeriesPayload(List<Changed> meetings, List<UserError> errors) {
     static AddMeetingSeriesPayload failed(UserError error) {
       return new AddMeetingSeriesPayload(List.of(), List.of(error));
     }
   }
 
-  record ActionItemPayload(@Nullable ActionItem actionItem, List<UserError> errors) {
+  record ActionItemPayload(@Nullable Changed actionItem, List<UserError> errors) {
     static ActionItemPayload failed(UserError error) {
       return new ActionItemPayload(null, List.of(error));
     }

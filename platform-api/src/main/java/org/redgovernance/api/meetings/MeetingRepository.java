@@ -2,7 +2,6 @@ package org.redgovernance.api.meetings;
 
 import static org.redgovernance.database.jooq.Tables.ACTION_ITEM;
 import static org.redgovernance.database.jooq.Tables.AGENDA_ITEM;
-import static org.redgovernance.database.jooq.Tables.ATTENDANCE;
 import static org.redgovernance.database.jooq.Tables.BODY_CARD;
 import static org.redgovernance.database.jooq.Tables.BODY_SEAT_CARD;
 import static org.redgovernance.database.jooq.Tables.MATTER_CARD;
@@ -13,11 +12,9 @@ import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
-import graphql.schema.SelectedField;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,49 +22,17 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.JSON;
-import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.Select;
-import org.jooq.SortField;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.PageRows;
-import org.redgovernance.api.graphql.TimeCursor;
-import org.redgovernance.api.meetings.Meeting.ActionItem;
-import org.redgovernance.api.meetings.Meeting.AgendaItem;
-import org.redgovernance.api.meetings.Meeting.AgendaMatter;
-import org.redgovernance.api.meetings.Meeting.Attendance;
-import org.redgovernance.api.meetings.Meeting.Body;
-import org.redgovernance.api.meetings.Meeting.Owner;
-import org.redgovernance.api.readmodel.JsonConnection;
-import org.redgovernance.api.readmodel.JsonShape;
-import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.database.Ids;
-import org.redgovernance.database.jooq.tables.BodyCard;
-import org.redgovernance.database.jooq.tables.PartyMemberCard;
-import org.redgovernance.database.jooq.tables.ResidentCard;
 import org.springframework.stereotype.Repository;
 
 /**
- * Meetings in PostgreSQL. A meeting is read whole in one statement: its invitations, agenda with
- * the matters' cards, attendance and action items come along as MULTISETs. Every method runs inside
- * a tenant transaction.
+ * Meetings in PostgreSQL, as the meeting desk changes them; what a meeting shows is the read
+ * model's ({@link MeetingModels}). Every method runs inside a tenant transaction.
  */
 @Repository
 class MeetingRepository {
-
-  private static final BodyCard OWNER_BODY = BODY_CARD.as("owner_body");
-  private static final ResidentCard OWNER_RESIDENT = RESIDENT_CARD.as("owner_resident");
-  private static final PartyMemberCard OWNER_MEMBER = PARTY_MEMBER_CARD.as("owner_member");
-
-  record Filter(
-      @Nullable OffsetDateTime from,
-      @Nullable OffsetDateTime to,
-      @Nullable List<MeetingKind> kinds,
-      @Nullable List<MeetingStatus> statuses,
-      boolean newestFirst) {}
 
   /** A meeting to create, checked. */
   record NewMeeting(
@@ -98,122 +63,6 @@ class MeetingRepository {
       List<UUID> invitedBodyIds,
       LocalDate startsOn,
       @Nullable LocalDate endsOn) {}
-
-  /** One page of meetings, with how many the filter matches in all when {@code counted}. */
-  PageRows<Meeting> page(
-      DSLContext dsl,
-      UUID communityId,
-      Filter filter,
-      @Nullable TimeCursor after,
-      int limit,
-      boolean counted) {
-    return PageRows.fetch(
-        dsl,
-        select(dsl)
-            .where(pageConditions(communityId, filter))
-            .and(seek(filter, after))
-            .orderBy(pageOrder(filter))
-            .limit(limit),
-        counted ? count(communityId, filter) : null,
-        MeetingRepository::toMeeting);
-  }
-
-  /**
-   * The statement that writes the same page as {@link #page} ({@code size} meetings, {@code size +
-   * 1} rows read) as the connection's JSON for the {@code connection} selection, each meeting as
-   * {@code meeting} writes it; empty when something selected cannot be written in SQL.
-   */
-  Optional<Select<Record1<JSON>>> pageJson(
-      UUID communityId,
-      Filter filter,
-      @Nullable TimeCursor after,
-      int size,
-      List<SelectedField> connection,
-      JsonShape meeting) {
-    List<SortField<?>> order = pageOrder(filter);
-    return JsonConnection.select(
-        connection,
-        meeting.asObjectField(),
-        JsonSql.timeCursorKey(MEETING.STARTS_AT, MEETING.ID),
-        order,
-        size,
-        after != null,
-        count(communityId, filter),
-        columns ->
-            DSL.select(columns)
-                .from(MEETING)
-                .where(pageConditions(communityId, filter))
-                .and(seek(filter, after))
-                .orderBy(order)
-                .limit(size + 1));
-  }
-
-  /** How many meetings the filter matches: {@code totalCount}. */
-  private static Select<Record1<Integer>> count(UUID communityId, Filter filter) {
-    return DSL.selectCount().from(MEETING).where(pageConditions(communityId, filter));
-  }
-
-  private static List<Condition> pageConditions(UUID communityId, Filter filter) {
-    List<Condition> where = new ArrayList<>();
-    where.add(MEETING.COMMUNITY_ID.eq(communityId));
-    if (filter.from() != null) {
-      where.add(MEETING.STARTS_AT.ge(filter.from()));
-    }
-    if (filter.to() != null) {
-      where.add(MEETING.STARTS_AT.lt(filter.to()));
-    }
-    if (filter.kinds() != null) {
-      where.add(MEETING.KIND.in(filter.kinds().stream().map(Enum::name).toList()));
-    }
-    if (filter.statuses() != null) {
-      where.add(MEETING.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
-    }
-    return where;
-  }
-
-  /** The meetings after the cursor, in the filter's order. */
-  private static Condition seek(Filter filter, @Nullable TimeCursor after) {
-    if (after == null) {
-      return DSL.noCondition();
-    }
-    var key = DSL.row(MEETING.STARTS_AT, MEETING.ID);
-    return filter.newestFirst() ? key.lt(after.at(), after.id()) : key.gt(after.at(), after.id());
-  }
-
-  private static List<SortField<?>> pageOrder(Filter filter) {
-    return filter.newestFirst()
-        ? List.of(MEETING.STARTS_AT.desc(), MEETING.ID.desc())
-        : List.of(MEETING.STARTS_AT.asc(), MEETING.ID.asc());
-  }
-
-  /** The meeting an agenda item belongs to. */
-  Optional<UUID> meetingOfAgendaItem(DSLContext dsl, UUID communityId, UUID agendaItemId) {
-    return dsl.select(AGENDA_ITEM.MEETING_ID)
-        .from(AGENDA_ITEM)
-        .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.ID.eq(agendaItemId))
-        .fetchOptional(AGENDA_ITEM.MEETING_ID);
-  }
-
-  Optional<Meeting> find(DSLContext dsl, UUID communityId, UUID id) {
-    return select(dsl)
-        .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id))
-        .fetchOptional(MeetingRepository::toMeeting);
-  }
-
-  /**
-   * The statement writing the meeting as {@code shape} for this selection, or empty when something
-   * selected cannot be written by PostgreSQL.
-   */
-  Optional<Select<Record1<JSON>>> findJson(
-      UUID communityId, UUID id, JsonShape shape, List<SelectedField> selection) {
-    return shape
-        .render(selection)
-        .map(
-            meeting ->
-                DSL.select(meeting)
-                    .from(MEETING)
-                    .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id)));
-  }
 
   /** Inserts the meeting unless its series has one at that time already; true if inserted. */
   boolean insert(DSLContext dsl, NewMeeting meeting) {
@@ -358,11 +207,13 @@ class MeetingRepository {
         == 1;
   }
 
-  Optional<AgendaItem> agendaItem(DSLContext dsl, UUID communityId, UUID id) {
-    return dsl.select(agendaFields())
-        .from(AGENDA)
+  Optional<MeetingState.AgendaItemState> agendaItem(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(
+            AGENDA_ITEM.ID, AGENDA_ITEM.MEETING_ID, AGENDA_ITEM.MATTER_ID, AGENDA_ITEM.VERSION)
+        .from(AGENDA_ITEM)
         .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.ID.eq(id))
-        .fetchOptional(MeetingRepository::toAgendaItem);
+        .fetchOptional(
+            r -> new MeetingState.AgendaItemState(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
   boolean decide(
@@ -446,12 +297,13 @@ class MeetingRepository {
     return id;
   }
 
-  /** The meeting an action item belongs to, if the item exists. */
-  Optional<UUID> meetingOfActionItem(DSLContext dsl, UUID communityId, UUID id) {
-    return dsl.select(ACTION_ITEM.MEETING_ID)
+  Optional<MeetingState.ActionItemState> actionItem(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(
+            ACTION_ITEM.ID, ACTION_ITEM.MEETING_ID, ACTION_ITEM.DESCRIPTION, ACTION_ITEM.VERSION)
         .from(ACTION_ITEM)
         .where(ACTION_ITEM.COMMUNITY_ID.eq(communityId), ACTION_ITEM.ID.eq(id))
-        .fetchOptional(ACTION_ITEM.MEETING_ID);
+        .fetchOptional(
+            r -> new MeetingState.ActionItemState(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
   boolean setActionItemStatus(
@@ -507,241 +359,38 @@ class MeetingRepository {
         MATTER_CARD, MATTER_CARD.COMMUNITY_ID.eq(communityId), MATTER_CARD.ID.eq(id));
   }
 
-  // --- where a meeting's parts are read from, with the cards that name them, and which rows belong
-  // to the meeting of the surrounding statement: the same for the meeting read whole (below) and
-  // the meeting PostgreSQL writes (MeetingJson)
+  // --- what the desk decides on
 
-  /** The bodies invited, with their cards. */
-  static final Table<?> INVITATIONS =
-      MEETING_INVITATION
-          .join(BODY_CARD)
-          .on(
-              BODY_CARD.COMMUNITY_ID.eq(MEETING_INVITATION.COMMUNITY_ID),
-              BODY_CARD.ID.eq(MEETING_INVITATION.BODY_ID));
-
-  static final Condition INVITATIONS_OF_THE_MEETING =
-      DSL.and(
-          MEETING_INVITATION.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-          MEETING_INVITATION.MEETING_ID.eq(MEETING.ID));
-
-  /** Agenda items, with the cards of the matters they hear (none for a free topic). */
-  static final Table<?> AGENDA =
-      AGENDA_ITEM
-          .leftJoin(MATTER_CARD)
-          .on(
-              MATTER_CARD.COMMUNITY_ID.eq(AGENDA_ITEM.COMMUNITY_ID),
-              MATTER_CARD.ID.eq(AGENDA_ITEM.MATTER_ID));
-
-  static final Condition AGENDA_OF_THE_MEETING =
-      DSL.and(
-          AGENDA_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), AGENDA_ITEM.MEETING_ID.eq(MEETING.ID));
-
-  /** Attendance marks, with the body marked for and the person's name. */
-  static final Table<?> ATTENDANCE_WITH_NAMES =
-      ATTENDANCE
-          .join(BODY_CARD)
-          .on(
-              BODY_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-              BODY_CARD.ID.eq(ATTENDANCE.BODY_ID))
-          .leftJoin(RESIDENT_CARD)
-          .on(
-              RESIDENT_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-              RESIDENT_CARD.ID.eq(ATTENDANCE.RESIDENT_ID))
-          .leftJoin(PARTY_MEMBER_CARD)
-          .on(
-              PARTY_MEMBER_CARD.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
-              PARTY_MEMBER_CARD.ID.eq(ATTENDANCE.PARTY_MEMBER_ID));
-
-  static final Condition ATTENDANCE_OF_THE_MEETING =
-      DSL.and(
-          ATTENDANCE.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), ATTENDANCE.MEETING_ID.eq(MEETING.ID));
-
-  /** Action items, with the body, resident or party member that owns each. */
-  static final Table<?> ACTION_ITEMS_WITH_OWNERS =
-      ACTION_ITEM
-          .leftJoin(OWNER_BODY)
-          .on(
-              OWNER_BODY.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-              OWNER_BODY.ID.eq(ACTION_ITEM.OWNER_BODY_ID))
-          .leftJoin(OWNER_RESIDENT)
-          .on(
-              OWNER_RESIDENT.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-              OWNER_RESIDENT.ID.eq(ACTION_ITEM.OWNER_RESIDENT_ID))
-          .leftJoin(OWNER_MEMBER)
-          .on(
-              OWNER_MEMBER.COMMUNITY_ID.eq(ACTION_ITEM.COMMUNITY_ID),
-              OWNER_MEMBER.ID.eq(ACTION_ITEM.OWNER_PARTY_MEMBER_ID));
-
-  static final Field<String> ACTION_ITEM_OWNER_NAME =
-      DSL.coalesce(OWNER_BODY.NAME, OWNER_RESIDENT.NAME, OWNER_MEMBER.NAME);
-
-  static final Condition ACTION_ITEMS_OF_THE_MEETING =
-      DSL.and(
-          ACTION_ITEM.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID), ACTION_ITEM.MEETING_ID.eq(MEETING.ID));
-
-  /** In the order they were decided. */
-  static final List<SortField<?>> ACTION_ITEMS_ORDER =
-      List.of(ACTION_ITEM.CREATED_AT.asc(), ACTION_ITEM.ID.asc());
-
-  // --- the one statement that reads meetings
-
-  private static org.jooq.SelectOnConditionStep<Record> select(DSLContext dsl) {
-    Field<List<Body>> invited =
-        DSL.multiset(
-                DSL.select(BODY_CARD.ID, BODY_CARD.KIND, BODY_CARD.NAME)
-                    .from(INVITATIONS)
-                    .where(INVITATIONS_OF_THE_MEETING)
-                    .orderBy(BODY_CARD.KIND))
-            .as("invited")
-            .convertFrom(r -> r.map(b -> new Body(b.value1(), b.value2(), b.value3())));
-    Field<List<AgendaItem>> agenda =
-        DSL.multiset(
-                DSL.select(agendaFields())
-                    .from(AGENDA)
-                    .where(AGENDA_OF_THE_MEETING)
-                    .orderBy(AGENDA_ITEM.POSITION))
-            .as("agenda")
-            .convertFrom(r -> r.map(MeetingRepository::toAgendaItem));
-    Field<List<Attendance>> attendance =
-        DSL.multiset(
-                DSL.select(
-                        ATTENDANCE.BODY_ID,
-                        BODY_CARD.KIND,
-                        BODY_CARD.NAME,
-                        ATTENDANCE.RESIDENT_ID,
-                        ATTENDANCE.PARTY_MEMBER_ID,
-                        DSL.coalesce(RESIDENT_CARD.NAME, PARTY_MEMBER_CARD.NAME),
-                        ATTENDANCE.STATUS)
-                    .from(ATTENDANCE_WITH_NAMES)
-                    .where(ATTENDANCE_OF_THE_MEETING)
-                    .orderBy(ATTENDANCE.RECORDED_AT, ATTENDANCE.ID))
-            .as("attendance")
-            .convertFrom(
-                r ->
-                    r.map(
-                        a ->
-                            new Attendance(
-                                new Body(a.value1(), a.value2(), a.value3()),
-                                a.value4(),
-                                a.value5(),
-                                a.value6(),
-                                AttendanceStatus.valueOf(a.value7()))));
-    Field<List<ActionItem>> actions =
-        DSL.multiset(
-                DSL.select(
-                        ACTION_ITEM.COMMUNITY_ID,
-                        ACTION_ITEM.ID,
-                        ACTION_ITEM.MEETING_ID,
-                        ACTION_ITEM.AGENDA_ITEM_ID,
-                        ACTION_ITEM.DESCRIPTION,
-                        ACTION_ITEM.OWNER_BODY_ID,
-                        ACTION_ITEM.OWNER_RESIDENT_ID,
-                        ACTION_ITEM.OWNER_PARTY_MEMBER_ID,
-                        ACTION_ITEM_OWNER_NAME,
-                        ACTION_ITEM.DUE_ON,
-                        ACTION_ITEM.STATUS,
-                        ACTION_ITEM.DONE_AT,
-                        ACTION_ITEM.VERSION)
-                    .from(ACTION_ITEMS_WITH_OWNERS)
-                    .where(ACTION_ITEMS_OF_THE_MEETING)
-                    .orderBy(ACTION_ITEMS_ORDER))
-            .as("actions")
-            .convertFrom(
-                r ->
-                    r.map(
-                        a ->
-                            new ActionItem(
-                                a.value1(),
-                                a.value2(),
-                                a.value3(),
-                                a.value4(),
-                                a.value5(),
-                                new Owner(
-                                    a.value6() != null
-                                        ? "BODY"
-                                        : a.value7() != null ? "RESIDENT" : "PARTY_MEMBER",
-                                    a.value6() != null
-                                        ? a.value6()
-                                        : a.value7() != null ? a.value7() : a.value8(),
-                                    a.value9()),
-                                a.value10(),
-                                ActionItemStatus.valueOf(a.value11()),
-                                a.value12(),
-                                a.value13())));
-    List<org.jooq.SelectField<?>> fields = new ArrayList<>(List.of(MEETING.fields()));
-    fields.addAll(List.of(SERVICE_POST_CARD.NAME, invited, agenda, attendance, actions));
-    return dsl.select(fields)
+  Optional<MeetingState> state(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.select(
+            MEETING.TITLE,
+            MEETING.STATUS,
+            MEETING.VERSION,
+            MEETING.MINUTES,
+            MEETING.MINUTES_NOTICE_ID)
         .from(MEETING)
-        .leftJoin(SERVICE_POST_CARD)
-        .on(
-            SERVICE_POST_CARD.COMMUNITY_ID.eq(MEETING.COMMUNITY_ID),
-            SERVICE_POST_CARD.ID.eq(MEETING.SERVICE_POST_ID));
+        .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id))
+        .fetchOptional(
+            r ->
+                new MeetingState(
+                    communityId,
+                    id,
+                    r.value1(),
+                    MeetingStatus.valueOf(r.value2()),
+                    r.value3(),
+                    r.value4(),
+                    r.value5()));
   }
 
-  private static List<Field<?>> agendaFields() {
-    return List.of(
-        AGENDA_ITEM.COMMUNITY_ID,
-        AGENDA_ITEM.ID,
-        AGENDA_ITEM.MEETING_ID,
-        AGENDA_ITEM.POSITION,
-        MATTER_CARD.ID,
-        MATTER_CARD.TITLE,
-        MATTER_CARD.STATUS,
-        MATTER_CARD.CATEGORY,
-        MATTER_CARD.PUBLIC,
-        MATTER_CARD.REPORTER_NAME,
-        AGENDA_ITEM.TOPIC,
-        AGENDA_ITEM.DECISION,
-        AGENDA_ITEM.DECIDED_AT,
-        AGENDA_ITEM.VERSION);
-  }
-
-  private static AgendaItem toAgendaItem(Record r) {
-    UUID matter = r.get(MATTER_CARD.ID);
-    return new AgendaItem(
-        r.get(AGENDA_ITEM.COMMUNITY_ID),
-        r.get(AGENDA_ITEM.ID),
-        r.get(AGENDA_ITEM.MEETING_ID),
-        r.get(AGENDA_ITEM.POSITION),
-        matter == null
-            ? null
-            : new AgendaMatter(
-                r.get(AGENDA_ITEM.COMMUNITY_ID),
-                matter,
-                r.get(MATTER_CARD.TITLE),
-                r.get(MATTER_CARD.STATUS),
-                r.get(MATTER_CARD.CATEGORY),
-                Boolean.TRUE.equals(r.get(MATTER_CARD.PUBLIC)),
-                r.get(MATTER_CARD.REPORTER_NAME)),
-        r.get(AGENDA_ITEM.TOPIC),
-        r.get(AGENDA_ITEM.DECISION),
-        r.get(AGENDA_ITEM.DECIDED_AT),
-        r.get(AGENDA_ITEM.VERSION));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Meeting toMeeting(Record r) {
-    return new Meeting(
-        r.get(MEETING.COMMUNITY_ID),
-        r.get(MEETING.ID),
-        r.get(MEETING.SERIES_ID),
-        MeetingKind.valueOf(r.get(MEETING.KIND)),
-        r.get(MEETING.TITLE),
-        r.get(MEETING.STARTS_AT),
-        r.get(MEETING.ENDS_AT),
-        r.get(MEETING.SERVICE_POST_ID),
-        r.get(SERVICE_POST_CARD.NAME),
-        r.get(MEETING.PLACE_TEXT),
-        r.get(MEETING.CONVENER_NAME),
-        MeetingStatus.valueOf(r.get(MEETING.STATUS)),
-        r.get(MEETING.MINUTES),
-        r.get(MEETING.MINUTES_NOTICE_ID),
-        (List<Body>) r.get("invited"),
-        (List<AgendaItem>) r.get("agenda"),
-        (List<Attendance>) r.get("attendance"),
-        (List<ActionItem>) r.get("actions"),
-        r.get(MEETING.VERSION),
-        r.get(MEETING.CREATED_AT),
-        r.get(MEETING.UPDATED_AT));
+  /** The agenda as residents read it ({@link MeetingModels#subjectForResidents}), in order. */
+  List<MeetingState.MinutesLine> minutesLines(DSLContext dsl, UUID communityId, UUID meetingId) {
+    return dsl.select(
+            AGENDA_ITEM.POSITION,
+            MeetingModels.subjectForResidents(AGENDA_ITEM),
+            AGENDA_ITEM.DECISION)
+        .from(AGENDA_ITEM)
+        .where(AGENDA_ITEM.COMMUNITY_ID.eq(communityId), AGENDA_ITEM.MEETING_ID.eq(meetingId))
+        .orderBy(AGENDA_ITEM.POSITION)
+        .fetch(r -> new MeetingState.MinutesLine(r.value1(), r.value2(), r.value3()));
   }
 }

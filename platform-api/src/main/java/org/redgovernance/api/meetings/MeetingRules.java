@@ -19,9 +19,4 @@ final class MeetingRules {
   static boolean seesDetail(ReachableCommunity community) {
     return community.staffOrOverseen();
   }
-
-  /** The meeting as the caller may see it: whole for staff and oversight, else as residents do. */
-  static Meeting shown(Meeting meeting, ReachableCommunity community) {
-    return seesDetail(community) ? meeting : meeting.forResidents();
-  }
 }

@@ -7,14 +7,15 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.List;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a payload's field that holds {@link Changed}: the object read back through the read model
- * for that field's selection (each alias its own), in the community's tenant context; null when it
- * is gone or out of the caller's reach.
+ * Answers a payload's field that holds {@link Changed} (or a list of them): the object read back
+ * through the read model for that field's selection (each alias its own), in the community's tenant
+ * context; null when it is gone or out of the caller's reach.
  */
 @Component
 class ChangedObjects implements Instrumentation {
@@ -41,6 +42,12 @@ class ChangedObjects implements Instrumentation {
     }
     return environment -> {
       Object value = dataFetcher.get(environment);
+      if (value instanceof List<?> list && list.stream().anyMatch(Changed.class::isInstance)) {
+        // a few objects made by one change (a series' meetings): each read back on its own
+        return list.stream()
+            .map(item -> item instanceof Changed changed ? readBack(changed, environment) : item)
+            .toList();
+      }
       return value instanceof Changed changed ? readBack(changed, environment) : value;
     };
   }

@@ -58,8 +58,8 @@ public final class JsonConnection {
     JsonShape edge = JsonShape.builder().value("cursor", cursor).field("node", node).build();
     JsonShape page =
         JsonShape.builder()
-            .list("edges", edge, json -> edges(json, size, columns))
-            .object("pageInfo", pageInfo(size, after))
+            .nested("edges", edge, json -> edges(json, size, columns))
+            .nested("pageInfo", pageInfo(size, after), json -> json)
             .value("totalCount", DSL.field(count))
             .build();
     // HAVING makes it one aggregate row even when nothing selected aggregates the page.
@@ -87,10 +87,7 @@ public final class JsonConnection {
             DSL.inline(size)));
   }
 
-  /**
-   * {@link org.redgovernance.api.graphql.Page.PageInfo} over the page's rows: {@code size + 1} of
-   * them tell of a next page.
-   */
+  /** {@code PageInfo} over the page's rows: {@code size + 1} of them tell of a next page. */
   private static JsonShape pageInfo(int size, boolean after) {
     return JsonShape.builder()
         .value("hasNextPage", DSL.field("count(*) > {0}", Boolean.class, DSL.inline(size)))
