@@ -29,8 +29,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code Community} and {@code Street} as the read model declares them. The features add their own
- * fields to {@code Community} ({@link ObjectModel#extension}); those still answered by their Java
- * resolvers are listed as pending here until their feature declares them.
+ * fields to {@code Community} ({@link ObjectModel#extension}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CommunityModels {
@@ -60,7 +59,6 @@ public class CommunityModels {
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
         // not declared yet, each answered by its feature's resolver: matters (matters,
         // matterFigures, matterSubcategories), meetings (meetings, meetingFigures)
-        .pending("matterFigures", "meetingFigures")
         .build();
   }
 

@@ -11,12 +11,13 @@ import org.jooq.JSON;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A field of a declared type that is still resolved in Java ({@code pending}), met inside a
- * compiled answer (a notice's community's matters): PostgreSQL writes a mark in its place — {@code
- * \x07}, the deferral's number, the object's community and id, {@code \x08} — and Java takes the
- * answer apart on the way to each mark ({@link CompiledObject}), so that GraphQL execution resolves
- * the field below, on the Java object the type gives for that id. No other part of an answer holds
- * these control characters ({@link JsonText}).
+ * A field of a declared type resolved in Java, met inside a compiled answer ({@link
+ * ObjectModel.Builder#resolvedInJava}, or a read recorded per community in a list of several
+ * communities — {@link ObjectModel.Builder#recordedIf}): PostgreSQL writes a mark in its place —
+ * {@code \x07}, the deferral's number, the object's community and id, {@code \x08} — and Java takes
+ * the answer apart on the way to each mark ({@link CompiledObject}), so that GraphQL execution
+ * resolves the field below, on the Java object the type gives for that id. No other part of an
+ * answer holds these control characters ({@link JsonText}).
  */
 final class Deferrals {
 

@@ -45,7 +45,6 @@ public final class ObjectModel<T extends Table<?>> {
   private final Map<String, String> resolvedInJava;
   private final @Nullable IdColumns<T> idColumns;
   private final @Nullable BiFunction<T, ReadRequest, Condition> rows;
-  private final Set<String> pending;
   private final boolean extension;
   private final Map<String, ReadRule> rules;
   private final Map<String, ReadRecord.Rule> records;
@@ -84,7 +83,6 @@ public final class ObjectModel<T extends Table<?>> {
       Map<String, String> resolvedInJava,
       @Nullable IdColumns<T> idColumns,
       @Nullable BiFunction<T, ReadRequest, Condition> rows,
-      Set<String> pending,
       boolean extension,
       Map<String, ReadRule> rules,
       Map<String, ReadRecord.Rule> records,
@@ -97,7 +95,6 @@ public final class ObjectModel<T extends Table<?>> {
     this.javaSource = javaSource;
     this.javaObjects = javaObjects;
     this.rows = rows;
-    this.pending = Set.copyOf(pending);
     this.extension = extension;
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.resolvedInJava = Map.copyOf(resolvedInJava);
@@ -126,7 +123,6 @@ public final class ObjectModel<T extends Table<?>> {
     ObjectModel<T> more = (ObjectModel<T>) other;
     Map<String, FieldSql<T>> allFields = new LinkedHashMap<>(fields);
     Map<String, String> allJava = new LinkedHashMap<>(resolvedInJava);
-    Set<String> allPending = new java.util.HashSet<>(pending);
     for (String name : more.declaredFields()) {
       if (declaredFields().contains(name)) {
         throw new IllegalStateException(typeName() + "." + name + " is declared twice");
@@ -134,7 +130,6 @@ public final class ObjectModel<T extends Table<?>> {
     }
     allFields.putAll(more.fields);
     allJava.putAll(more.resolvedInJava);
-    allPending.addAll(more.pending);
     Map<String, ReadRule> allRules = new LinkedHashMap<>(rules);
     allRules.putAll(more.rules);
     Map<String, ReadRecord.Rule> allRecords = new LinkedHashMap<>(records);
@@ -145,7 +140,6 @@ public final class ObjectModel<T extends Table<?>> {
         allJava,
         idColumns,
         rows,
-        allPending,
         extension,
         allRules,
         allRecords,
@@ -165,11 +159,6 @@ public final class ObjectModel<T extends Table<?>> {
     Set<String> ruled = new java.util.HashSet<>(rules.keySet());
     ruled.addAll(records.keySet());
     return ruled;
-  }
-
-  /** Fields not declared yet, answered by their Java resolvers meanwhile. */
-  Set<String> pending() {
-    return pending;
   }
 
   public ModelRef<T> ref() {
@@ -205,7 +194,6 @@ public final class ObjectModel<T extends Table<?>> {
   Set<String> declaredFields() {
     Set<String> all = new java.util.LinkedHashSet<>(fields.keySet());
     all.addAll(resolvedInJava.keySet());
-    all.addAll(pending);
     return all;
   }
 
@@ -333,7 +321,6 @@ public final class ObjectModel<T extends Table<?>> {
     private final Map<String, String> resolvedInJava = new LinkedHashMap<>();
     private @Nullable IdColumns<T> idColumns;
     private @Nullable BiFunction<T, ReadRequest, Condition> rows;
-    private final Set<String> pending = new java.util.LinkedHashSet<>();
     private final boolean extension;
     private final Map<String, ReadRule> rules = new LinkedHashMap<>();
     private final Map<String, ReadRecord.Rule> records = new LinkedHashMap<>();
@@ -366,8 +353,8 @@ public final class ObjectModel<T extends Table<?>> {
     }
 
     /**
-     * The Java objects of the type's rows, as its Java resolvers take them: then a field still
-     * resolved in Java (pending) is answered below a compiled object, resolved on that object.
+     * The Java objects of the type's rows, as its Java resolvers take them: then a field resolved
+     * in Java is answered below a compiled object, resolved on that object.
      */
     public Builder<T> javaSourceOf(JavaSource source) {
       this.javaSource = source;
@@ -391,19 +378,6 @@ public final class ObjectModel<T extends Table<?>> {
      */
     public Builder<T> recordedIf(String name, ReadRecord.Rule rule) {
       records.put(name, rule);
-      return this;
-    }
-
-    /**
-     * A field not declared yet (issue 17 moves every type over): its Java resolver answers, and a
-     * selection that includes it is not compiled.
-     */
-    public Builder<T> pending(String... names) {
-      for (String name : names) {
-        if (fields.containsKey(name) || resolvedInJava.containsKey(name) || !pending.add(name)) {
-          throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
-        }
-      }
       return this;
     }
 
@@ -659,9 +633,7 @@ public final class ObjectModel<T extends Table<?>> {
 
     /** A field resolved in Java, with the reason SQL cannot answer it. */
     public Builder<T> resolvedInJava(String name, String reason) {
-      if (fields.containsKey(name)
-          || pending.contains(name)
-          || resolvedInJava.putIfAbsent(name, reason) != null) {
+      if (fields.containsKey(name) || resolvedInJava.putIfAbsent(name, reason) != null) {
         throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
       }
       return this;
@@ -669,9 +641,7 @@ public final class ObjectModel<T extends Table<?>> {
 
     /** Any other field: its compiler. */
     public Builder<T> field(String name, FieldSql<T> sql) {
-      if (resolvedInJava.containsKey(name)
-          || pending.contains(name)
-          || fields.putIfAbsent(name, sql) != null) {
+      if (resolvedInJava.containsKey(name) || fields.putIfAbsent(name, sql) != null) {
         throw new IllegalStateException(ref.typeName() + "." + name + " is declared twice");
       }
       return this;
@@ -684,7 +654,6 @@ public final class ObjectModel<T extends Table<?>> {
           resolvedInJava,
           idColumns,
           rows,
-          pending,
           extension,
           rules,
           records,

@@ -55,14 +55,6 @@ public class ReadModel {
     this.types = Map.copyOf(own);
   }
 
-  /** Fields of declared types that are not declared yet, as {@code Type.field}, sorted. */
-  public List<String> pending() {
-    return types.values().stream()
-        .flatMap(type -> type.pending().stream().map(field -> type.typeName() + "." + field))
-        .sorted()
-        .toList();
-  }
-
   /**
    * One declared field of an object resolved in Java (a parent of the type {@code typeName} with
    * this id), as {@code selected} asks; empty when the field cannot be compiled. The way a declared

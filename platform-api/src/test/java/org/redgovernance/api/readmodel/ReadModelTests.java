@@ -127,18 +127,4 @@ class ReadModelTests {
             "Post.openingHours has a read rule but no declaration",
             "Post.name has a read rule but cannot answer null");
   }
-
-  @Test
-  void pendingFields_areListedByTypeAndField() {
-    ReadModel model =
-        new ReadModel(
-            List.of(
-                ObjectModel.of(POSTS)
-                    .id(post -> post.COMMUNITY_ID, post -> post.ID)
-                    .pending("name", "capacity")
-                    .build()));
-
-    assertThat(model.problems(SCHEMA)).isEmpty();
-    assertThat(model.pending()).containsExactly("Post.capacity", "Post.name");
-  }
 }

@@ -1,0 +1,165 @@
+package org.redgovernance.api.matters;
+
+import static org.redgovernance.database.jooq.Tables.COMMUNITY;
+import static org.redgovernance.database.jooq.Tables.MATTER;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Row2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.ModelRef;
+import org.redgovernance.api.readmodel.ObjectModel;
+import org.redgovernance.database.jooq.tables.Community;
+import org.redgovernance.database.jooq.tables.Matter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code Community.matterFigures}, the numbers the street office compares, as the read model
+ * declares them: aggregates over the community's matters, in the statement of the community.
+ * Whether a matter is overdue is {@link MatterModels#overdue}, the board's own rule.
+ */
+@Configuration(proxyBeanMethods = false)
+class MatterFiguresModels {
+
+  static final ModelRef<Community> FIGURES = new ModelRef<>("MatterFigures", COMMUNITY::as);
+  static final ModelRef<Table<Record3<UUID, String, Integer>>> BY_STATUS =
+      new ModelRef<>("MatterStatusCount", alias -> counts(alias, MatterStatus.values()));
+  static final ModelRef<Table<Record3<UUID, String, Integer>>> BY_CATEGORY =
+      new ModelRef<>("MatterCategoryCount", alias -> counts(alias, MatterCategory.values()));
+
+  @Bean
+  ObjectModel<Community> matterFiguresModel() {
+    return ObjectModel.of(FIGURES)
+        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .value("total", community -> count(community.ID, DSL.noCondition()))
+        .value(
+            "open",
+            community ->
+                count(
+                    community.ID,
+                    MATTER.STATUS.notIn(
+                        MatterStatus.REJECTED.name(),
+                        MatterStatus.CLOSED.name(),
+                        MatterStatus.VERIFIED.name())))
+        .value(
+            "overdue",
+            (community, request) ->
+                count(community.ID, MatterModels.overdue(MATTER, request.today())))
+        .list(
+            "byStatus",
+            BY_STATUS,
+            (community, count) -> ofCommunity(community, count, MATTER.STATUS),
+            count -> List.of(count.field("position", Integer.class)))
+        .list(
+            "byCategory",
+            BY_CATEGORY,
+            (community, count) -> ofCommunity(community, count, MATTER.CATEGORY),
+            count -> List.of(count.field("position", Integer.class)))
+        .value("medianHoursToResolution", community -> medianHours(community, MATTER.RESOLVED_AT))
+        .value("medianHoursToVerification", community -> medianHours(community, MATTER.VERIFIED_AT))
+        .value(
+            "averageRating",
+            community ->
+                DSL.field(
+                    DSL.select(DSL.avg(MATTER.RATING).cast(SQLDataType.DOUBLE))
+                        .from(MATTER)
+                        .where(MATTER.COMMUNITY_ID.eq(community.ID))))
+        .value(
+            "rated",
+            community ->
+                DSL.field(
+                    DSL.select(DSL.count(MATTER.RATING))
+                        .from(MATTER)
+                        .where(MATTER.COMMUNITY_ID.eq(community.ID))))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Table<Record3<UUID, String, Integer>>> statusCountModel() {
+    return ObjectModel.of(BY_STATUS)
+        .value("status", count -> count.field("value", String.class))
+        .value("count", count -> counted(count, MATTER.STATUS))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Table<Record3<UUID, String, Integer>>> categoryCountModel() {
+    return ObjectModel.of(BY_CATEGORY)
+        .value("category", count -> count.field("value", String.class))
+        .value("count", count -> counted(count, MATTER.CATEGORY))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<Community> communityMatterFigures() {
+    return ObjectModel.extension(CommunityModels.COMMUNITIES)
+        .object("matterFigures", FIGURES, (community, figures) -> figures.ID.eq(community.ID))
+        .build();
+  }
+
+  /**
+   * Every community with every value of an enum and its position: the rows of a count per value, of
+   * which a community's figures list those its matters have.
+   */
+  private static Table<Record3<UUID, String, Integer>> counts(String alias, Enum<?>[] values) {
+    Row2<String, Integer>[] rows =
+        Arrays.stream(values)
+            .map(value -> DSL.row(value.name(), value.ordinal()))
+            .toArray(Row2[]::new);
+    Table<?> all = DSL.values(rows).as("all_values", "value", "position");
+    return DSL.select(
+            COMMUNITY.ID.as("community_id"),
+            all.field("value", String.class),
+            all.field("position", Integer.class))
+        .from(COMMUNITY)
+        .crossJoin(all)
+        .asTable(alias);
+  }
+
+  /** The counts of the community's values that some matter has. */
+  private static Condition ofCommunity(
+      Community community, Table<Record3<UUID, String, Integer>> count, Field<String> column) {
+    Field<UUID> communityId = count.field("community_id", UUID.class);
+    return communityId
+        .eq(community.ID)
+        .and(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(MATTER)
+                    .where(
+                        MATTER.COMMUNITY_ID.eq(communityId),
+                        column.eq(count.field("value", String.class)))));
+  }
+
+  private static Field<Integer> counted(Table<?> count, Field<String> column) {
+    return count(
+        count.field("community_id", UUID.class), column.eq(count.field("value", String.class)));
+  }
+
+  private static Field<Integer> count(Field<UUID> communityId, Condition which) {
+    return DSL.field(
+        DSL.selectCount().from(MATTER).where(MATTER.COMMUNITY_ID.eq(communityId), which));
+  }
+
+  /** Median hours from report to {@code until}, over the community's matters that reached it. */
+  private static Field<Double> medianHours(Community community, Field<OffsetDateTime> until) {
+    Matter matter = MATTER;
+    return DSL.field(
+        DSL.select(
+                DSL.field(
+                    "percentile_cont(0.5) within group (order by extract(epoch from ({0} - {1}))"
+                        + " / 3600.0)",
+                    SQLDataType.DOUBLE, until, matter.REPORTED_AT))
+            .from(matter)
+            .where(matter.COMMUNITY_ID.eq(community.ID)));
+  }
+}
