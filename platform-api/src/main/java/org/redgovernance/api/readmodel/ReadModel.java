@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,8 +31,22 @@ import org.springframework.stereotype.Component;
 public class ReadModel {
 
   private final Map<String, ObjectModel<?>> types;
+  private final Map<String, String> answeredInJava;
 
   public ReadModel(List<ObjectModel<?>> declared) {
+    this(declared, List.of());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public ReadModel(List<ObjectModel<?>> declared, List<AnsweredInJava> answeredInJava) {
+    this.answeredInJava = new java.util.HashMap<>();
+    for (AnsweredInJava java : answeredInJava) {
+      for (String type : java.typeNames()) {
+        if (this.answeredInJava.put(type, java.reason()) != null) {
+          throw new IllegalStateException(type + " is said twice to be answered in Java");
+        }
+      }
+    }
     Map<String, ObjectModel<?>> own =
         declared.stream()
             .filter(model -> !model.isExtension())
@@ -216,7 +231,7 @@ public class ReadModel {
    * not have. Empty when every declared type is declared whole.
    */
   public List<String> problems(GraphQLSchema schema) {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(uncovered(schema));
     types.values().stream()
         .sorted(java.util.Comparator.comparing(ObjectModel::typeName))
         .forEach(
@@ -247,5 +262,56 @@ public class ReadModel {
               }
             });
     return problems;
+  }
+
+  /**
+   * Object types of the schema that are neither declared, nor answered in Java with a reason, nor
+   * part of what a mutation or a subscription answers (payloads, their errors, events: the objects
+   * they carry are declared types, read back), nor a connection's parts of a declared type.
+   */
+  private List<String> uncovered(GraphQLSchema schema) {
+    Set<String> covered = new java.util.HashSet<>(types.keySet());
+    covered.addAll(answeredInJava.keySet());
+    covered.add("PageInfo");
+    for (GraphQLObjectType root :
+        java.util.stream.Stream.of(schema.getMutationType(), schema.getSubscriptionType())
+            .filter(java.util.Objects::nonNull)
+            .toList()) {
+      covered.add(root.getName());
+      root.getFieldDefinitions().forEach(field -> answersOfWrites(field.getType(), covered));
+    }
+    covered.add(schema.getQueryType().getName());
+    List<String> uncovered = new ArrayList<>();
+    for (graphql.schema.GraphQLNamedType type : schema.getAllTypesAsList()) {
+      String name = type.getName();
+      if (!(type instanceof GraphQLObjectType)
+          || name.startsWith("__")
+          || covered.contains(name)
+          || connectionPart(name)) {
+        continue;
+      }
+      uncovered.add(name + " is neither declared nor answered in Java with a reason");
+    }
+    uncovered.sort(null);
+    return uncovered;
+  }
+
+  /** The object types a write's answer holds, down to the declared types it reads back. */
+  private void answersOfWrites(graphql.schema.GraphQLType type, Set<String> covered) {
+    if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object
+        && !types.containsKey(object.getName())
+        && covered.add(object.getName())) {
+      object.getFieldDefinitions().forEach(field -> answersOfWrites(field.getType(), covered));
+    }
+  }
+
+  private boolean connectionPart(String name) {
+    for (String suffix : List.of("Connection", "Edge")) {
+      if (name.endsWith(suffix)
+          && types.containsKey(name.substring(0, name.length() - suffix.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

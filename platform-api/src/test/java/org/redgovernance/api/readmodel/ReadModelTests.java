@@ -69,7 +69,42 @@ class ReadModelTests {
                     .build()));
 
     assertThat(model.problems(SCHEMA))
-        .containsExactly("Place is declared but is no object type of the schema");
+        .containsExactly(
+            "Post is neither declared nor answered in Java with a reason",
+            "Place is declared but is no object type of the schema");
+  }
+
+  @Test
+  void anObjectTypeNoOneAnswers_isAProblem_unlessAnsweredInJavaOrPartOfAWritesAnswer() {
+    GraphQLSchema schema =
+        new SchemaGenerator()
+            .makeExecutableSchema(
+                new SchemaParser()
+                    .parse(
+                        "type Query { me: Me, post: Post }"
+                            + " type Mutation { rename: RenamePayload! }"
+                            + " type RenamePayload { post: Post, errors: [Problem!]! }"
+                            + " type Problem { message: String! }"
+                            + " type Me { name: String! }"
+                            + " type Stray { name: String! }"
+                            + " type Post { id: ID! name: String! capacity: Int }"),
+                RuntimeWiring.newRuntimeWiring().build());
+    List<ObjectModel<?>> posts =
+        List.of(
+            ObjectModel.of(POSTS)
+                .id(post -> post.COMMUNITY_ID, post -> post.ID)
+                .value("name", post -> post.NAME)
+                .value("capacity", post -> post.CAPACITY)
+                .build());
+
+    assertThat(new ReadModel(posts).problems(schema))
+        .containsExactly(
+            "Me is neither declared nor answered in Java with a reason",
+            "Stray is neither declared nor answered in Java with a reason");
+    assertThat(
+            new ReadModel(posts, List.of(AnsweredInJava.types("the caller", "Me", "Stray")))
+                .problems(schema))
+        .isEmpty();
   }
 
   @Test
