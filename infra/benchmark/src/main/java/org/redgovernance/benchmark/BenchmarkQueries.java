@@ -18,13 +18,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The requests of issues 6 and 17 in both dialects: the communities list, the matter board, a
- * meeting with its agenda and attendance, a page of households with residents and party membership,
- * buildings with their grid, residents with their household's building and grid and their party
- * membership's branch, party members with their resident's household and branch, one object by
- * {@code node(id:)}, and reporting a matter. Each read is asked of one community (the request names
- * it in X-Community for both servers), chosen from the middle of the street; PostGraphile is given
- * the community as a condition wherever a list is of one community, as its users would write it
- * (its indexes lead with the community).
+ * meeting with its agenda and attendance, a page of meetings with agenda, attendance and action
+ * items, a page of households with residents and party membership, buildings with their grid,
+ * residents with their household's building and grid and their party membership's branch, party
+ * members with their resident's household and branch, one object by {@code node(id:)}, and
+ * reporting a matter. Each read is asked of one community (the request names it in X-Community for
+ * both servers), chosen from the middle of the street; PostGraphile is given the community as a
+ * condition wherever a list is of one community, as its users would write it (its indexes lead with
+ * the community).
  */
 final class BenchmarkQueries {
 
@@ -62,6 +63,7 @@ final class BenchmarkQueries {
         communitiesList(communities),
         matterBoard(key, communityId),
         meeting(key, communityId, meetingId),
+        meetings(key, communityId),
         households(key, communityId),
         buildings(key, communityId),
         residents(key, communityId),
@@ -299,6 +301,143 @@ final class BenchmarkQueries {
                   "attendance", attendance);
             }),
         false);
+  }
+
+  private static BenchmarkQuery meetings(String key, UUID communityId) {
+    return new BenchmarkQuery(
+        "meetings",
+        "10 meetings, newest first → agenda → matter, attendance → person, action items → owner",
+        key,
+        new BenchmarkQuery.Request(
+            "query($key: String!) { community(key: $key) {"
+                + " meetings(first: 10, filter: {newestFirst: true}) { edges { node {"
+                + " id title startsAt status"
+                + " agenda { position decision matter { title } }"
+                + " attendance { name status }"
+                + " actionItems { description dueOn status owner { name } } } } } } }",
+            Map.of("key", key),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode edge :
+                  answer.path("data").path("community").path("meetings").path("edges")) {
+                JsonNode m = edge.path("node");
+                List<Object> agenda = new ArrayList<>();
+                for (JsonNode item : m.path("agenda")) {
+                  agenda.add(
+                      List.of(
+                          item.path("position").asInt(),
+                          String.valueOf(text(item.path("decision"))),
+                          String.valueOf(text(item.path("matter").path("title")))));
+                }
+                List<Object> attendance = new ArrayList<>();
+                for (JsonNode mark : m.path("attendance")) {
+                  attendance.add(
+                      mark.path("name").asString() + " " + mark.path("status").asString());
+                }
+                List<Object> actions = new ArrayList<>();
+                for (JsonNode item : m.path("actionItems")) {
+                  actions.add(
+                      List.of(
+                          item.path("description").asString(),
+                          item.path("dueOn").asString(),
+                          item.path("status").asString(),
+                          item.path("owner").path("name").asString()));
+                }
+                rows.add(
+                    row(
+                        "id", platformId(m.path("id")),
+                        "title", m.path("title").asString(),
+                        "startsAt", instant(m.path("startsAt")),
+                        "status", m.path("status").asString(),
+                        "agenda", agenda,
+                        "attendance", sorted(attendance),
+                        "actions", sorted(actions)));
+              }
+              return rows;
+            }),
+        new BenchmarkQuery.Request(
+            "query($community: UUID!) { allMeetings(first: 10, condition: {communityId:"
+                + " $community}, orderBy: [STARTS_AT_DESC, ROW_ID_DESC]) { nodes {"
+                + " rowId title startsAt status"
+                + " agendaItemsByCommunityIdAndMeetingId(orderBy: [POSITION_ASC]) { nodes {"
+                + " position decision matterByCommunityIdAndMatterId { title } } }"
+                + " attendancesByCommunityIdAndMeetingId { nodes { status"
+                + " residentByCommunityIdAndResidentId { name }"
+                + " partyMemberByCommunityIdAndPartyMemberId { name"
+                + " residentByCommunityIdAndResidentId { name } } } }"
+                + " actionItemsByCommunityIdAndMeetingId(orderBy: [PRIMARY_KEY_ASC]) {"
+                + " nodes { description dueOn status"
+                + " governanceBodyByCommunityIdAndOwnerBodyId { name }"
+                + " residentByCommunityIdAndOwnerResidentId { name }"
+                + " partyMemberByCommunityIdAndOwnerPartyMemberId { name"
+                + " residentByCommunityIdAndResidentId { name } } } } } } }",
+            Map.of("community", communityId.toString()),
+            answer -> {
+              List<Object> rows = new ArrayList<>();
+              for (JsonNode m : answer.path("data").path("allMeetings").path("nodes")) {
+                List<Object> agenda = new ArrayList<>();
+                for (JsonNode item : m.path("agendaItemsByCommunityIdAndMeetingId").path("nodes")) {
+                  agenda.add(
+                      List.of(
+                          item.path("position").asInt(),
+                          String.valueOf(text(item.path("decision"))),
+                          String.valueOf(
+                              text(item.path("matterByCommunityIdAndMatterId").path("title")))));
+                }
+                List<Object> attendance = new ArrayList<>();
+                for (JsonNode mark : m.path("attendancesByCommunityIdAndMeetingId").path("nodes")) {
+                  attendance.add(
+                      personName(
+                              mark.path("residentByCommunityIdAndResidentId"),
+                              mark.path("partyMemberByCommunityIdAndPartyMemberId"))
+                          + " "
+                          + mark.path("status").asString());
+                }
+                List<Object> actions = new ArrayList<>();
+                for (JsonNode item : m.path("actionItemsByCommunityIdAndMeetingId").path("nodes")) {
+                  JsonNode body = item.path("governanceBodyByCommunityIdAndOwnerBodyId");
+                  actions.add(
+                      List.of(
+                          item.path("description").asString(),
+                          item.path("dueOn").asString(),
+                          item.path("status").asString(),
+                          body.isObject()
+                              ? body.path("name").asString()
+                              : personName(
+                                  item.path("residentByCommunityIdAndOwnerResidentId"),
+                                  item.path("partyMemberByCommunityIdAndOwnerPartyMemberId"))));
+                }
+                rows.add(
+                    row(
+                        "id", m.path("rowId").asString(),
+                        "title", m.path("title").asString(),
+                        "startsAt", instant(m.path("startsAt")),
+                        "status", m.path("status").asString(),
+                        "agenda", agenda,
+                        "attendance", sorted(attendance),
+                        "actions", sorted(actions)));
+              }
+              return rows;
+            }),
+        false);
+  }
+
+  /** A resident's name, or a party member's: their resident's, else their own. */
+  private static String personName(JsonNode resident, JsonNode partyMember) {
+    if (resident.isObject()) {
+      return resident.path("name").asString();
+    }
+    JsonNode theirResident = partyMember.path("residentByCommunityIdAndResidentId");
+    return theirResident.isObject()
+        ? theirResident.path("name").asString()
+        : partyMember.path("name").asString();
+  }
+
+  /**
+   * Attendance is compared as a set: the two servers list marks made at one instant in any order.
+   */
+  private static List<Object> sorted(List<Object> values) {
+    return values.stream().map(String::valueOf).sorted().map(Object.class::cast).toList();
   }
 
   private static BenchmarkQuery households(String key, UUID communityId) {
