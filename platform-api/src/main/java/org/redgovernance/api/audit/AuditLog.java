@@ -5,7 +5,11 @@ import static org.redgovernance.database.jooq.Tables.AUDIT_EVENT;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.database.Ids;
 import org.springframework.stereotype.Component;
@@ -41,5 +45,40 @@ public class AuditLog {
         .set(AUDIT_EVENT.SUBJECT_ID, subjectId)
         .set(AUDIT_EVENT.DETAILS, JSONB.valueOf(json.writeValueAsString(details)))
         .execute();
+  }
+
+  /**
+   * The audit row of the one row {@code changed} holds — the output of a data-modifying CTE, whose
+   * {@code communityId} and {@code subjectId} columns name the object — as an insert of the same
+   * statement: the change and its audit record in one round trip, or neither. It returns nothing:
+   * the runtime role may not read the audit log back.
+   */
+  public Query recordOf(
+      AccessScope scope,
+      Table<?> changed,
+      Field<UUID> communityId,
+      Field<UUID> subjectId,
+      String action,
+      String subjectType,
+      Map<String, ?> details) {
+    return DSL.insertInto(
+            AUDIT_EVENT,
+            AUDIT_EVENT.COMMUNITY_ID,
+            AUDIT_EVENT.ID,
+            AUDIT_EVENT.ACTOR_ID,
+            AUDIT_EVENT.ACTION,
+            AUDIT_EVENT.SUBJECT_TYPE,
+            AUDIT_EVENT.SUBJECT_ID,
+            AUDIT_EVENT.DETAILS)
+        .select(
+            DSL.select(
+                    communityId,
+                    DSL.val(Ids.newId()),
+                    DSL.val(scope.caller().userId()),
+                    DSL.val(action),
+                    DSL.val(subjectType),
+                    subjectId,
+                    DSL.val(JSONB.valueOf(json.writeValueAsString(details))))
+                .from(changed));
   }
 }

@@ -10,9 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
-import org.redgovernance.api.events.ChangeEvent;
-import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
@@ -40,8 +38,7 @@ class MatterAttachments {
   private final MatterRepository matters;
   private final MatterAttachmentRepository attachments;
   private final AttachmentStore store;
-  private final AuditLog audit;
-  private final ChangeEvents changes;
+  private final Commands commands;
   private final AccessScopes scopes;
 
   MatterAttachments(
@@ -49,16 +46,14 @@ class MatterAttachments {
       MatterRepository matters,
       MatterAttachmentRepository attachments,
       AttachmentStore store,
-      AuditLog audit,
-      ChangeEvents changes,
+      Commands commands,
       AccessScopes scopes) {
     this.scopes = scopes;
     this.transactions = transactions;
     this.matters = matters;
     this.attachments = attachments;
     this.store = store;
-    this.audit = audit;
-    this.changes = changes;
+    this.commands = commands;
   }
 
   MatterAttachment attach(
@@ -118,21 +113,21 @@ class MatterAttachments {
                   "A matter takes at most " + MatterAttachment.MAX_PER_MATTER + " files",
                   "file");
             }
-            if (!attachments.insert(dsl, attachment, userId)) {
+            boolean attached =
+                !commands
+                    .write(dsl, one, MatterAttachmentRepository.insert(attachment, userId))
+                    .audited(
+                        "matter.attached",
+                        MatterTypes.ATTACHMENT,
+                        Map.of(
+                            "matter", matter.id().toString(), "type", type, "size", content.length))
+                    .announced(MatterWorkflow.TOPIC, "ATTACHED", "matter_id")
+                    .execute()
+                    .isEmpty();
+            if (!attached) {
               throw Refusal.because(
                   UserError.Code.DUPLICATE, "This file is attached to the matter already", "file");
             }
-            audit.record(
-                dsl,
-                one,
-                community.id(),
-                "matter.attached",
-                MatterTypes.ATTACHMENT,
-                attachment.id(),
-                Map.of("matter", matter.id().toString(), "type", type, "size", content.length));
-            changes.publish(
-                dsl,
-                new ChangeEvent(MatterWorkflow.TOPIC, community.id(), matter.id(), "ATTACHED"));
             return attachment;
           });
     } catch (RuntimeException e) {

@@ -1,12 +1,9 @@
 package org.redgovernance.api.matters;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.readmodel.Changed;
 
-/** Inputs and payloads of the matter mutations. */
+/** Inputs of the matter mutations; their payloads are {@code Commands}'. */
 final class MatterMutations {
 
   private MatterMutations() {}
@@ -57,27 +54,4 @@ final class MatterMutations {
 
   record AddMatterSubcategoryInput(
       @Nullable String communityKey, @Nullable MatterCategory category, @Nullable String name) {}
-
-  /** {@code matter} is read back through the read model, as the caller may see it now. */
-  record MatterPayload(@Nullable Changed matter, List<UserError> errors) {
-    static MatterPayload of(java.util.UUID communityId, java.util.UUID id) {
-      return new MatterPayload(new Changed(MatterTypes.MATTER, communityId, id), List.of());
-    }
-
-    static MatterPayload failed(UserError error) {
-      return new MatterPayload(null, List.of(error));
-    }
-  }
-
-  record CommentOnMatterPayload(@Nullable Changed comment, List<UserError> errors) {
-    static CommentOnMatterPayload failed(UserError error) {
-      return new CommentOnMatterPayload(null, List.of(error));
-    }
-  }
-
-  record AddMatterSubcategoryPayload(@Nullable Changed subcategory, List<UserError> errors) {
-    static AddMatterSubcategoryPayload failed(UserError error) {
-      return new AddMatterSubcategoryPayload(null, List.of(error));
-    }
-  }
 }

@@ -18,10 +18,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.commands.Write;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.database.Ids;
+import org.redgovernance.database.jooq.tables.records.MatterRecord;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -53,7 +57,6 @@ class MatterRepository {
       MatterCategory category,
       @Nullable UUID subcategoryId,
       MatterSource source,
-      @Nullable UUID reporterResidentId,
       String raisedById,
       String raisedByName,
       @Nullable UUID buildingId,
@@ -61,8 +64,12 @@ class MatterRepository {
       @Nullable String locationText,
       boolean isPublic) {}
 
-  void insert(DSLContext dsl, NewMatter matter) {
-    dsl.insertInto(MATTER)
+  /**
+   * The insert of a new matter for {@link Write}, raised for {@code reporter} (a resident's id, or
+   * the caller's own resident looked up in the same statement), returning the reporter it got.
+   */
+  ResultQuery<MatterRecord> report(NewMatter matter, Field<UUID> reporter) {
+    return DSL.insertInto(MATTER)
         .set(MATTER.COMMUNITY_ID, matter.communityId())
         .set(MATTER.ID, matter.id())
         .set(MATTER.TITLE, matter.title())
@@ -70,22 +77,31 @@ class MatterRepository {
         .set(MATTER.CATEGORY, matter.category().name())
         .set(MATTER.SUBCATEGORY_ID, matter.subcategoryId())
         .set(MATTER.SOURCE, matter.source().name())
-        .set(MATTER.REPORTER_RESIDENT_ID, matter.reporterResidentId())
+        .set(MATTER.REPORTER_RESIDENT_ID, reporter)
         .set(MATTER.RAISED_BY_USER_ID, matter.raisedById())
         .set(MATTER.RAISED_BY_NAME, matter.raisedByName())
         .set(MATTER.BUILDING_ID, matter.buildingId())
         .set(MATTER.HOUSEHOLD_ID, matter.householdId())
         .set(MATTER.LOCATION_TEXT, matter.locationText())
         .set(MATTER.PUBLIC, matter.isPublic())
-        .execute();
+        .returning(MATTER.COMMUNITY_ID, MATTER.ID, MATTER.REPORTER_RESIDENT_ID);
+  }
+
+  /** The resident the login {@code userId} is linked to in the community, inside a statement. */
+  static Field<UUID> residentOfCaller(UUID communityId, String userId) {
+    return DSL.field(
+        DSL.select(RESIDENT_CARD.ID)
+            .from(RESIDENT_CARD)
+            .where(RESIDENT_CARD.COMMUNITY_ID.eq(communityId), RESIDENT_CARD.USER_ID.eq(userId)));
   }
 
   /**
-   * Moves the matter one step if it is still at {@code expectedVersion} and in a status the step
-   * starts from; false when another change came first.
+   * The update that moves the matter one step if it is still at {@code expectedVersion} and in a
+   * status the step starts from, for {@link Write}: it returns nothing when another change came
+   * first.
    */
-  boolean move(
-      DSLContext dsl, UUID communityId, UUID id, int expectedVersion, MatterStep step, Change c) {
+  ResultQuery<MatterRecord> move(
+      UUID communityId, UUID id, int expectedVersion, MatterStep step, Change c) {
     Map<Field<?>, Object> set = new LinkedHashMap<>();
     set.put(MATTER.STATUS, step.to().name());
     set.put(MATTER.VERSION, MATTER.VERSION.plus(1));
@@ -125,36 +141,45 @@ class MatterRepository {
       }
       case REJECT, SCHEDULE -> {}
     }
-    return dsl.update(MATTER)
-            .set(set)
-            .where(
-                MATTER.COMMUNITY_ID.eq(communityId),
-                MATTER.ID.eq(id),
-                MATTER.VERSION.eq(expectedVersion),
-                MATTER.STATUS.in(step.from().stream().map(Enum::name).toList()))
-            .execute()
-        == 1;
+    return DSL.update(MATTER)
+        .set(set)
+        .where(
+            MATTER.COMMUNITY_ID.eq(communityId),
+            MATTER.ID.eq(id),
+            MATTER.VERSION.eq(expectedVersion),
+            MATTER.STATUS.in(step.from().stream().map(Enum::name).toList()))
+        .returning(MATTER.COMMUNITY_ID, MATTER.ID);
   }
 
-  void appendToTimeline(
-      DSLContext dsl,
-      UUID communityId,
-      UUID matterId,
+  /** The timeline entry of the change {@code row} wrote, in the same statement ({@link Write}). */
+  static Query timelineEntry(
+      Write.Row row,
       String actorId,
       String actorName,
       @Nullable MatterStatus from,
       MatterStatus to,
       @Nullable String note) {
-    dsl.insertInto(MATTER_EVENT)
-        .set(MATTER_EVENT.COMMUNITY_ID, communityId)
-        .set(MATTER_EVENT.ID, Ids.newId())
-        .set(MATTER_EVENT.MATTER_ID, matterId)
-        .set(MATTER_EVENT.ACTOR_ID, actorId)
-        .set(MATTER_EVENT.ACTOR_NAME, actorName)
-        .set(MATTER_EVENT.FROM_STATUS, from == null ? null : from.name())
-        .set(MATTER_EVENT.TO_STATUS, to.name())
-        .set(MATTER_EVENT.NOTE, note)
-        .execute();
+    return DSL.insertInto(
+            MATTER_EVENT,
+            MATTER_EVENT.COMMUNITY_ID,
+            MATTER_EVENT.ID,
+            MATTER_EVENT.MATTER_ID,
+            MATTER_EVENT.ACTOR_ID,
+            MATTER_EVENT.ACTOR_NAME,
+            MATTER_EVENT.FROM_STATUS,
+            MATTER_EVENT.TO_STATUS,
+            MATTER_EVENT.NOTE)
+        .select(
+            DSL.select(
+                    row.communityId(),
+                    DSL.val(Ids.newId()),
+                    row.id(),
+                    DSL.val(actorId),
+                    DSL.val(actorName),
+                    DSL.val(from == null ? null : from.name(), String.class),
+                    DSL.val(to.name()),
+                    DSL.val(note, String.class))
+                .from(row.table()));
   }
 
   /** Verified matters whose reporter has not rated them since {@code before}. */

@@ -1,9 +1,12 @@
 package org.redgovernance.api.matters;
 
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterMutations.AssignMatterInput;
-import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterMutations.MatterReasonInput;
 import org.redgovernance.api.matters.MatterMutations.MatterStepInput;
 import org.redgovernance.api.matters.MatterMutations.RateMatterInput;
@@ -27,17 +30,22 @@ class MatterStepController {
 
   private final MatterWorkflow workflow;
   private final MatterRepository matters;
+  private final Commands commands;
 
-  MatterStepController(MatterWorkflow workflow, MatterRepository matters) {
+  MatterStepController(MatterWorkflow workflow, MatterRepository matters, Commands commands) {
     this.workflow = workflow;
     this.matters = matters;
+    this.commands = commands;
   }
 
   @MutationMapping
-  MatterPayload acceptMatter(
-      @Argument MatterStepInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+  Map<String, Object> acceptMatter(
+      @Argument MatterStepInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     Change change = new Change(null, null, null, null, null, null, input.isPublic());
-    return workflow.take(
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -47,9 +55,12 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload rejectMatter(
-      @Argument MatterReasonInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return workflow.take(
+  Map<String, Object> rejectMatter(
+      @Argument MatterReasonInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -59,9 +70,12 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload assignMatter(
-      @Argument AssignMatterInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return workflow.take(
+  Map<String, Object> assignMatter(
+      @Argument AssignMatterInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -72,11 +86,13 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload resolveMatter(
+  Map<String, Object> resolveMatter(
       @Argument ResolveMatterInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String resolution = input.resolution() == null ? null : input.resolution().strip();
-    return workflow.take(
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -86,9 +102,12 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload verifyMatter(
-      @Argument MatterStepInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return workflow.take(
+  Map<String, Object> verifyMatter(
+      @Argument MatterStepInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -98,9 +117,12 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload reopenMatter(
-      @Argument MatterReasonInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return workflow.take(
+  Map<String, Object> reopenMatter(
+      @Argument MatterReasonInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -110,10 +132,13 @@ class MatterStepController {
   }
 
   @MutationMapping
-  MatterPayload rateMatter(
-      @Argument RateMatterInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+  Map<String, Object> rateMatter(
+      @Argument RateMatterInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String comment = input.comment() == null ? null : input.comment().strip();
-    return workflow.take(
+    return take(
+        environment,
         scope,
         input.id(),
         input.expectedVersion(),
@@ -134,5 +159,31 @@ class MatterStepController {
           String kept = comment == null || comment.isEmpty() ? null : comment;
           return new Change(null, null, null, null, rating, kept, null);
         });
+  }
+
+  /** A step as a command: the matter located, then the step taken in the command's transaction. */
+  private Map<String, Object> take(
+      DataFetchingEnvironment environment,
+      AccessScope scope,
+      @Nullable String matterId,
+      @Nullable Integer expectedVersion,
+      MatterStep step,
+      @Nullable String note,
+      MatterWorkflow.Details details) {
+    return commands.run(
+        environment,
+        scope,
+        MatterWorkflow.target(scope, matterId),
+        "matter",
+        command ->
+            workflow.takeIn(
+                command.dsl(),
+                command.scope(),
+                command.community(),
+                command.targetId(),
+                expectedVersion,
+                step,
+                note,
+                details));
   }
 }

@@ -5,17 +5,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
-import org.redgovernance.api.events.ChangeEvent;
-import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.matters.MatterMutations.MatterPayload;
 import org.redgovernance.api.matters.MatterRepository.Change;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,54 +37,31 @@ class MatterWorkflow {
     Details NONE = (dsl, community, matter) -> Change.NONE;
   }
 
-  private final TenantTransactions transactions;
   private final MatterRepository matters;
-  private final AuditLog audit;
-  private final ChangeEvents changes;
+  private final Commands commands;
 
-  MatterWorkflow(
-      TenantTransactions transactions,
-      MatterRepository matters,
-      AuditLog audit,
-      ChangeEvents changes) {
-    this.transactions = transactions;
+  MatterWorkflow(MatterRepository matters, Commands commands) {
     this.matters = matters;
-    this.audit = audit;
-    this.changes = changes;
+    this.commands = commands;
   }
 
-  MatterPayload take(
-      AccessScope scope,
-      @Nullable String matterId,
-      @Nullable Integer expectedVersion,
-      MatterStep step,
-      @Nullable String note,
-      Details details) {
+  /** The matter a mutation's {@code id} names, located in the caller's scope. */
+  static MutationTargets.Target target(AccessScope scope, @Nullable String matterId) {
     Optional<GlobalId> id = GlobalId.decode(matterId, MatterTypes.MATTER);
-    Optional<ReachableCommunity> target = id.flatMap(g -> scope.byId(g.communityId()));
-    if (id.isEmpty() || target.isEmpty()) {
-      return MatterPayload.failed(UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
+    Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
+    if (id.isEmpty() || community.isEmpty()) {
+      return new MutationTargets.Target(
+          null, null, UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
     }
-    ReachableCommunity community = target.get();
-    AccessScope one = scope.narrowedTo(community);
-    try {
-      transactions.write(
-          one,
-          dsl -> {
-            takeIn(dsl, one, community, id.get().id(), expectedVersion, step, note, details);
-            return null;
-          });
-      return MatterPayload.of(community.id(), id.get().id());
-    } catch (Refusal refused) {
-      return MatterPayload.failed(refused.error());
-    }
+    return new MutationTargets.Target(community.get(), id.get().id(), null);
   }
 
   /**
-   * Takes the step inside the caller's transaction (another feature's, e.g. a meeting deciding on a
-   * matter); throws {@link Refusal} so that the whole transaction rolls back.
+   * Takes the step inside the caller's transaction (a matter mutation's, or another feature's, e.g.
+   * a meeting deciding on a matter) and says which matter moved; throws {@link Refusal} so that the
+   * whole transaction rolls back.
    */
-  void takeIn(
+  Changed takeIn(
       DSLContext dsl,
       AccessScope scope,
       ReachableCommunity community,
@@ -118,10 +93,19 @@ class MatterWorkflow {
     }
     String checkedNote = checkedNote(step, note);
     Change change = details.check(dsl, community, matter);
-    if (!matters.move(dsl, community.id(), matter.id(), expected, step, change)) {
+    if (!moved(
+        dsl,
+        scope,
+        matter,
+        expected,
+        step,
+        change,
+        userId,
+        scope.caller().displayName(),
+        checkedNote)) {
       throw changedMeanwhile();
     }
-    record(dsl, scope, matter, step, userId, scope.caller().displayName(), checkedNote);
+    return new Changed(MatterTypes.MATTER, community.id(), matter.id());
   }
 
   /**
@@ -129,46 +113,45 @@ class MatterWorkflow {
    * a person: no role check, and a matter rated meanwhile is simply left alone.
    */
   boolean autoClose(DSLContext dsl, AccessScope system, MatterState matter, String note) {
-    if (!matters.move(
+    return moved(
         dsl,
-        matter.communityId(),
-        matter.id(),
+        system,
+        matter,
         matter.version(),
         MatterStep.AUTO_CLOSE,
-        Change.NONE)) {
-      return false;
-    }
-    record(dsl, system, matter, MatterStep.AUTO_CLOSE, "system", "系统", note);
-    return true;
+        Change.NONE,
+        "system",
+        "系统",
+        note);
   }
 
-  private void record(
+  /**
+   * The step written with its timeline entry, audit record and event in one statement; false when
+   * another change came first (nothing is written then).
+   */
+  private boolean moved(
       DSLContext dsl,
       AccessScope scope,
       MatterState matter,
+      int expected,
       MatterStep step,
+      Change change,
       String actorId,
       String actorName,
       @Nullable String note) {
-    matters.appendToTimeline(
-        dsl,
-        matter.communityId(),
-        matter.id(),
-        actorId,
-        actorName,
-        matter.status(),
-        step.to(),
-        note);
-    audit.record(
-        dsl,
-        scope,
-        matter.communityId(),
-        "matter." + step.name().toLowerCase(),
-        MatterTypes.MATTER,
-        matter.id(),
-        Map.of("from", matter.status().name(), "to", step.to().name()));
-    changes.publish(
-        dsl, new ChangeEvent(TOPIC, matter.communityId(), matter.id(), step.to().name()));
+    return !commands
+        .write(dsl, scope, matters.move(matter.communityId(), matter.id(), expected, step, change))
+        .alongside(
+            row ->
+                MatterRepository.timelineEntry(
+                    row, actorId, actorName, matter.status(), step.to(), note))
+        .audited(
+            "matter." + step.name().toLowerCase(),
+            MatterTypes.MATTER,
+            Map.of("from", matter.status().name(), "to", step.to().name()))
+        .announced(TOPIC, step.to().name())
+        .execute()
+        .isEmpty();
   }
 
   private static void mayTake(

@@ -1,5 +1,6 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,15 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterSteps;
-import org.redgovernance.api.meetings.MeetingMutations.ActionItemPayload;
 import org.redgovernance.api.meetings.MeetingMutations.AddActionItemInput;
 import org.redgovernance.api.meetings.MeetingMutations.AddAgendaItemInput;
 import org.redgovernance.api.meetings.MeetingMutations.AttendanceEntryInput;
 import org.redgovernance.api.meetings.MeetingMutations.DecideAgendaItemInput;
-import org.redgovernance.api.meetings.MeetingMutations.MeetingPayload;
 import org.redgovernance.api.meetings.MeetingMutations.RecordAttendanceInput;
 import org.redgovernance.api.meetings.MeetingMutations.UpdateActionItemInput;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
-import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -61,11 +59,13 @@ class AgendaMutationController {
   }
 
   @MutationMapping
-  MeetingPayload addAgendaItem(
+  Map<String, Object> addAgendaItem(
       @Argument AddAgendaItemInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String topic = input.topic() == null ? null : input.topic().strip();
     return desk.change(
+        environment,
         input.meetingId(),
         "meetingId",
         scope,
@@ -114,77 +114,85 @@ class AgendaMutationController {
   }
 
   @MutationMapping
-  MeetingPayload decideAgendaItem(
+  Map<String, Object> decideAgendaItem(
       @Argument DecideAgendaItemInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target target =
-        MutationTargets.object(
-            input.id(), MeetingTypes.AGENDA_ITEM, "id", scope, MeetingRules.CONVENERS);
-    if (target.refusal() != null) {
-      return MeetingPayload.failed(target.refusal());
-    }
-    ReachableCommunity community = target.target();
-    Optional<MeetingState.AgendaItemState> item =
-        transactions.read(
-            scope.narrowedTo(community),
-            dsl -> meetings.agendaItem(dsl, community.id(), target.localId()));
-    if (item.isEmpty()) {
-      return MeetingPayload.failed(
-          UserError.of(UserError.Code.NOT_FOUND, "No such agenda item", "id"));
-    }
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String decision = input.decision() == null ? "" : input.decision().strip();
-    return desk.changeIn(
-        community,
-        item.get().meetingId(),
-        "id",
+    UUID itemId =
+        GlobalId.decode(input.id(), MeetingTypes.AGENDA_ITEM).map(GlobalId::id).orElse(null);
+    return desk.run(
+        environment,
+        MutationTargets.object(
+            input.id(), MeetingTypes.AGENDA_ITEM, "id", scope, MeetingRules.CONVENERS),
         scope,
+        "id",
+        "meeting",
         "decided",
-        (dsl, one, c, meeting) -> {
-          if (meeting.status() != MeetingStatus.IN_PROGRESS
-              && meeting.status() != MeetingStatus.HELD) {
-            throw Refusal.because(
-                UserError.Code.ILLEGAL_TRANSITION,
-                "Decisions are taken at the meeting or recorded after it",
-                "id");
-          }
-          if (decision.isEmpty() || decision.length() > MAX_DECISION) {
-            throw Refusal.because(
-                UserError.Code.INVALID_INPUT,
-                "A decision of 1 to " + MAX_DECISION + " characters",
-                "decision");
-          }
-          MeetingState.AgendaItemState current =
-              meetings.agendaItem(dsl, c.id(), item.get().id()).orElseThrow();
-          MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "agenda item");
-          if (!meetings.decide(dsl, c.id(), current.id(), current.version(), decision)) {
-            throw Refusal.because(
-                UserError.Code.CONFLICT,
-                "The agenda item was changed by someone else; reload it and try again",
-                "expectedVersion");
-          }
-          if (input.assigneeId() != null) {
-            if (current.matterId() == null) {
-              throw Refusal.because(
-                  UserError.Code.INVALID_INPUT,
-                  "Only a matter is assigned; record a free topic's work as an action item",
-                  "assigneeId");
-            }
-            Optional<UserError> refused =
-                matters.assign(
-                    dsl, one, c, current.matterId(), input.assigneeId(), input.dueOn(), decision);
-            if (refused.isPresent()) {
-              throw new Refusal(refused.get());
-            }
-          }
-        });
+        command ->
+            Optional.of(
+                meetings
+                    .agendaItem(command.dsl(), command.community().id(), command.targetId())
+                    .map(MeetingState.AgendaItemState::meetingId)
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND, "No such agenda item", "id"))),
+        MeetingDesk.showingTheMeeting(
+            (dsl, one, c, meeting) -> {
+              if (meeting.status() != MeetingStatus.IN_PROGRESS
+                  && meeting.status() != MeetingStatus.HELD) {
+                throw Refusal.because(
+                    UserError.Code.ILLEGAL_TRANSITION,
+                    "Decisions are taken at the meeting or recorded after it",
+                    "id");
+              }
+              if (decision.isEmpty() || decision.length() > MAX_DECISION) {
+                throw Refusal.because(
+                    UserError.Code.INVALID_INPUT,
+                    "A decision of 1 to " + MAX_DECISION + " characters",
+                    "decision");
+              }
+              MeetingState.AgendaItemState current =
+                  meetings.agendaItem(dsl, c.id(), itemId).orElseThrow();
+              MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "agenda item");
+              if (!meetings.decide(dsl, c.id(), current.id(), current.version(), decision)) {
+                throw Refusal.because(
+                    UserError.Code.CONFLICT,
+                    "The agenda item was changed by someone else; reload it and try again",
+                    "expectedVersion");
+              }
+              if (input.assigneeId() != null) {
+                if (current.matterId() == null) {
+                  throw Refusal.because(
+                      UserError.Code.INVALID_INPUT,
+                      "Only a matter is assigned; record a free topic's work as an action item",
+                      "assigneeId");
+                }
+                Optional<UserError> refused =
+                    matters.assign(
+                        dsl,
+                        one,
+                        c,
+                        current.matterId(),
+                        input.assigneeId(),
+                        input.dueOn(),
+                        decision);
+                if (refused.isPresent()) {
+                  throw new Refusal(refused.get());
+                }
+              }
+            }));
   }
 
   @MutationMapping
-  MeetingPayload recordAttendance(
+  Map<String, Object> recordAttendance(
       @Argument RecordAttendanceInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     List<AttendanceEntryInput> entries = input.entries() == null ? List.of() : input.entries();
     return desk.change(
+        environment,
         input.meetingId(),
         "meetingId",
         scope,
@@ -246,134 +254,123 @@ class AgendaMutationController {
   }
 
   @MutationMapping
-  ActionItemPayload addActionItem(
+  Map<String, Object> addActionItem(
       @Argument AddActionItemInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String description = input.description() == null ? "" : input.description().strip();
-    UUID[] created = new UUID[1];
-    MeetingPayload result =
-        desk.change(
-            input.meetingId(),
-            "meetingId",
-            scope,
-            "action-item-added",
-            (dsl, one, community, meeting) -> {
-              if (description.isEmpty() || description.length() > 1000) {
-                throw Refusal.because(
-                    UserError.Code.INVALID_INPUT, "1 to 1000 characters", "description");
-              }
-              UUID agendaItem = null;
-              if (input.agendaItemId() != null) {
-                agendaItem =
-                    MeetingDesk.local(input.agendaItemId(), community, MeetingTypes.AGENDA_ITEM)
-                        .map(GlobalId::id)
-                        .filter(
-                            id ->
-                                meetings
-                                    .agendaItem(dsl, community.id(), id)
-                                    .filter(a -> a.meetingId().equals(meeting.id()))
-                                    .isPresent())
-                        .orElseThrow(
-                            () ->
-                                Refusal.because(
-                                    UserError.Code.NOT_FOUND,
-                                    "No such item on this meeting's agenda",
-                                    "agendaItemId"));
-              }
-              GlobalId owner =
-                  MeetingDesk.local(
-                          input.ownerId(), community, "GovernanceBody", "Resident", "PartyMember")
-                      .orElseThrow(
-                          () ->
-                              Refusal.because(
-                                  UserError.Code.NOT_FOUND, "No such owner", "ownerId"));
-              String kind =
-                  switch (owner.type()) {
-                    case "GovernanceBody" -> "BODY";
-                    case "Resident" -> "RESIDENT";
-                    default -> "PARTY_MEMBER";
-                  };
-              if (!meetings.ownerExists(dsl, community.id(), kind, owner.id())) {
-                throw Refusal.because(UserError.Code.NOT_FOUND, "No such owner", "ownerId");
-              }
-              LocalDate dueOn = input.dueOn();
-              if (dueOn == null || dueOn.isBefore(LocalDate.now(MeetingPlanner.ZONE))) {
-                throw Refusal.because(
-                    UserError.Code.INVALID_INPUT, "A due date, today or later", "dueOn");
-              }
-              created[0] =
-                  meetings.addActionItem(
-                      dsl,
-                      community.id(),
-                      meeting.id(),
-                      agendaItem,
-                      description,
-                      kind,
-                      owner.id(),
-                      dueOn);
-            });
-    return actionItemPayload(result, created[0]);
+    return desk.run(
+        environment,
+        MutationTargets.object(
+            input.meetingId(), MeetingTypes.MEETING, "meetingId", scope, MeetingRules.CONVENERS),
+        scope,
+        "meetingId",
+        "actionItem",
+        "action-item-added",
+        command -> Optional.of(command.targetId()),
+        (dsl, one, community, meeting) -> {
+          if (description.isEmpty() || description.length() > 1000) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "1 to 1000 characters", "description");
+          }
+          UUID agendaItem = null;
+          if (input.agendaItemId() != null) {
+            agendaItem =
+                MeetingDesk.local(input.agendaItemId(), community, MeetingTypes.AGENDA_ITEM)
+                    .map(GlobalId::id)
+                    .filter(
+                        id ->
+                            meetings
+                                .agendaItem(dsl, community.id(), id)
+                                .filter(a -> a.meetingId().equals(meeting.id()))
+                                .isPresent())
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND,
+                                "No such item on this meeting's agenda",
+                                "agendaItemId"));
+          }
+          GlobalId owner =
+              MeetingDesk.local(
+                      input.ownerId(), community, "GovernanceBody", "Resident", "PartyMember")
+                  .orElseThrow(
+                      () -> Refusal.because(UserError.Code.NOT_FOUND, "No such owner", "ownerId"));
+          String kind =
+              switch (owner.type()) {
+                case "GovernanceBody" -> "BODY";
+                case "Resident" -> "RESIDENT";
+                default -> "PARTY_MEMBER";
+              };
+          if (!meetings.ownerExists(dsl, community.id(), kind, owner.id())) {
+            throw Refusal.because(UserError.Code.NOT_FOUND, "No such owner", "ownerId");
+          }
+          LocalDate dueOn = input.dueOn();
+          if (dueOn == null || dueOn.isBefore(LocalDate.now(MeetingPlanner.ZONE))) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "A due date, today or later", "dueOn");
+          }
+          UUID created =
+              meetings.addActionItem(
+                  dsl,
+                  community.id(),
+                  meeting.id(),
+                  agendaItem,
+                  description,
+                  kind,
+                  owner.id(),
+                  dueOn);
+          return new Changed(MeetingTypes.ACTION_ITEM, community.id(), created);
+        });
   }
 
   @MutationMapping
-  ActionItemPayload updateActionItem(
+  Map<String, Object> updateActionItem(
       @Argument UpdateActionItemInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target target =
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    UUID itemId =
+        GlobalId.decode(input.id(), MeetingTypes.ACTION_ITEM).map(GlobalId::id).orElse(null);
+    return desk.run(
+        environment,
         MutationTargets.object(
-            input.id(), MeetingTypes.ACTION_ITEM, "id", scope, MeetingRules.CONVENERS);
-    if (target.refusal() != null) {
-      return ActionItemPayload.failed(target.refusal());
-    }
-    ReachableCommunity community = target.target();
-    Optional<UUID> meetingId =
-        transactions
-            .read(
-                scope.narrowedTo(community),
-                dsl -> meetings.actionItem(dsl, community.id(), target.localId()))
-            .map(MeetingState.ActionItemState::meetingId);
-    if (meetingId.isEmpty()) {
-      return ActionItemPayload.failed(
-          UserError.of(UserError.Code.NOT_FOUND, "No such action item", "id"));
-    }
-    MeetingPayload result =
-        desk.changeIn(
-            community,
-            meetingId.get(),
-            "id",
-            scope,
-            "action-item-updated",
-            (dsl, one, c, meeting) -> {
-              if (input.status() == null) {
-                throw Refusal.because(UserError.Code.INVALID_INPUT, "Which status?", "status");
-              }
-              MeetingState.ActionItemState current =
-                  meetings.actionItem(dsl, c.id(), target.localId()).orElseThrow();
-              MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "action item");
-              if (!meetings.setActionItemStatus(
-                  dsl, c.id(), current.id(), current.version(), input.status())) {
-                throw Refusal.because(
-                    UserError.Code.CONFLICT,
-                    "The action item was changed by someone else; reload it and try again",
-                    "expectedVersion");
-              }
-              audit.record(
-                  dsl,
-                  one,
-                  c.id(),
-                  "action-item." + input.status().name().toLowerCase(),
-                  MeetingTypes.ACTION_ITEM,
-                  current.id(),
-                  Map.of("description", current.description()));
-            });
-    return actionItemPayload(result, target.localId());
-  }
-
-  private static ActionItemPayload actionItemPayload(MeetingPayload result, UUID id) {
-    if (result.meeting() == null) {
-      return new ActionItemPayload(null, result.errors());
-    }
-    return new ActionItemPayload(
-        new Changed(MeetingTypes.ACTION_ITEM, result.meeting().communityId(), id), List.of());
+            input.id(), MeetingTypes.ACTION_ITEM, "id", scope, MeetingRules.CONVENERS),
+        scope,
+        "id",
+        "actionItem",
+        "action-item-updated",
+        command ->
+            Optional.of(
+                meetings
+                    .actionItem(command.dsl(), command.community().id(), command.targetId())
+                    .map(MeetingState.ActionItemState::meetingId)
+                    .orElseThrow(
+                        () ->
+                            Refusal.because(
+                                UserError.Code.NOT_FOUND, "No such action item", "id"))),
+        (dsl, one, c, meeting) -> {
+          if (input.status() == null) {
+            throw Refusal.because(UserError.Code.INVALID_INPUT, "Which status?", "status");
+          }
+          MeetingState.ActionItemState current =
+              meetings.actionItem(dsl, c.id(), itemId).orElseThrow();
+          MeetingDesk.expectVersion(input.expectedVersion(), current.version(), "action item");
+          if (!meetings.setActionItemStatus(
+              dsl, c.id(), current.id(), current.version(), input.status())) {
+            throw Refusal.because(
+                UserError.Code.CONFLICT,
+                "The action item was changed by someone else; reload it and try again",
+                "expectedVersion");
+          }
+          audit.record(
+              dsl,
+              one,
+              c.id(),
+              "action-item." + input.status().name().toLowerCase(),
+              MeetingTypes.ACTION_ITEM,
+              current.id(),
+              Map.of("description", current.description()));
+          return new Changed(MeetingTypes.ACTION_ITEM, c.id(), current.id());
+        });
   }
 }

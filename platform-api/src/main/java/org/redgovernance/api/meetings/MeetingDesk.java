@@ -1,27 +1,28 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.meetings.MeetingMutations.MeetingPayload;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
 /**
- * How every change to an existing meeting runs: the meeting must be in the caller's scope and the
- * caller a convener; then, in one transaction, the change, its audit entry and its live event, and
- * the meeting read back whole. A {@link Refusal} anywhere rolls all of it back.
+ * How every change to an existing meeting runs, as a command ({@link Commands}): the meeting must
+ * be in the caller's scope and the caller a convener; then, in one transaction, the change, its
+ * audit entry and its live event (one statement), and what changed read back. A {@link Refusal}
+ * anywhere rolls all of it back.
  */
 @Component
 class MeetingDesk {
@@ -35,66 +36,92 @@ class MeetingDesk {
         DSLContext dsl, AccessScope scope, ReachableCommunity community, MeetingState meeting);
   }
 
-  private final TenantTransactions transactions;
+  /** A change whose payload shows another object than the meeting (an action item it added). */
+  @FunctionalInterface
+  interface ChangeOf {
+    Changed apply(
+        DSLContext dsl, AccessScope scope, ReachableCommunity community, MeetingState meeting);
+  }
+
+  /** Which meeting a command's target belongs to (an agenda item's, an action item's). */
+  @FunctionalInterface
+  interface MeetingOf {
+    Optional<UUID> find(Commands.Step command);
+  }
+
   private final MeetingRepository meetings;
-  private final AuditLog audit;
+  private final Commands commands;
   private final ChangeEvents changes;
 
-  MeetingDesk(
-      TenantTransactions transactions,
-      MeetingRepository meetings,
-      AuditLog audit,
-      ChangeEvents changes) {
-    this.transactions = transactions;
+  MeetingDesk(MeetingRepository meetings, Commands commands, ChangeEvents changes) {
     this.meetings = meetings;
-    this.audit = audit;
+    this.commands = commands;
     this.changes = changes;
   }
 
-  MeetingPayload change(
-      @Nullable String meetingId, String field, AccessScope scope, String action, Change change) {
-    MutationTargets.Target target =
-        MutationTargets.object(
-            meetingId, MeetingTypes.MEETING, field, scope, MeetingRules.CONVENERS);
-    if (target.refusal() != null) {
-      return MeetingPayload.failed(target.refusal());
-    }
-    return changeIn(target.target(), target.localId(), field, scope, action, change);
-  }
-
-  /** As {@link #change}, for a meeting found through one of its parts (an agenda item …). */
-  MeetingPayload changeIn(
-      ReachableCommunity community,
-      UUID meetingId,
+  /** A change to the meeting {@code meetingId} names; the payload shows the meeting. */
+  Map<String, Object> change(
+      DataFetchingEnvironment environment,
+      @Nullable String meetingId,
       String field,
       AccessScope scope,
       String action,
       Change change) {
-    AccessScope one = scope.narrowedTo(community);
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            MeetingState meeting =
-                meetings
-                    .state(dsl, community.id(), meetingId)
-                    .orElseThrow(
-                        () -> Refusal.because(UserError.Code.NOT_FOUND, "No such meeting", field));
-            change.apply(dsl, one, community, meeting);
-            audit.record(
-                dsl,
-                one,
-                community.id(),
-                "meeting." + action,
-                MeetingTypes.MEETING,
-                meetingId,
-                Map.of("title", meeting.title()));
-            announce(dsl, community.id(), meetingId, action.toUpperCase().replace('-', '_'));
-            return MeetingPayload.of(community.id(), meetingId);
-          });
-    } catch (Refusal refusal) {
-      return MeetingPayload.failed(refusal.error());
-    }
+    return run(
+        environment,
+        MutationTargets.object(
+            meetingId, MeetingTypes.MEETING, field, scope, MeetingRules.CONVENERS),
+        scope,
+        field,
+        "meeting",
+        action,
+        command -> Optional.of(command.targetId()),
+        showingTheMeeting(change));
+  }
+
+  /**
+   * A change to a meeting found through {@code target} (one of its parts), shown in the payload's
+   * {@code payloadField} as the change says.
+   */
+  Map<String, Object> run(
+      DataFetchingEnvironment environment,
+      MutationTargets.Target target,
+      AccessScope scope,
+      String field,
+      String payloadField,
+      String action,
+      MeetingOf meetingOf,
+      ChangeOf change) {
+    return commands.run(
+        environment,
+        scope,
+        target,
+        payloadField,
+        command -> {
+          DSLContext dsl = command.dsl();
+          ReachableCommunity community = command.community();
+          MeetingState meeting =
+              meetingOf
+                  .find(command)
+                  .flatMap(id -> meetings.state(dsl, community.id(), id))
+                  .orElseThrow(
+                      () -> Refusal.because(UserError.Code.NOT_FOUND, "No such meeting", field));
+          Changed shown = change.apply(dsl, command.scope(), community, meeting);
+          commands
+              .write(dsl, command.scope(), MeetingRepository.row(community.id(), meeting.id()))
+              .audited("meeting." + action, MeetingTypes.MEETING, Map.of("title", meeting.title()))
+              .announced(TOPIC, action.toUpperCase().replace('-', '_'))
+              .execute();
+          return shown;
+        });
+  }
+
+  /** The change, its payload showing the meeting. */
+  static ChangeOf showingTheMeeting(Change change) {
+    return (dsl, scope, community, meeting) -> {
+      change.apply(dsl, scope, community, meeting);
+      return new Changed(MeetingTypes.MEETING, community.id(), meeting.id());
+    };
   }
 
   void announce(DSLContext dsl, UUID communityId, UUID meetingId, String kind) {

@@ -1,5 +1,6 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,12 +11,12 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.meetings.MeetingMutations.AddMeetingSeriesInput;
 import org.redgovernance.api.meetings.MeetingMutations.AddMeetingSeriesPayload;
-import org.redgovernance.api.meetings.MeetingMutations.MeetingPayload;
 import org.redgovernance.api.meetings.MeetingMutations.MeetingStepInput;
 import org.redgovernance.api.meetings.MeetingMutations.PublishMeetingMinutesInput;
 import org.redgovernance.api.meetings.MeetingMutations.RecordMinutesInput;
@@ -51,6 +52,7 @@ class MeetingMutationController {
   private final MeetingDesk desk;
   private final NoticeBoard notices;
   private final AuditLog audit;
+  private final Commands commands;
 
   MeetingMutationController(
       TenantTransactions transactions,
@@ -58,7 +60,9 @@ class MeetingMutationController {
       MeetingPlanner planner,
       MeetingDesk desk,
       NoticeBoard notices,
-      AuditLog audit) {
+      AuditLog audit,
+      Commands commands) {
+    this.commands = commands;
     this.transactions = transactions;
     this.meetings = meetings;
     this.planner = planner;
@@ -78,65 +82,59 @@ class MeetingMutationController {
       List<UUID> invitedBodyIds) {}
 
   @MutationMapping
-  MeetingPayload scheduleMeeting(
+  Map<String, Object> scheduleMeeting(
       @Argument ScheduleMeetingInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target target =
-        MutationTargets.community(input.communityKey(), scope, MeetingRules.CONVENERS);
-    if (target.refusal() != null) {
-      return MeetingPayload.failed(target.refusal());
-    }
-    ReachableCommunity community = target.target();
-    AccessScope one = scope.narrowedTo(community);
-    try {
-      if (input.startsAt() == null) {
-        throw Refusal.because(UserError.Code.INVALID_INPUT, "When does it start?", "startsAt");
-      }
-      return transactions.write(
-          one,
-          dsl -> {
-            Setting setting =
-                setting(
-                    dsl,
-                    community,
-                    scope,
-                    input.kind(),
-                    input.title(),
-                    input.durationMinutes(),
-                    input.servicePostId(),
-                    input.placeText(),
-                    input.convenerName(),
-                    input.invitedBodyIds());
-            UUID id = Ids.newId();
-            OffsetDateTime startsAt = input.startsAt();
-            meetings.insert(
-                dsl,
-                new NewMeeting(
-                    community.id(),
-                    id,
-                    null,
-                    setting.kind(),
-                    setting.title(),
-                    startsAt,
-                    startsAt.plusMinutes(setting.durationMinutes()),
-                    setting.servicePostId(),
-                    setting.placeText(),
-                    setting.convenerName(),
-                    setting.invitedBodyIds()));
-            audit.record(
-                dsl,
-                one,
-                community.id(),
-                "meeting.scheduled",
-                MeetingTypes.MEETING,
-                id,
-                Map.of("title", setting.title(), "kind", setting.kind().name()));
-            desk.announce(dsl, community.id(), id, "SCHEDULED");
-            return MeetingPayload.of(community.id(), id);
-          });
-    } catch (Refusal refusal) {
-      return MeetingPayload.failed(refusal.error());
-    }
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.run(
+        environment,
+        scope,
+        MutationTargets.community(input.communityKey(), scope, MeetingRules.CONVENERS),
+        "meeting",
+        command -> {
+          if (input.startsAt() == null) {
+            throw Refusal.because(UserError.Code.INVALID_INPUT, "When does it start?", "startsAt");
+          }
+          DSLContext dsl = command.dsl();
+          ReachableCommunity community = command.community();
+          Setting setting =
+              setting(
+                  dsl,
+                  community,
+                  command.scope(),
+                  input.kind(),
+                  input.title(),
+                  input.durationMinutes(),
+                  input.servicePostId(),
+                  input.placeText(),
+                  input.convenerName(),
+                  input.invitedBodyIds());
+          UUID id = Ids.newId();
+          OffsetDateTime startsAt = input.startsAt();
+          meetings.insert(
+              dsl,
+              new NewMeeting(
+                  community.id(),
+                  id,
+                  null,
+                  setting.kind(),
+                  setting.title(),
+                  startsAt,
+                  startsAt.plusMinutes(setting.durationMinutes()),
+                  setting.servicePostId(),
+                  setting.placeText(),
+                  setting.convenerName(),
+                  setting.invitedBodyIds()));
+          command
+              .write(MeetingRepository.row(community.id(), id))
+              .audited(
+                  "meeting.scheduled",
+                  MeetingTypes.MEETING,
+                  Map.of("title", setting.title(), "kind", setting.kind().name()))
+              .announced(MeetingDesk.TOPIC, "SCHEDULED")
+              .execute();
+          return new Changed(MeetingTypes.MEETING, community.id(), id);
+        });
   }
 
   @MutationMapping
@@ -214,34 +212,58 @@ class MeetingMutationController {
   }
 
   @MutationMapping
-  MeetingPayload startMeeting(
-      @Argument MeetingStepInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return move(input, scope, MeetingStatus.PLANNED, MeetingStatus.IN_PROGRESS, "started", null);
+  Map<String, Object> startMeeting(
+      @Argument MeetingStepInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return move(
+        environment,
+        input,
+        scope,
+        MeetingStatus.PLANNED,
+        MeetingStatus.IN_PROGRESS,
+        "started",
+        null);
   }
 
   @MutationMapping
-  MeetingPayload endMeeting(
-      @Argument MeetingStepInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return move(input, scope, MeetingStatus.IN_PROGRESS, MeetingStatus.HELD, "ended", null);
+  Map<String, Object> endMeeting(
+      @Argument MeetingStepInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return move(
+        environment, input, scope, MeetingStatus.IN_PROGRESS, MeetingStatus.HELD, "ended", null);
   }
 
   @MutationMapping
-  MeetingPayload cancelMeeting(
-      @Argument MeetingStepInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+  Map<String, Object> cancelMeeting(
+      @Argument MeetingStepInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String reason = input.reason() == null ? "" : input.reason().strip();
     if (reason.isEmpty() || reason.length() > 500) {
-      return MeetingPayload.failed(
+      return Commands.failed(
+          "meeting",
           UserError.of(UserError.Code.INVALID_INPUT, "Say why: 1 to 500 characters", "reason"));
     }
-    return move(input, scope, MeetingStatus.PLANNED, MeetingStatus.CANCELLED, "cancelled", reason);
+    return move(
+        environment,
+        input,
+        scope,
+        MeetingStatus.PLANNED,
+        MeetingStatus.CANCELLED,
+        "cancelled",
+        reason);
   }
 
   @MutationMapping
-  MeetingPayload recordMinutes(
+  Map<String, Object> recordMinutes(
       @Argument RecordMinutesInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     String minutes = input.minutes() == null ? "" : input.minutes().strip();
     return desk.change(
+        environment,
         input.meetingId(),
         "meetingId",
         scope,
@@ -269,10 +291,12 @@ class MeetingMutationController {
   }
 
   @MutationMapping
-  MeetingPayload publishMeetingMinutes(
+  Map<String, Object> publishMeetingMinutes(
       @Argument PublishMeetingMinutesInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     return desk.change(
+        environment,
         input.meetingId(),
         "meetingId",
         scope,
@@ -303,7 +327,8 @@ class MeetingMutationController {
         });
   }
 
-  private MeetingPayload move(
+  private Map<String, Object> move(
+      DataFetchingEnvironment environment,
       MeetingStepInput input,
       AccessScope scope,
       MeetingStatus from,
@@ -311,6 +336,7 @@ class MeetingMutationController {
       String action,
       @Nullable String reason) {
     return desk.change(
+        environment,
         input.id(),
         "id",
         scope,

@@ -72,26 +72,9 @@ final class MeetingMutations {
   record UpdateActionItemInput(
       @Nullable String id, @Nullable Integer expectedVersion, @Nullable ActionItemStatus status) {}
 
-  /** {@code meeting} is read back through the read model, as the caller may see it now. */
-  record MeetingPayload(@Nullable Changed meeting, List<UserError> errors) {
-    static MeetingPayload of(java.util.UUID communityId, java.util.UUID id) {
-      return new MeetingPayload(new Changed(MeetingTypes.MEETING, communityId, id), List.of());
-    }
-
-    static MeetingPayload failed(UserError error) {
-      return new MeetingPayload(null, List.of(error));
-    }
-  }
-
   record AddMeetingSeriesPayload(List<Changed> meetings, List<UserError> errors) {
     static AddMeetingSeriesPayload failed(UserError error) {
       return new AddMeetingSeriesPayload(List.of(), List.of(error));
-    }
-  }
-
-  record ActionItemPayload(@Nullable Changed actionItem, List<UserError> errors) {
-    static ActionItemPayload failed(UserError error) {
-      return new ActionItemPayload(null, List.of(error));
     }
   }
 }

@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.database.Ids;
@@ -357,6 +359,16 @@ class MeetingRepository {
   boolean matterExists(DSLContext dsl, UUID communityId, UUID id) {
     return dsl.fetchExists(
         MATTER_CARD, MATTER_CARD.COMMUNITY_ID.eq(communityId), MATTER_CARD.ID.eq(id));
+  }
+
+  /**
+   * The meeting's row as a {@code Write} takes it for a change written by statements of its own
+   * (attendance, an agenda item): what the audit record and the event name.
+   */
+  static ResultQuery<? extends Record> row(UUID communityId, UUID id) {
+    return DSL.select(MEETING.COMMUNITY_ID, MEETING.ID)
+        .from(MEETING)
+        .where(MEETING.COMMUNITY_ID.eq(communityId), MEETING.ID.eq(id));
   }
 
   // --- what the desk decides on

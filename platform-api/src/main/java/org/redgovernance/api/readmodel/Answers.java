@@ -58,6 +58,19 @@ public class Answers {
         .map(written -> rendered(written, compiled.marked(), compiled.deferrals(), scope));
   }
 
+  /**
+   * {@link #optional}, in a transaction the caller runs already ({@code dsl}): a mutation reading
+   * back what it changed. Its records are written, and its secrets revealed, in that transaction.
+   */
+  public Optional<RenderedJson> optionalIn(DSLContext dsl, Compiled compiled, AccessScope scope) {
+    compiled.records().forEach(record -> record.write(dsl, scope));
+    List<byte[]> written =
+        RenderedJson.fetchWritten(dsl, compiled.statement()).map(List::of).orElse(List.of());
+    return SecretSlots.reveal(written, secrets -> reveal(dsl, scope, secrets)).stream()
+        .findFirst()
+        .map(json -> rendered(json, compiled.marked(), compiled.deferrals(), scope));
+  }
+
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
   private RenderedJson rendered(
       byte[] written,

@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.List;
+import java.util.Optional;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,11 @@ class ChangedObjects implements Instrumentation {
   }
 
   private Object readBack(Changed changed, DataFetchingEnvironment environment) {
+    Optional<ReadBack.Answer> read = changed.readFor(environment.getField().getResultKey());
+    if (read.isPresent()) {
+      Compiled compiled = read.get().compiled();
+      return read.get().json().map(json -> compiled.answer(json, environment)).orElse(null);
+    }
     AccessScope scope = environment.getGraphQlContext().get(AccessScope.CONTEXT_KEY);
     ReachableCommunity community = scope.byId(changed.communityId()).orElse(null);
     if (community == null) {

@@ -347,6 +347,62 @@ class MattersIntegrationTests extends IntegrationTest {
     assertThat(categories).contains("PARKING", "PETS", "GREENING", "SANITATION", "FACILITY");
   }
 
+  @Test
+  void reportingAMatter_costsTheTenantContextOneWriteAndTheReadBack() {
+    long auditsBefore =
+        Rows.count("SELECT count(*) FROM rg.audit_event WHERE action = 'matter.reported'");
+    long before = statements.total();
+    GraphQlResult result =
+        desk.call(
+            "baiguoshu.admin",
+            "reportMatter",
+            Map.of(
+                "communityKey", "baiguoshu",
+                "title", "消防通道被占",
+                "description", "3幢旁消防通道停了两辆车",
+                "category", "SAFETY",
+                "source", "GRID_PATROL"));
+    long used = statements.total() - before;
+
+    assertThat(result.data("reportMatter.errors").size()).as(result.toString()).isZero();
+    JsonNode matter = result.data("reportMatter.matter");
+    assertThat(matter.path("status").asString()).isEqualTo("REPORTED");
+    assertThat(matter.path("latestEntry").path("to").asString()).isEqualTo("REPORTED");
+    assertThat(matter.path("reporter").isNull()).as("found on patrol, for no one").isTrue();
+    // the caller's communities, the tenant context, the write (matter, timeline, audit, event),
+    // the matter read back in the same transaction
+    assertThat(used).isEqualTo(4);
+    assertThat(Rows.count("SELECT count(*) FROM rg.audit_event WHERE action = 'matter.reported'"))
+        .isEqualTo(auditsBefore + 1);
+  }
+
+  @Test
+  void aMatterRefusedAfterItsWrite_leavesNothingBehind() {
+    long matters = Rows.count("SELECT count(*) FROM rg.matter");
+    long audits = Rows.count("SELECT count(*) FROM rg.audit_event");
+    long entries = Rows.count("SELECT count(*) FROM rg.matter_event");
+    // staff whose login is linked to no resident, for what a resident said: refused after the
+    // insert found no resident of theirs
+    GraphQlResult result =
+        desk.call(
+            "baiguoshu.admin",
+            "reportMatter",
+            Map.of(
+                "communityKey", "baiguoshu",
+                "title", "楼上漏水",
+                "description", "居民来电反映",
+                "category", "FACILITY",
+                "source", "HOTLINE"));
+
+    assertThat(result.data("reportMatter.errors.0.code").asString())
+        .as(result.toString())
+        .isEqualTo("INVALID_INPUT");
+    assertThat(result.data("reportMatter.matter").isNull()).isTrue();
+    assertThat(Rows.count("SELECT count(*) FROM rg.matter")).isEqualTo(matters);
+    assertThat(Rows.count("SELECT count(*) FROM rg.audit_event")).isEqualTo(audits);
+    assertThat(Rows.count("SELECT count(*) FROM rg.matter_event")).isEqualTo(entries);
+  }
+
   private long statementsForBoard(int first) {
     long before = statements.total();
     GraphQlResult result =

@@ -1,0 +1,123 @@
+package org.redgovernance.api.commands;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.Refusal;
+import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
+import org.redgovernance.api.readmodel.ReadBack;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.MutationTargets;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command template every mutation runs through: the target found and the caller allowed, then
+ * in one tenant transaction the feature's body — its checks and its {@link Write} — and what it
+ * changed read back for the payload's selection. The payload is the schema's: the changed object
+ * under the feature's field name, and {@code errors}.
+ */
+@Component
+public class Commands {
+
+  /** What the body of a command may use: its transaction, its caller and its target. */
+  public record Step(
+      DSLContext dsl,
+      AccessScope scope,
+      ReachableCommunity community,
+      UUID targetId,
+      Commands commands) {
+
+    /** The feature's change, to be written with what goes with it ({@link Write}). */
+    public Write write(ResultQuery<? extends Record> change) {
+      return commands.write(dsl, scope, change);
+    }
+  }
+
+  /**
+   * The feature's part of a command, inside the transaction: check, write, and say what changed; a
+   * {@link Refusal} rolls the transaction back and becomes the payload's error.
+   */
+  @FunctionalInterface
+  public interface Body {
+    Changed apply(Step step);
+  }
+
+  private final TenantTransactions transactions;
+  private final AuditLog audit;
+  private final ChangeEvents events;
+  private final ReadBack readBack;
+
+  Commands(
+      TenantTransactions transactions, AuditLog audit, ChangeEvents events, ReadBack readBack) {
+    this.transactions = transactions;
+    this.audit = audit;
+    this.events = events;
+    this.readBack = readBack;
+  }
+
+  /**
+   * Runs the command of the mutation {@code mutation} (its field's environment) on {@code target}
+   * for {@code scope}'s caller; the payload holds what changed under {@code field}, read as the
+   * mutation's selection of it asks, or the refusal.
+   */
+  public Map<String, Object> run(
+      DataFetchingEnvironment mutation,
+      AccessScope scope,
+      MutationTargets.Target target,
+      String field,
+      Body body) {
+    if (target.refusal() != null) {
+      return failed(field, target.refusal());
+    }
+    ReachableCommunity community = target.target();
+    AccessScope one = scope.narrowedTo(community);
+    try {
+      Changed changed =
+          transactions.write(
+              one,
+              dsl ->
+                  readBack.within(
+                      dsl,
+                      one,
+                      body.apply(new Step(dsl, one, community, target.localId(), this)),
+                      mutation,
+                      field));
+      return payload(field, changed, List.of());
+    } catch (Refusal refused) {
+      return failed(field, refused.error());
+    }
+  }
+
+  /**
+   * A change written in {@code dsl}'s transaction for {@code scope}'s caller: inside a command's
+   * body ({@link Step#write}), or a step another feature's command takes (a meeting assigning a
+   * matter).
+   */
+  public Write write(DSLContext dsl, AccessScope scope, ResultQuery<? extends Record> change) {
+    return new Write(dsl, scope, audit, events, change);
+  }
+
+  /** The payload of a mutation refused before it began. */
+  public static Map<String, Object> failed(String field, UserError error) {
+    return payload(field, null, List.of(error));
+  }
+
+  private static Map<String, Object> payload(
+      String field, @Nullable Changed changed, List<UserError> errors) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put(field, changed);
+    payload.put("errors", errors);
+    return payload;
+  }
+}

@@ -1,0 +1,119 @@
+package org.redgovernance.api.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.CommonTableExpression;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.tenancy.AccessScope;
+
+/**
+ * A change written in one round trip: the feature's insert or update (returning the row's {@code
+ * community_id} and {@code id}, and whatever else the feature wants back), the rows it writes
+ * beside it (a timeline entry), the audit record and the change event, as one statement of
+ * data-modifying CTEs. What the change did not touch (an update that found another version) gets no
+ * timeline entry, no audit record and no event.
+ */
+public final class Write {
+
+  /** The row the change wrote, as the statement's other parts read it. */
+  public record Row(Table<?> table, Field<UUID> communityId, Field<UUID> id) {}
+
+  private static final Table<?> CHANGED = DSL.table(DSL.name("changed"));
+  private static final Row ROW =
+      new Row(
+          CHANGED,
+          DSL.field(DSL.name("changed", "community_id"), UUID.class),
+          DSL.field(DSL.name("changed", "id"), UUID.class));
+
+  private final DSLContext dsl;
+  private final AccessScope scope;
+  private final AuditLog audit;
+  private final ChangeEvents events;
+  private final ResultQuery<? extends Record> change;
+  private final List<Function<Row, Query>> alongside = new ArrayList<>();
+  private @Nullable Query audited;
+  private @Nullable Field<Object> announced;
+
+  Write(
+      DSLContext dsl,
+      AccessScope scope,
+      AuditLog audit,
+      ChangeEvents events,
+      ResultQuery<? extends Record> change) {
+    this.dsl = dsl;
+    this.scope = scope;
+    this.audit = audit;
+    this.events = events;
+    this.change = change;
+  }
+
+  /** A row the feature writes with the change, from it (an insert … select). */
+  public Write alongside(Function<Row, Query> write) {
+    alongside.add(write);
+    return this;
+  }
+
+  /** The audit record of the change: who did {@code action} to the row, with {@code details}. */
+  public Write audited(String action, String subjectType, Map<String, ?> details) {
+    audited =
+        audit.recordOf(scope, CHANGED, ROW.communityId(), ROW.id(), action, subjectType, details);
+    return this;
+  }
+
+  /** The change event subscribers receive once the transaction commits. */
+  public Write announced(String topic, String kind) {
+    return announced(topic, kind, ROW.id());
+  }
+
+  /**
+   * The change event of another object than the row written ({@code subject}, a column the change
+   * returns: a comment's matter).
+   */
+  public Write announced(String topic, String kind, String subject) {
+    return announced(topic, kind, DSL.field(DSL.name("changed", subject), UUID.class));
+  }
+
+  private Write announced(String topic, String kind, Field<UUID> subject) {
+    announced = events.announcing(topic, ROW.communityId(), subject, kind);
+    return this;
+  }
+
+  /** Runs the statement; the rows the change returned, none when it touched nothing. */
+  public List<Record> execute() {
+    List<CommonTableExpression<?>> parts = new ArrayList<>();
+    parts.add(DSL.name("changed").as(change));
+    for (int i = 0; i < alongside.size(); i++) {
+      parts.add(DSL.name("alongside" + i).as(returningNothing(alongside.get(i).apply(ROW))));
+    }
+    if (audited != null) {
+      parts.add(DSL.name("audited").as(returningNothing(audited)));
+    }
+    List<SelectFieldOrAsterisk> columns = new ArrayList<>();
+    columns.add(CHANGED.asterisk());
+    if (announced != null) {
+      columns.add(announced.as("announced"));
+    }
+    return dsl.with(parts).select(columns).from(CHANGED).fetch();
+  }
+
+  /**
+   * A data-modifying part that returns nothing, as PostgreSQL allows in WITH: what it writes need
+   * not be readable by the runtime role (the audit log is insert-only).
+   */
+  private static ResultQuery<Record> returningNothing(Query write) {
+    return DSL.resultQuery("{0}", write);
+  }
+}

@@ -1,0 +1,63 @@
+package org.redgovernance.api.readmodel;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what a mutation changed inside the mutation's own transaction, for every selection of the
+ * payload's field that holds it: the answer leaves with the change, and the mutation costs its
+ * writes and one read, not another transaction.
+ */
+@Component
+public class ReadBack {
+
+  /** One selection's answer: how it was compiled, and what PostgreSQL wrote (none: not there). */
+  public record Answer(Compiled compiled, Optional<RenderedJson> json) {}
+
+  private final ReadModel model;
+  private final Answers answers;
+
+  ReadBack(ReadModel model, Answers answers) {
+    this.model = model;
+    this.answers = answers;
+  }
+
+  /**
+   * {@code changed} with its answers for each selection of {@code field} in the mutation's payload
+   * ({@code mutation} is the mutation field's environment), read through {@code dsl}, the
+   * mutation's transaction, as {@code scope}'s caller.
+   */
+  public Changed within(
+      DSLContext dsl,
+      AccessScope scope,
+      Changed changed,
+      DataFetchingEnvironment mutation,
+      String field) {
+    Map<String, Answer> read = new LinkedHashMap<>();
+    for (SelectedField selected : mutation.getSelectionSet().getImmediateFields()) {
+      if (!selected.getName().equals(field) || read.containsKey(selected.getResultKey())) {
+        continue;
+      }
+      Compiled compiled =
+          model
+              .byId(
+                  changed.typeName(),
+                  new GlobalIdParts(changed.communityId(), changed.id()),
+                  selected.getSelectionSet().getImmediateFields(),
+                  ReadRequest.of(mutation))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          changed.typeName() + " cannot be read back for this selection"));
+      read.put(
+          selected.getResultKey(), new Answer(compiled, answers.optionalIn(dsl, compiled, scope)));
+    }
+    return new Changed(changed.typeName(), changed.communityId(), changed.id(), read);
+  }
+}
