@@ -21,6 +21,7 @@ import org.jooq.impl.DSL;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.TimeCursor;
+import org.redgovernance.api.readmodel.Arguments;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -513,8 +514,7 @@ class MatterModels {
   @SuppressWarnings("unchecked")
   private static Condition boardFilter(
       Matter matter, Map<String, Object> arguments, ReadRequest request) {
-    Map<String, Object> filter =
-        arguments.get("filter") instanceof Map<?, ?> given ? (Map<String, Object>) given : Map.of();
+    Map<String, Object> filter = Arguments.input(arguments, "filter");
     Condition where = DSL.noCondition();
     List<String> statuses =
         FilterValues.anyOf((List<String>) filter.get("statuses"), (String) null);

@@ -24,6 +24,7 @@ import org.jooq.impl.DSL;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.TimeCursor;
+import org.redgovernance.api.readmodel.Arguments;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -292,10 +293,10 @@ class MeetingModels {
             MEETINGS,
             (community, meeting) -> meeting.COMMUNITY_ID.eq(community.ID),
             arguments ->
-                Boolean.TRUE.equals(filterOf(arguments).get("newestFirst"))
+                Boolean.TRUE.equals(Arguments.input(arguments, "filter").get("newestFirst"))
                     ? LATEST_FIRST
                     : EARLIEST_FIRST,
-            (meeting, arguments) -> meetingFilter(meeting, filterOf(arguments)))
+            (meeting, arguments) -> meetingFilter(meeting, Arguments.input(arguments, "filter")))
         .build();
   }
 
@@ -468,13 +469,6 @@ class MeetingModels {
             TimeCursor after = TimeCursor.ofKey(key);
             return DSL.row(meeting.STARTS_AT, meeting.ID).lt(after.at(), after.id());
           });
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> filterOf(Map<String, Object> arguments) {
-    return arguments.get("filter") instanceof Map<?, ?> filter
-        ? (Map<String, Object>) filter
-        : Map.of();
-  }
 
   @SuppressWarnings("unchecked")
   private static Condition meetingFilter(Meeting meeting, Map<String, Object> filter) {

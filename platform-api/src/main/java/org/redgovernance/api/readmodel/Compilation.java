@@ -212,13 +212,9 @@ public final class Compilation {
 
   /**
    * The statement (or subquery) writing {@code json} for the first row of {@code ref}'s table under
-   * the alias {@code row} that {@code where} finds and the caller may see.
+   * the alias {@code row} that {@code where} finds and the caller may see, in {@code order} (none:
+   * any, for a row found by its key).
    */
-  Select<Record1<JSON>> first(Field<JSON> json, ModelRef<?> ref, Table<?> row, Condition where) {
-    return DSL.select(json).from(row).where(where, visible(ref, row)).limit(1);
-  }
-
-  /** {@link #first} in {@code order}: the latest entry of a timeline. */
   Select<Record1<JSON>> first(
       Field<JSON> json,
       ModelRef<?> ref,

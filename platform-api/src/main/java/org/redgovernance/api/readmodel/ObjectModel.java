@@ -464,18 +464,7 @@ public final class ObjectModel<T extends Table<?>> {
     /** A to-one field whose join depends on the request: a body's term running today. */
     public <R extends Table<?>> Builder<T> object(
         String name, ModelRef<R> target, RequestJoin<T, R> join) {
-      return field(
-          name,
-          (row, selected, c) -> {
-            if (!selected.arguments().isEmpty()) {
-              return none();
-            }
-            R other = c.alias(target);
-            return c.object(target.typeName(), other, selected.below())
-                .map(
-                    json ->
-                        DSL.field(c.first(json, target, other, join.on(row, other, c.request()))));
-          });
+      return object(name, target, join, other -> List.of());
     }
 
     /** A to-one field: the first row of {@code target} that {@code join} finds in {@code order}. */
@@ -483,6 +472,14 @@ public final class ObjectModel<T extends Table<?>> {
         String name,
         ModelRef<R> target,
         BiFunction<T, R, Condition> join,
+        Function<R, List<? extends OrderField<?>>> order) {
+      return object(name, target, (row, other, request) -> join.apply(row, other), order);
+    }
+
+    private <R extends Table<?>> Builder<T> object(
+        String name,
+        ModelRef<R> target,
+        RequestJoin<T, R> join,
         Function<R, List<? extends OrderField<?>>> order) {
       return field(
           name,
@@ -496,7 +493,11 @@ public final class ObjectModel<T extends Table<?>> {
                     json ->
                         DSL.field(
                             c.first(
-                                json, target, other, join.apply(row, other), order.apply(other))));
+                                json,
+                                target,
+                                other,
+                                join.on(row, other, c.request()),
+                                order.apply(other))));
           });
     }
 

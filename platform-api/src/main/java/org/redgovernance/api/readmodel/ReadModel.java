@@ -160,7 +160,10 @@ public class ReadModel {
     T row = compilation.alias(ref);
     return compilation
         .object(ref.typeName(), row, selection)
-        .map(json -> compilation.compiled(compilation.first(json, ref, row, where.apply(row))));
+        .map(
+            json ->
+                compilation.compiled(
+                    compilation.first(json, ref, row, where.apply(row), List.of())));
   }
 
   /**
@@ -192,7 +195,8 @@ public class ReadModel {
                     .apply(row, compilation)
                     .map(
                         json ->
-                            compilation.compiled(compilation.first(json, type.ref(), row, where))));
+                            compilation.compiled(
+                                compilation.first(json, type.ref(), row, where, List.of()))));
   }
 
   /**

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.readmodel.Arguments;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -233,14 +234,16 @@ public class RosterModels {
             HOUSEHOLDS,
             (community, household) -> household.COMMUNITY_ID.eq(community.ID),
             arguments -> householdOrder(RosterOrder.of(arguments)),
-            (household, arguments) -> householdFilter(household, filterOf(arguments)))
+            (household, arguments) ->
+                householdFilter(household, Arguments.input(arguments, "filter")))
         .readableIf("households", ReachableCommunity::mayReadRoster, ROSTER_REFUSED)
         .connection(
             "residents",
             RESIDENTS,
             (community, resident) -> resident.COMMUNITY_ID.eq(community.ID),
             arguments -> residentOrder(RosterOrder.of(arguments)),
-            (resident, arguments) -> residentFilter(resident, filterOf(arguments), cipher))
+            (resident, arguments) ->
+                residentFilter(resident, Arguments.input(arguments, "filter"), cipher))
         .readableIf("residents", ReachableCommunity::mayReadRoster, ROSTER_REFUSED)
         .recordedIf("residents", personalData::lookup)
         .connection(
@@ -248,7 +251,7 @@ public class RosterModels {
             PARTY_MEMBERS,
             (community, member) -> member.COMMUNITY_ID.eq(community.ID),
             arguments -> partyMemberOrder(RosterOrder.of(arguments)),
-            (member, arguments) -> partyMemberFilter(member, filterOf(arguments)))
+            (member, arguments) -> partyMemberFilter(member, Arguments.input(arguments, "filter")))
         .readableIf("partyMembers", ReachableCommunity::mayReadRoster, ROSTER_REFUSED)
         .build();
   }
@@ -393,12 +396,6 @@ public class RosterModels {
       where = where.and(memberName(member).containsIgnoreCase(name));
     }
     return where;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> filterOf(Map<String, Object> arguments) {
-    Object filter = arguments.get("filter");
-    return filter == null ? Map.of() : (Map<String, Object>) filter;
   }
 
   /**
