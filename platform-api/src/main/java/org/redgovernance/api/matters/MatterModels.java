@@ -1,6 +1,8 @@
 package org.redgovernance.api.matters;
 
 import static org.redgovernance.database.jooq.Tables.BODY_CARD;
+import static org.redgovernance.database.jooq.Tables.BUILDING_CARD;
+import static org.redgovernance.database.jooq.Tables.HOUSEHOLD_CARD;
 import static org.redgovernance.database.jooq.Tables.MATTER;
 import static org.redgovernance.database.jooq.Tables.MATTER_ATTACHMENT;
 import static org.redgovernance.database.jooq.Tables.MATTER_COMMENT;
@@ -491,22 +493,20 @@ class MatterModels {
 
   private static Field<String> buildingNumber(Matter matter) {
     return DSL.field(
-        DSL.select(org.redgovernance.database.jooq.Tables.BUILDING_CARD.NUMBER)
-            .from(org.redgovernance.database.jooq.Tables.BUILDING_CARD)
+        DSL.select(BUILDING_CARD.NUMBER)
+            .from(BUILDING_CARD)
             .where(
-                org.redgovernance.database.jooq.Tables.BUILDING_CARD.COMMUNITY_ID.eq(
-                    matter.COMMUNITY_ID),
-                org.redgovernance.database.jooq.Tables.BUILDING_CARD.ID.eq(matter.BUILDING_ID)));
+                BUILDING_CARD.COMMUNITY_ID.eq(matter.COMMUNITY_ID),
+                BUILDING_CARD.ID.eq(matter.BUILDING_ID)));
   }
 
   private static Field<String> householdAddress(Matter matter) {
     return DSL.field(
-        DSL.select(org.redgovernance.database.jooq.Tables.HOUSEHOLD_CARD.ADDRESS)
-            .from(org.redgovernance.database.jooq.Tables.HOUSEHOLD_CARD)
+        DSL.select(HOUSEHOLD_CARD.ADDRESS)
+            .from(HOUSEHOLD_CARD)
             .where(
-                org.redgovernance.database.jooq.Tables.HOUSEHOLD_CARD.COMMUNITY_ID.eq(
-                    matter.COMMUNITY_ID),
-                org.redgovernance.database.jooq.Tables.HOUSEHOLD_CARD.ID.eq(matter.HOUSEHOLD_ID)));
+                HOUSEHOLD_CARD.COMMUNITY_ID.eq(matter.COMMUNITY_ID),
+                HOUSEHOLD_CARD.ID.eq(matter.HOUSEHOLD_ID)));
   }
 
   // --- the board's filter: every field left out matches all

@@ -3,9 +3,7 @@ package org.redgovernance.api.notices;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.redgovernance.api.audit.AuditLog;
-import org.redgovernance.api.events.ChangeEvent;
-import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.Ids;
@@ -13,20 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posting to a community's notice board from another feature (e.g. a meeting's minutes), inside
- * that feature's transaction: the same row, audit entry and live event as {@code publishNotice}.
- * The caller has checked that the caller may publish.
+ * that feature's transaction: the same row, audit entry and live event as {@code publishNotice},
+ * written in one statement. The caller has checked that the caller may publish.
  */
 @Component
 public class NoticeBoard {
 
-  private final NoticeRepository notices;
-  private final AuditLog audit;
-  private final ChangeEvents changes;
+  private final Commands commands;
 
-  NoticeBoard(NoticeRepository notices, AuditLog audit, ChangeEvents changes) {
-    this.notices = notices;
-    this.audit = audit;
-    this.changes = changes;
+  NoticeBoard(Commands commands) {
+    this.commands = commands;
   }
 
   /** Publishes to every resident of the community; returns the notice's id. */
@@ -44,25 +38,24 @@ public class NoticeBoard {
       String body,
       NoticeAudience audience) {
     UUID id = Ids.newId();
-    notices.insert(
-        dsl,
-        community.id(),
-        id,
-        title,
-        body,
-        audience,
-        scope.caller().userId(),
-        scope.caller().displayName());
-    audit.record(
-        dsl,
-        scope,
-        community.id(),
-        "notice.published",
-        NoticeTypes.NOTICE,
-        id,
-        Map.of("title", title, "audience", audience.name()));
-    changes.publish(
-        dsl, new ChangeEvent(NoticeEventController.TOPIC, community.id(), id, "PUBLISHED"));
+    commands
+        .write(
+            dsl,
+            scope,
+            NoticeRepository.insert(
+                community.id(),
+                id,
+                title,
+                body,
+                audience,
+                scope.caller().userId(),
+                scope.caller().displayName()))
+        .audited(
+            "notice.published",
+            NoticeTypes.NOTICE,
+            Map.of("title", title, "audience", audience.name()))
+        .announced(NoticeEventController.TOPIC, "PUBLISHED")
+        .execute();
     return id;
   }
 }

@@ -1,29 +1,29 @@
 package org.redgovernance.api.notices;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
-import org.redgovernance.api.events.ChangeEvent;
-import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.notices.NoticeMutations.PublishNoticeInput;
-import org.redgovernance.api.notices.NoticeMutations.PublishNoticePayload;
 import org.redgovernance.api.notices.NoticeMutations.WithdrawNoticeInput;
-import org.redgovernance.api.notices.NoticeMutations.WithdrawNoticePayload;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Publishing and withdrawing notices. Every refusal comes back as a typed {@link UserError} and
- * changes nothing; a community outside the caller's scope is "not found", whether or not it exists.
+ * Publishing and withdrawing notices, as commands ({@link Commands}). Every refusal comes back as a
+ * typed {@link UserError} and changes nothing; a community outside the caller's scope is "not
+ * found", whether or not it exists.
  */
 @Controller
 class NoticeMutationController {
@@ -32,125 +32,118 @@ class NoticeMutationController {
   static final int MAX_BODY = 20_000;
   static final int MAX_REASON = 500;
 
-  private final TenantTransactions transactions;
   private final NoticeRepository notices;
-  private final AuditLog audit;
-  private final ChangeEvents changes;
   private final NoticeBoard board;
+  private final Commands commands;
 
-  NoticeMutationController(
-      TenantTransactions transactions,
-      NoticeRepository notices,
-      AuditLog audit,
-      ChangeEvents changes,
-      NoticeBoard board) {
-    this.transactions = transactions;
+  NoticeMutationController(NoticeRepository notices, NoticeBoard board, Commands commands) {
     this.notices = notices;
-    this.audit = audit;
-    this.changes = changes;
     this.board = board;
+    this.commands = commands;
   }
 
   @MutationMapping
-  PublishNoticePayload publishNotice(
+  Map<String, Object> publishNotice(
       @Argument PublishNoticeInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     Optional<ReachableCommunity> target = targetCommunity(input.communityKey(), scope);
-    if (target.isEmpty()) {
-      return PublishNoticePayload.failed(
-          input.communityKey() == null
-              ? UserError.of(
-                  UserError.Code.COMMUNITY_REQUIRED,
-                  "Name the community in communityKey or in the X-Community header",
-                  "communityKey")
-              : UserError.of(UserError.Code.NOT_FOUND, "No such community", "communityKey"));
-    }
-    ReachableCommunity community = target.get();
-    Optional<UserError> refused = mayWrite(community);
-    if (refused.isPresent()) {
-      return PublishNoticePayload.failed(refused.get());
-    }
-    String title = trimmed(input.title());
-    String body = trimmed(input.body());
-    if (title.isEmpty() || title.length() > MAX_TITLE) {
-      return PublishNoticePayload.failed(
-          UserError.of(
-              UserError.Code.INVALID_INPUT,
-              "Title must have 1 to " + MAX_TITLE + " characters",
-              "title"));
-    }
-    if (body.isEmpty() || body.length() > MAX_BODY) {
-      return PublishNoticePayload.failed(
-          UserError.of(
-              UserError.Code.INVALID_INPUT,
-              "Body must have 1 to " + MAX_BODY + " characters",
-              "body"));
-    }
-    NoticeAudience audience = input.audience() == null ? NoticeAudience.EVERYONE : input.audience();
-    AccessScope one = scope.narrowedTo(community);
-    UUID id =
-        transactions.write(one, dsl -> board.publish(dsl, one, community, title, body, audience));
-    return PublishNoticePayload.of(community.id(), id);
+    MutationTargets.Target located =
+        target.isEmpty()
+            ? refused(
+                input.communityKey() == null
+                    ? UserError.of(
+                        UserError.Code.COMMUNITY_REQUIRED,
+                        "Name the community in communityKey or in the X-Community header",
+                        "communityKey")
+                    : UserError.of(UserError.Code.NOT_FOUND, "No such community", "communityKey"))
+            : mayWrite(target.get())
+                .map(NoticeMutationController::refused)
+                .orElseGet(() -> new MutationTargets.Target(target.get(), target.get().id(), null));
+    return commands.run(
+        environment,
+        scope,
+        located,
+        "notice",
+        command -> {
+          String title = trimmed(input.title());
+          String body = trimmed(input.body());
+          if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw invalid("Title must have 1 to " + MAX_TITLE + " characters", "title");
+          }
+          if (body.isEmpty() || body.length() > MAX_BODY) {
+            throw invalid("Body must have 1 to " + MAX_BODY + " characters", "body");
+          }
+          NoticeAudience audience =
+              input.audience() == null ? NoticeAudience.EVERYONE : input.audience();
+          UUID id =
+              board.publish(
+                  command.dsl(), command.scope(), command.community(), title, body, audience);
+          return new Changed(NoticeTypes.NOTICE, command.community().id(), id);
+        });
   }
 
   @MutationMapping
-  WithdrawNoticePayload withdrawNotice(
+  Map<String, Object> withdrawNotice(
       @Argument WithdrawNoticeInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    UserError notFound = UserError.of(UserError.Code.NOT_FOUND, "No such notice", "id");
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     Optional<GlobalId> id = GlobalId.decode(input.id(), NoticeTypes.NOTICE);
     Optional<ReachableCommunity> target = id.flatMap(global -> scope.byId(global.communityId()));
-    if (target.isEmpty()) {
-      return WithdrawNoticePayload.failed(notFound);
-    }
-    ReachableCommunity community = target.get();
-    String reason = trimmed(input.reason());
-    if (reason.isEmpty() || reason.length() > MAX_REASON) {
-      return WithdrawNoticePayload.failed(
-          UserError.of(
-              UserError.Code.INVALID_INPUT,
-              "Reason must have 1 to " + MAX_REASON + " characters",
-              "reason"));
-    }
-    AccessScope one = scope.narrowedTo(community);
-    return transactions.write(
-        one,
-        dsl -> {
-          Optional<NoticeState> current = notices.find(dsl, community.id(), id.get().id());
-          if (current.isEmpty() || !NoticeVisibility.of(community).allows(current.get())) {
-            return WithdrawNoticePayload.failed(notFound);
+    return commands.run(
+        environment,
+        scope,
+        target.isEmpty()
+            ? refused(notFound())
+            : new MutationTargets.Target(target.get(), id.get().id(), null),
+        "notice",
+        command -> {
+          ReachableCommunity community = command.community();
+          String reason = trimmed(input.reason());
+          if (reason.isEmpty() || reason.length() > MAX_REASON) {
+            throw invalid("Reason must have 1 to " + MAX_REASON + " characters", "reason");
           }
+          NoticeState current =
+              notices
+                  .find(command.dsl(), community.id(), command.targetId())
+                  .filter(NoticeVisibility.of(community)::allows)
+                  .orElseThrow(() -> new Refusal(notFound()));
           Optional<UserError> refused = mayWrite(community);
           if (refused.isPresent()) {
-            return WithdrawNoticePayload.failed(refused.get());
+            throw new Refusal(refused.get());
           }
-          if (current.get().status() == NoticeStatus.WITHDRAWN) {
-            return WithdrawNoticePayload.failed(
-                UserError.of(UserError.Code.CONFLICT, "The notice is already withdrawn", "id"));
+          if (current.status() == NoticeStatus.WITHDRAWN) {
+            throw Refusal.because(UserError.Code.CONFLICT, "The notice is already withdrawn", "id");
           }
           int expected =
-              input.expectedVersion() == null ? current.get().version() : input.expectedVersion();
-          UUID withdrawn = id.get().id();
-          if (!notices.withdraw(dsl, community.id(), withdrawn, expected, reason)) {
-            return WithdrawNoticePayload.failed(
-                UserError.of(
-                    UserError.Code.CONFLICT,
-                    "The notice was changed by someone else; reload it and try again",
-                    "expectedVersion"));
+              input.expectedVersion() == null ? current.version() : input.expectedVersion();
+          boolean withdrawn =
+              !command
+                  .write(NoticeRepository.withdraw(community.id(), current.id(), expected, reason))
+                  .audited("notice.withdrawn", NoticeTypes.NOTICE, Map.of("reason", reason))
+                  .announced(NoticeEventController.TOPIC, "WITHDRAWN")
+                  .execute()
+                  .isEmpty();
+          if (!withdrawn) {
+            throw Refusal.because(
+                UserError.Code.CONFLICT,
+                "The notice was changed by someone else; reload it and try again",
+                "expectedVersion");
           }
-          audit.record(
-              dsl,
-              one,
-              community.id(),
-              "notice.withdrawn",
-              NoticeTypes.NOTICE,
-              withdrawn,
-              Map.of("reason", reason));
-          changes.publish(
-              dsl,
-              new ChangeEvent(NoticeEventController.TOPIC, community.id(), withdrawn, "WITHDRAWN"));
-          return WithdrawNoticePayload.of(community.id(), withdrawn);
+          return new Changed(NoticeTypes.NOTICE, community.id(), current.id());
         });
+  }
+
+  private static UserError notFound() {
+    return UserError.of(UserError.Code.NOT_FOUND, "No such notice", "id");
+  }
+
+  private static MutationTargets.Target refused(UserError error) {
+    return new MutationTargets.Target(null, null, error);
+  }
+
+  private static Refusal invalid(String message, String field) {
+    return Refusal.because(UserError.Code.INVALID_INPUT, message, field);
   }
 
   private static Optional<ReachableCommunity> targetCommunity(

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,8 +25,8 @@ class NoticeRepository {
         .fetchOptional(NoticeRepository::toState);
   }
 
-  void insert(
-      DSLContext dsl,
+  /** The insert of a new notice, for a {@code Write}. */
+  static ResultQuery<? extends Record> insert(
       UUID communityId,
       UUID id,
       String title,
@@ -34,7 +34,7 @@ class NoticeRepository {
       NoticeAudience audience,
       String authorId,
       String authorName) {
-    dsl.insertInto(NOTICE)
+    return DSL.insertInto(NOTICE)
         .set(NOTICE.COMMUNITY_ID, communityId)
         .set(NOTICE.ID, id)
         .set(NOTICE.TITLE, title)
@@ -42,25 +42,27 @@ class NoticeRepository {
         .set(NOTICE.AUDIENCE, audience.name())
         .set(NOTICE.AUTHOR_ID, authorId)
         .set(NOTICE.AUTHOR_NAME, authorName)
-        .execute();
+        .returningResult(NOTICE.COMMUNITY_ID, NOTICE.ID);
   }
 
-  /** Withdraws a published notice if it is still at {@code expectedVersion}: whether it did. */
-  boolean withdraw(
-      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion, String reason) {
-    return dsl.update(NOTICE)
-            .set(NOTICE.STATUS, NoticeStatus.WITHDRAWN.name())
-            .set(NOTICE.WITHDRAWN_AT, DSL.currentOffsetDateTime())
-            .set(NOTICE.WITHDRAWN_REASON, reason)
-            .set(NOTICE.VERSION, NOTICE.VERSION.plus(1))
-            .set(NOTICE.UPDATED_AT, DSL.currentOffsetDateTime())
-            .where(
-                NOTICE.COMMUNITY_ID.eq(communityId),
-                NOTICE.ID.eq(id),
-                NOTICE.VERSION.eq(expectedVersion),
-                NOTICE.STATUS.eq(NoticeStatus.PUBLISHED.name()))
-            .execute()
-        == 1;
+  /**
+   * The update that withdraws a published notice if it is still at {@code expectedVersion}, for a
+   * {@code Write}: nothing returned when it is not.
+   */
+  static ResultQuery<? extends Record> withdraw(
+      UUID communityId, UUID id, int expectedVersion, String reason) {
+    return DSL.update(NOTICE)
+        .set(NOTICE.STATUS, NoticeStatus.WITHDRAWN.name())
+        .set(NOTICE.WITHDRAWN_AT, DSL.currentOffsetDateTime())
+        .set(NOTICE.WITHDRAWN_REASON, reason)
+        .set(NOTICE.VERSION, NOTICE.VERSION.plus(1))
+        .set(NOTICE.UPDATED_AT, DSL.currentOffsetDateTime())
+        .where(
+            NOTICE.COMMUNITY_ID.eq(communityId),
+            NOTICE.ID.eq(id),
+            NOTICE.VERSION.eq(expectedVersion),
+            NOTICE.STATUS.eq(NoticeStatus.PUBLISHED.name()))
+        .returningResult(NOTICE.COMMUNITY_ID, NOTICE.ID);
   }
 
   private static NoticeState toState(Record row) {
