@@ -20,7 +20,6 @@ import org.redgovernance.api.meetings.MeetingMutations.UpdateActionItemInput;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -39,19 +38,13 @@ class AgendaMutationController {
   static final int MAX_DECISION = 2000;
   static final int MAX_ENTRIES = 200;
 
-  private final TenantTransactions transactions;
   private final MeetingRepository meetings;
   private final MeetingDesk desk;
   private final MatterSteps matters;
   private final AuditLog audit;
 
   AgendaMutationController(
-      TenantTransactions transactions,
-      MeetingRepository meetings,
-      MeetingDesk desk,
-      MatterSteps matters,
-      AuditLog audit) {
-    this.transactions = transactions;
+      MeetingRepository meetings, MeetingDesk desk, MatterSteps matters, AuditLog audit) {
     this.meetings = meetings;
     this.desk = desk;
     this.matters = matters;
