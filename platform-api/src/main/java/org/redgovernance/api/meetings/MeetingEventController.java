@@ -1,5 +1,6 @@
 package org.redgovernance.api.meetings;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeFeed;
@@ -7,6 +8,7 @@ import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Changed;
+import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -14,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -28,18 +31,24 @@ class MeetingEventController {
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
   private final MeetingRepository meetings;
+  private final ReadBack readBack;
 
   MeetingEventController(
-      ChangeFeed feed, TenantTransactions transactions, MeetingRepository meetings) {
+      ChangeFeed feed,
+      TenantTransactions transactions,
+      MeetingRepository meetings,
+      ReadBack readBack) {
     this.feed = feed;
     this.transactions = transactions;
     this.meetings = meetings;
+    this.readBack = readBack;
   }
 
   @SubscriptionMapping
   Flux<MeetingEvent> meetingEvents(
       @Argument @Nullable String meetingId,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     Optional<GlobalId> found =
         GlobalId.decode(meetingId, MeetingTypes.MEETING)
             .filter(g -> scope.byId(g.communityId()).isPresent())
@@ -55,19 +64,28 @@ class MeetingEventController {
       return Flux.error(new ApiException(ErrorCode.NOT_FOUND, "No such meeting"));
     }
     GlobalId id = found.get();
-    // the meeting is read back through the read model, as the subscriber may see it now
+    AccessScope one = scope.narrowedTo(scope.byId(id.communityId()).orElseThrow());
+    // each event's meeting read in turn, as the subscriber may see it when the event is taken
     return feed.events(MeetingDesk.TOPIC)
         .filter(
             event ->
                 event.communityId().equals(id.communityId()) && event.subjectId().equals(id.id()))
         .onBackpressureBuffer(256)
-        // each event's answer is read from the database: not on the feed's own thread
-        .publishOn(Schedulers.boundedElastic())
-        .map(
+        .concatMap(
             event ->
-                new MeetingEvent(
-                    event.kind(),
-                    id.encode(),
-                    new Changed(MeetingTypes.MEETING, event.communityId(), event.subjectId())));
+                Mono.fromCallable(
+                        () ->
+                            new MeetingEvent(
+                                event.kind(),
+                                id.encode(),
+                                readBack.read(
+                                    one,
+                                    new Changed(
+                                        MeetingTypes.MEETING,
+                                        event.communityId(),
+                                        event.subjectId()),
+                                    environment,
+                                    "meeting")))
+                    .subscribeOn(Schedulers.boundedElastic()));
   }
 }

@@ -29,6 +29,16 @@ public class ReadBack {
   }
 
   /**
+   * {@code changed} with its answers for each selection of {@code field} below the field {@code
+   * parent} (a subscription's event), each read in its own transaction as {@code scope}'s caller:
+   * the event is sent with the object as it was when the event was taken, in the order of events.
+   */
+  public Changed read(
+      AccessScope scope, Changed changed, DataFetchingEnvironment parent, String field) {
+    return answered(changed, parent, field, compiled -> answers.optional(compiled, scope));
+  }
+
+  /**
    * {@code changed} with its answers for each selection of {@code field} in the mutation's payload
    * ({@code mutation} is the mutation field's environment), read through {@code dsl}, the
    * mutation's transaction, as {@code scope}'s caller.
@@ -39,8 +49,16 @@ public class ReadBack {
       Changed changed,
       DataFetchingEnvironment mutation,
       String field) {
+    return answered(changed, mutation, field, compiled -> answers.optionalIn(dsl, compiled, scope));
+  }
+
+  private Changed answered(
+      Changed changed,
+      DataFetchingEnvironment parent,
+      String field,
+      java.util.function.Function<Compiled, Optional<RenderedJson>> run) {
     Map<String, Answer> read = new LinkedHashMap<>();
-    for (SelectedField selected : mutation.getSelectionSet().getImmediateFields()) {
+    for (SelectedField selected : parent.getSelectionSet().getImmediateFields()) {
       if (!selected.getName().equals(field) || read.containsKey(selected.getResultKey())) {
         continue;
       }
@@ -50,13 +68,12 @@ public class ReadBack {
                   changed.typeName(),
                   new GlobalIdParts(changed.communityId(), changed.id()),
                   selected.getSelectionSet().getImmediateFields(),
-                  ReadRequest.of(mutation))
+                  ReadRequest.of(parent))
               .orElseThrow(
                   () ->
                       new IllegalStateException(
                           changed.typeName() + " cannot be read back for this selection"));
-      read.put(
-          selected.getResultKey(), new Answer(compiled, answers.optionalIn(dsl, compiled, scope)));
+      read.put(selected.getResultKey(), new Answer(compiled, run.apply(compiled)));
     }
     return new Changed(changed.typeName(), changed.communityId(), changed.id(), read);
   }
