@@ -9,7 +9,6 @@ import static org.redgovernance.database.jooq.Tables.MATTER_COMMENT;
 import static org.redgovernance.database.jooq.Tables.MATTER_EVENT;
 import static org.redgovernance.database.jooq.Tables.MATTER_SUBCATEGORY;
 import static org.redgovernance.database.jooq.Tables.MATTER_SUPPORT;
-import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 
 import java.time.LocalDate;
@@ -29,6 +28,7 @@ import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.Community;
@@ -204,21 +204,11 @@ class MatterModels {
                                 .where(
                                     BODY_CARD.COMMUNITY_ID.eq(matter.COMMUNITY_ID),
                                     BODY_CARD.ID.eq(matter.ASSIGNEE_BODY_ID))))
-                    .when(
-                        matter.ASSIGNEE_RESIDENT_ID.isNotNull(),
-                        DSL.field(
-                            DSL.select(RESIDENT_CARD.NAME)
-                                .from(RESIDENT_CARD)
-                                .where(
-                                    RESIDENT_CARD.COMMUNITY_ID.eq(matter.COMMUNITY_ID),
-                                    RESIDENT_CARD.ID.eq(matter.ASSIGNEE_RESIDENT_ID))))
                     .otherwise(
-                        DSL.field(
-                            DSL.select(PARTY_MEMBER_CARD.NAME)
-                                .from(PARTY_MEMBER_CARD)
-                                .where(
-                                    PARTY_MEMBER_CARD.COMMUNITY_ID.eq(matter.COMMUNITY_ID),
-                                    PARTY_MEMBER_CARD.ID.eq(matter.ASSIGNEE_PARTY_MEMBER_ID)))))
+                        RosterModels.personName(
+                            matter.COMMUNITY_ID,
+                            matter.ASSIGNEE_RESIDENT_ID,
+                            matter.ASSIGNEE_PARTY_MEMBER_ID)))
         .build();
   }
 

@@ -7,8 +7,6 @@ import static org.redgovernance.database.jooq.Tables.BODY_CARD;
 import static org.redgovernance.database.jooq.Tables.MATTER_CARD;
 import static org.redgovernance.database.jooq.Tables.MEETING;
 import static org.redgovernance.database.jooq.Tables.MEETING_INVITATION;
-import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
-import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
 import java.time.OffsetDateTime;
@@ -29,6 +27,7 @@ import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
+import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.ActionItem;
@@ -213,9 +212,7 @@ class MeetingModels {
         .value(
             "name",
             mark ->
-                DSL.coalesce(
-                    residentName(mark.COMMUNITY_ID, mark.RESIDENT_ID),
-                    partyMemberName(mark.COMMUNITY_ID, mark.PARTY_MEMBER_ID)))
+                RosterModels.personName(mark.COMMUNITY_ID, mark.RESIDENT_ID, mark.PARTY_MEMBER_ID))
         .value("status", mark -> mark.STATUS)
         .build();
   }
@@ -279,8 +276,8 @@ class MeetingModels {
                             .where(
                                 BODY_CARD.COMMUNITY_ID.eq(item.COMMUNITY_ID),
                                 BODY_CARD.ID.eq(item.OWNER_BODY_ID))),
-                    residentName(item.COMMUNITY_ID, item.OWNER_RESIDENT_ID),
-                    partyMemberName(item.COMMUNITY_ID, item.OWNER_PARTY_MEMBER_ID)))
+                    RosterModels.personName(
+                        item.COMMUNITY_ID, item.OWNER_RESIDENT_ID, item.OWNER_PARTY_MEMBER_ID)))
         .build();
   }
 
@@ -423,21 +420,6 @@ class MeetingModels {
                 MEETING_INVITATION.COMMUNITY_ID.eq(communityId),
                 MEETING_INVITATION.MEETING_ID.eq(meetingId),
                 MEETING_INVITATION.BODY_ID.eq(body)));
-  }
-
-  private static Field<String> residentName(Field<UUID> communityId, Field<UUID> residentId) {
-    return DSL.field(
-        DSL.select(RESIDENT_CARD.NAME)
-            .from(RESIDENT_CARD)
-            .where(RESIDENT_CARD.COMMUNITY_ID.eq(communityId), RESIDENT_CARD.ID.eq(residentId)));
-  }
-
-  private static Field<String> partyMemberName(Field<UUID> communityId, Field<UUID> memberId) {
-    return DSL.field(
-        DSL.select(PARTY_MEMBER_CARD.NAME)
-            .from(PARTY_MEMBER_CARD)
-            .where(
-                PARTY_MEMBER_CARD.COMMUNITY_ID.eq(communityId), PARTY_MEMBER_CARD.ID.eq(memberId)));
   }
 
   private static Field<JSON> ownerId(ActionItem item) {
