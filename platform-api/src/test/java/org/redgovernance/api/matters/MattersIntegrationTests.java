@@ -233,6 +233,24 @@ class MattersIntegrationTests extends IntegrationTest {
     assertThat(seenByTheResident.get(2)).isEqualTo(seenByStaff.get(2)).doesNotContain("**");
   }
 
+  @Test
+  void aCommentOnAMatterSomeoneMayNotSee_isNotThereForThem_byItsIdEither() {
+    String id = raisedFor(residentId("baiguoshu", 46), "家里的私事", false);
+    GraphQlResult commented =
+        desk.call("baiguoshu.secretary", "commentOnMatter", Map.of("id", id, "body", "已电话联系"));
+    String comment = commented.data("commentOnMatter.comment.id").asString();
+    String query = "query($id: ID!) { node(id: $id) { ... on MatterComment { body authorName } } }";
+
+    for (String outsider : List.of("baiguoshu.resident", "xinhua.admin", "xinhua.resident")) {
+      GraphQlResult read = graphql.query(query).as(outsider).variable("id", comment).execute();
+      assertThat(read.hasErrors()).as(read.toString()).isFalse();
+      assertThat(read.data("node").isNull()).as(outsider).isTrue();
+    }
+    GraphQlResult staff =
+        graphql.query(query).as("baiguoshu.admin").variable("id", comment).execute();
+    assertThat(staff.data("node.body").asString()).isEqualTo("已电话联系");
+  }
+
   private static List<String> authorNames(JsonNode matter) {
     List<String> names = new ArrayList<>();
     matter
