@@ -22,9 +22,19 @@ public final class TenantContext {
   /** The acting user's Keycloak subject. */
   public static final String USER_ID = "rg.user_id";
 
-  /** One statement, so the context costs a single round trip per transaction. */
+  /**
+   * One statement, so the context costs a single round trip per transaction. It also asks for
+   * generic plans: the services' statements are fixed texts whose values are all binds (a compiled
+   * read is the same text for every community and caller of one profile), which the driver prepares
+   * on the server after a few runs; PostgreSQL would otherwise plan each run again for its values
+   * (about 1 ms of a 4 ms read of 100 residents), though no value changes the best plan.
+   */
   public static final String SET_SQL =
-      "select set_config('" + COMMUNITY_IDS + "', ?, true), set_config('" + USER_ID + "', ?, true)";
+      "select set_config('"
+          + COMMUNITY_IDS
+          + "', ?, true), set_config('"
+          + USER_ID
+          + "', ?, true), set_config('plan_cache_mode', 'force_generic_plan', true)";
 
   private TenantContext() {}
 
