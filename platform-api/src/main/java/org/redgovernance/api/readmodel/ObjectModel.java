@@ -491,7 +491,8 @@ public final class ObjectModel<T extends Table<?>> {
             return c.object(target.typeName(), other, selected.below())
                 .map(
                     json ->
-                        DSL.field(
+                        c.joined(
+                            row,
                             c.first(
                                 json,
                                 target,
@@ -559,7 +560,7 @@ public final class ObjectModel<T extends Table<?>> {
                             DSL.select(
                                     JsonShape.array(
                                         json, order.apply(other).toArray(OrderField<?>[]::new)))
-                                .from(other)
+                                .from(c.from(other))
                                 .where(join.apply(row, other), c.visible(target, other))));
           });
     }

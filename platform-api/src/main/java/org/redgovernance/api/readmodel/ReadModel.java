@@ -220,7 +220,7 @@ public class ReadModel {
                 compilation.compiled(
                     DSL.select(
                             JsonShape.array(json, order.apply(row).toArray(OrderField<?>[]::new)))
-                        .from(row)
+                        .from(compilation.from(row))
                         .where(where.apply(row), compilation.visible(ref, row))));
   }
 
