@@ -17,6 +17,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -59,7 +60,7 @@ class BodyModels {
   @Bean
   ObjectModel<GovernanceBody> governanceBodyModel() {
     return ObjectModel.of(BODIES)
-        .rows((body, request) -> body.COMMUNITY_ID.in(request.scope().communityIds()))
+        .rows((body, request) -> InCommunities.inScope(body.COMMUNITY_ID, request.scope()))
         .id(body -> body.COMMUNITY_ID, body -> body.ID)
         .value("kind", body -> body.KIND)
         .value("name", body -> body.NAME)
@@ -137,7 +138,7 @@ class BodyModels {
   @Bean
   ObjectModel<Community> communityFiguresModel() {
     return ObjectModel.of(COMMUNITY_FIGURES)
-        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .value("households", community -> RosterModels.households(community.ID))
         .value("residents", community -> RosterModels.residentsLivingThere(community.ID))
         .value("partyMembers", community -> RosterModels.activePartyMembers(community.ID, null))

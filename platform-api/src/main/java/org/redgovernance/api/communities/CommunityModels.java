@@ -16,6 +16,7 @@ import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.readmodel.GlobalIdParts;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonText;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -43,7 +44,7 @@ public class CommunityModels {
   ObjectModel<org.redgovernance.database.jooq.tables.Community> communityModel() {
     return ObjectModel.of(COMMUNITIES)
         // the registry's own row-level security shows the same communities; said here as well
-        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .id(community -> community.ID, community -> community.ID)
         // what the fields not declared yet are resolved on, below a compiled answer
         .javaSourceOf((id, scope) -> scope.byId(id.communityId()).map(Community::of))

@@ -15,6 +15,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.database.jooq.tables.Community;
@@ -39,7 +40,7 @@ class MatterFiguresModels {
   @Bean
   ObjectModel<Community> matterFiguresModel() {
     return ObjectModel.of(FIGURES)
-        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .value("total", community -> count(community.ID, DSL.noCondition()))
         .value(
             "open",

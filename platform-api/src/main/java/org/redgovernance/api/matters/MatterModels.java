@@ -23,6 +23,7 @@ import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.Arguments;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -30,7 +31,6 @@ import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.Community;
 import org.redgovernance.database.jooq.tables.Matter;
 import org.redgovernance.database.jooq.tables.MatterComment;
@@ -235,7 +235,7 @@ class MatterModels {
   @Bean
   ObjectModel<MatterSubcategory> subcategoryModel() {
     return ObjectModel.of(SUBCATEGORIES)
-        .rows((sub, request) -> sub.COMMUNITY_ID.in(request.scope().communityIds()))
+        .rows((sub, request) -> InCommunities.inScope(sub.COMMUNITY_ID, request.scope()))
         .id(sub -> sub.COMMUNITY_ID, sub -> sub.ID)
         .value("category", sub -> sub.CATEGORY)
         .value("name", sub -> sub.NAME)
@@ -313,14 +313,12 @@ class MatterModels {
   static Condition visible(Matter matter, AccessScope scope) {
     List<UUID> whole = seeingAll(scope, true);
     List<UUID> others = seeingAll(scope, false);
-    Condition seen = whole.isEmpty() ? DSL.falseCondition() : matter.COMMUNITY_ID.in(whole);
+    Condition seen = InCommunities.of(matter.COMMUNITY_ID, whole);
     if (others.isEmpty()) {
       return seen;
     }
     return seen.or(
-        matter
-            .COMMUNITY_ID
-            .in(others)
+        InCommunities.of(matter.COMMUNITY_ID, others)
             .and(mine(matter, scope.caller().userId()).or(publiclyVisible(matter))));
   }
 
@@ -330,7 +328,8 @@ class MatterModels {
     if (others.isEmpty()) {
       return DSL.trueCondition();
     }
-    return matter.COMMUNITY_ID.notIn(others).or(mine(matter, scope.caller().userId()));
+    return InCommunities.notOf(matter.COMMUNITY_ID, others)
+        .or(mine(matter, scope.caller().userId()));
   }
 
   /** Raised by the caller, or raised for the resident their login is linked to. */
@@ -367,10 +366,7 @@ class MatterModels {
 
   /** The caller's communities where their roles show them every matter (or do not). */
   private static List<UUID> seeingAll(AccessScope scope, boolean seesAll) {
-    return scope.communities().stream()
-        .filter(community -> MatterVisibility.seesAll(community) == seesAll)
-        .map(ReachableCommunity::id)
-        .toList();
+    return InCommunities.ids(scope, community -> MatterVisibility.seesAll(community) == seesAll);
   }
 
   private static <V> Field<V> ifWhole(Matter matter, ReadRequest request, Field<V> value) {
@@ -382,7 +378,7 @@ class MatterModels {
   private static Condition ofVisibleMatter(
       Field<UUID> communityId, Field<UUID> matterId, ReadRequest request) {
     if (seeingAll(request.scope(), false).isEmpty()) {
-      return communityId.in(request.scope().communityIds());
+      return InCommunities.inScope(communityId, request.scope());
     }
     Matter matter = MATTER.as("part_of");
     return DSL.exists(
@@ -428,9 +424,7 @@ class MatterModels {
       return comment.AUTHOR_NAME;
     }
     Condition shown =
-        comment
-            .COMMUNITY_ID
-            .notIn(others)
+        InCommunities.notOf(comment.COMMUNITY_ID, others)
             .or(comment.STAFF.isTrue())
             .or(comment.AUTHOR_ID.eq(request.scope().caller().userId()));
     return DSL.when(shown, comment.AUTHOR_NAME)

@@ -12,6 +12,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -40,7 +41,7 @@ class MeetingFiguresModels {
   @Bean
   ObjectModel<Community> meetingFiguresModel() {
     return ObjectModel.of(FIGURES)
-        .rows((community, request) -> community.ID.in(request.scope().communityIds()))
+        .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .value(
             "meetingsPerWeek",
             (community, request) ->

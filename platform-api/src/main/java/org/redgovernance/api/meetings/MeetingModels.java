@@ -23,13 +23,13 @@ import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.Arguments;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.ActionItem;
 import org.redgovernance.database.jooq.tables.AgendaItem;
 import org.redgovernance.database.jooq.tables.Attendance;
@@ -71,7 +71,7 @@ class MeetingModels {
   @Bean
   ObjectModel<Meeting> meetingModel() {
     return ObjectModel.of(MEETINGS)
-        .rows((meeting, request) -> meeting.COMMUNITY_ID.in(request.scope().communityIds()))
+        .rows((meeting, request) -> InCommunities.inScope(meeting.COMMUNITY_ID, request.scope()))
         .id(meeting -> meeting.COMMUNITY_ID, meeting -> meeting.ID)
         .value("kind", meeting -> meeting.KIND)
         .value("title", meeting -> meeting.TITLE)
@@ -154,7 +154,7 @@ class MeetingModels {
   @Bean
   ObjectModel<AgendaItem> agendaItemModel() {
     return ObjectModel.of(AGENDA_ITEMS)
-        .rows((item, request) -> item.COMMUNITY_ID.in(request.scope().communityIds()))
+        .rows((item, request) -> InCommunities.inScope(item.COMMUNITY_ID, request.scope()))
         .id(item -> item.COMMUNITY_ID, item -> item.ID)
         .value("position", item -> item.POSITION)
         .object(
@@ -237,7 +237,7 @@ class MeetingModels {
   @Bean
   ObjectModel<ActionItem> actionItemModel() {
     return ObjectModel.of(ACTION_ITEMS)
-        .rows((item, request) -> item.COMMUNITY_ID.in(request.scope().communityIds()))
+        .rows((item, request) -> InCommunities.inScope(item.COMMUNITY_ID, request.scope()))
         .id(item -> item.COMMUNITY_ID, item -> item.ID)
         .value("description", item -> item.DESCRIPTION)
         .part("owner", OWNERS, (item, request) -> DSL.trueCondition())
@@ -301,12 +301,7 @@ class MeetingModels {
 
   /** The caller sees per-person attendance and agenda reporters in the row's community. */
   static Condition seesDetail(Field<UUID> communityId, AccessScope scope) {
-    List<UUID> detail =
-        scope.communities().stream()
-            .filter(MeetingRules::seesDetail)
-            .map(ReachableCommunity::id)
-            .toList();
-    return detail.isEmpty() ? DSL.falseCondition() : communityId.in(detail);
+    return InCommunities.where(communityId, scope, MeetingRules::seesDetail);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.TimeCursor;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
@@ -80,7 +81,7 @@ class NoticeModels {
         (communityKey == null ? scope.communities() : scope.byKey(communityKey).stream().toList())
             .stream().map(ReachableCommunity::id).toList();
     return notice ->
-        (communities.isEmpty() ? DSL.falseCondition() : notice.COMMUNITY_ID.in(communities))
+        InCommunities.of(notice.COMMUNITY_ID, communities)
             .and(
                 statuses == null
                     ? DSL.noCondition()
@@ -104,9 +105,7 @@ class NoticeModels {
     byVisibility.forEach(
         (visibility, communities) -> {
           Condition condition =
-              notice
-                  .COMMUNITY_ID
-                  .in(communities)
+              InCommunities.of(notice.COMMUNITY_ID, communities)
                   .and(
                       notice.AUDIENCE.in(visibility.audiences().stream().map(Enum::name).toList()));
           if (!visibility.seesWithdrawn()) {

@@ -94,7 +94,8 @@ public final class Compilation {
       return masked;
     }
     reveals = true;
-    Field<JSON> plain = here.isPresent() ? slot : DSL.when(communityId.in(allowed), slot);
+    Field<JSON> plain =
+        here.isPresent() ? slot : DSL.when(InCommunities.of(communityId, allowed), slot);
     return JsonText.of(DSL.coalesce(plain, masked));
   }
 

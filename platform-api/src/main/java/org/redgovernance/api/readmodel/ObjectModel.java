@@ -278,13 +278,9 @@ public final class ObjectModel<T extends Table<?>> {
     if (idColumns == null) {
       return Optional.empty();
     }
-    List<UUID> allowed =
-        c.request().scope().communities().stream()
-            .filter(rule.allowed())
-            .map(ReachableCommunity::id)
-            .toList();
     Condition mayRead =
-        allowed.isEmpty() ? DSL.falseCondition() : idColumns.communityId().apply(row).in(allowed);
+        InCommunities.where(
+            idColumns.communityId().apply(row), c.request().scope(), rule.allowed());
     return value.map(
         sqlValue -> c.refusalUnless(mayRead, JsonText.orNull(JsonText.of(sqlValue)), forbidden));
   }

@@ -18,6 +18,7 @@ import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Arguments;
+import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -522,11 +523,6 @@ public class RosterModels {
 
   /** Roster rows only of the communities whose roster the caller may read. */
   private static Condition rosterReadable(Field<UUID> community, ReadRequest request) {
-    List<UUID> readable =
-        request.scope().communities().stream()
-            .filter(ReachableCommunity::mayReadRoster)
-            .map(ReachableCommunity::id)
-            .toList();
-    return community.in(readable);
+    return InCommunities.where(community, request.scope(), ReachableCommunity::mayReadRoster);
   }
 }
