@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -175,8 +177,27 @@ public final class Compilation {
 
   /** {@code ref}'s table under an alias no other table of the statement has. */
   public <R extends Table<?>> R alias(ModelRef<R> ref) {
-    return ref.alias().apply("r" + aliases++);
+    int position = aliases++;
+    if (position >= KEPT_ALIASES) {
+      return ref.alias().apply("r" + position);
+    }
+    // An aliased table is immutable and costs a field object per column to make: each is made once
+    // per type and position, and shared by every statement compiled after.
+    AtomicReferenceArray<Table<?>> kept =
+        ALIASES.computeIfAbsent(ref, r -> new AtomicReferenceArray<>(KEPT_ALIASES));
+    Table<?> alias = kept.get(position);
+    if (alias == null) {
+      alias = ref.alias().apply("r" + position);
+      kept.set(position, alias);
+    }
+    @SuppressWarnings("unchecked")
+    R typed = (R) alias;
+    return typed;
   }
+
+  private static final int KEPT_ALIASES = 64;
+  private static final Map<ModelRef<?>, AtomicReferenceArray<Table<?>>> ALIASES =
+      new ConcurrentHashMap<>();
 
   /** The rows of {@code ref}'s type the caller may see ({@link ObjectModel.Builder#rows}). */
   public Condition visible(ModelRef<?> ref, Table<?> row) {

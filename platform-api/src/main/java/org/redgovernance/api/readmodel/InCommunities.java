@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 
@@ -18,6 +20,8 @@ import org.redgovernance.api.tenancy.ReachableCommunity;
  */
 public final class InCommunities {
 
+  private static final DataType<UUID[]> UUIDS = SQLDataType.UUID.getArrayDataType();
+
   private InCommunities() {}
 
   /** Rows of one of {@code ids}; none when it is empty. */
@@ -28,7 +32,7 @@ public final class InCommunities {
     if (ids.size() == 1) {
       return communityId.eq(ids.iterator().next());
     }
-    return communityId.eq(DSL.any(DSL.val(ids.toArray(UUID[]::new))));
+    return communityId.eq(DSL.any(DSL.val(ids.toArray(UUID[]::new), UUIDS)));
   }
 
   /** Rows of none of {@code ids}; all when it is empty. */
@@ -39,7 +43,7 @@ public final class InCommunities {
     if (ids.size() == 1) {
       return communityId.ne(ids.iterator().next());
     }
-    return communityId.ne(DSL.all(DSL.val(ids.toArray(UUID[]::new))));
+    return communityId.ne(DSL.all(DSL.val(ids.toArray(UUID[]::new), UUIDS)));
   }
 
   /** Rows of any community the caller reaches. */
