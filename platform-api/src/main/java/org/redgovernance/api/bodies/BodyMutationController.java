@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
@@ -184,7 +185,7 @@ class BodyMutationController {
     MutationTargets.Target target =
         MutationTargets.object(input.bodyId(), BodyModels.BODY_TYPE, "bodyId", scope, EDIT);
     if (target.refusal() != null) {
-      return AddBodyMemberPayload.failed(target.refusal());
+      return AddBodyMemberPayload.failed(Commands.refused(target.refusal()));
     }
     if (input.number() == null || input.number() < 1 || input.number() > 1000) {
       return AddBodyMemberPayload.failed(

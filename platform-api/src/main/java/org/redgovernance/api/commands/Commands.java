@@ -78,7 +78,7 @@ public class Commands {
       String field,
       Body body) {
     if (target.refusal() != null) {
-      return failed(field, target.refusal());
+      return failed(field, refused(target.refusal()));
     }
     ReachableCommunity community = target.target();
     AccessScope one = scope.narrowedTo(community);
@@ -106,6 +106,20 @@ public class Commands {
    */
   public Write write(DSLContext dsl, AccessScope scope, ResultQuery<? extends Record> change) {
     return new Write(dsl, scope, audit, events, change);
+  }
+
+  /** The payload's error for a target the tenancy wall denied. */
+  public static UserError refused(MutationTargets.Denial denial) {
+    UserError.Code code =
+        switch (denial.reason()) {
+          case NOT_FOUND -> UserError.Code.NOT_FOUND;
+          case FORBIDDEN -> UserError.Code.FORBIDDEN;
+          case READ_ONLY -> UserError.Code.COMMUNITY_READ_ONLY;
+          case COMMUNITY_REQUIRED -> UserError.Code.COMMUNITY_REQUIRED;
+        };
+    return denial.field() == null
+        ? UserError.of(code, denial.message())
+        : UserError.of(code, denial.message(), denial.field());
   }
 
   /** The payload of a mutation refused before it began. */

@@ -51,7 +51,10 @@ class MatterWorkflow {
     Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
     if (id.isEmpty() || community.isEmpty()) {
       return new MutationTargets.Target(
-          null, null, UserError.of(UserError.Code.NOT_FOUND, "No such matter", "id"));
+          null,
+          null,
+          new MutationTargets.Denial(
+              MutationTargets.Denial.Reason.NOT_FOUND, "No such matter", "id"));
     }
     return new MutationTargets.Target(community.get(), id.get().id(), null);
   }

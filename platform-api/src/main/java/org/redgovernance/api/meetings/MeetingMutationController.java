@@ -144,7 +144,7 @@ class MeetingMutationController {
     MutationTargets.Target target =
         MutationTargets.community(input.communityKey(), scope, MeetingRules.CONVENERS);
     if (target.refusal() != null) {
-      return AddMeetingSeriesPayload.failed(target.refusal());
+      return AddMeetingSeriesPayload.failed(Commands.refused(target.refusal()));
     }
     ReachableCommunity community = target.target();
     AccessScope one = scope.narrowedTo(community);

@@ -14,6 +14,7 @@ import org.redgovernance.api.notices.NoticeMutations.WithdrawNoticeInput;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
+import org.redgovernance.api.tenancy.MutationTargets.Denial;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -52,11 +53,11 @@ class NoticeMutationController {
         target.isEmpty()
             ? refused(
                 input.communityKey() == null
-                    ? UserError.of(
-                        UserError.Code.COMMUNITY_REQUIRED,
+                    ? new Denial(
+                        Denial.Reason.COMMUNITY_REQUIRED,
                         "Name the community in communityKey or in the X-Community header",
                         "communityKey")
-                    : UserError.of(UserError.Code.NOT_FOUND, "No such community", "communityKey"))
+                    : new Denial(Denial.Reason.NOT_FOUND, "No such community", "communityKey"))
             : mayWrite(target.get())
                 .map(NoticeMutationController::refused)
                 .orElseGet(() -> new MutationTargets.Target(target.get(), target.get().id(), null));
@@ -94,7 +95,7 @@ class NoticeMutationController {
         environment,
         scope,
         target.isEmpty()
-            ? refused(notFound())
+            ? refused(NO_SUCH_NOTICE)
             : new MutationTargets.Target(target.get(), id.get().id(), null),
         "notice",
         command -> {
@@ -107,10 +108,10 @@ class NoticeMutationController {
               notices
                   .find(command.dsl(), community.id(), command.targetId())
                   .filter(NoticeVisibility.of(community)::allows)
-                  .orElseThrow(() -> new Refusal(notFound()));
-          Optional<UserError> refused = mayWrite(community);
+                  .orElseThrow(() -> new Refusal(Commands.refused(NO_SUCH_NOTICE)));
+          Optional<Denial> refused = mayWrite(community);
           if (refused.isPresent()) {
-            throw new Refusal(refused.get());
+            throw new Refusal(Commands.refused(refused.get()));
           }
           if (current.status() == NoticeStatus.WITHDRAWN) {
             throw Refusal.because(UserError.Code.CONFLICT, "The notice is already withdrawn", "id");
@@ -134,12 +135,11 @@ class NoticeMutationController {
         });
   }
 
-  private static UserError notFound() {
-    return UserError.of(UserError.Code.NOT_FOUND, "No such notice", "id");
-  }
+  private static final Denial NO_SUCH_NOTICE =
+      new Denial(Denial.Reason.NOT_FOUND, "No such notice", "id");
 
-  private static MutationTargets.Target refused(UserError error) {
-    return new MutationTargets.Target(null, null, error);
+  private static MutationTargets.Target refused(Denial denial) {
+    return new MutationTargets.Target(null, null, denial);
   }
 
   private static Refusal invalid(String message, String field) {
@@ -156,18 +156,20 @@ class NoticeMutationController {
         : Optional.empty();
   }
 
-  private static Optional<UserError> mayWrite(ReachableCommunity community) {
+  private static Optional<Denial> mayWrite(ReachableCommunity community) {
     if (!NoticeVisibility.mayPublish(community)) {
       return Optional.of(
-          UserError.of(
-              UserError.Code.FORBIDDEN,
-              "Only the community's admin or secretary may publish or withdraw notices"));
+          new Denial(
+              Denial.Reason.FORBIDDEN,
+              "Only the community's admin or secretary may publish or withdraw notices",
+              null));
     }
     if (!community.status().acceptsWrites()) {
       return Optional.of(
-          UserError.of(
-              UserError.Code.COMMUNITY_READ_ONLY,
-              "The community is " + community.status().name().toLowerCase() + " and read-only"));
+          new Denial(
+              Denial.Reason.READ_ONLY,
+              "The community is " + community.status().name().toLowerCase() + " and read-only",
+              null));
     }
     return Optional.empty();
   }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.roster.PartyMemberMutations.AddPartyMemberInput;
@@ -160,7 +161,7 @@ class PartyMemberMutationController {
     MutationTargets.Target member =
         RosterRules.editable(input.id(), RosterTypes.PARTY_MEMBER, "id", scope);
     if (member.refusal() != null) {
-      return PartyMemberPayload.failed(member.refusal());
+      return PartyMemberPayload.failed(Commands.refused(member.refusal()));
     }
     UUID communityId = member.target().id();
     UUID gridId = null;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
@@ -63,7 +64,7 @@ class PlaceChangeController {
     MutationTargets.Target household =
         RosterRules.editable(input.id(), RosterTypes.HOUSEHOLD, "id", scope);
     if (household.refusal() != null) {
-      return AddHouseholdPayload.failed(household.refusal());
+      return AddHouseholdPayload.failed(Commands.refused(household.refusal()));
     }
     UUID communityId = household.target().id();
     Optional<UUID> grid =
@@ -137,7 +138,7 @@ class PlaceChangeController {
       DeleteInput input, String type, Place place, String inUse, AccessScope scope) {
     MutationTargets.Target target = RosterRules.editable(input.id(), type, "id", scope);
     if (target.refusal() != null) {
-      return DeletePayload.failed(target.refusal());
+      return DeletePayload.failed(Commands.refused(target.refusal()));
     }
     UUID communityId = target.target().id();
     AccessScope one = scope.narrowedTo(target.target());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
@@ -86,7 +87,7 @@ class PlaceMutationController {
       @Argument AddGridInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target community = RosterRules.editableCommunity(input.communityKey(), scope);
     if (community.refusal() != null) {
-      return AddGridPayload.failed(community.refusal());
+      return AddGridPayload.failed(Commands.refused(community.refusal()));
     }
     String name = blankToNull(input.name());
     if (name == null || name.length() > 100) {
@@ -124,7 +125,7 @@ class PlaceMutationController {
       @Argument AddBuildingInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target community = RosterRules.editableCommunity(input.communityKey(), scope);
     if (community.refusal() != null) {
-      return AddBuildingPayload.failed(community.refusal());
+      return AddBuildingPayload.failed(Commands.refused(community.refusal()));
     }
     String number = blankToNull(input.number());
     if (number == null || number.length() > 30) {
@@ -175,7 +176,7 @@ class PlaceMutationController {
       @Argument UpdateGridInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target grid = RosterRules.editable(input.id(), RosterTypes.GRID, "id", scope);
     if (grid.refusal() != null) {
-      return AddGridPayload.failed(grid.refusal());
+      return AddGridPayload.failed(Commands.refused(grid.refusal()));
     }
     String name = blankToNull(input.name());
     if ((input.name() != null && name == null) || (name != null && name.length() > 100)) {
@@ -224,7 +225,7 @@ class PlaceMutationController {
     MutationTargets.Target building =
         RosterRules.editable(input.id(), RosterTypes.BUILDING, "id", scope);
     if (building.refusal() != null) {
-      return AddBuildingPayload.failed(building.refusal());
+      return AddBuildingPayload.failed(Commands.refused(building.refusal()));
     }
     String number = blankToNull(input.number());
     if ((input.number() != null && number == null) || (number != null && number.length() > 30)) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
@@ -132,7 +133,7 @@ class RosterMutationController {
     MutationTargets.Target household =
         RosterRules.editable(input.householdId(), RosterTypes.HOUSEHOLD, "householdId", scope);
     if (household.refusal() != null) {
-      return ResidentPayload.failed(household.refusal());
+      return ResidentPayload.failed(Commands.refused(household.refusal()));
     }
     ResidentFacts.Checked checked =
         ResidentFacts.check(
@@ -191,7 +192,7 @@ class RosterMutationController {
     MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
-      return ResidentPayload.failed(resident.refusal());
+      return ResidentPayload.failed(Commands.refused(resident.refusal()));
     }
     ResidentFacts.Checked checked =
         ResidentFacts.check(
@@ -251,7 +252,7 @@ class RosterMutationController {
     MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
-      return ResidentPayload.failed(resident.refusal());
+      return ResidentPayload.failed(Commands.refused(resident.refusal()));
     }
     LocalDate movedOut = input.movedOutOn();
     if (movedOut == null || movedOut.isAfter(LocalDate.now())) {
@@ -296,7 +297,7 @@ class RosterMutationController {
     MutationTargets.Target resident =
         RosterRules.editable(input.id(), RosterTypes.RESIDENT, "id", scope);
     if (resident.refusal() != null) {
-      return DeleteResidentPayload.failed(resident.refusal());
+      return DeleteResidentPayload.failed(Commands.refused(resident.refusal()));
     }
     UUID communityId = resident.target().id();
     UUID id = resident.localId();

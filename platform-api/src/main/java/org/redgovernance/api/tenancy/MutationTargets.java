@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.graphql.UserError;
 
 /**
  * How every mutation finds what it changes: the object a global ID names, or the community a
@@ -21,9 +20,27 @@ public final class MutationTargets {
   /** The role rule of a feature, with the message its refusal carries. */
   public record Rule(Predicate<ReachableCommunity> allows, String refusal) {}
 
+  /**
+   * Why a mutation may not touch its target: a decision of the tenancy wall, not a GraphQL type.
+   */
+  public record Denial(Reason reason, String message, @Nullable String field) {
+
+    /**
+     * Not in the caller's scope (never "forbidden": that would tell it exists), not allowed, or the
+     * community accepts no writes.
+     */
+    public enum Reason {
+      NOT_FOUND,
+      FORBIDDEN,
+      READ_ONLY,
+      /** The caller reaches several communities and named none. */
+      COMMUNITY_REQUIRED
+    }
+  }
+
   /** The target, or why the mutation may not touch it. */
   public record Target(
-      @Nullable ReachableCommunity community, @Nullable UUID id, @Nullable UserError refusal) {
+      @Nullable ReachableCommunity community, @Nullable UUID id, @Nullable Denial refusal) {
 
     /** The community; call only when {@link #refusal()} is null. */
     public ReachableCommunity target() {
@@ -41,7 +58,7 @@ public final class MutationTargets {
     Optional<GlobalId> id = GlobalId.decode(globalId, type);
     Optional<ReachableCommunity> community = id.flatMap(g -> scope.byId(g.communityId()));
     if (id.isEmpty() || community.isEmpty()) {
-      return new Target(null, null, UserError.of(UserError.Code.NOT_FOUND, "Not found", field));
+      return denied(Denial.Reason.NOT_FOUND, "Not found", field);
     }
     return check(community.get(), id.get().id(), rule);
   }
@@ -54,27 +71,25 @@ public final class MutationTargets {
                 ? Optional.of(scope.communities().get(0))
                 : Optional.empty();
     if (community.isEmpty()) {
-      return new Target(
-          null,
-          null,
-          UserError.of(
-              UserError.Code.NOT_FOUND,
-              "Name a community you may change in communityKey or X-Community",
-              "communityKey"));
+      return denied(
+          Denial.Reason.NOT_FOUND,
+          "Name a community you may change in communityKey or X-Community",
+          "communityKey");
     }
     return check(community.get(), community.get().id(), rule);
   }
 
   private static Target check(ReachableCommunity community, UUID id, Rule rule) {
     if (!rule.allows().test(community)) {
-      return new Target(null, null, UserError.of(UserError.Code.FORBIDDEN, rule.refusal()));
+      return denied(Denial.Reason.FORBIDDEN, rule.refusal(), null);
     }
     if (!community.status().acceptsWrites()) {
-      return new Target(
-          null,
-          null,
-          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
+      return denied(Denial.Reason.READ_ONLY, "The community is read-only", null);
     }
     return new Target(community, id, null);
+  }
+
+  private static Target denied(Denial.Reason reason, String message, @Nullable String field) {
+    return new Target(null, null, new Denial(reason, message, field));
   }
 }

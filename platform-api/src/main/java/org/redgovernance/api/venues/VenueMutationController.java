@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
+import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -107,7 +108,7 @@ class VenueMutationController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target community = MutationTargets.community(input.communityKey(), scope, EDIT);
     if (community.refusal() != null) {
-      return ServicePostPayload.failed(community.refusal());
+      return ServicePostPayload.failed(Commands.refused(community.refusal()));
     }
     UserError problem =
         checkPost(input.name(), true, input.address(), input.openingHours(), input.capacity());
@@ -153,7 +154,7 @@ class VenueMutationController {
     MutationTargets.Target post =
         MutationTargets.object(input.id(), VenueModels.SERVICE_POSTS.typeName(), "id", scope, EDIT);
     if (post.refusal() != null) {
-      return ServicePostPayload.failed(post.refusal());
+      return ServicePostPayload.failed(Commands.refused(post.refusal()));
     }
     UserError problem =
         checkPost(input.name(), false, input.address(), input.openingHours(), input.capacity());
@@ -222,7 +223,7 @@ class VenueMutationController {
       @Argument AddPartnerInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     MutationTargets.Target community = MutationTargets.community(input.communityKey(), scope, EDIT);
     if (community.refusal() != null) {
-      return PartnerPayload.failed(community.refusal());
+      return PartnerPayload.failed(Commands.refused(community.refusal()));
     }
     String name = blankToNull(input.name());
     if (name == null || name.length() > 200) {
@@ -285,7 +286,7 @@ class VenueMutationController {
     MutationTargets.Target partner =
         MutationTargets.object(input.id(), VenueModels.PARTNERS.typeName(), "id", scope, EDIT);
     if (partner.refusal() != null) {
-      return PartnerPayload.failed(partner.refusal());
+      return PartnerPayload.failed(Commands.refused(partner.refusal()));
     }
     String name = blankToNull(input.name());
     if ((input.name() != null && name == null) || (name != null && name.length() > 200)) {
@@ -383,7 +384,7 @@ class VenueMutationController {
       AccessScope scope) {
     MutationTargets.Target target = MutationTargets.object(input.id(), type, "id", scope, EDIT);
     if (target.refusal() != null) {
-      return RemovePayload.failed(target.refusal());
+      return RemovePayload.failed(Commands.refused(target.refusal()));
     }
     AccessScope one = scope.narrowedTo(target.target());
     UUID communityId = target.target().id();
