@@ -1,5 +1,6 @@
 package org.redgovernance.api.matters;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
@@ -8,6 +9,7 @@ import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Changed;
+import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -34,19 +36,25 @@ class MatterEventController {
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
   private final MatterRepository matters;
+  private final ReadBack readBack;
 
   MatterEventController(
-      ChangeFeed feed, TenantTransactions transactions, MatterRepository matters) {
+      ChangeFeed feed,
+      TenantTransactions transactions,
+      MatterRepository matters,
+      ReadBack readBack) {
     this.feed = feed;
     this.transactions = transactions;
     this.matters = matters;
+    this.readBack = readBack;
   }
 
   @SubscriptionMapping
   Flux<MatterEvent> matterEvents(
       @Argument @Nullable String communityKey,
       @Argument @Nullable Boolean mine,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     AccessScope watched = scope;
     if (communityKey != null) {
       Optional<ReachableCommunity> community = scope.byKey(communityKey);
@@ -62,24 +70,29 @@ class MatterEventController {
         .onBackpressureBuffer(256)
         .concatMap(
             event ->
-                Mono.fromCallable(() -> toMatterEvent(event, subscriber, mineOnly))
+                Mono.fromCallable(() -> toMatterEvent(event, subscriber, mineOnly, environment))
                     .subscribeOn(Schedulers.boundedElastic()))
         .filter(Optional::isPresent)
         .map(Optional::get);
   }
 
   private Optional<MatterEvent> toMatterEvent(
-      ChangeEvent event, AccessScope scope, boolean mineOnly) {
+      ChangeEvent event, AccessScope scope, boolean mineOnly, DataFetchingEnvironment environment) {
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     AccessScope one = scope.narrowedTo(community);
     return transactions
         .read(one, dsl -> matters.state(dsl, event.communityId(), event.subjectId(), one))
         .filter(matter -> !mineOnly || matter.mine())
+        // read now, in the order of events, not while two events may be executed at once
         .map(
             matter ->
                 new MatterEvent(
                     event.kind(),
                     GlobalId.of(MatterTypes.MATTER, event.communityId(), event.subjectId()),
-                    new Changed(MatterTypes.MATTER, event.communityId(), event.subjectId())));
+                    readBack.read(
+                        one,
+                        new Changed(MatterTypes.MATTER, event.communityId(), event.subjectId()),
+                        environment,
+                        "matter")));
   }
 }

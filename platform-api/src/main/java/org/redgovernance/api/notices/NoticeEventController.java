@@ -1,10 +1,12 @@
 package org.redgovernance.api.notices;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Changed;
+import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
@@ -31,28 +33,36 @@ class NoticeEventController {
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
   private final NoticeRepository notices;
+  private final ReadBack readBack;
 
   NoticeEventController(
-      ChangeFeed feed, TenantTransactions transactions, NoticeRepository notices) {
+      ChangeFeed feed,
+      TenantTransactions transactions,
+      NoticeRepository notices,
+      ReadBack readBack) {
     this.feed = feed;
     this.transactions = transactions;
     this.notices = notices;
+    this.readBack = readBack;
   }
 
   @SubscriptionMapping
-  Flux<NoticeEvent> noticeEvents(@ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
+  Flux<NoticeEvent> noticeEvents(
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
     return feed.events(TOPIC)
         .filter(event -> scope.byId(event.communityId()).isPresent())
         .onBackpressureBuffer(256)
         .concatMap(
             event ->
-                Mono.fromCallable(() -> toNoticeEvent(event, scope))
+                Mono.fromCallable(() -> toNoticeEvent(event, scope, environment))
                     .subscribeOn(Schedulers.boundedElastic()))
         .filter(Optional::isPresent)
         .map(Optional::get);
   }
 
-  private Optional<NoticeEvent> toNoticeEvent(ChangeEvent event, AccessScope scope) {
+  private Optional<NoticeEvent> toNoticeEvent(
+      ChangeEvent event, AccessScope scope, DataFetchingEnvironment environment) {
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     NoticeVisibility visibility = NoticeVisibility.of(community);
     Optional<NoticeState> notice =
@@ -64,10 +74,15 @@ class NoticeEventController {
     if (notice.isEmpty() || !visibility.audiences().contains(notice.get().audience())) {
       return Optional.empty();
     }
+    // read now, in the order of events, not while two events may be executed at once
     return Optional.of(
         new NoticeEvent(
             event.kind(),
             GlobalId.of(NoticeTypes.NOTICE, event.communityId(), event.subjectId()),
-            new Changed(NoticeTypes.NOTICE, event.communityId(), event.subjectId())));
+            readBack.read(
+                scope.narrowedTo(community),
+                new Changed(NoticeTypes.NOTICE, event.communityId(), event.subjectId()),
+                environment,
+                "notice")));
   }
 }

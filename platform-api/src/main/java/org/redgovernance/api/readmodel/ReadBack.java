@@ -35,7 +35,13 @@ public class ReadBack {
    */
   public Changed read(
       AccessScope scope, Changed changed, DataFetchingEnvironment parent, String field) {
-    return answered(changed, parent, field, compiled -> answers.optional(compiled, scope));
+    // a subscription lives for hours: each event is read at its own time, not the subscription's
+    return answered(
+        changed,
+        parent,
+        field,
+        ReadRequest.now(scope),
+        compiled -> answers.optional(compiled, scope));
   }
 
   /**
@@ -49,13 +55,19 @@ public class ReadBack {
       Changed changed,
       DataFetchingEnvironment mutation,
       String field) {
-    return answered(changed, mutation, field, compiled -> answers.optionalIn(dsl, compiled, scope));
+    return answered(
+        changed,
+        mutation,
+        field,
+        ReadRequest.of(mutation),
+        compiled -> answers.optionalIn(dsl, compiled, scope));
   }
 
   private Changed answered(
       Changed changed,
       DataFetchingEnvironment parent,
       String field,
+      ReadRequest request,
       java.util.function.Function<Compiled, Optional<RenderedJson>> run) {
     Map<String, Answer> read = new LinkedHashMap<>();
     for (SelectedField selected : parent.getSelectionSet().getImmediateFields()) {
@@ -68,7 +80,7 @@ public class ReadBack {
                   changed.typeName(),
                   new GlobalIdParts(changed.communityId(), changed.id()),
                   selected.getSelectionSet().getImmediateFields(),
-                  ReadRequest.of(parent))
+                  request)
               .orElseThrow(
                   () ->
                       new IllegalStateException(

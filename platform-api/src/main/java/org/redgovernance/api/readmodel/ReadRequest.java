@@ -27,6 +27,11 @@ public record ReadRequest(AccessScope scope, OffsetDateTime now) {
     return now.atZoneSameInstant(ZONE).toLocalDate();
   }
 
+  /** A read on its own, outside a request's execution (a subscription's event), at this time. */
+  public static ReadRequest now(AccessScope scope) {
+    return new ReadRequest(scope, OffsetDateTime.now(Clock.system(ZoneOffset.UTC)));
+  }
+
   /**
    * The request's facts: its scope, and the time read once on first use and kept in its context.
    */
