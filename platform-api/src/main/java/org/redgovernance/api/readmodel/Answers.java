@@ -45,14 +45,7 @@ public class Answers {
 
   /** The answer of a read of one object: none when the object is not there for the caller. */
   public Optional<RenderedJson> optional(Compiled compiled, AccessScope scope) {
-    return written(
-            compiled.reveals(),
-            compiled.records(),
-            scope,
-            dsl ->
-                RenderedJson.fetchWritten(dsl, compiled.statement())
-                    .map(List::of)
-                    .orElse(List.of()))
+    return written(compiled.reveals(), compiled.records(), scope, dsl -> fetched(dsl, compiled))
         .stream()
         .findFirst()
         .map(written -> rendered(written, compiled.marked(), compiled.deferrals(), scope));
@@ -63,12 +56,13 @@ public class Answers {
    * back what it changed. Its records are written, and its secrets revealed, in that transaction.
    */
   public Optional<RenderedJson> optionalIn(DSLContext dsl, Compiled compiled, AccessScope scope) {
-    compiled.records().forEach(record -> record.write(dsl, scope));
-    List<byte[]> written =
-        RenderedJson.fetchWritten(dsl, compiled.statement()).map(List::of).orElse(List.of());
-    return SecretSlots.reveal(written, secrets -> reveal(dsl, scope, secrets)).stream()
+    return recordedAndRevealed(dsl, compiled.records(), scope, d -> fetched(d, compiled)).stream()
         .findFirst()
         .map(json -> rendered(json, compiled.marked(), compiled.deferrals(), scope));
+  }
+
+  private static List<byte[]> fetched(DSLContext dsl, Compiled compiled) {
+    return RenderedJson.fetchWritten(dsl, compiled.statement()).map(List::of).orElse(List.of());
   }
 
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
@@ -97,18 +91,24 @@ public class Answers {
       List<ReadRecord> records,
       AccessScope scope,
       Function<DSLContext, List<byte[]>> fetch) {
-    if (!reveals && records.isEmpty()) {
-      // no secret to reveal, but perhaps values only Java computes (ObjectModel.Builder#computed)
-      return transactions.read(
-          scope,
-          dsl -> SecretSlots.reveal(fetch.apply(dsl), secrets -> reveal(dsl, scope, secrets)));
-    }
-    return transactions.write(
-        scope,
-        dsl -> {
-          records.forEach(record -> record.write(dsl, scope));
-          return SecretSlots.reveal(fetch.apply(dsl), secrets -> reveal(dsl, scope, secrets));
-        });
+    // no secret to reveal and no reading to record: a read-only transaction (values only Java
+    // computes, ObjectModel.Builder#computed, are still filled in)
+    return !reveals && records.isEmpty()
+        ? transactions.read(scope, dsl -> recordedAndRevealed(dsl, records, scope, fetch))
+        : transactions.write(scope, dsl -> recordedAndRevealed(dsl, records, scope, fetch));
+  }
+
+  /**
+   * What {@code fetch} reads in {@code dsl}'s transaction, after the records of reading it are
+   * written there, with its secrets revealed by their keepers in the same transaction.
+   */
+  private List<byte[]> recordedAndRevealed(
+      DSLContext dsl,
+      List<ReadRecord> records,
+      AccessScope scope,
+      Function<DSLContext, List<byte[]>> fetch) {
+    records.forEach(record -> record.write(dsl, scope));
+    return SecretSlots.reveal(fetch.apply(dsl), secrets -> reveal(dsl, scope, secrets));
   }
 
   /** Each secret revealed by the keeper of its kind, one call per kind, in the secrets' order. */
