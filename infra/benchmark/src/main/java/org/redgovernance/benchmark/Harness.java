@@ -90,6 +90,11 @@ public final class Harness {
               + " pool of "
               + BenchmarkStack.POOL_SIZE
               + " connections as rg_api, the same row-level security and tenant settings");
+      report.setup(
+          "plans",
+          "platform-api's tenant context asks PostgreSQL for generic plans (plan_cache_mode ="
+              + " force_generic_plan, for its own transactions only); PostGraphile runs with the"
+              + " server's default (auto), as its users would");
       try (Connection superuser = stack.superuser()) {
         // Both servers first answer every read for a while, so that the timed rounds see them
         // compiled and warm: on two busy cores the JVM's compilers need a minute or more of load
