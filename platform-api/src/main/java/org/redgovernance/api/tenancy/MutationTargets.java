@@ -25,13 +25,16 @@ public final class MutationTargets {
    */
   public record Denial(Reason reason, String message, @Nullable String field) {
 
-    /**
-     * Not in the caller's scope (never "forbidden": that would tell it exists), not allowed, or the
-     * community accepts no writes.
-     */
+    /** The kinds of denial, each its own error code in a payload. */
     public enum Reason {
+      /**
+       * The target is not in the caller's scope, or not there at all: never "forbidden", which
+       * would tell a caller of another community that it exists.
+       */
       NOT_FOUND,
+      /** The target is the caller's to see, but their role may not make this change. */
       FORBIDDEN,
+      /** The target's community is suspended, archived or erased: read-only. */
       READ_ONLY,
       /** The caller reaches several communities and named none. */
       COMMUNITY_REQUIRED
