@@ -86,12 +86,7 @@ public final class Compilation {
       Field<JSON> slot) {
     Optional<Boolean> here = mayRead(mayReveal);
     List<UUID> allowed =
-        here.isPresent()
-            ? List.of()
-            : request.scope().communities().stream()
-                .filter(mayReveal)
-                .map(ReachableCommunity::id)
-                .toList();
+        here.isPresent() ? List.of() : InCommunities.ids(request.scope(), mayReveal);
     if (here.isPresent() ? !here.get() : allowed.isEmpty()) {
       return masked;
     }
