@@ -11,7 +11,7 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
-import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.readmodel.ReadPlans;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.CommunityStatus;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -34,10 +34,12 @@ class CommunityController {
       @Nullable List<CommunityStatus> status) {}
 
   private final ReadModel readModel;
+  private final ReadPlans plans;
   private final Answers answers;
 
-  CommunityController(ReadModel readModel, Answers answers) {
+  CommunityController(ReadModel readModel, ReadPlans plans, Answers answers) {
     this.readModel = readModel;
+    this.plans = plans;
     this.answers = answers;
   }
 
@@ -67,13 +69,16 @@ class CommunityController {
     }
     UUID id = reachable.get().id();
     Compiled compiled =
-        readModel
-            .one(
-                CommunityModels.COMMUNITIES,
-                CommunityModels.byId(id),
-                selection,
-                ReadRequest.of(environment),
-                id)
+        plans
+            .compiled(
+                environment,
+                request ->
+                    readModel.one(
+                        CommunityModels.COMMUNITIES,
+                        CommunityModels.byId(id),
+                        selection,
+                        request,
+                        id))
             .orElseThrow(
                 () -> new IllegalStateException("community cannot be compiled for this selection"));
     return answers
@@ -95,14 +100,17 @@ class CommunityController {
     List<CommunityStatus> statuses =
         filter == null ? null : FilterValues.anyOf(filter.statuses(), filter.status());
     Optional<Compiled> compiled =
-        readModel.page(
-            CommunityModels.COMMUNITIES,
-            CommunityModels.matching(streetKey, statuses),
-            CommunityModels.BY_KEY,
-            environment.getArguments(),
-            environment.getSelectionSet().getImmediateFields(),
-            ReadRequest.of(environment),
-            null);
+        plans.compiled(
+            environment,
+            request ->
+                readModel.page(
+                    CommunityModels.COMMUNITIES,
+                    CommunityModels.matching(streetKey, statuses),
+                    CommunityModels.BY_KEY,
+                    environment.getArguments(),
+                    environment.getSelectionSet().getImmediateFields(),
+                    request,
+                    null));
     return compiled
         .map(page -> page.answer(answers.one(page, scope), environment))
         .orElseThrow(

@@ -7,7 +7,7 @@ import org.redgovernance.api.graphql.FilterValues;
 import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
-import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.readmodel.ReadPlans;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -29,10 +29,12 @@ class NoticeController {
       @Nullable NoticeAudience audience) {}
 
   private final ReadModel readModel;
+  private final ReadPlans plans;
   private final Answers answers;
 
-  NoticeController(ReadModel readModel, Answers answers) {
+  NoticeController(ReadModel readModel, ReadPlans plans, Answers answers) {
     this.readModel = readModel;
+    this.plans = plans;
     this.answers = answers;
   }
 
@@ -43,19 +45,22 @@ class NoticeController {
       DataFetchingEnvironment environment) {
     NoticeFilter given = filter == null ? new NoticeFilter(null, null, null, null, null) : filter;
     Compiled compiled =
-        readModel
-            .page(
-                NoticeModels.NOTICES,
-                NoticeModels.matching(
-                    scope,
-                    given.communityKey(),
-                    FilterValues.anyOf(given.statuses(), given.status()),
-                    FilterValues.anyOf(given.audiences(), given.audience())),
-                NoticeModels.NEWEST_FIRST,
-                environment.getArguments(),
-                environment.getSelectionSet().getImmediateFields(),
-                ReadRequest.of(environment),
-                scope.communities().size() == 1 ? scope.communities().get(0).id() : null)
+        plans
+            .compiled(
+                environment,
+                request ->
+                    readModel.page(
+                        NoticeModels.NOTICES,
+                        NoticeModels.matching(
+                            scope,
+                            given.communityKey(),
+                            FilterValues.anyOf(given.statuses(), given.status()),
+                            FilterValues.anyOf(given.audiences(), given.audience())),
+                        NoticeModels.NEWEST_FIRST,
+                        environment.getArguments(),
+                        environment.getSelectionSet().getImmediateFields(),
+                        request,
+                        scope.communities().size() == 1 ? scope.communities().get(0).id() : null))
             .orElseThrow(
                 () -> new IllegalStateException("notices cannot be compiled for this selection"));
     return compiled.answer(answers.one(compiled, scope), environment);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,15 @@ public class Answers {
   private final TenantTransactions transactions;
   private final ReadModel model;
   private final Map<String, SecretKeeper> keepers = new HashMap<>();
+  private final SqlStatementCounter statements;
 
-  Answers(TenantTransactions transactions, ReadModel model, List<SecretKeeper> keepers) {
+  Answers(
+      TenantTransactions transactions,
+      ReadModel model,
+      List<SecretKeeper> keepers,
+      SqlStatementCounter statements) {
     this.transactions = transactions;
+    this.statements = statements;
     this.model = model;
     for (SecretKeeper keeper : keepers) {
       for (String kind : keeper.kinds()) {
@@ -61,8 +68,12 @@ public class Answers {
         .map(json -> rendered(json, compiled.marked(), compiled.deferrals(), scope));
   }
 
-  private static List<byte[]> fetched(DSLContext dsl, Compiled compiled) {
-    return RenderedJson.fetchWritten(dsl, compiled.statement()).map(List::of).orElse(List.of());
+  private List<byte[]> fetched(DSLContext dsl, Compiled compiled) {
+    return compiled
+        .statement()
+        .fetchWritten(dsl, statements::executedOutsideJooq)
+        .map(List::of)
+        .orElse(List.of());
   }
 
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */

@@ -43,6 +43,7 @@ public final class Compilation {
   private int aliases;
   private final Map<Table<?>, List<Table<?>>> joined = new IdentityHashMap<>();
   private boolean reveals;
+  private boolean reusable = true;
   private final List<ReadRecord> records = new ArrayList<>();
 
   /**
@@ -67,12 +68,21 @@ public final class Compilation {
       throw new IllegalStateException("objects were joined to rows no statement reads from");
     }
     return new Compiled(
-        statement,
+        new ReadStatement.Built(statement),
         List.copyOf(refusals),
         List.copyOf(marked),
         reveals,
         List.copyOf(records),
-        List.copyOf(deferrals));
+        List.copyOf(deferrals),
+        reusable);
+  }
+
+  /**
+   * Compiling this statement had an effect of its own, or depends on more than the selection, the
+   * caller and the time: it is compiled again for every request ({@link ReadPlans}).
+   */
+  void notReusable() {
+    reusable = false;
   }
 
   /**
@@ -148,8 +158,12 @@ public final class Compilation {
     return Optional.ofNullable(community);
   }
 
-  /** Something the answer's transaction writes before the statement runs. */
+  /**
+   * Something the answer's transaction writes before the statement runs: decided, and charged to
+   * the caller, for every request anew.
+   */
   void record(ReadRecord record) {
+    reusable = false;
     records.add(record);
   }
 

@@ -8,9 +8,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.redgovernance.api.graphql.ErrorCode;
 
 /**
@@ -19,15 +16,39 @@ import org.redgovernance.api.graphql.ErrorCode;
  * cannot be answered — the caller may not read them, or their arguments are wrong. They are written
  * as null, and each becomes an error at its path, as such a field resolved in Java would (the rest
  * of the answer stays): {@code refusals} at paths known while compiling, {@code marked} where the
- * answer marks them ({@link RefusalMarks}), in rows of lists.
+ * answer marks them ({@link RefusalMarks}), in rows of lists. {@code reusable}: compiling the read
+ * again for the same selection and caller gives the same statement and has no effect of its own (a
+ * lookup by phone number is charged to the caller's budget while compiling; such a read is not).
  */
 public record Compiled(
-    Select<Record1<JSON>> statement,
+    ReadStatement statement,
     List<Refusal> refusals,
     List<Refusal> marked,
     boolean reveals,
     List<ReadRecord> records,
-    List<Deferrals.Deferral> deferrals) {
+    List<Deferrals.Deferral> deferrals,
+    boolean reusable) {
+
+  /**
+   * This read sending {@code other} (the same statement, rendered once, or with the values of
+   * another request).
+   */
+  Compiled sending(ReadStatement other) {
+    return new Compiled(other, refusals, marked, reveals, records, deferrals, reusable);
+  }
+
+  /**
+   * Whether {@code other} is this read in all but its statement: the same fields refused, the same
+   * secrets and fields resolved in Java, nothing to record.
+   */
+  boolean sameBesidesStatement(Compiled other) {
+    return refusals.equals(other.refusals)
+        && marked.equals(other.marked)
+        && reveals == other.reveals
+        && records.isEmpty()
+        && other.records.isEmpty()
+        && deferrals.equals(other.deferrals);
+  }
 
   /**
    * A field answered with null: its path below the compiled field (result keys and list indexes),

@@ -22,10 +22,12 @@ import org.springframework.stereotype.Controller;
 class NodeController {
 
   private final ReadModel readModel;
+  private final ReadPlans plans;
   private final Answers answers;
 
-  NodeController(ReadModel readModel, Answers answers) {
+  NodeController(ReadModel readModel, ReadPlans plans, Answers answers) {
     this.readModel = readModel;
+    this.plans = plans;
     this.answers = answers;
   }
 
@@ -44,12 +46,15 @@ class NodeController {
     if (readModel.declares(known.type())) {
       List<SelectedField> selection = TypeSelection.of(known.type(), environment);
       Compiled compiled =
-          readModel
-              .byId(
-                  known.type(),
-                  new GlobalIdParts(known.communityId(), known.id()),
-                  selection,
-                  ReadRequest.of(environment))
+          plans
+              .compiled(
+                  environment,
+                  request ->
+                      readModel.byId(
+                          known.type(),
+                          new GlobalIdParts(known.communityId(), known.id()),
+                          selection,
+                          request))
               .orElseThrow(
                   () -> new IllegalStateException(known.type() + " cannot be read by its id"));
       return answers

@@ -264,6 +264,8 @@ public final class ObjectModel<T extends Table<?>> {
       }
       value = sql.compile(row, selected, c);
     } catch (ApiException wrongArguments) {
+      // a refusal may have cost the caller something (a lookup past their budget): decided anew
+      c.notReusable();
       // a nullable field answers null with the error and its parent stays, as in Java; a
       // non-null one takes its parent with it, up to the field being fetched
       if (selected.nullable()) {

@@ -27,7 +27,8 @@ import org.springframework.graphql.execution.GraphQlSource;
  * notices}, {@code node} of each declared type — with all scalar fields of its type and, one at a
  * time, each object, list or connection field declared in SQL with all of its scalar fields. Each
  * answers in one statement after the caller's scope and tenant context (plus the access-log records
- * of numbers revealed to the admin and secretary), with no error but a refusal.
+ * of numbers revealed to the admin and secretary), with no error but a refusal; asked again, the
+ * same, from the read plan kept for it ({@link ReadPlans}).
  */
 class CompiledSelectionsIntegrationTests extends IntegrationTest {
 
@@ -79,6 +80,15 @@ class CompiledSelectionsIntegrationTests extends IntegrationTest {
           assertThat(used)
               .as("scope, tenant context, one statement: %s %s", caller, query)
               .isLessThanOrEqualTo(3 + revealed);
+
+          // asked again, it is answered from the kept plan (compiled again and compared, as the
+          // tests verify every plan), with the same statements and the same answer
+          long beforeAgain = statements.total();
+          GraphQlResult again = graphql.query(query).as(caller).execute();
+          assertThat(statements.total() - beforeAgain)
+              .as("again: %s %s", caller, query)
+              .isEqualTo(used);
+          assertThat(again.body()).as("again: %s %s", caller, query).isEqualTo(result.body());
           asked++;
         }
       }

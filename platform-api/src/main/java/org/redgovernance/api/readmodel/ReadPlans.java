@@ -1,0 +1,245 @@
+package org.redgovernance.api.readmodel;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetchingEnvironment;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiled reads of query root fields, kept: front ends send the same documents over and over, and
+ * building and rendering a statement cost a quarter of a read's CPU. A plan is kept for one field
+ * of one operation with one set of variables, for one caller with one scope, on one day; only the
+ * request's clock reading changes between two uses, and it is bound anew each time.
+ *
+ * <p>Whether a read may be kept is proved, not assumed: on the first request it is compiled twice,
+ * the second time for a clock a day, an hour, a minute, a second and a microsecond later, and kept
+ * only when the two statements differ in nothing but the values bound for that clock reading and
+ * for today. A rule that computes another time from it in Java (a week ago, a link's expiry) makes
+ * the read be compiled for every request, as does a rule with an effect of its own ({@link
+ * Compiled#reusable}). With {@code rg.read-plans.verify} (the tests), every use is compiled again
+ * and compared with the plan, so that an input a plan's key misses fails the build.
+ */
+@Component
+public class ReadPlans {
+
+  /** How far the second compilation's clock is moved: every part of the time changes. */
+  static final Duration SHIFT = Duration.ofDays(1).plusHours(1).plusMinutes(1).plusSeconds(1);
+
+  private final DSLContext dsl;
+  private final boolean verify;
+  private final Cache<Key, Plan> plans;
+
+  ReadPlans(
+      DSLContext dsl,
+      MeterRegistry registry,
+      @Value("${rg.read-plans.max-chars:50000000}") long maxChars,
+      @Value("${rg.read-plans.verify:false}") boolean verify) {
+    this.dsl = dsl;
+    this.verify = verify;
+    this.plans =
+        Caffeine.newBuilder()
+            .maximumWeight(maxChars)
+            .weigher((Key key, Plan plan) -> plan.weight() + key.weight())
+            .expireAfterAccess(Duration.ofHours(1))
+            .recordStats()
+            .build();
+    // cache_gets{result=hit|miss}, cache_evictions … under cache="rg.read-plans"
+    CaffeineCacheMetrics.monitor(registry, plans, "rg.read-plans");
+  }
+
+  /** How often a kept plan answered, and how often a read was compiled instead. */
+  CacheStats stats() {
+    return plans.stats();
+  }
+
+  /**
+   * The read {@code compile} compiles for the request's root field, from the plan kept for it when
+   * there is one; {@code compile} is given the request to compile for.
+   */
+  public Optional<Compiled> compiled(
+      DataFetchingEnvironment environment, Function<ReadRequest, Optional<Compiled>> compile) {
+    ReadRequest request = ReadRequest.of(environment);
+    Key key = Key.of(environment, request);
+    if (key == null) {
+      return compile.apply(request);
+    }
+    Plan plan = plans.getIfPresent(key);
+    if (plan != null) {
+      Compiled kept = plan.at(request);
+      if (verify) {
+        verified(kept, compile.apply(request));
+      }
+      return Optional.of(kept);
+    }
+    Optional<Compiled> compiled = compile.apply(request);
+    if (compiled.isEmpty()
+        || !compiled.get().reusable()
+        || !(compiled.get().statement() instanceof ReadStatement.Built built)) {
+      return compiled;
+    }
+    Optional<ReadStatement.Prepared> prepared = ReadStatement.Prepared.of(dsl, built.select());
+    if (prepared.isEmpty()) {
+      return compiled;
+    }
+    Compiled sent = compiled.get().sending(prepared.get());
+    ReadRequest later = new ReadRequest(request.scope(), request.now().plus(SHIFT));
+    compile
+        .apply(later)
+        .flatMap(this::prepared)
+        .flatMap(again -> Plan.of(sent, request, again, later))
+        .ifPresent(kept -> plans.put(key, kept));
+    return Optional.of(sent);
+  }
+
+  /** The read with its statement rendered, when it can be. */
+  private Optional<Compiled> prepared(Compiled compiled) {
+    return compiled.statement() instanceof ReadStatement.Built built
+        ? ReadStatement.Prepared.of(dsl, built.select()).map(compiled::sending)
+        : Optional.empty();
+  }
+
+  /** Fails when a kept read is not what compiling it again for the request gives. */
+  private void verified(Compiled kept, Optional<Compiled> fresh) {
+    Optional<Compiled> again = fresh.flatMap(this::prepared);
+    if (again.isEmpty()
+        || !kept.sameBesidesStatement(again.get())
+        || !(kept.statement() instanceof ReadStatement.Prepared prepared)
+        || !prepared.sameAs(again.get().statement())) {
+      throw new IllegalStateException(
+          "A kept read plan differs from the read compiled again: its key misses an input.\nkept:  "
+              + kept
+              + "\nfresh: "
+              + again);
+    }
+  }
+
+  /**
+   * What a plan is kept for: the operation (the document is parsed once and kept, so the same
+   * operation is the same object), its variables, the root field's result key, the caller and the
+   * communities of their scope (with roles and statuses), and the day.
+   */
+  private record Key(
+      Identity operation,
+      String resultKey,
+      Map<String, Object> variables,
+      Caller caller,
+      List<ReachableCommunity> communities,
+      LocalDate today) {
+
+    /** The key of the request's root query field; null for any other field. */
+    static @Nullable Key of(DataFetchingEnvironment environment, ReadRequest request) {
+      OperationDefinition operation = environment.getOperationDefinition();
+      if (operation == null
+          || operation.getOperation() != OperationDefinition.Operation.QUERY
+          || environment.getExecutionStepInfo().getPath().getLevel() != 1) {
+        return null;
+      }
+      AccessScope scope = request.scope();
+      return new Key(
+          new Identity(operation),
+          environment.getField().getResultKey(),
+          environment.getVariables(),
+          scope.caller(),
+          scope.communities(),
+          request.today());
+    }
+
+    /** Roughly what the key holds, in characters: its variables dominate. */
+    int weight() {
+      return 256 + variables.toString().length() + communities.size() * 128;
+    }
+  }
+
+  /** An object compared by its identity, never by its contents. */
+  private record Identity(Object object) {
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity identity && identity.object == object;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(object);
+    }
+  }
+
+  /**
+   * A kept read: its statement's text, its values, and where among them the request's clock reading
+   * and today are bound.
+   */
+  private record Plan(Compiled compiled, String sql, Object[] values, int[] nowAt, int[] todayAt) {
+
+    /**
+     * The plan of {@code first} (compiled for {@code request}), when {@code second} (compiled for
+     * the {@code later} request) differs from it only where the two requests' clock readings and
+     * days are bound.
+     */
+    static Optional<Plan> of(
+        Compiled first, ReadRequest request, Compiled second, ReadRequest later) {
+      if (!(first.statement() instanceof ReadStatement.Prepared one)
+          || !(second.statement() instanceof ReadStatement.Prepared other)
+          || !one.sql().equals(other.sql())
+          || one.values().size() != other.values().size()
+          || !first.sameBesidesStatement(second)) {
+        return Optional.empty();
+      }
+      List<Integer> nowAt = new ArrayList<>();
+      List<Integer> todayAt = new ArrayList<>();
+      for (int i = 0; i < one.values().size(); i++) {
+        Object value = one.values().get(i);
+        Object again = other.values().get(i);
+        if (value == request.now() && again == later.now()) {
+          nowAt.add(i);
+        } else if (value.equals(request.today()) && again.equals(later.today())) {
+          todayAt.add(i);
+        } else if (!Objects.deepEquals(value, again)) {
+          // a value computed from the clock in Java, or from anything else that changed
+          return Optional.empty();
+        }
+      }
+      return Optional.of(
+          new Plan(
+              first,
+              one.sql(),
+              one.values().toArray(),
+              nowAt.stream().mapToInt(Integer::intValue).toArray(),
+              todayAt.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** The read for {@code request}: its clock reading and its day bound where they go. */
+    Compiled at(ReadRequest request) {
+      Object[] bound = values.clone();
+      for (int i : nowAt) {
+        bound[i] = request.now();
+      }
+      LocalDate today = request.today();
+      for (int i : todayAt) {
+        bound[i] = today;
+      }
+      return compiled.sending(new ReadStatement.Prepared(sql, List.of(bound)));
+    }
+
+    int weight() {
+      return sql.length() + values.length * 64;
+    }
+  }
+}
