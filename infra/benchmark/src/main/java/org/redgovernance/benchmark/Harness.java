@@ -94,7 +94,11 @@ public final class Harness {
           "plans",
           "platform-api's tenant context asks PostgreSQL for generic plans (plan_cache_mode ="
               + " force_generic_plan, for its own transactions only); PostGraphile runs with the"
-              + " server's default (auto), as its users would");
+              + " server's default (auto), as its users would. platform-api keeps the statement"
+              + " it compiled for a query's root field (read plans, per operation, variables,"
+              + " caller and day) and sends it again with the request's clock bound anew, as"
+              + " PostGraphile keeps its operation plans; a mutation's read-back is compiled"
+              + " each time");
       try (Connection superuser = stack.superuser()) {
         // Both servers first answer every read for a while, so that the timed rounds see them
         // compiled and warm: on two busy cores the JVM's compilers need a minute or more of load
