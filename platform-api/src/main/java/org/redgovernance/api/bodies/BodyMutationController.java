@@ -1,14 +1,14 @@
 package org.redgovernance.api.bodies;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.readmodel.ReadRequest;
@@ -16,9 +16,7 @@ import org.redgovernance.api.roster.RosterModels;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Seating people on governance bodies. A seat lies inside its term, and a body has one chair at a
- * time.
+ * time. Each mutation is a command ({@link Commands}) answering with the body read back.
  */
 @Controller
 class BodyMutationController {
@@ -40,201 +38,157 @@ class BodyMutationController {
       @Nullable LocalDate fromOn,
       @Nullable LocalDate toOn) {}
 
-  /** {@code body} is read back through the read model, for the payload's selection. */
-  record AddBodyMemberPayload(@Nullable Changed body, List<UserError> errors) {
-    static AddBodyMemberPayload of(UUID communityId, UUID bodyId) {
-      return new AddBodyMemberPayload(
-          new Changed(BodyModels.BODY_TYPE, communityId, bodyId), List.of());
-    }
-
-    static AddBodyMemberPayload failed(UserError error) {
-      return new AddBodyMemberPayload(null, List.of(error));
-    }
-  }
-
   record AddBodyTermInput(
       @Nullable String bodyId,
       @Nullable Integer number,
       @Nullable LocalDate startsOn,
       @Nullable LocalDate endsOn) {}
 
-  private final TenantTransactions transactions;
+  private final Commands commands;
   private final BodyRepository bodies;
-  private final AuditLog audit;
 
-  BodyMutationController(TenantTransactions transactions, BodyRepository bodies, AuditLog audit) {
-    this.transactions = transactions;
+  BodyMutationController(Commands commands, BodyRepository bodies) {
+    this.commands = commands;
     this.bodies = bodies;
-    this.audit = audit;
   }
 
   @MutationMapping
-  AddBodyMemberPayload addBodyMember(
+  Map<String, Object> addBodyMember(
       @Argument AddBodyMemberInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> bodyId = GlobalId.decode(input.bodyId(), BodyModels.BODY_TYPE);
-    Optional<ReachableCommunity> community = bodyId.flatMap(id -> scope.byId(id.communityId()));
-    if (community.isEmpty()) {
-      return AddBodyMemberPayload.failed(error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
-    }
-    if (!community.get().mayEditRoster()) {
-      return AddBodyMemberPayload.failed(
-          UserError.of(
-              UserError.Code.FORBIDDEN,
-              "Only the community's admin or secretary may seat members"));
-    }
-    if (!community.get().status().acceptsWrites()) {
-      return AddBodyMemberPayload.failed(
-          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
-    }
-    UUID communityId = community.get().id();
-    if ((input.residentId() == null) == (input.partyMemberId() == null)) {
-      return AddBodyMemberPayload.failed(
-          error(
-              UserError.Code.INVALID_INPUT,
-              "Give exactly one of residentId and partyMemberId",
-              "residentId"));
-    }
-    Optional<UUID> residentId =
-        localId(input.residentId(), RosterModels.RESIDENTS.typeName(), communityId);
-    Optional<UUID> partyMemberId =
-        localId(input.partyMemberId(), RosterModels.PARTY_MEMBERS.typeName(), communityId);
-    if (input.residentId() != null && residentId.isEmpty()) {
-      return AddBodyMemberPayload.failed(
-          error(UserError.Code.NOT_FOUND, "Not found", "residentId"));
-    }
-    if (input.partyMemberId() != null && partyMemberId.isEmpty()) {
-      return AddBodyMemberPayload.failed(
-          error(UserError.Code.NOT_FOUND, "Not found", "partyMemberId"));
-    }
-    LocalDate fromOn = input.fromOn();
-    if (fromOn == null || input.position() == null) {
-      return AddBodyMemberPayload.failed(
-          error(UserError.Code.INVALID_INPUT, "fromOn and position are required", "fromOn"));
-    }
-    AccessScope one = scope.narrowedTo(community.get());
-    UUID id = Ids.newId();
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            UUID body = bodyId.get().id();
-            if (!bodies.bodyExists(dsl, communityId, body)) {
-              return AddBodyMemberPayload.failed(
-                  error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
-            }
-            BodyRepository.Term term =
-                bodies
-                    .term(
-                        dsl, communityId, body, input.termNumber(), LocalDate.now(ReadRequest.ZONE))
-                    .orElse(null);
-            if (term == null) {
-              return AddBodyMemberPayload.failed(
-                  error(
-                      UserError.Code.NOT_FOUND,
-                      "The body has no such term (or none running today)",
-                      "termNumber"));
-            }
-            Optional<UserError> outside = datesOutside(term, fromOn, input.toOn());
-            if (outside.isPresent()) {
-              return AddBodyMemberPayload.failed(outside.get());
-            }
-            LocalDate toOn = input.toOn() != null ? input.toOn() : term.endsOn();
-            if ("CHAIR".equals(input.position())
-                && bodies.seats(dsl, communityId, term.id()).stream()
-                    .anyMatch(
-                        m -> m.position().equals("CHAIR") && overlaps(m, fromOn, toOn, term))) {
-              return AddBodyMemberPayload.failed(
-                  error(
-                      UserError.Code.CONFLICT,
-                      "The body already has a chair for these dates",
-                      "position"));
-            }
-            bodies.insertMembership(
-                dsl,
-                communityId,
-                id,
-                term.id(),
-                residentId.orElse(null),
-                partyMemberId.orElse(null),
-                input.position(),
-                fromOn,
-                input.toOn());
-            audit.record(
-                dsl,
-                one,
-                communityId,
-                "bodies.member.seated",
-                BodyModels.BODY_TYPE,
-                body,
-                Map.of("termNumber", term.number(), "position", input.position()));
-            return AddBodyMemberPayload.of(communityId, body);
-          });
-    } catch (DataIntegrityViolationException missingPerson) {
-      return AddBodyMemberPayload.failed(
-          error(
-              UserError.Code.NOT_FOUND,
-              "Not found",
-              input.residentId() != null ? "residentId" : "partyMemberId"));
-    }
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.run(
+        environment,
+        scope,
+        MutationTargets.object(input.bodyId(), BodyModels.BODY_TYPE, "bodyId", scope, EDIT),
+        "body",
+        command -> {
+          UUID communityId = command.community().id();
+          if ((input.residentId() == null) == (input.partyMemberId() == null)) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT,
+                "Give exactly one of residentId and partyMemberId",
+                "residentId");
+          }
+          String personField = input.residentId() != null ? "residentId" : "partyMemberId";
+          Refusal noSuchPerson =
+              Refusal.because(UserError.Code.NOT_FOUND, "Not found", personField);
+          Optional<UUID> residentId =
+              localId(input.residentId(), RosterModels.RESIDENTS.typeName(), communityId);
+          Optional<UUID> partyMemberId =
+              localId(input.partyMemberId(), RosterModels.PARTY_MEMBERS.typeName(), communityId);
+          if (residentId.isEmpty() && partyMemberId.isEmpty()) {
+            throw noSuchPerson;
+          }
+          LocalDate fromOn = input.fromOn();
+          if (fromOn == null || input.position() == null) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "fromOn and position are required", "fromOn");
+          }
+          UUID body = command.targetId();
+          if (!bodies.bodyExists(command.dsl(), communityId, body)) {
+            throw NO_SUCH_BODY;
+          }
+          BodyRepository.Term term =
+              bodies
+                  .term(
+                      command.dsl(),
+                      communityId,
+                      body,
+                      input.termNumber(),
+                      LocalDate.now(ReadRequest.ZONE))
+                  .orElseThrow(
+                      () ->
+                          Refusal.because(
+                              UserError.Code.NOT_FOUND,
+                              "The body has no such term (or none running today)",
+                              "termNumber"));
+          datesOutside(term, fromOn, input.toOn())
+              .ifPresent(
+                  outside -> {
+                    throw new Refusal(outside);
+                  });
+          LocalDate toOn = input.toOn() != null ? input.toOn() : term.endsOn();
+          if ("CHAIR".equals(input.position())
+              && bodies.seats(command.dsl(), communityId, term.id()).stream()
+                  .anyMatch(m -> m.position().equals("CHAIR") && overlaps(m, fromOn, toOn, term))) {
+            throw Refusal.because(
+                UserError.Code.CONFLICT,
+                "The body already has a chair for these dates",
+                "position");
+          }
+          command
+              .write(
+                  BodyRepository.insertMembership(
+                      communityId,
+                      Ids.newId(),
+                      body,
+                      term.id(),
+                      residentId.orElse(null),
+                      partyMemberId.orElse(null),
+                      input.position(),
+                      fromOn,
+                      input.toOn()))
+              // a person id of the community whose row is not there
+              .onViolation(noSuchPerson)
+              .audited(
+                  "bodies.member.seated",
+                  BodyModels.BODY_TYPE,
+                  Map.of("termNumber", term.number(), "position", input.position()))
+              .execute();
+          return new Changed(BodyModels.BODY_TYPE, communityId, body);
+        });
   }
 
   @MutationMapping
-  AddBodyMemberPayload addBodyTerm(
-      @Argument AddBodyTermInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target target =
-        MutationTargets.object(input.bodyId(), BodyModels.BODY_TYPE, "bodyId", scope, EDIT);
-    if (target.refusal() != null) {
-      return AddBodyMemberPayload.failed(Commands.refused(target.refusal()));
-    }
-    if (input.number() == null || input.number() < 1 || input.number() > 1000) {
-      return AddBodyMemberPayload.failed(
-          error(UserError.Code.INVALID_INPUT, "A term number is 1 to 1000", "number"));
-    }
-    LocalDate startsOn = input.startsOn();
-    LocalDate endsOn = input.endsOn();
-    if (startsOn == null || endsOn == null || !endsOn.isAfter(startsOn)) {
-      return AddBodyMemberPayload.failed(
-          error(UserError.Code.INVALID_INPUT, "A term ends after it starts", "endsOn"));
-    }
-    UUID communityId = target.target().id();
-    AccessScope one = scope.narrowedTo(target.target());
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            if (!bodies.bodyExists(dsl, communityId, target.localId())) {
-              return AddBodyMemberPayload.failed(
-                  error(UserError.Code.NOT_FOUND, "Not found", "bodyId"));
-            }
-            boolean overlaps =
-                bodies.terms(dsl, communityId, target.localId()).stream()
-                    .anyMatch(t -> !t.startsOn().isAfter(endsOn) && !startsOn.isAfter(t.endsOn()));
-            if (overlaps) {
-              return AddBodyMemberPayload.failed(
-                  error(
-                      UserError.Code.CONFLICT,
-                      "The dates overlap another term of the body",
-                      "startsOn"));
-            }
-            bodies.insertTerm(
-                dsl, communityId, Ids.newId(), target.localId(), input.number(), startsOn, endsOn);
-            audit.record(
-                dsl,
-                one,
-                communityId,
-                "bodies.term.added",
-                BodyModels.BODY_TYPE,
-                target.localId(),
-                Map.of("number", input.number()));
-            return AddBodyMemberPayload.of(communityId, target.localId());
-          });
-    } catch (DataIntegrityViolationException duplicate) {
-      return AddBodyMemberPayload.failed(
-          error(
-              UserError.Code.DUPLICATE, "The body already has a term with this number", "number"));
-    }
+  Map<String, Object> addBodyTerm(
+      @Argument AddBodyTermInput input,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.run(
+        environment,
+        scope,
+        MutationTargets.object(input.bodyId(), BodyModels.BODY_TYPE, "bodyId", scope, EDIT),
+        "body",
+        command -> {
+          Integer number = input.number();
+          if (number == null || number < 1 || number > 1000) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "A term number is 1 to 1000", "number");
+          }
+          LocalDate startsOn = input.startsOn();
+          LocalDate endsOn = input.endsOn();
+          if (startsOn == null || endsOn == null || !endsOn.isAfter(startsOn)) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "A term ends after it starts", "endsOn");
+          }
+          UUID communityId = command.community().id();
+          UUID body = command.targetId();
+          if (!bodies.bodyExists(command.dsl(), communityId, body)) {
+            throw NO_SUCH_BODY;
+          }
+          if (bodies.terms(command.dsl(), communityId, body).stream()
+              .anyMatch(t -> !t.startsOn().isAfter(endsOn) && !startsOn.isAfter(t.endsOn()))) {
+            throw Refusal.because(
+                UserError.Code.CONFLICT, "The dates overlap another term of the body", "startsOn");
+          }
+          command
+              .write(
+                  BodyRepository.insertTerm(
+                      communityId, Ids.newId(), body, number, startsOn, endsOn))
+              .onViolation(
+                  Refusal.because(
+                      UserError.Code.DUPLICATE,
+                      "The body already has a term with this number",
+                      "number"))
+              .audited("bodies.term.added", BodyModels.BODY_TYPE, Map.of("number", number))
+              .execute();
+          return new Changed(BodyModels.BODY_TYPE, communityId, body);
+        });
   }
+
+  private static final Refusal NO_SUCH_BODY =
+      Refusal.because(UserError.Code.NOT_FOUND, "Not found", "bodyId");
 
   static final MutationTargets.Rule EDIT =
       new MutationTargets.Rule(

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -69,35 +71,33 @@ class BodyRepository {
         .fetch(row -> new Seat(row.value1(), row.value2(), row.value3()));
   }
 
-  void insertTerm(
-      DSLContext dsl,
-      UUID communityId,
-      UUID id,
-      UUID bodyId,
-      int number,
-      LocalDate startsOn,
-      LocalDate endsOn) {
-    dsl.insertInto(BODY_TERM)
+  /** A new term of the body; the changed row the command audits is the body. */
+  static ResultQuery<? extends Record> insertTerm(
+      UUID communityId, UUID id, UUID bodyId, int number, LocalDate startsOn, LocalDate endsOn) {
+    return DSL.insertInto(BODY_TERM)
         .set(BODY_TERM.COMMUNITY_ID, communityId)
         .set(BODY_TERM.ID, id)
         .set(BODY_TERM.BODY_ID, bodyId)
         .set(BODY_TERM.NUMBER, number)
         .set(BODY_TERM.STARTS_ON, startsOn)
         .set(BODY_TERM.ENDS_ON, endsOn)
-        .execute();
+        .returningResult(BODY_TERM.COMMUNITY_ID, BODY_TERM.BODY_ID.as("id"));
   }
 
-  void insertMembership(
-      DSLContext dsl,
+  /**
+   * A seat in a term of the body {@code bodyId}; the changed row the command audits is the body.
+   */
+  static ResultQuery<? extends Record> insertMembership(
       UUID communityId,
       UUID id,
+      UUID bodyId,
       UUID termId,
       @Nullable UUID residentId,
       @Nullable UUID partyMemberId,
       String position,
       LocalDate fromOn,
       @Nullable LocalDate toOn) {
-    dsl.insertInto(BODY_MEMBERSHIP)
+    return DSL.insertInto(BODY_MEMBERSHIP)
         .set(BODY_MEMBERSHIP.COMMUNITY_ID, communityId)
         .set(BODY_MEMBERSHIP.ID, id)
         .set(BODY_MEMBERSHIP.TERM_ID, termId)
@@ -106,7 +106,7 @@ class BodyRepository {
         .set(BODY_MEMBERSHIP.POSITION, position)
         .set(BODY_MEMBERSHIP.FROM_ON, fromOn)
         .set(BODY_MEMBERSHIP.TO_ON, toOn)
-        .execute();
+        .returningResult(BODY_MEMBERSHIP.COMMUNITY_ID, DSL.val(bodyId).as("id"));
   }
 
   /** The order of the five bodies: the party branch first. */

@@ -99,6 +99,43 @@ public class Commands {
     }
   }
 
+  /** The feature's part of a command that deletes its target: its checks and its {@link Write}. */
+  @FunctionalInterface
+  public interface Deletion {
+    void apply(Step step);
+  }
+
+  /**
+   * Runs the command deleting {@code target} for {@code scope}'s caller; the payload holds the
+   * deleted object's global {@code id} under {@code field}, or the refusal.
+   */
+  public Map<String, Object> delete(
+      AccessScope scope,
+      MutationTargets.Target target,
+      String field,
+      @Nullable String id,
+      Deletion body) {
+    if (target.refusal() != null) {
+      return failed(field, refused(target.refusal()));
+    }
+    ReachableCommunity community = target.target();
+    AccessScope one = scope.narrowedTo(community);
+    try {
+      transactions.write(
+          one,
+          dsl -> {
+            body.apply(new Step(dsl, one, community, target.localId(), this));
+            return id;
+          });
+    } catch (Refusal refused) {
+      return failed(field, refused.error());
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put(field, id);
+    payload.put("errors", List.of());
+    return payload;
+  }
+
   /**
    * A change written in {@code dsl}'s transaction for {@code scope}'s caller: inside a command's
    * body ({@link Step#write}), or a step another feature's command takes (a meeting assigning a

@@ -17,7 +17,9 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * A change written in one round trip: the feature's insert or update (returning the row's {@code
@@ -46,6 +48,7 @@ public final class Write {
   private final List<Function<Row, Query>> alongside = new ArrayList<>();
   private @Nullable Query audited;
   private @Nullable Field<Object> announced;
+  private @Nullable Refusal violated;
 
   Write(
       DSLContext dsl,
@@ -91,8 +94,40 @@ public final class Write {
     return this;
   }
 
+  /**
+   * A change that breaks a constraint of its table — a second service post of one name, a seat for
+   * a person who is not there — is refused with {@code refusal} instead of failing the request.
+   */
+  public Write onViolation(Refusal refusal) {
+    violated = refusal;
+    return this;
+  }
+
+  /**
+   * Runs the statement; the rows the change returned, or {@code untouched} (a stale version) when
+   * it touched nothing.
+   */
+  public List<Record> executeOr(Refusal untouched) {
+    List<Record> changed = execute();
+    if (changed.isEmpty()) {
+      throw untouched;
+    }
+    return changed;
+  }
+
   /** Runs the statement; the rows the change returned, none when it touched nothing. */
   public List<Record> execute() {
+    try {
+      return statement().fetch();
+    } catch (DataIntegrityViolationException violation) {
+      if (violated == null) {
+        throw violation;
+      }
+      throw violated;
+    }
+  }
+
+  private ResultQuery<Record> statement() {
     List<CommonTableExpression<?>> parts = new ArrayList<>();
     parts.add(DSL.name("changed").as(change));
     for (int i = 0; i < alongside.size(); i++) {
@@ -106,7 +141,7 @@ public final class Write {
     if (announced != null) {
       columns.add(announced.as("announced"));
     }
-    return dsl.with(parts).select(columns).from(CHANGED).fetch();
+    return dsl.with(parts).select(columns).from(CHANGED);
   }
 
   /**

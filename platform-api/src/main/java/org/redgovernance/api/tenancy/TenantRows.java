@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -30,15 +32,29 @@ public final class TenantRows {
       UUID id,
       @Nullable Integer expectedVersion,
       Map<Field<?>, Object> changes) {
+    return dsl.fetch(updating(table, communityId, id, expectedVersion, changes)).size() == 1;
+  }
+
+  /**
+   * The update {@link #update} runs, as a statement returning the changed row's {@code
+   * community_id} and {@code id} (none when it was at another version, or gone): for a command's
+   * write, which audits and announces it in the same statement.
+   */
+  public static ResultQuery<Record2<UUID, UUID>> updating(
+      Table<?> table,
+      UUID communityId,
+      UUID id,
+      @Nullable Integer expectedVersion,
+      Map<Field<?>, Object> changes) {
     Field<Integer> version = column(table, "version", Integer.class);
     Map<Field<?>, Object> values = new HashMap<>(changes);
     values.put(version, version.plus(1));
     values.put(column(table, "updated_at", Object.class), DSL.currentOffsetDateTime());
-    return dsl.update(table)
-            .set(values)
-            .where(key(table, communityId, id, expectedVersion))
-            .execute()
-        == 1;
+    return DSL.update(table)
+        .set(values)
+        .where(key(table, communityId, id, expectedVersion))
+        .returningResult(
+            column(table, "community_id", UUID.class), column(table, "id", UUID.class));
   }
 
   /** Deletes the row if it is still at {@code expectedVersion} (any version when null). */
@@ -48,7 +64,16 @@ public final class TenantRows {
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion) {
-    return dsl.deleteFrom(table).where(key(table, communityId, id, expectedVersion)).execute() == 1;
+    return dsl.fetch(deleting(table, communityId, id, expectedVersion)).size() == 1;
+  }
+
+  /** The deletion {@link #delete} runs, returning the deleted row's key (none: not deleted). */
+  public static ResultQuery<Record2<UUID, UUID>> deleting(
+      Table<?> table, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+    return DSL.deleteFrom(table)
+        .where(key(table, communityId, id, expectedVersion))
+        .returningResult(
+            column(table, "community_id", UUID.class), column(table, "id", UUID.class));
   }
 
   /** Adds a change only for a value the caller gave: absent means "leave as it is". */

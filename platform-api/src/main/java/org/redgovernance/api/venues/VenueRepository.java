@@ -11,11 +11,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.TenantRows;
 import org.springframework.stereotype.Repository;
 
-/** Service posts and partners; every method runs inside a tenant transaction. */
+/**
+ * Service posts and partners: reads run inside a tenant transaction; changes are statements a
+ * command writes ({@link org.redgovernance.api.commands.Write}).
+ */
 @Repository
 class VenueRepository {
 
@@ -34,8 +40,7 @@ class VenueRepository {
         .fetchOptional(row -> new Agreement(row.value1(), row.value2()));
   }
 
-  void insertServicePost(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> insertServicePost(
       UUID communityId,
       UUID id,
       String kind,
@@ -43,7 +48,7 @@ class VenueRepository {
       @Nullable String address,
       @Nullable String openingHours,
       @Nullable Integer capacity) {
-    dsl.insertInto(SERVICE_POST)
+    return DSL.insertInto(SERVICE_POST)
         .set(SERVICE_POST.COMMUNITY_ID, communityId)
         .set(SERVICE_POST.ID, id)
         .set(SERVICE_POST.KIND, kind)
@@ -51,12 +56,11 @@ class VenueRepository {
         .set(SERVICE_POST.ADDRESS, address)
         .set(SERVICE_POST.OPENING_HOURS, openingHours)
         .set(SERVICE_POST.CAPACITY, capacity)
-        .execute();
+        .returningResult(SERVICE_POST.COMMUNITY_ID, SERVICE_POST.ID);
   }
 
-  /** Applies the given changes if the post is still at {@code expectedVersion}. */
-  boolean updateServicePost(
-      DSLContext dsl,
+  /** The given changes, if the post is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> updateServicePost(
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion,
@@ -71,16 +75,15 @@ class VenueRepository {
     putIfGiven(changes, SERVICE_POST.ADDRESS, address);
     putIfGiven(changes, SERVICE_POST.OPENING_HOURS, openingHours);
     putIfGiven(changes, SERVICE_POST.CAPACITY, capacity);
-    return TenantRows.update(dsl, SERVICE_POST, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(SERVICE_POST, communityId, id, expectedVersion, changes);
   }
 
-  boolean deleteServicePost(
-      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.delete(dsl, SERVICE_POST, communityId, id, expectedVersion);
+  static ResultQuery<? extends Record> deleteServicePost(
+      UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+    return TenantRows.deleting(SERVICE_POST, communityId, id, expectedVersion);
   }
 
-  void insertPartner(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> insertPartner(
       UUID communityId,
       UUID id,
       String name,
@@ -88,7 +91,7 @@ class VenueRepository {
       @Nullable String contact,
       @Nullable LocalDate agreementFrom,
       @Nullable LocalDate agreementTo) {
-    dsl.insertInto(PARTNER_ORGANIZATION)
+    return DSL.insertInto(PARTNER_ORGANIZATION)
         .set(PARTNER_ORGANIZATION.COMMUNITY_ID, communityId)
         .set(PARTNER_ORGANIZATION.ID, id)
         .set(PARTNER_ORGANIZATION.NAME, name)
@@ -96,12 +99,11 @@ class VenueRepository {
         .set(PARTNER_ORGANIZATION.CONTACT, contact)
         .set(PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom)
         .set(PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo)
-        .execute();
+        .returningResult(PARTNER_ORGANIZATION.COMMUNITY_ID, PARTNER_ORGANIZATION.ID);
   }
 
-  /** Applies the given changes if the partner is still at {@code expectedVersion}. */
-  boolean updatePartner(
-      DSLContext dsl,
+  /** The given changes, if the partner is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> updatePartner(
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion,
@@ -116,11 +118,11 @@ class VenueRepository {
     putIfGiven(changes, PARTNER_ORGANIZATION.CONTACT, contact);
     putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom);
     putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo);
-    return TenantRows.update(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(PARTNER_ORGANIZATION, communityId, id, expectedVersion, changes);
   }
 
-  boolean deletePartner(
-      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.delete(dsl, PARTNER_ORGANIZATION, communityId, id, expectedVersion);
+  static ResultQuery<? extends Record> deletePartner(
+      UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+    return TenantRows.deleting(PARTNER_ORGANIZATION, communityId, id, expectedVersion);
   }
 }
