@@ -21,10 +21,12 @@ public class ReadBack {
   public record Answer(Compiled compiled, Optional<RenderedJson> json) {}
 
   private final ReadModel model;
+  private final ReadPlans plans;
   private final Answers answers;
 
-  ReadBack(ReadModel model, Answers answers) {
+  ReadBack(ReadModel model, ReadPlans plans, Answers answers) {
     this.model = model;
+    this.plans = plans;
     this.answers = answers;
   }
 
@@ -75,12 +77,18 @@ public class ReadBack {
         continue;
       }
       Compiled compiled =
-          model
-              .byId(
+          plans
+              .object(
+                  selected,
                   changed.typeName(),
                   new GlobalIdParts(changed.communityId(), changed.id()),
-                  selected.getSelectionSet().getImmediateFields(),
-                  request)
+                  request,
+                  (at, id) ->
+                      model.byId(
+                          changed.typeName(),
+                          new GlobalIdParts(changed.communityId(), id),
+                          selected.getSelectionSet().getImmediateFields(),
+                          at))
               .orElseThrow(
                   () ->
                       new IllegalStateException(

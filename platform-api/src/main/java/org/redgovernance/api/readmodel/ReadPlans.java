@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -77,19 +80,52 @@ public class ReadPlans {
   public Optional<Compiled> compiled(
       DataFetchingEnvironment environment, Function<ReadRequest, Optional<Compiled>> compile) {
     ReadRequest request = ReadRequest.of(environment);
-    Key key = Key.of(environment, request);
+    return planned(RootKey.of(environment, request), request, null, (at, id) -> compile.apply(at));
+  }
+
+  /**
+   * The read of one object by its id — what a mutation changed, or a subscription's event is about
+   * — as {@code selected} selects it: kept per selection, type, community, caller, scope and day,
+   * and sent for every object of the type in the community with its id bound where the plan's was.
+   */
+  Optional<Compiled> object(
+      SelectedField selected,
+      String typeName,
+      GlobalIdParts id,
+      ReadRequest request,
+      BiFunction<ReadRequest, UUID, Optional<Compiled>> compile) {
+    ObjectKey key =
+        new ObjectKey(
+            typeName,
+            id.communityId(),
+            Shape.of(selected),
+            request.scope().caller(),
+            request.scope().communities(),
+            request.today());
+    return planned(key, request, id.id(), compile);
+  }
+
+  /**
+   * The read for {@code request} (and the object {@code id}, when it reads one), from the plan kept
+   * under {@code key}; compiled, and kept when it can be, when there is none.
+   */
+  private Optional<Compiled> planned(
+      @Nullable Key key,
+      ReadRequest request,
+      @Nullable UUID id,
+      BiFunction<ReadRequest, UUID, Optional<Compiled>> compile) {
     if (key == null) {
-      return compile.apply(request);
+      return compile.apply(request, id);
     }
     Plan plan = plans.getIfPresent(key);
     if (plan != null) {
-      Compiled kept = plan.at(request);
+      Compiled kept = plan.at(request, id);
       if (verify) {
-        verified(kept, compile.apply(request));
+        verified(kept, compile.apply(request, id));
       }
       return Optional.of(kept);
     }
-    Optional<Compiled> compiled = compile.apply(request);
+    Optional<Compiled> compiled = compile.apply(request, id);
     if (compiled.isEmpty()
         || !compiled.get().reusable()
         || !(compiled.get().statement() instanceof ReadStatement.Built built)) {
@@ -100,11 +136,13 @@ public class ReadPlans {
       return compiled;
     }
     Compiled sent = compiled.get().sending(prepared.get());
+    // the same read for a later clock and another object: what differs is where they are bound
     ReadRequest later = new ReadRequest(request.scope(), request.now().plus(SHIFT));
+    UUID other = id == null ? null : UUID.randomUUID();
     compile
-        .apply(later)
+        .apply(later, other)
         .flatMap(this::prepared)
-        .flatMap(again -> Plan.of(sent, request, again, later))
+        .flatMap(again -> Plan.of(sent, request, id, again, later, other))
         .ifPresent(kept -> plans.put(key, kept));
     return Optional.of(sent);
   }
@@ -131,21 +169,28 @@ public class ReadPlans {
     }
   }
 
+  /** What a plan is kept under. */
+  private sealed interface Key {
+    /** Roughly what the key holds, in characters. */
+    int weight();
+  }
+
   /**
-   * What a plan is kept for: the operation (the document is parsed once and kept, so the same
-   * operation is the same object), its variables, the root field's result key, the caller and the
-   * communities of their scope (with roles and statuses), and the day.
+   * A root field's plan: the operation (the document is parsed once and kept, so the same operation
+   * is the same object), its variables, the root field's result key, the caller and the communities
+   * of their scope (with roles and statuses), and the day.
    */
-  private record Key(
+  private record RootKey(
       Identity operation,
       String resultKey,
       Map<String, Object> variables,
       Caller caller,
       List<ReachableCommunity> communities,
-      LocalDate today) {
+      LocalDate today)
+      implements Key {
 
     /** The key of the request's root query field; null for any other field. */
-    static @Nullable Key of(DataFetchingEnvironment environment, ReadRequest request) {
+    static @Nullable RootKey of(DataFetchingEnvironment environment, ReadRequest request) {
       OperationDefinition operation = environment.getOperationDefinition();
       if (operation == null
           || operation.getOperation() != OperationDefinition.Operation.QUERY
@@ -153,7 +198,7 @@ public class ReadPlans {
         return null;
       }
       AccessScope scope = request.scope();
-      return new Key(
+      return new RootKey(
           new Identity(operation),
           environment.getField().getResultKey(),
           environment.getVariables(),
@@ -162,9 +207,48 @@ public class ReadPlans {
           request.today());
     }
 
-    /** Roughly what the key holds, in characters: its variables dominate. */
-    int weight() {
+    @Override
+    public int weight() {
+      // the variables dominate
       return 256 + variables.toString().length() + communities.size() * 128;
+    }
+  }
+
+  /**
+   * The plan of reading one object of a type in a community by its id, for a selection, a caller
+   * with a scope, on a day: the selection as GraphQL resolved it (directives applied, arguments
+   * with their values), so that any operation selecting the same gets the same plan.
+   */
+  private record ObjectKey(
+      String typeName,
+      UUID communityId,
+      Shape selection,
+      Caller caller,
+      List<ReachableCommunity> communities,
+      LocalDate today)
+      implements Key {
+
+    @Override
+    public int weight() {
+      return 256 + selection.toString().length() + communities.size() * 128;
+    }
+  }
+
+  /** A selection as GraphQL resolved it: each field's result key, name, types and arguments. */
+  private record Shape(
+      String resultKey,
+      String name,
+      List<String> objectTypes,
+      Map<String, Object> arguments,
+      List<Shape> below) {
+
+    static Shape of(SelectedField field) {
+      return new Shape(
+          field.getResultKey(),
+          field.getName(),
+          field.getObjectTypeNames(),
+          field.getArguments(),
+          field.getSelectionSet().getImmediateFields().stream().map(Shape::of).toList());
     }
   }
 
@@ -186,32 +270,41 @@ public class ReadPlans {
    * A kept read: its statement's text, its values, and where among them the request's clock reading
    * and today are bound.
    */
-  private record Plan(Compiled compiled, String sql, Object[] values, int[] nowAt, int[] todayAt) {
+  private record Plan(
+      Compiled compiled, String sql, Object[] values, int[] nowAt, int[] todayAt, int[] idAt) {
 
     /**
-     * The plan of {@code first} (compiled for {@code request}), when {@code second} (compiled for
-     * the {@code later} request) differs from it only where the two requests' clock readings and
-     * days are bound.
+     * The plan of {@code first} (compiled for {@code request} and the object {@code id}), when
+     * {@code second} (compiled for the {@code later} request and the object {@code other}) differs
+     * from it only where the two clock readings, days and objects are bound.
      */
     static Optional<Plan> of(
-        Compiled first, ReadRequest request, Compiled second, ReadRequest later) {
+        Compiled first,
+        ReadRequest request,
+        @Nullable UUID id,
+        Compiled second,
+        ReadRequest later,
+        @Nullable UUID other) {
       if (!(first.statement() instanceof ReadStatement.Prepared one)
-          || !(second.statement() instanceof ReadStatement.Prepared other)
-          || !one.sql().equals(other.sql())
-          || one.values().size() != other.values().size()
+          || !(second.statement() instanceof ReadStatement.Prepared again)
+          || !one.sql().equals(again.sql())
+          || one.values().size() != again.values().size()
           || !first.sameBesidesStatement(second)) {
         return Optional.empty();
       }
       List<Integer> nowAt = new ArrayList<>();
       List<Integer> todayAt = new ArrayList<>();
+      List<Integer> idAt = new ArrayList<>();
       for (int i = 0; i < one.values().size(); i++) {
         Object value = one.values().get(i);
-        Object again = other.values().get(i);
-        if (value == request.now() && again == later.now()) {
+        Object otherValue = again.values().get(i);
+        if (value == request.now() && otherValue == later.now()) {
           nowAt.add(i);
-        } else if (value.equals(request.today()) && again.equals(later.today())) {
+        } else if (value.equals(request.today()) && otherValue.equals(later.today())) {
           todayAt.add(i);
-        } else if (!Objects.deepEquals(value, again)) {
+        } else if (id != null && value.equals(id) && otherValue.equals(other)) {
+          idAt.add(i);
+        } else if (!Objects.deepEquals(value, otherValue)) {
           // a value computed from the clock in Java, or from anything else that changed
           return Optional.empty();
         }
@@ -221,12 +314,17 @@ public class ReadPlans {
               first,
               one.sql(),
               one.values().toArray(),
-              nowAt.stream().mapToInt(Integer::intValue).toArray(),
-              todayAt.stream().mapToInt(Integer::intValue).toArray()));
+              positions(nowAt),
+              positions(todayAt),
+              positions(idAt)));
     }
 
-    /** The read for {@code request}: its clock reading and its day bound where they go. */
-    Compiled at(ReadRequest request) {
+    private static int[] positions(List<Integer> at) {
+      return at.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The read for {@code request} and the object {@code id}: each bound where it goes. */
+    Compiled at(ReadRequest request, @Nullable UUID id) {
       Object[] bound = values.clone();
       for (int i : nowAt) {
         bound[i] = request.now();
@@ -234,6 +332,9 @@ public class ReadPlans {
       LocalDate today = request.today();
       for (int i : todayAt) {
         bound[i] = today;
+      }
+      for (int i : idAt) {
+        bound[i] = Objects.requireNonNull(id);
       }
       return compiled.sending(new ReadStatement.Prepared(sql, List.of(bound)));
     }

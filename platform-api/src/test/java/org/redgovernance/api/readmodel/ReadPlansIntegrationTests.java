@@ -11,10 +11,11 @@ import org.redgovernance.testing.GraphQlResult;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A query asked again is answered from the plan kept for it — and a plan never answers anyone but
- * the caller, the scope, the variables and the day it was compiled for, never skips what a read
- * must do each time, and never keeps a time computed from the clock. The tests run with every use
- * of a plan compiled again and compared ({@code rg.read-plans.verify}).
+ * A query asked again is answered from the plan kept for it, a mutation's payload read back from
+ * the plan of its selection — and a plan never answers anyone but the caller, the scope, the
+ * variables and the day it was compiled for, never skips what a read must do each time, and never
+ * keeps a time computed from the clock. The tests run with every use of a plan compiled again and
+ * compared ({@code rg.read-plans.verify}).
  */
 class ReadPlansIntegrationTests extends IntegrationTest {
 
@@ -107,6 +108,33 @@ class ReadPlansIntegrationTests extends IntegrationTest {
 
     assertThat(Rows.auditEvents("personal-data.looked-up") - lookups).isEqualTo(3);
     assertThat(plans.stats().hitCount()).isEqualTo(hits);
+  }
+
+  @Test
+  void aMutationsReadBack_isKeptPerSelection_andReadsEachChangedObject() {
+    String publish =
+        "mutation($input: PublishNoticeInput!) { publishNotice(input: $input) {"
+            + " notice { id title audience } errors { code } } }";
+    GraphQlResult first = publishNotice(publish, "第一则通知");
+    long hits = plans.stats().hitCount();
+
+    GraphQlResult second = publishNotice(publish, "第二则通知");
+
+    assertThat(plans.stats().hitCount() - hits).isEqualTo(1);
+    assertThat(first.data("publishNotice.notice.title").asString()).isEqualTo("第一则通知");
+    assertThat(second.data("publishNotice.notice.title").asString()).isEqualTo("第二则通知");
+    assertThat(second.data("publishNotice.notice.id").asString())
+        .isNotEqualTo(first.data("publishNotice.notice.id").asString());
+  }
+
+  private GraphQlResult publishNotice(String document, String title) {
+    return graphql
+        .query(document)
+        .variable(
+            "input",
+            Map.of("communityKey", "xinhua", "title", title, "body", "正文", "audience", "EVERYONE"))
+        .as("xinhua.admin")
+        .execute();
   }
 
   @Test
