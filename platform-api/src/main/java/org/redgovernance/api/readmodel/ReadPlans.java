@@ -94,14 +94,19 @@ public class ReadPlans {
       GlobalIdParts id,
       ReadRequest request,
       BiFunction<ReadRequest, UUID, Optional<Compiled>> compile) {
+    // the object's statement is compiled for the caller's scope narrowed to its community
+    Optional<ReachableCommunity> community = request.scope().byId(id.communityId());
     ObjectKey key =
-        new ObjectKey(
-            typeName,
-            id.communityId(),
-            Shape.of(selected),
-            request.scope().caller(),
-            request.scope().communities(),
-            request.today());
+        community
+            .map(
+                reached ->
+                    new ObjectKey(
+                        typeName,
+                        reached,
+                        Shape.of(selected),
+                        request.scope().caller(),
+                        request.today()))
+            .orElse(null);
     return planned(key, request, id.id(), compile);
   }
 
@@ -216,21 +221,20 @@ public class ReadPlans {
 
   /**
    * The plan of reading one object of a type in a community by its id, for a selection, a caller
-   * with a scope, on a day: the selection as GraphQL resolved it (directives applied, arguments
-   * with their values), so that any operation selecting the same gets the same plan.
+   * with their roles there, on a day: the selection as GraphQL resolved it (directives applied,
+   * arguments with their values), so that any operation selecting the same gets the same plan.
    */
   private record ObjectKey(
       String typeName,
-      UUID communityId,
+      ReachableCommunity community,
       Shape selection,
       Caller caller,
-      List<ReachableCommunity> communities,
       LocalDate today)
       implements Key {
 
     @Override
     public int weight() {
-      return 256 + selection.toString().length() + communities.size() * 128;
+      return 384 + selection.toString().length();
     }
   }
 

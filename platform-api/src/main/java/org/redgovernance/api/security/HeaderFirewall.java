@@ -23,8 +23,34 @@ final class HeaderFirewall {
     return firewall;
   }
 
+  /**
+   * The last long header value each thread found allowed. The firewall checks a header again each
+   * time it is read, and a request's bearer token is read five times or more (the DPoP matcher, the
+   * bearer token resolver, the GraphQL request's headers): Tomcat hands out the same string each
+   * time, and a string never changes, so the same string needs no second look.
+   */
+  private static final ThreadLocal<String[]> LAST_ALLOWED =
+      ThreadLocal.withInitial(() -> new String[1]);
+
+  private static final int REMEMBERED_LENGTH = 256;
+
   /** True when every code point of the text is assigned and not an ISO control character. */
   static boolean allowed(String text) {
+    if (text.length() < REMEMBERED_LENGTH) {
+      return checked(text);
+    }
+    String[] last = LAST_ALLOWED.get();
+    if (last[0] == text) {
+      return true;
+    }
+    boolean allowed = checked(text);
+    if (allowed) {
+      last[0] = text;
+    }
+    return allowed;
+  }
+
+  private static boolean checked(String text) {
     for (int i = 0; i < text.length(); ) {
       char c = text.charAt(i);
       if (c >= 0x20 && c < 0x7f) {

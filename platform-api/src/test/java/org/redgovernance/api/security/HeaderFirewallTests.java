@@ -32,4 +32,17 @@ class HeaderFirewallTests {
     assertThat(HeaderFirewall.allowed("bai\u007fguoshu")).isFalse();
     assertThat(HeaderFirewall.allowed("unassigned \uDB7F\uDFFF")).isFalse();
   }
+
+  @Test
+  void aLongValue_readAgain_isJudgedTheSame_andAnAllowedOneNeverVouchesForAnother() {
+    String token = "Bearer " + "a".repeat(1500);
+    String forged = "Bearer " + "a".repeat(1499) + "\u0000";
+
+    for (int read = 0; read < 3; read++) {
+      assertThat(HeaderFirewall.allowed(token)).isTrue();
+      assertThat(HeaderFirewall.allowed(forged)).isFalse();
+    }
+    // equal text in another string: judged on its own
+    assertThat(HeaderFirewall.allowed(new String(token.toCharArray()))).isTrue();
+  }
 }
