@@ -1,5 +1,6 @@
 package org.redgovernance.api.tenancy;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.redgovernance.api.security.CommunityRole;
@@ -24,6 +25,43 @@ public record ReachableCommunity(
   public ReachableCommunity {
     roles = Set.copyOf(roles);
     streetRoles = Set.copyOf(streetRoles);
+  }
+
+  /**
+   * Equal when every component is. The directory hands out the same objects for a while, and read
+   * plans compare a street's fifty of them on every request: the same object is equal at once.
+   */
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ReachableCommunity that
+        && Objects.equals(id, that.id)
+        && Objects.equals(key, that.key)
+        && Objects.equals(name, that.name)
+        && status == that.status
+        && Objects.equals(streetId, that.streetId)
+        && Objects.equals(streetKey, that.streetKey)
+        && Objects.equals(streetName, that.streetName)
+        && Objects.equals(roles, that.roles)
+        && Objects.equals(streetRoles, that.streetRoles)
+        && platformOperator == that.platformOperator;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        id,
+        key,
+        name,
+        status,
+        streetId,
+        streetKey,
+        streetName,
+        roles,
+        streetRoles,
+        platformOperator);
   }
 
   public boolean holdsAny(CommunityRole... wanted) {
