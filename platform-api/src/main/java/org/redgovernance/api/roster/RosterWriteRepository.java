@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -42,31 +44,30 @@ class RosterWriteRepository {
         .fetchOptional(row -> row.value1());
   }
 
-  void insertGrid(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> insertGrid(
       UUID communityId,
       UUID id,
       String name,
       @Nullable String partyBranchName,
       @Nullable String workerName) {
-    dsl.insertInto(GRID)
+    return DSL.insertInto(GRID)
         .set(GRID.COMMUNITY_ID, communityId)
         .set(GRID.ID, id)
         .set(GRID.NAME, name)
         .set(GRID.PARTY_BRANCH_NAME, partyBranchName)
         .set(GRID.WORKER_NAME, workerName)
-        .execute();
+        .returningResult(GRID.COMMUNITY_ID, GRID.ID);
   }
 
-  void insertBuilding(
-      DSLContext dsl, UUID communityId, UUID id, String number, int units, @Nullable UUID gridId) {
-    dsl.insertInto(BUILDING)
+  static ResultQuery<? extends Record> insertBuilding(
+      UUID communityId, UUID id, String number, int units, @Nullable UUID gridId) {
+    return DSL.insertInto(BUILDING)
         .set(BUILDING.COMMUNITY_ID, communityId)
         .set(BUILDING.ID, id)
         .set(BUILDING.NUMBER, number)
         .set(BUILDING.UNITS, units)
         .set(BUILDING.GRID_ID, gridId)
-        .execute();
+        .returningResult(BUILDING.COMMUNITY_ID, BUILDING.ID);
   }
 
   void insertHousehold(
@@ -243,8 +244,7 @@ class RosterWriteRepository {
   }
 
   /** Renames a grid or changes its branch and worker if it is still at {@code expectedVersion}. */
-  boolean updateGrid(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> updateGrid(
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion,
@@ -255,12 +255,11 @@ class RosterWriteRepository {
     putIfGiven(changes, GRID.NAME, name);
     putIfGiven(changes, GRID.PARTY_BRANCH_NAME, partyBranchName);
     putIfGiven(changes, GRID.WORKER_NAME, workerName);
-    return TenantRows.update(dsl, GRID, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(GRID, communityId, id, expectedVersion, changes);
   }
 
   /** Changes a building if it is still at {@code expectedVersion}. */
-  boolean updateBuilding(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> updateBuilding(
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion,
@@ -271,7 +270,7 @@ class RosterWriteRepository {
     putIfGiven(changes, BUILDING.NUMBER, number);
     putIfGiven(changes, BUILDING.UNITS, units);
     putIfGiven(changes, BUILDING.GRID_ID, gridId);
-    return TenantRows.update(dsl, BUILDING, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(BUILDING, communityId, id, expectedVersion, changes);
   }
 
   /** The table a place lives in, for the delete mutations. */

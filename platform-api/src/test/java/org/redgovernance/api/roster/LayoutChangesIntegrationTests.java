@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
 
 /** Correcting xinhua's layout and opening a new term; nothing that records refer to is deleted. */
@@ -118,6 +119,34 @@ class LayoutChangesIntegrationTests extends IntegrationTest {
     assertThat(stale.data("updateGrid.errors.0.code").asString()).isEqualTo("CONFLICT");
     assertThat(renumbered.data("updateBuilding.building.units").asInt()).isEqualTo(4);
     assertThat(badUnits.data("updateBuilding.errors.0.field.0").asString()).isEqualTo("units");
+  }
+
+  @Test
+  void aSecondGridOrBuildingOfOneName_isADuplicate_aForeignGridIsNotFound_andNothingIsWritten() {
+    run("addGrid", Map.of("communityKey", "xinhua", "name", "唯一网格"));
+    run("addBuilding", Map.of("communityKey", "xinhua", "number", "唯一幢"));
+    String foreignGrid =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { grids(first: 1) { edges { node { id } } } } }")
+            .as("baiguoshu.admin")
+            .execute()
+            .data("community.grids.edges.0.node.id")
+            .asString();
+    long added = Rows.auditEvents("roster.grid.added") + Rows.auditEvents("roster.building.added");
+
+    GraphQlResult grid = run("addGrid", Map.of("communityKey", "xinhua", "name", "唯一网格"));
+    GraphQlResult building = run("addBuilding", Map.of("communityKey", "xinhua", "number", "唯一幢"));
+    GraphQlResult foreign =
+        run("addBuilding", Map.of("communityKey", "xinhua", "number", "新幢", "gridId", foreignGrid));
+
+    assertThat(grid.data("addGrid.errors.0.code").asString()).isEqualTo("DUPLICATE");
+    assertThat(grid.data("addGrid.grid").isNull()).isTrue();
+    assertThat(building.data("addBuilding.errors.0.code").asString()).isEqualTo("DUPLICATE");
+    assertThat(foreign.data("addBuilding.errors.0.code").asString()).isEqualTo("NOT_FOUND");
+    assertThat(foreign.data("addBuilding.errors.0.field.0").asString()).isEqualTo("gridId");
+    assertThat(Rows.auditEvents("roster.grid.added") + Rows.auditEvents("roster.building.added"))
+        .isEqualTo(added);
   }
 
   private GraphQlResult run(String mutation, Map<String, Object> input) {
