@@ -3,21 +3,17 @@ package org.redgovernance.api.roster;
 import static org.redgovernance.api.roster.RosterRules.notFound;
 import static org.redgovernance.api.roster.RosterRules.staleVersion;
 
-import java.util.List;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
-import org.redgovernance.api.roster.RosterMutations.AddHouseholdPayload;
 import org.redgovernance.api.roster.RosterWriteRepository.Place;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.MutationTargets;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -25,7 +21,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Correcting a community's layout: moving a household to another grid, and deleting households,
- * buildings and grids entered by mistake — never one that records still refer to.
+ * buildings and grids entered by mistake — never one that records still refer to. Each is a command
+ * ({@link Commands}) writing the change and its audit record in one statement.
  */
 @Controller
 class PlaceChangeController {
@@ -35,74 +32,51 @@ class PlaceChangeController {
 
   record DeleteInput(@Nullable String id, @Nullable Integer expectedVersion) {}
 
-  record DeletePayload(@Nullable String deletedId, List<UserError> errors) {
-    static DeletePayload failed(UserError error) {
-      return new DeletePayload(null, List.of(error));
-    }
-  }
-
-  private final TenantTransactions transactions;
+  private final Commands commands;
   private final RosterRepository reads;
   private final RosterWriteRepository writes;
-  private final AuditLog audit;
 
-  PlaceChangeController(
-      TenantTransactions transactions,
-      RosterRepository reads,
-      RosterWriteRepository writes,
-      AuditLog audit) {
-    this.transactions = transactions;
+  PlaceChangeController(Commands commands, RosterRepository reads, RosterWriteRepository writes) {
+    this.commands = commands;
     this.reads = reads;
     this.writes = writes;
-    this.audit = audit;
   }
 
   @MutationMapping
-  AddHouseholdPayload updateHousehold(
+  Map<String, Object> updateHousehold(
       @Argument UpdateHouseholdInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target household =
-        RosterRules.editable(input.id(), RosterTypes.HOUSEHOLD, "id", scope);
-    if (household.refusal() != null) {
-      return AddHouseholdPayload.failed(Commands.refused(household.refusal()));
-    }
-    UUID communityId = household.target().id();
-    Optional<UUID> grid =
-        GlobalId.decode(input.gridId(), RosterTypes.GRID)
-            .filter(g -> g.communityId().equals(communityId))
-            .map(GlobalId::id);
-    if (grid.isEmpty()) {
-      return AddHouseholdPayload.failed(notFound("gridId"));
-    }
-    AccessScope one = scope.narrowedTo(household.target());
-    return transactions.write(
-        one,
-        dsl -> {
-          if (!writes.householdExists(dsl, communityId, household.localId())) {
-            return AddHouseholdPayload.failed(notFound("id"));
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.run(
+        environment,
+        scope,
+        RosterRules.editable(input.id(), RosterTypes.HOUSEHOLD, "id", scope),
+        "household",
+        command -> {
+          UUID communityId = command.community().id();
+          UUID grid =
+              GlobalId.decode(input.gridId(), RosterTypes.GRID)
+                  .filter(g -> g.communityId().equals(communityId))
+                  .map(GlobalId::id)
+                  .orElseThrow(() -> new Refusal(notFound("gridId")));
+          if (!writes.householdExists(command.dsl(), communityId, command.targetId())) {
+            throw new Refusal(notFound("id"));
           }
-          if (!reads.gridExists(dsl, communityId, grid.get())) {
-            return AddHouseholdPayload.failed(notFound("gridId"));
+          if (!reads.gridExists(command.dsl(), communityId, grid)) {
+            throw new Refusal(notFound("gridId"));
           }
-          if (!writes.updateHouseholdGrid(
-              dsl, communityId, household.localId(), input.expectedVersion(), grid.get())) {
-            return AddHouseholdPayload.failed(staleVersion());
-          }
-          audit.record(
-              dsl,
-              one,
-              communityId,
-              "roster.household.updated",
-              RosterTypes.HOUSEHOLD,
-              household.localId(),
-              Map.of());
-          return new AddHouseholdPayload(
-              new Changed(RosterTypes.HOUSEHOLD, communityId, household.localId()), List.of());
+          command
+              .write(
+                  RosterWriteRepository.updateHouseholdGrid(
+                      communityId, command.targetId(), input.expectedVersion(), grid))
+              .audited("roster.household.updated", RosterTypes.HOUSEHOLD, Map.of())
+              .executeOr(new Refusal(staleVersion()));
+          return new Changed(RosterTypes.HOUSEHOLD, communityId, command.targetId());
         });
   }
 
   @MutationMapping
-  DeletePayload deleteHousehold(
+  Map<String, Object> deleteHousehold(
       @Argument DeleteInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return delete(
         input,
@@ -113,7 +87,7 @@ class PlaceChangeController {
   }
 
   @MutationMapping
-  DeletePayload deleteBuilding(
+  Map<String, Object> deleteBuilding(
       @Argument DeleteInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return delete(
         input,
@@ -124,7 +98,7 @@ class PlaceChangeController {
   }
 
   @MutationMapping
-  DeletePayload deleteGrid(
+  Map<String, Object> deleteGrid(
       @Argument DeleteInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
     return delete(
         input,
@@ -134,36 +108,27 @@ class PlaceChangeController {
         scope);
   }
 
-  private DeletePayload delete(
+  private Map<String, Object> delete(
       DeleteInput input, String type, Place place, String inUse, AccessScope scope) {
-    MutationTargets.Target target = RosterRules.editable(input.id(), type, "id", scope);
-    if (target.refusal() != null) {
-      return DeletePayload.failed(Commands.refused(target.refusal()));
-    }
-    UUID communityId = target.target().id();
-    AccessScope one = scope.narrowedTo(target.target());
-    return transactions.write(
-        one,
-        dsl -> {
-          if (!writes.placeExists(dsl, place, communityId, target.localId())) {
-            return DeletePayload.failed(notFound("id"));
+    return commands.delete(
+        scope,
+        RosterRules.editable(input.id(), type, "id", scope),
+        "deletedId",
+        input.id(),
+        command -> {
+          UUID communityId = command.community().id();
+          if (!writes.placeExists(command.dsl(), place, communityId, command.targetId())) {
+            throw new Refusal(notFound("id"));
           }
-          if (writes.placeInUse(dsl, place, communityId, target.localId())) {
-            return DeletePayload.failed(UserError.of(UserError.Code.CONFLICT, inUse, "id"));
+          if (writes.placeInUse(command.dsl(), place, communityId, command.targetId())) {
+            throw Refusal.because(UserError.Code.CONFLICT, inUse, "id");
           }
-          if (!writes.deletePlace(
-              dsl, place, communityId, target.localId(), input.expectedVersion())) {
-            return DeletePayload.failed(staleVersion());
-          }
-          audit.record(
-              dsl,
-              one,
-              communityId,
-              "roster." + type.toLowerCase() + ".deleted",
-              type,
-              target.localId(),
-              Map.of());
-          return new DeletePayload(input.id(), List.of());
+          command
+              .write(
+                  RosterWriteRepository.deletePlace(
+                      place, communityId, command.targetId(), input.expectedVersion()))
+              .audited("roster." + type.toLowerCase() + ".deleted", type, Map.of())
+              .executeOr(new Refusal(staleVersion()));
         });
   }
 }

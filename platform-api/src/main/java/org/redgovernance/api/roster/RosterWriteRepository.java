@@ -236,11 +236,12 @@ class RosterWriteRepository {
         .fetchOptional(row -> new String[] {row.value1(), row.value2()});
   }
 
-  boolean updateHouseholdGrid(
-      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion, UUID gridId) {
+  /** Moves a household to another grid if it is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> updateHouseholdGrid(
+      UUID communityId, UUID id, @Nullable Integer expectedVersion, UUID gridId) {
     Map<Field<?>, Object> changes = new HashMap<>();
     changes.put(HOUSEHOLD.GRID_ID, gridId);
-    return TenantRows.update(dsl, HOUSEHOLD, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(HOUSEHOLD, communityId, id, expectedVersion, changes);
   }
 
   /** Renames a grid or changes its branch and worker if it is still at {@code expectedVersion}. */
@@ -309,15 +310,16 @@ class RosterWriteRepository {
     };
   }
 
-  boolean deletePlace(
-      DSLContext dsl, Place place, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+  /** Deletes the place if it is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> deletePlace(
+      Place place, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     Table<?> table =
         switch (place) {
           case HOUSEHOLD -> HOUSEHOLD;
           case BUILDING -> BUILDING;
           case GRID -> GRID;
         };
-    return TenantRows.delete(dsl, table, communityId, id, expectedVersion);
+    return TenantRows.deleting(table, communityId, id, expectedVersion);
   }
 
   /** Encrypted, hashed and masked columns for the protected facts that are given. */
