@@ -2,10 +2,10 @@ package org.redgovernance.api.roster;
 
 import static org.redgovernance.api.roster.RosterRules.blankToNull;
 import static org.redgovernance.api.roster.RosterRules.invalid;
-import static org.redgovernance.api.roster.RosterRules.mayEdit;
 import static org.redgovernance.api.roster.RosterRules.notFound;
 import static org.redgovernance.api.roster.RosterRules.staleVersion;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.roster.PartyMemberMutations.AddPartyMemberInput;
-import org.redgovernance.api.roster.PartyMemberMutations.PartyMemberPayload;
 import org.redgovernance.api.roster.PartyMemberMutations.UpdatePartyMemberInput;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.MutationTargets;
-import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,7 +29,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Recording party members: a resident (at most one record each) or a person from outside; an
- * in-service member (在职党员) always names the workplace where they are registered.
+ * in-service member (在职党员) always names the workplace where they are registered. Each is a command
+ * ({@link Commands}) writing the record with its audit record in one statement.
  */
 @Controller
 class PartyMemberMutationController {
@@ -41,175 +38,133 @@ class PartyMemberMutationController {
   static final int MAX_SPECIALTIES = 20;
   static final int MAX_SPECIALTY = 20;
 
-  private final TenantTransactions transactions;
+  private final Commands commands;
   private final RosterWriteRepository writes;
-  private final AuditLog audit;
 
-  PartyMemberMutationController(
-      TenantTransactions transactions, RosterWriteRepository writes, AuditLog audit) {
-    this.transactions = transactions;
+  PartyMemberMutationController(Commands commands, RosterWriteRepository writes) {
+    this.commands = commands;
     this.writes = writes;
-    this.audit = audit;
   }
 
   @MutationMapping
-  PartyMemberPayload addPartyMember(
+  Map<String, Object> addPartyMember(
       @Argument AddPartyMemberInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<GlobalId> resident =
-        input.residentId() == null
-            ? Optional.empty()
-            : GlobalId.decode(input.residentId(), RosterTypes.RESIDENT);
-    Optional<ReachableCommunity> community;
-    if (input.residentId() != null) {
-      community = resident.flatMap(id -> scope.byId(id.communityId()));
-      if (community.isEmpty()) {
-        return PartyMemberPayload.failed(notFound("residentId"));
-      }
-    } else {
-      community =
-          input.communityKey() != null
-              ? scope.byKey(input.communityKey())
-              : scope.communities().size() == 1
-                  ? Optional.of(scope.communities().get(0))
-                  : Optional.empty();
-      if (community.isEmpty()) {
-        return PartyMemberPayload.failed(notFound("communityKey"));
-      }
-    }
-    Optional<UserError> refused = mayEdit(community.get());
-    if (refused.isPresent()) {
-      return PartyMemberPayload.failed(refused.get());
-    }
-    String name = input.name() == null ? null : input.name().strip();
-    if (resident.isEmpty() && (name == null || name.isEmpty() || name.length() > 50)) {
-      return PartyMemberPayload.failed(
-          invalid("A member from outside needs a name of 1 to 50 characters", "name"));
-    }
-    if (resident.isPresent() && name != null) {
-      return PartyMemberPayload.failed(
-          invalid("A resident's name comes from the roster; leave name out", "name"));
-    }
-    Optional<UserError> problem =
-        checkKind(input.kind(), input.workplace(), input.specialties(), input.joinedOn());
-    if (problem.isPresent()) {
-      return PartyMemberPayload.failed(problem.get());
-    }
-    UUID communityId = community.get().id();
-    UUID gridId = null;
-    if (input.gridId() != null) {
-      Optional<UUID> grid = localId(input.gridId(), RosterTypes.GRID, communityId);
-      if (grid.isEmpty()) {
-        return PartyMemberPayload.failed(notFound("gridId"));
-      }
-      gridId = grid.get();
-    }
-    UUID branch = gridId;
-    UUID id = Ids.newId();
-    AccessScope one = scope.narrowedTo(community.get());
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            UUID residentId = resident.map(GlobalId::id).orElse(null);
-            if (residentId != null) {
-              if (!writes.residentExists(dsl, communityId, residentId)) {
-                return PartyMemberPayload.failed(notFound("residentId"));
-              }
-              if (writes.residentIsPartyMember(dsl, communityId, residentId)) {
-                return PartyMemberPayload.failed(
-                    UserError.of(
-                        UserError.Code.DUPLICATE,
-                        "The resident is already recorded as a party member",
-                        "residentId"));
-              }
-            }
-            writes.insertPartyMember(
-                dsl,
-                communityId,
-                id,
-                residentId,
-                residentId == null ? name : null,
-                input.kind(),
-                blankToNull(input.workplace()),
-                input.joinedOn(),
-                branch,
-                cleaned(input.specialties()));
-            audit.record(
-                dsl,
-                one,
-                communityId,
-                "roster.party-member.added",
-                RosterTypes.PARTY_MEMBER,
-                id,
-                Map.of());
-            return PartyMemberPayload.of(communityId, id);
-          });
-    } catch (DataIntegrityViolationException raced) {
-      return PartyMemberPayload.failed(
-          UserError.of(
-              UserError.Code.DUPLICATE,
-              "The resident is already recorded as a party member",
-              "residentId"));
-    }
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    // a resident's record lives in the resident's community; a person from outside's in the one
+    // named
+    boolean resident = input.residentId() != null;
+    return commands.run(
+        environment,
+        scope,
+        resident
+            ? RosterRules.editable(input.residentId(), RosterTypes.RESIDENT, "residentId", scope)
+            : RosterRules.editableCommunity(input.communityKey(), scope),
+        "partyMember",
+        command -> {
+          String name = input.name() == null ? null : input.name().strip();
+          if (!resident && (name == null || name.isEmpty() || name.length() > 50)) {
+            throw refused(
+                invalid("A member from outside needs a name of 1 to 50 characters", "name"));
+          }
+          if (resident && name != null) {
+            throw refused(
+                invalid("A resident's name comes from the roster; leave name out", "name"));
+          }
+          checkKind(input.kind(), input.workplace(), input.specialties(), input.joinedOn())
+              .ifPresent(
+                  problem -> {
+                    throw refused(problem);
+                  });
+          UUID communityId = command.community().id();
+          UUID branch = grid(input.gridId(), communityId);
+          UUID residentId = resident ? command.targetId() : null;
+          if (resident && !writes.residentExists(command.dsl(), communityId, residentId)) {
+            throw refused(notFound("residentId"));
+          }
+          if (resident && writes.residentIsPartyMember(command.dsl(), communityId, residentId)) {
+            throw ALREADY_A_MEMBER;
+          }
+          UUID id = Ids.newId();
+          command
+              .write(
+                  RosterWriteRepository.insertPartyMember(
+                      communityId,
+                      id,
+                      residentId,
+                      resident ? null : name,
+                      input.kind(),
+                      blankToNull(input.workplace()),
+                      input.joinedOn(),
+                      branch,
+                      cleaned(input.specialties())))
+              // two requests recording the same resident at once: the unique index decides
+              .onViolation(ALREADY_A_MEMBER)
+              .audited("roster.party-member.added", RosterTypes.PARTY_MEMBER, Map.of())
+              .execute();
+          return new Changed(RosterTypes.PARTY_MEMBER, communityId, id);
+        });
   }
 
   @MutationMapping
-  PartyMemberPayload updatePartyMember(
+  Map<String, Object> updatePartyMember(
       @Argument UpdatePartyMemberInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target member =
-        RosterRules.editable(input.id(), RosterTypes.PARTY_MEMBER, "id", scope);
-    if (member.refusal() != null) {
-      return PartyMemberPayload.failed(Commands.refused(member.refusal()));
-    }
-    UUID communityId = member.target().id();
-    UUID gridId = null;
-    if (input.gridId() != null) {
-      Optional<UUID> grid = localId(input.gridId(), RosterTypes.GRID, communityId);
-      if (grid.isEmpty()) {
-        return PartyMemberPayload.failed(notFound("gridId"));
-      }
-      gridId = grid.get();
-    }
-    UUID branch = gridId;
-    UUID id = member.localId();
-    AccessScope one = scope.narrowedTo(member.target());
-    return transactions.write(
-        one,
-        dsl -> {
-          Optional<String[]> current = writes.partyMemberKindAndWorkplace(dsl, communityId, id);
-          if (current.isEmpty()) {
-            return PartyMemberPayload.failed(notFound("id"));
-          }
-          String kind = input.kind() != null ? input.kind() : current.get()[0];
-          String workplace = input.workplace() != null ? input.workplace() : current.get()[1];
-          Optional<UserError> problem = checkKind(kind, workplace, input.specialties(), null);
-          if (problem.isPresent()) {
-            return PartyMemberPayload.failed(problem.get());
-          }
-          if (!writes.updatePartyMember(
-              dsl,
-              communityId,
-              id,
-              input.expectedVersion(),
-              input.kind(),
-              blankToNull(input.workplace()),
-              branch,
-              input.specialties() == null ? null : cleaned(input.specialties()),
-              input.status())) {
-            return PartyMemberPayload.failed(staleVersion());
-          }
-          audit.record(
-              dsl,
-              one,
-              communityId,
-              "roster.party-member.updated",
-              RosterTypes.PARTY_MEMBER,
-              id,
-              Map.of());
-          return PartyMemberPayload.of(communityId, id);
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.run(
+        environment,
+        scope,
+        RosterRules.editable(input.id(), RosterTypes.PARTY_MEMBER, "id", scope),
+        "partyMember",
+        command -> {
+          UUID communityId = command.community().id();
+          UUID branch = grid(input.gridId(), communityId);
+          UUID id = command.targetId();
+          String[] current =
+              writes
+                  .partyMemberKindAndWorkplace(command.dsl(), communityId, id)
+                  .orElseThrow(() -> refused(notFound("id")));
+          // the in-service rule holds for the member as they will be
+          String kind = input.kind() != null ? input.kind() : current[0];
+          String workplace = input.workplace() != null ? input.workplace() : current[1];
+          checkKind(kind, workplace, input.specialties(), null)
+              .ifPresent(
+                  problem -> {
+                    throw refused(problem);
+                  });
+          command
+              .write(
+                  RosterWriteRepository.updatePartyMember(
+                      communityId,
+                      id,
+                      input.expectedVersion(),
+                      input.kind(),
+                      blankToNull(input.workplace()),
+                      branch,
+                      input.specialties() == null ? null : cleaned(input.specialties()),
+                      input.status()))
+              .audited("roster.party-member.updated", RosterTypes.PARTY_MEMBER, Map.of())
+              .executeOr(refused(staleVersion()));
+          return new Changed(RosterTypes.PARTY_MEMBER, communityId, id);
         });
+  }
+
+  /** The grid (party branch) {@code gridId} names in the community; null when none is named. */
+  private static @Nullable UUID grid(@Nullable String gridId, UUID communityId) {
+    return gridId == null
+        ? null
+        : localId(gridId, RosterTypes.GRID, communityId)
+            .orElseThrow(() -> refused(notFound("gridId")));
+  }
+
+  private static final Refusal ALREADY_A_MEMBER =
+      Refusal.because(
+          UserError.Code.DUPLICATE,
+          "The resident is already recorded as a party member",
+          "residentId");
+
+  private static Refusal refused(UserError error) {
+    return new Refusal(error);
   }
 
   private static Optional<UserError> checkKind(

@@ -181,8 +181,7 @@ class RosterWriteRepository {
         PARTY_MEMBER.RESIDENT_ID.eq(residentId));
   }
 
-  void insertPartyMember(
-      DSLContext dsl,
+  static ResultQuery<? extends Record> insertPartyMember(
       UUID communityId,
       UUID id,
       @Nullable UUID residentId,
@@ -192,7 +191,7 @@ class RosterWriteRepository {
       @Nullable LocalDate joinedOn,
       @Nullable UUID gridId,
       List<String> specialties) {
-    dsl.insertInto(PARTY_MEMBER)
+    return DSL.insertInto(PARTY_MEMBER)
         .set(PARTY_MEMBER.COMMUNITY_ID, communityId)
         .set(PARTY_MEMBER.ID, id)
         .set(PARTY_MEMBER.RESIDENT_ID, residentId)
@@ -202,12 +201,11 @@ class RosterWriteRepository {
         .set(PARTY_MEMBER.JOINED_ON, joinedOn)
         .set(PARTY_MEMBER.GRID_ID, gridId)
         .set(PARTY_MEMBER.SPECIALTIES, specialties.toArray(String[]::new))
-        .execute();
+        .returningResult(PARTY_MEMBER.COMMUNITY_ID, PARTY_MEMBER.ID);
   }
 
-  /** Applies the given changes if the member is still at {@code expectedVersion}. */
-  boolean updatePartyMember(
-      DSLContext dsl,
+  /** The given changes, if the member is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> updatePartyMember(
       UUID communityId,
       UUID id,
       @Nullable Integer expectedVersion,
@@ -225,7 +223,7 @@ class RosterWriteRepository {
         PARTY_MEMBER.SPECIALTIES,
         specialties == null ? null : specialties.toArray(String[]::new));
     putIfGiven(changes, PARTY_MEMBER.STATUS, status);
-    return TenantRows.update(dsl, PARTY_MEMBER, communityId, id, expectedVersion, changes);
+    return TenantRows.updating(PARTY_MEMBER, communityId, id, expectedVersion, changes);
   }
 
   /** Kind and workplace as they would be after an update, to check the in-service rule. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +92,36 @@ class PartyMemberMutationsIntegrationTests extends IntegrationTest {
     assertThat(seated.data("addBodyMember.errors").size()).as(seated.toString()).isZero();
     assertThat(seated.data("addBodyMember.body.figures.members").asInt()).isEqualTo(8);
     assertThat(seated.data("addBodyMember.body.figures.partyMembers").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void aBranchOfAnotherCommunity_isNotFound_andNoMemberNorAuditRecordIsWritten() {
+    String foreignGrid =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { grids(first: 1) { edges { node { id } } } } }")
+            .as("baiguoshu.admin")
+            .execute()
+            .data("community.grids.edges.0.node.id")
+            .asString();
+    long added = Rows.auditEvents("roster.party-member.added");
+
+    GraphQlResult result =
+        add(
+            Map.of(
+                "communityKey",
+                "xinhua",
+                "name",
+                "外来党员",
+                "kind",
+                "REGISTERED",
+                "gridId",
+                foreignGrid));
+
+    assertThat(result.data("addPartyMember.errors.0.code").asString()).isEqualTo("NOT_FOUND");
+    assertThat(result.data("addPartyMember.errors.0.field.0").asString()).isEqualTo("gridId");
+    assertThat(result.data("addPartyMember.partyMember").isNull()).isTrue();
+    assertThat(Rows.auditEvents("roster.party-member.added")).isEqualTo(added);
   }
 
   private GraphQlResult add(Map<String, Object> input) {
