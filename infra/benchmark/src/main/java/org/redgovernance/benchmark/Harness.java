@@ -97,8 +97,8 @@ public final class Harness {
               + " server's default (auto), as its users would. platform-api keeps the statement"
               + " it compiled for a query's root field (read plans, per operation, variables,"
               + " caller and day) and sends it again with the request's clock bound anew, as"
-              + " PostGraphile keeps its operation plans; a mutation's read-back is compiled"
-              + " each time");
+              + " PostGraphile keeps its operation plans; a mutation's payload is read back"
+              + " from the plan of its selection, the new object's id bound anew");
       try (Connection superuser = stack.superuser()) {
         // Both servers first answer every read for a while, so that the timed rounds see them
         // compiled and warm: on two busy cores the JVM's compilers need a minute or more of load
