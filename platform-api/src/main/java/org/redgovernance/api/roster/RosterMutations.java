@@ -1,13 +1,9 @@
 package org.redgovernance.api.roster;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.readmodel.Changed;
 
-/** Inputs and payloads of the roster mutations. */
+/** Inputs of the roster mutations; their payloads are {@code Commands}'. */
 final class RosterMutations {
 
   private RosterMutations() {}
@@ -18,12 +14,6 @@ final class RosterMutations {
       @Nullable String unit,
       @Nullable String room,
       @Nullable String gridId) {}
-
-  record AddHouseholdPayload(@Nullable Changed household, List<UserError> errors) {
-    static AddHouseholdPayload failed(UserError error) {
-      return new AddHouseholdPayload(null, List.of(error));
-    }
-  }
 
   record AddResidentInput(
       @Nullable String householdId,
@@ -50,20 +40,4 @@ final class RosterMutations {
       @Nullable String id, @Nullable Integer expectedVersion, @Nullable LocalDate movedOutOn) {}
 
   record DeleteResidentInput(@Nullable String id, @Nullable Integer expectedVersion) {}
-
-  record ResidentPayload(@Nullable Changed resident, List<UserError> errors) {
-    static ResidentPayload of(UUID communityId, UUID id) {
-      return new ResidentPayload(new Changed(RosterTypes.RESIDENT, communityId, id), List.of());
-    }
-
-    static ResidentPayload failed(UserError error) {
-      return new ResidentPayload(null, List.of(error));
-    }
-  }
-
-  record DeleteResidentPayload(@Nullable String deletedId, List<UserError> errors) {
-    static DeleteResidentPayload failed(UserError error) {
-      return new DeleteResidentPayload(null, List.of(error));
-    }
-  }
 }

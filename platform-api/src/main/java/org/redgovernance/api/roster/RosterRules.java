@@ -1,6 +1,5 @@
 package org.redgovernance.api.roster;
 
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -11,21 +10,6 @@ import org.redgovernance.api.tenancy.ReachableCommunity;
 final class RosterRules {
 
   private RosterRules() {}
-
-  /** Refused unless the caller is the community's admin or secretary and it accepts writes. */
-  static Optional<UserError> mayEdit(ReachableCommunity community) {
-    if (!community.mayEditRoster()) {
-      return Optional.of(
-          UserError.of(
-              UserError.Code.FORBIDDEN,
-              "Only the community's admin or secretary may change its roster"));
-    }
-    if (!community.status().acceptsWrites()) {
-      return Optional.of(
-          UserError.of(UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only"));
-    }
-    return Optional.empty();
-  }
 
   /** The roster's rule: the community's admin or secretary. */
   static final MutationTargets.Rule EDIT =

@@ -70,22 +70,16 @@ class RosterWriteRepository {
         .returningResult(BUILDING.COMMUNITY_ID, BUILDING.ID);
   }
 
-  void insertHousehold(
-      DSLContext dsl,
-      UUID communityId,
-      UUID id,
-      UUID buildingId,
-      String unit,
-      String room,
-      @Nullable UUID gridId) {
-    dsl.insertInto(HOUSEHOLD)
+  static ResultQuery<? extends Record> insertHousehold(
+      UUID communityId, UUID id, UUID buildingId, String unit, String room, @Nullable UUID gridId) {
+    return DSL.insertInto(HOUSEHOLD)
         .set(HOUSEHOLD.COMMUNITY_ID, communityId)
         .set(HOUSEHOLD.ID, id)
         .set(HOUSEHOLD.BUILDING_ID, buildingId)
         .set(HOUSEHOLD.UNIT, unit)
         .set(HOUSEHOLD.ROOM, room)
         .set(HOUSEHOLD.GRID_ID, gridId)
-        .execute();
+        .returningResult(HOUSEHOLD.COMMUNITY_ID, HOUSEHOLD.ID);
   }
 
   boolean householdExists(DSLContext dsl, UUID communityId, UUID householdId) {
@@ -103,8 +97,8 @@ class RosterWriteRepository {
         except == null ? DSL.noCondition() : RESIDENT.ID.ne(except));
   }
 
-  void insertResident(
-      DSLContext dsl,
+  /** A new resident, their protected facts encrypted, hashed and masked. */
+  ResultQuery<? extends Record> insertResident(
       UUID communityId,
       UUID id,
       UUID householdId,
@@ -120,20 +114,13 @@ class RosterWriteRepository {
     values.put(RESIDENT.BIRTH_YEAR, facts.birthYear());
     values.put(RESIDENT.OWNER, owner);
     values.put(RESIDENT.MOVED_IN_ON, movedInOn);
-    dsl.insertInto(RESIDENT).set(values).execute();
+    return DSL.insertInto(RESIDENT).set(values).returningResult(RESIDENT.COMMUNITY_ID, RESIDENT.ID);
   }
 
-  /**
-   * Applies the given changes if the resident is still at {@code expectedVersion}; false when it is
-   * not (changed meanwhile, or gone).
-   */
-  boolean updateResident(
-      DSLContext dsl,
-      UUID communityId,
-      UUID id,
-      @Nullable Integer expectedVersion,
-      Map<Field<?>, Object> changes) {
-    return TenantRows.update(dsl, RESIDENT, communityId, id, expectedVersion, changes);
+  /** The given changes, if the resident is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> updateResident(
+      UUID communityId, UUID id, @Nullable Integer expectedVersion, Map<Field<?>, Object> changes) {
+    return TenantRows.updating(RESIDENT, communityId, id, expectedVersion, changes);
   }
 
   /** Whether a resident has moved out, and when they moved in. */
@@ -150,9 +137,10 @@ class RosterWriteRepository {
     return dsl.fetchExists(RESIDENT, RESIDENT.COMMUNITY_ID.eq(communityId), RESIDENT.ID.eq(id));
   }
 
-  boolean deleteResident(
-      DSLContext dsl, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.delete(dsl, RESIDENT, communityId, id, expectedVersion);
+  /** Deletes the resident if still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> deleteResident(
+      UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+    return TenantRows.deleting(RESIDENT, communityId, id, expectedVersion);
   }
 
   /** The columns an update of these facts changes: only the facts that are given. */

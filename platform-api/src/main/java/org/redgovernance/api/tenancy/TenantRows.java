@@ -3,7 +3,6 @@ package org.redgovernance.api.tenancy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -22,23 +21,9 @@ public final class TenantRows {
 
   /**
    * Applies {@code changes} if the row is still at {@code expectedVersion} (any version when null:
-   * the caller did not say which one they saw), bumping its version; false when it is not (changed
-   * meanwhile, or gone).
-   */
-  public static boolean update(
-      DSLContext dsl,
-      Table<?> table,
-      UUID communityId,
-      UUID id,
-      @Nullable Integer expectedVersion,
-      Map<Field<?>, Object> changes) {
-    return dsl.fetch(updating(table, communityId, id, expectedVersion, changes)).size() == 1;
-  }
-
-  /**
-   * The update {@link #update} runs, as a statement returning the changed row's {@code
-   * community_id} and {@code id} (none when it was at another version, or gone): for a command's
-   * write, which audits and announces it in the same statement.
+   * the caller did not say which one they saw), bumping its version: a statement returning the
+   * changed row's {@code community_id} and {@code id} (none when it was at another version, or
+   * gone), for a command's {@code Write}, which audits and announces it in the same statement.
    */
   public static ResultQuery<Record2<UUID, UUID>> updating(
       Table<?> table,
@@ -57,17 +42,10 @@ public final class TenantRows {
             column(table, "community_id", UUID.class), column(table, "id", UUID.class));
   }
 
-  /** Deletes the row if it is still at {@code expectedVersion} (any version when null). */
-  public static boolean delete(
-      DSLContext dsl,
-      Table<?> table,
-      UUID communityId,
-      UUID id,
-      @Nullable Integer expectedVersion) {
-    return dsl.fetch(deleting(table, communityId, id, expectedVersion)).size() == 1;
-  }
-
-  /** The deletion {@link #delete} runs, returning the deleted row's key (none: not deleted). */
+  /**
+   * Deletes the row if it is still at {@code expectedVersion} (any version when null): a statement
+   * returning the deleted row's key (none: not deleted).
+   */
   public static ResultQuery<Record2<UUID, UUID>> deleting(
       Table<?> table, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
     return DSL.deleteFrom(table)
