@@ -36,8 +36,8 @@ class VenueMutationController {
           ReachableCommunity::mayEditRoster,
           "Only the community's admin or secretary may change its service posts and partners");
 
-  private static final String POST = VenueModels.SERVICE_POSTS.typeName();
-  private static final String PARTNER = VenueModels.PARTNERS.typeName();
+  private static final String POST = Venue.SERVICE_POST.typeName();
+  private static final String PARTNER = Venue.PARTNER.typeName();
 
   private final Commands commands;
   private final VenueRepository venues;
@@ -71,7 +71,7 @@ class VenueMutationController {
                       blankToNull(input.openingHours()),
                       input.capacity()))
               .onViolation(DUPLICATE_POST)
-              .audited("venues.service-post.added", POST, Map.of())
+              .audited(Venue.SERVICE_POST.audited("added"), POST, Map.of())
               .execute();
           return new Changed(POST, command.community().id(), id);
         });
@@ -90,7 +90,7 @@ class VenueMutationController {
         command -> {
           checkPost(input.name(), false, input.address(), input.openingHours(), input.capacity());
           UUID communityId = command.community().id();
-          if (!venues.servicePostExists(command.dsl(), communityId, command.targetId())) {
+          if (!venues.exists(command.dsl(), Venue.SERVICE_POST, communityId, command.targetId())) {
             throw NOT_FOUND;
           }
           command
@@ -105,7 +105,7 @@ class VenueMutationController {
                       blankToNull(input.openingHours()),
                       input.capacity()))
               .onViolation(DUPLICATE_POST)
-              .audited("venues.service-post.updated", POST, Map.of())
+              .audited(Venue.SERVICE_POST.audited("updated"), POST, Map.of())
               .executeOr(STALE);
           return new Changed(POST, communityId, command.targetId());
         });
@@ -114,33 +114,13 @@ class VenueMutationController {
   @MutationMapping
   Map<String, Object> deleteServicePost(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return deletePost(input, "deletedId", scope);
+    return delete(input, "deletedId", Venue.SERVICE_POST, scope);
   }
 
   @MutationMapping
   Map<String, Object> removeServicePost(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return deletePost(input, "removedId", scope);
-  }
-
-  private Map<String, Object> deletePost(RemoveInput input, String field, AccessScope scope) {
-    return commands.delete(
-        scope,
-        MutationTargets.object(input.id(), POST, "id", scope, EDIT),
-        field,
-        input.id(),
-        command -> {
-          UUID communityId = command.community().id();
-          if (!venues.servicePostExists(command.dsl(), communityId, command.targetId())) {
-            throw NOT_FOUND;
-          }
-          command
-              .write(
-                  VenueRepository.deleteServicePost(
-                      communityId, command.targetId(), input.expectedVersion()))
-              .audited("venues.service-post.removed", POST, Map.of())
-              .executeOr(STALE);
-        });
+    return delete(input, "removedId", Venue.SERVICE_POST, scope);
   }
 
   @MutationMapping
@@ -172,7 +152,7 @@ class VenueMutationController {
                       input.agreementFrom(),
                       input.agreementTo()))
               .onViolation(DUPLICATE_PARTNER)
-              .audited("venues.partner.added", PARTNER, Map.of())
+              .audited(Venue.PARTNER.audited("added"), PARTNER, Map.of())
               .execute();
           return new Changed(PARTNER, command.community().id(), id);
         });
@@ -215,7 +195,7 @@ class VenueMutationController {
                       input.agreementFrom(),
                       input.agreementTo()))
               .onViolation(DUPLICATE_PARTNER)
-              .audited("venues.partner.updated", PARTNER, Map.of())
+              .audited(Venue.PARTNER.audited("updated"), PARTNER, Map.of())
               .executeOr(STALE);
           return new Changed(PARTNER, communityId, command.targetId());
         });
@@ -224,31 +204,33 @@ class VenueMutationController {
   @MutationMapping
   Map<String, Object> deletePartner(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return deletePartner(input, "deletedId", scope);
+    return delete(input, "deletedId", Venue.PARTNER, scope);
   }
 
   @MutationMapping
   Map<String, Object> removePartner(
       @Argument RemoveInput input, @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    return deletePartner(input, "removedId", scope);
+    return delete(input, "removedId", Venue.PARTNER, scope);
   }
 
-  private Map<String, Object> deletePartner(RemoveInput input, String field, AccessScope scope) {
+  /** Deletes a post or a partner, answering its id under {@code field}. */
+  private Map<String, Object> delete(
+      RemoveInput input, String field, Venue venue, AccessScope scope) {
     return commands.delete(
         scope,
-        MutationTargets.object(input.id(), PARTNER, "id", scope, EDIT),
+        MutationTargets.object(input.id(), venue.typeName(), "id", scope, EDIT),
         field,
         input.id(),
         command -> {
           UUID communityId = command.community().id();
-          if (venues.partnerAgreement(command.dsl(), communityId, command.targetId()).isEmpty()) {
+          if (!venues.exists(command.dsl(), venue, communityId, command.targetId())) {
             throw NOT_FOUND;
           }
           command
               .write(
-                  VenueRepository.deletePartner(
-                      communityId, command.targetId(), input.expectedVersion()))
-              .audited("venues.partner.removed", PARTNER, Map.of())
+                  VenueRepository.delete(
+                      venue, communityId, command.targetId(), input.expectedVersion()))
+              .audited(venue.audited("removed"), venue.typeName(), Map.of())
               .executeOr(STALE);
         });
   }

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.tenancy.TenantRows;
@@ -25,9 +26,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VenueRepository {
 
-  boolean servicePostExists(DSLContext dsl, UUID communityId, UUID id) {
+  boolean exists(DSLContext dsl, Venue venue, UUID communityId, UUID id) {
+    Table<?> table = venue.table();
     return dsl.fetchExists(
-        SERVICE_POST, SERVICE_POST.COMMUNITY_ID.eq(communityId).and(SERVICE_POST.ID.eq(id)));
+        table,
+        table.field("community_id", UUID.class).eq(communityId),
+        table.field("id", UUID.class).eq(id));
+  }
+
+  /** Deletes the venue if it is still at {@code expectedVersion}. */
+  static ResultQuery<? extends Record> delete(
+      Venue venue, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
+    return TenantRows.deleting(venue.table(), communityId, id, expectedVersion);
   }
 
   /** A partner's agreement period, which a change must keep in order. */
@@ -78,11 +88,6 @@ class VenueRepository {
     return TenantRows.updating(SERVICE_POST, communityId, id, expectedVersion, changes);
   }
 
-  static ResultQuery<? extends Record> deleteServicePost(
-      UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.deleting(SERVICE_POST, communityId, id, expectedVersion);
-  }
-
   static ResultQuery<? extends Record> insertPartner(
       UUID communityId,
       UUID id,
@@ -119,10 +124,5 @@ class VenueRepository {
     putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_FROM, agreementFrom);
     putIfGiven(changes, PARTNER_ORGANIZATION.AGREEMENT_TO, agreementTo);
     return TenantRows.updating(PARTNER_ORGANIZATION, communityId, id, expectedVersion, changes);
-  }
-
-  static ResultQuery<? extends Record> deletePartner(
-      UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.deleting(PARTNER_ORGANIZATION, communityId, id, expectedVersion);
   }
 }
