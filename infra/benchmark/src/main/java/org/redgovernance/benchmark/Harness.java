@@ -85,8 +85,10 @@ public final class Harness {
               + seconds
               + " s per server and query (A B A B) after a warm-up of "
               + warmUp
-              + " s per server and read, then a short one before each query's rounds; both"
-              + " servers with a"
+              + " s per server and read, then each server warmed on each query until its"
+              + " throughput is steady ("
+              + SteadyState.describe()
+              + "); both servers with a"
               + " pool of "
               + BenchmarkStack.POOL_SIZE
               + " connections as rg_api, the same row-level security and tenant settings");
@@ -103,7 +105,9 @@ public final class Harness {
         // Both servers first answer every read for a while, so that the timed rounds see them
         // compiled and warm: on two busy cores the JVM's compilers need a minute or more of load
         // before platform-api reaches its steady state, and a query's own short warm-up below
-        // would otherwise time its first minute. Not the mutation: the thousands of matters it
+        // would otherwise time its first minute (each query is then warmed on its own until
+        // steady, below, which is what the mutation relies on). Not the mutation here: the
+        // thousands of matters it
         // adds to another community would be read past by PostGraphile's board, which finds the
         // community's matters through row-level security alone.
         for (BenchmarkQuery query : queries) {
@@ -136,11 +140,33 @@ public final class Harness {
           String postgraphileBody = GraphQlClient.loadBody(query.postgraphile());
           List<LoadRun.Result> a = new ArrayList<>();
           List<LoadRun.Result> b = new ArrayList<>();
-          for (int round = -1; round < rounds; round++) {
+          for (BenchmarkStack.Server server : List.of(stack.platformApi(), stack.postgraphile())) {
+            String body = server == stack.platformApi() ? platformBody : postgraphileBody;
+            int windows =
+                SteadyState.warmUp(
+                    () ->
+                        LoadRun.run(
+                            server,
+                            superuser,
+                            GraphQlClient.token(stack.keycloak().tokenEndpoint()),
+                            query.community(),
+                            body,
+                            CONNECTIONS,
+                            SteadyState.WINDOW_SECONDS,
+                            work));
+            System.out.println(
+                "warm-up: "
+                    + query.name()
+                    + " on "
+                    + server.name()
+                    + ": steady after "
+                    + windows * SteadyState.WINDOW_SECONDS
+                    + " s");
+          }
+          for (int round = 0; round < rounds; round++) {
             // a fresh token each round: they live 5 minutes
             token = GraphQlClient.token(stack.keycloak().tokenEndpoint());
-            int duration = round < 0 ? Math.max(5, seconds / 2) : seconds;
-            LoadRun.Result x =
+            a.add(
                 LoadRun.run(
                     stack.platformApi(),
                     superuser,
@@ -148,9 +174,9 @@ public final class Harness {
                     query.community(),
                     platformBody,
                     CONNECTIONS,
-                    duration,
-                    work);
-            LoadRun.Result y =
+                    seconds,
+                    work));
+            b.add(
                 LoadRun.run(
                     stack.postgraphile(),
                     superuser,
@@ -158,12 +184,8 @@ public final class Harness {
                     query.community(),
                     postgraphileBody,
                     CONNECTIONS,
-                    duration,
-                    work);
-            if (round >= 0) {
-              a.add(x);
-              b.add(y);
-            }
+                    seconds,
+                    work));
           }
           report.add(new Report.Compared(query, a, b));
         }
