@@ -58,33 +58,48 @@ class CommunityController {
     if (reachable.isEmpty()) {
       return null;
     }
-    List<SelectedField> selection = environment.getSelectionSet().getImmediateFields();
-    if (selection.stream()
-        .allMatch(
-            field ->
-                Community.HEADER.contains(field.getName())
-                    || !readModel.writesInSql(Community.TYPE, field.getName()))) {
+    UUID id = reachable.get().id();
+    // the selection is looked at only when the read is compiled: graphql-java normalizes the whole
+    // operation to answer it, which a kept plan spares every later request
+    Optional<Compiled> kept =
+        plans.compiled(
+            environment,
+            request -> {
+              List<SelectedField> selection = environment.getSelectionSet().getImmediateFields();
+              if (headerOnly(selection)) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  readModel
+                      .one(
+                          CommunityModels.COMMUNITIES,
+                          CommunityModels.byId(id),
+                          selection,
+                          request,
+                          id)
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "community cannot be compiled for this selection")));
+            });
+    if (kept.isEmpty()) {
       // nothing for SQL to write: the header and the fields still resolved in Java
       return Community.of(reachable.get());
     }
-    UUID id = reachable.get().id();
-    Compiled compiled =
-        plans
-            .compiled(
-                environment,
-                request ->
-                    readModel.one(
-                        CommunityModels.COMMUNITIES,
-                        CommunityModels.byId(id),
-                        selection,
-                        request,
-                        id))
-            .orElseThrow(
-                () -> new IllegalStateException("community cannot be compiled for this selection"));
+    Compiled compiled = kept.get();
     return answers
         .optional(compiled, scope.narrowedTo(reachable.get()))
         .map(json -> compiled.answer(json, environment))
         .orElse(null);
+  }
+
+  /** Whether the selection asks only for the header and fields resolved in Java. */
+  private boolean headerOnly(List<SelectedField> selection) {
+    return selection.stream()
+        .allMatch(
+            field ->
+                Community.HEADER.contains(field.getName())
+                    || !readModel.writesInSql(Community.TYPE, field.getName()));
   }
 
   /**
