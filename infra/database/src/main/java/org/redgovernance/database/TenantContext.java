@@ -44,8 +44,17 @@ public final class TenantContext {
    */
   public static void apply(Connection connection, Collection<UUID> communityIds, String userId)
       throws SQLException {
+    apply(connection, communityIdsLiteral(communityIds), userId);
+  }
+
+  /**
+   * As {@link #apply(Connection, Collection, String)}, with the ids already written by {@link
+   * #communityIdsLiteral} (a caller that sets the same communities on every request keeps it).
+   */
+  public static void apply(Connection connection, String communityIdsLiteral, String userId)
+      throws SQLException {
     try (PreparedStatement set = connection.prepareStatement(SET_SQL)) {
-      set.setString(1, communityIdsLiteral(communityIds));
+      set.setString(1, communityIdsLiteral);
       set.setString(2, userId);
       set.executeQuery().close();
     }

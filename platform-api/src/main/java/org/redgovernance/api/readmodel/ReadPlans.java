@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableCommunities;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -190,7 +191,7 @@ public class ReadPlans {
       String resultKey,
       Map<String, Object> variables,
       Caller caller,
-      List<ReachableCommunity> communities,
+      ReachableCommunities communities,
       LocalDate today)
       implements Key {
 
@@ -208,7 +209,7 @@ public class ReadPlans {
           environment.getField().getResultKey(),
           environment.getVariables(),
           scope.caller(),
-          scope.communities(),
+          scope.reachable(),
           request.today());
     }
 

@@ -1,9 +1,7 @@
 package org.redgovernance.api.tenancy;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.redgovernance.api.security.Caller;
@@ -20,17 +18,15 @@ public final class AccessScope {
   public static final String CONTEXT_KEY = "accessScope";
 
   private final Caller caller;
-  private final Map<UUID, ReachableCommunity> communities;
-  private final Map<String, ReachableCommunity> byKey;
+  private final ReachableCommunities communities;
 
   public AccessScope(Caller caller, Collection<ReachableCommunity> communities) {
+    this(caller, new ReachableCommunities(communities));
+  }
+
+  AccessScope(Caller caller, ReachableCommunities communities) {
     this.caller = caller;
-    this.communities = new LinkedHashMap<>();
-    this.byKey = new LinkedHashMap<>();
-    for (ReachableCommunity community : communities) {
-      this.communities.put(community.id(), community);
-      this.byKey.put(community.key(), community);
-    }
+    this.communities = communities;
   }
 
   public Caller caller() {
@@ -38,24 +34,37 @@ public final class AccessScope {
   }
 
   public List<ReachableCommunity> communities() {
-    return List.copyOf(communities.values());
+    return communities.all();
+  }
+
+  /**
+   * The same communities as {@link #communities()}, as a value that compares and hashes cheaply (a
+   * read plan's key holds it).
+   */
+  public ReachableCommunities reachable() {
+    return communities;
   }
 
   public Collection<UUID> communityIds() {
-    return communities.keySet();
+    return communities.ids();
+  }
+
+  /** {@link #communityIds()} written for the tenant context. */
+  String communityIdsLiteral() {
+    return communities.idsLiteral();
   }
 
   public Optional<ReachableCommunity> byId(UUID id) {
-    return Optional.ofNullable(communities.get(id));
+    return Optional.ofNullable(communities.byId(id));
   }
 
   public Optional<ReachableCommunity> byKey(String key) {
-    return Optional.ofNullable(byKey.get(key));
+    return Optional.ofNullable(communities.byKey(key));
   }
 
   /** This scope limited to one community it already contains. */
   public AccessScope narrowedTo(ReachableCommunity community) {
-    if (!communities.containsKey(community.id())) {
+    if (!communities.contains(community.id())) {
       throw new IllegalArgumentException("Community " + community.key() + " is not in scope");
     }
     return new AccessScope(caller, List.of(community));

@@ -48,12 +48,23 @@ class CommunityDirectory {
   }
 
   private final DSLContext dsl;
-  private final Cache<Grants, List<ReachableCommunity>> cache;
+  private static final ReachableCommunities NONE = new ReachableCommunities(List.of());
+
+  private final Cache<Grants, ReachableCommunities> cache;
+
+  /**
+   * What each set of grants reached last time: an answer that has not changed is handed out as the
+   * same object again, which read plans' keys then compare at once instead of community by
+   * community.
+   */
+  private final Cache<Grants, ReachableCommunities> lastSeen;
 
   CommunityDirectory(
       DSLContext dsl, @Value("${rg.tenancy.directory-ttl:PT10S}") Duration timeToLive) {
     this.dsl = dsl;
     this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).build();
+    this.lastSeen =
+        Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
   }
 
   /**
@@ -61,13 +72,23 @@ class CommunityDirectory {
    * street role reaches fifty communities, and building them again on every request was a twentieth
    * of a small read's CPU.
    */
-  List<ReachableCommunity> reachableBy(Caller caller) {
+  ReachableCommunities reachableBy(Caller caller) {
     Grants grants =
         new Grants(caller.platformOperator(), caller.streetRoles(), caller.communityRoles());
-    return grants.none() ? List.of() : cache.get(grants, this::reachable);
+    return grants.none() ? NONE : cache.get(grants, this::unchangedOrNew);
   }
 
-  private List<ReachableCommunity> reachable(Grants grants) {
+  private ReachableCommunities unchangedOrNew(Grants grants) {
+    ReachableCommunities now = reachable(grants);
+    ReachableCommunities before = lastSeen.getIfPresent(grants);
+    if (now.equals(before)) {
+      return before;
+    }
+    lastSeen.put(grants, now);
+    return now;
+  }
+
+  private ReachableCommunities reachable(Grants grants) {
     List<ResolveScopeRecord> rows = resolve(grants);
     List<ReachableCommunity> reachable = new ArrayList<>(rows.size());
     for (ResolveScopeRecord row : rows) {
@@ -93,7 +114,7 @@ class CommunityDirectory {
               streetRoles,
               grants.all()));
     }
-    return List.copyOf(reachable);
+    return new ReachableCommunities(reachable);
   }
 
   private List<ResolveScopeRecord> resolve(Grants grants) {

@@ -58,7 +58,7 @@ public class TenantTransactions {
   private <T> T inContext(AccessScope scope, Function<DSLContext, T> work) {
     dsl.connection(
         connection ->
-            TenantContext.apply(connection, scope.communityIds(), scope.caller().userId()));
+            TenantContext.apply(connection, scope.communityIdsLiteral(), scope.caller().userId()));
     statements.executedOutsideJooq();
     return work.apply(dsl);
   }
