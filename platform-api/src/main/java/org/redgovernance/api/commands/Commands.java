@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -77,26 +78,39 @@ public class Commands {
       MutationTargets.Target target,
       String field,
       Body body) {
-    if (target.refusal() != null) {
-      return failed(field, refused(target.refusal()));
-    }
-    ReachableCommunity community = target.target();
-    AccessScope one = scope.narrowedTo(community);
-    try {
-      Changed changed =
-          transactions.write(
-              one,
-              dsl ->
-                  readBack.within(
-                      dsl,
-                      one,
-                      body.apply(new Step(dsl, one, community, target.localId(), this)),
-                      mutation,
-                      field));
-      return payload(field, changed, List.of());
-    } catch (Refusal refused) {
-      return failed(field, refused.error());
-    }
+    return command(
+        scope,
+        target,
+        field,
+        null,
+        step -> readBack.within(step.dsl(), step.scope(), body.apply(step), mutation, field));
+  }
+
+  /** The feature's part of a command that makes several objects at once (a series' meetings). */
+  @FunctionalInterface
+  public interface Bodies {
+    List<Changed> apply(Step step);
+  }
+
+  /**
+   * Runs a command that makes several objects, as {@link #run} does: the payload's list {@code
+   * field} holds each of them read back for the mutation's selection, or is empty with the refusal.
+   */
+  public Map<String, Object> runEach(
+      DataFetchingEnvironment mutation,
+      AccessScope scope,
+      MutationTargets.Target target,
+      String field,
+      Bodies body) {
+    return command(
+        scope,
+        target,
+        field,
+        List.of(),
+        step ->
+            body.apply(step).stream()
+                .map(made -> readBack.within(step.dsl(), step.scope(), made, mutation, field))
+                .toList());
   }
 
   /** The feature's part of a command that deletes its target: its checks and its {@link Write}. */
@@ -115,25 +129,41 @@ public class Commands {
       String field,
       @Nullable String id,
       Deletion body) {
+    return command(
+        scope,
+        target,
+        field,
+        null,
+        step -> {
+          body.apply(step);
+          return id;
+        });
+  }
+
+  /**
+   * The template itself: the target the tenancy wall found, then {@code body} in one tenant
+   * transaction of its community; the payload holds what the body answers under {@code field}, or
+   * {@code nothing} with the refusal that rolled it back.
+   */
+  private Map<String, Object> command(
+      AccessScope scope,
+      MutationTargets.Target target,
+      String field,
+      @Nullable Object nothing,
+      Function<Step, @Nullable Object> body) {
     if (target.refusal() != null) {
-      return failed(field, refused(target.refusal()));
+      return payload(field, nothing, List.of(refused(target.refusal())));
     }
     ReachableCommunity community = target.target();
     AccessScope one = scope.narrowedTo(community);
     try {
-      transactions.write(
-          one,
-          dsl -> {
-            body.apply(new Step(dsl, one, community, target.localId(), this));
-            return id;
-          });
+      Object changed =
+          transactions.write(
+              one, dsl -> body.apply(new Step(dsl, one, community, target.localId(), this)));
+      return payload(field, changed, List.of());
     } catch (Refusal refused) {
-      return failed(field, refused.error());
+      return payload(field, nothing, List.of(refused.error()));
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put(field, id);
-    payload.put("errors", List.of());
-    return payload;
   }
 
   /**
@@ -165,7 +195,7 @@ public class Commands {
   }
 
   private static Map<String, Object> payload(
-      String field, @Nullable Changed changed, List<UserError> errors) {
+      String field, @Nullable Object changed, List<UserError> errors) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put(field, changed);
     payload.put("errors", errors);

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Controller;
  * community that takes nobody now, or already accepted by someone else gets one answer, so that a
  * code tells nothing to anyone but its holder; accepting again as the same person is answered as
  * the first time.
+ *
+ * <p>The one mutation outside the command template ({@link
+ * org.redgovernance.api.commands.Commands}), on purpose: its caller is not yet anyone in the
+ * community, so the tenancy wall has no target to find for them, and its answer is not an object of
+ * the read model. The code is the target: {@code rg.accept_invitation} finds it, checks it and
+ * records the acceptance in one statement.
  */
 @Controller
 class InvitationAcceptanceController {

@@ -16,7 +16,6 @@ import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.meetings.MeetingMutations.AddMeetingSeriesInput;
-import org.redgovernance.api.meetings.MeetingMutations.AddMeetingSeriesPayload;
 import org.redgovernance.api.meetings.MeetingMutations.MeetingStepInput;
 import org.redgovernance.api.meetings.MeetingMutations.PublishMeetingMinutesInput;
 import org.redgovernance.api.meetings.MeetingMutations.RecordMinutesInput;
@@ -28,7 +27,6 @@ import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.Ids;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -46,7 +44,6 @@ class MeetingMutationController {
   static final int MAX_PLACE = 200;
   static final int MAX_MINUTES = 20_000;
 
-  private final TenantTransactions transactions;
   private final MeetingRepository meetings;
   private final MeetingPlanner planner;
   private final MeetingDesk desk;
@@ -55,7 +52,6 @@ class MeetingMutationController {
   private final Commands commands;
 
   MeetingMutationController(
-      TenantTransactions transactions,
       MeetingRepository meetings,
       MeetingPlanner planner,
       MeetingDesk desk,
@@ -63,7 +59,6 @@ class MeetingMutationController {
       AuditLog audit,
       Commands commands) {
     this.commands = commands;
-    this.transactions = transactions;
     this.meetings = meetings;
     this.planner = planner;
     this.desk = desk;
@@ -137,78 +132,77 @@ class MeetingMutationController {
         });
   }
 
+  /**
+   * The series and the meetings it plans now, each with its audit record and event, in one
+   * transaction; the payload shows each meeting made.
+   */
   @MutationMapping
-  AddMeetingSeriesPayload addMeetingSeries(
+  Map<String, Object> addMeetingSeries(
       @Argument AddMeetingSeriesInput input,
-      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    MutationTargets.Target target =
-        MutationTargets.community(input.communityKey(), scope, MeetingRules.CONVENERS);
-    if (target.refusal() != null) {
-      return AddMeetingSeriesPayload.failed(Commands.refused(target.refusal()));
-    }
-    ReachableCommunity community = target.target();
-    AccessScope one = scope.narrowedTo(community);
-    try {
-      if (input.weekday() == null) {
-        throw Refusal.because(UserError.Code.INVALID_INPUT, "On which weekday?", "weekday");
-      }
-      LocalTime time = time(input.time());
-      java.time.LocalDate today = java.time.LocalDate.now(MeetingPlanner.ZONE);
-      java.time.LocalDate startsOn = input.startsOn() == null ? today : input.startsOn();
-      if (input.endsOn() != null && input.endsOn().isBefore(startsOn)) {
-        throw Refusal.because(
-            UserError.Code.INVALID_INPUT, "The series cannot end before it starts", "endsOn");
-      }
-      return transactions.write(
-          one,
-          dsl -> {
-            Setting setting =
-                setting(
-                    dsl,
-                    community,
-                    scope,
-                    input.kind(),
-                    input.title(),
-                    input.durationMinutes(),
-                    input.servicePostId(),
-                    input.placeText(),
-                    input.convenerName(),
-                    input.invitedBodyIds());
-            NewSeries series =
-                new NewSeries(
-                    community.id(),
-                    Ids.newId(),
-                    setting.kind(),
-                    setting.title(),
-                    input.weekday().getValue(),
-                    time,
-                    setting.durationMinutes(),
-                    setting.servicePostId(),
-                    setting.placeText(),
-                    setting.convenerName(),
-                    setting.invitedBodyIds(),
-                    startsOn,
-                    input.endsOn());
-            meetings.insertSeries(dsl, series);
-            List<UUID> created = planner.plan(dsl, series, today);
-            audit.record(
-                dsl,
-                one,
-                community.id(),
-                "meeting-series.added",
-                "MeetingSeries",
-                series.id(),
-                Map.of("title", series.title(), "weekday", input.weekday().name()));
-            List<Changed> made = new ArrayList<>();
-            for (UUID id : created) {
-              desk.announce(dsl, community.id(), id, "SCHEDULED");
-              made.add(new Changed(MeetingTypes.MEETING, community.id(), id));
-            }
-            return new AddMeetingSeriesPayload(made, List.of());
-          });
-    } catch (Refusal refusal) {
-      return AddMeetingSeriesPayload.failed(refusal.error());
-    }
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    return commands.runEach(
+        environment,
+        scope,
+        MutationTargets.community(input.communityKey(), scope, MeetingRules.CONVENERS),
+        "meetings",
+        command -> {
+          if (input.weekday() == null) {
+            throw Refusal.because(UserError.Code.INVALID_INPUT, "On which weekday?", "weekday");
+          }
+          LocalTime time = time(input.time());
+          java.time.LocalDate today = java.time.LocalDate.now(MeetingPlanner.ZONE);
+          java.time.LocalDate startsOn = input.startsOn() == null ? today : input.startsOn();
+          if (input.endsOn() != null && input.endsOn().isBefore(startsOn)) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT, "The series cannot end before it starts", "endsOn");
+          }
+          DSLContext dsl = command.dsl();
+          ReachableCommunity community = command.community();
+          Setting setting =
+              setting(
+                  dsl,
+                  community,
+                  command.scope(),
+                  input.kind(),
+                  input.title(),
+                  input.durationMinutes(),
+                  input.servicePostId(),
+                  input.placeText(),
+                  input.convenerName(),
+                  input.invitedBodyIds());
+          NewSeries series =
+              new NewSeries(
+                  community.id(),
+                  Ids.newId(),
+                  setting.kind(),
+                  setting.title(),
+                  input.weekday().getValue(),
+                  time,
+                  setting.durationMinutes(),
+                  setting.servicePostId(),
+                  setting.placeText(),
+                  setting.convenerName(),
+                  setting.invitedBodyIds(),
+                  startsOn,
+                  input.endsOn());
+          meetings.insertSeries(dsl, series);
+          List<UUID> created = planner.plan(dsl, series, today);
+          audit.record(
+              dsl,
+              command.scope(),
+              community.id(),
+              "meeting-series.added",
+              "MeetingSeries",
+              series.id(),
+              Map.of("title", series.title(), "weekday", input.weekday().name()));
+          List<Changed> made = new ArrayList<>();
+          for (UUID id : created) {
+            desk.announce(dsl, community.id(), id, "SCHEDULED");
+            made.add(new Changed(MeetingTypes.MEETING, community.id(), id));
+          }
+          return made;
+        });
   }
 
   @MutationMapping

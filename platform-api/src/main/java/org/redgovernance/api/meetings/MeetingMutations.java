@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.redgovernance.api.graphql.UserError;
-import org.redgovernance.api.readmodel.Changed;
 
 /** Inputs and payloads of the meeting mutations. */
 final class MeetingMutations {
@@ -71,10 +69,4 @@ final class MeetingMutations {
 
   record UpdateActionItemInput(
       @Nullable String id, @Nullable Integer expectedVersion, @Nullable ActionItemStatus status) {}
-
-  record AddMeetingSeriesPayload(List<Changed> meetings, List<UserError> errors) {
-    static AddMeetingSeriesPayload failed(UserError error) {
-      return new AddMeetingSeriesPayload(List.of(), List.of(error));
-    }
-  }
 }

@@ -261,6 +261,44 @@ class MeetingsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aSeriesThatCannotBe_answersNoMeetingsAndItsReason_andWritesNothing() {
+    long seriesBefore = Rows.count("SELECT count(*) FROM rg.meeting_series");
+    Map<String, Object> input = new java.util.HashMap<>();
+    input.put("communityKey", "qingyuan");
+    input.put("kind", "DELIBERATION");
+    input.put("title", "不成立的议事会");
+    input.put("weekday", "FRIDAY");
+    input.put("time", "19:30");
+    input.put("placeText", "社区会议室");
+    input.put("startsOn", LocalDate.now(MeetingPlanner.ZONE).plusDays(30).toString());
+    input.put("endsOn", LocalDate.now(MeetingPlanner.ZONE).plusDays(2).toString());
+
+    GraphQlResult refused =
+        graphql
+            .document("addMeetingSeries")
+            .as("qingyuan.admin")
+            .variable("input", input)
+            .execute();
+    input.put("endsOn", null);
+    input.put("time", "25:99");
+    GraphQlResult badTime =
+        graphql
+            .document("addMeetingSeries")
+            .as("qingyuan.admin")
+            .variable("input", input)
+            .execute();
+
+    assertThat(refused.data("addMeetingSeries.meetings").size()).isZero();
+    assertThat(refused.data("addMeetingSeries.errors").get(0).path("field").toString())
+        .contains("endsOn");
+    assertThat(badTime.data("addMeetingSeries.meetings").size()).isZero();
+    assertThat(badTime.data("addMeetingSeries.errors").get(0).path("code").asString())
+        .isEqualTo("INVALID_INPUT");
+    assertThat(Rows.count("SELECT count(*) FROM rg.meeting_series")).isEqualTo(seriesBefore);
+    assertThat(Rows.count("SELECT count(*) FROM rg.meeting WHERE title = '不成立的议事会'")).isZero();
+  }
+
+  @Test
   void aFilterOnAnEnum_takesAListOfValues_andTheDeprecatedSingleValueStillWorks() {
     java.util.function.Function<Map<String, Object>, List<String>> statuses =
         filter -> {
