@@ -153,7 +153,8 @@ public final class Harness {
                             body,
                             CONNECTIONS,
                             SteadyState.WINDOW_SECONDS,
-                            work));
+                            work),
+                    () -> ProcessMeter.compilerCpuMillis(server.pid()));
             System.out.println(
                 "warm-up: "
                     + query.name()

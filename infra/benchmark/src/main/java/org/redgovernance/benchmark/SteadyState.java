@@ -18,11 +18,18 @@ final class SteadyState {
   private static final int SPAN = 3;
   private static final int MAX_WINDOWS = 36;
   private static final double TOLERANCE = 0.05;
+  private static final double COMPILING = 0.02;
 
   /** One window of load. */
   @FunctionalInterface
   interface Window {
     LoadRun.Result run() throws IOException, InterruptedException, SQLException;
+  }
+
+  /** CPU milliseconds the server's compilers have used so far. */
+  @FunctionalInterface
+  interface Compilers {
+    double cpuMillis() throws IOException;
   }
 
   private SteadyState() {}
@@ -32,20 +39,25 @@ final class SteadyState {
         + WINDOW_SECONDS
         + " s until three in a row lie within "
         + Math.round(TOLERANCE * 100)
-        + " % of their mean, at most "
+        + " % of their mean and a JVM's compilers used at most "
+        + Math.round(COMPILING * 100)
+        + " % of the last, at most "
         + MAX_WINDOWS * WINDOW_SECONDS
         + " s";
   }
 
   /** Loads the server window after window until its throughput is steady; how many windows. */
-  static int warmUp(Window window) throws IOException, InterruptedException, SQLException {
+  static int warmUp(Window window, Compilers compilers)
+      throws IOException, InterruptedException, SQLException {
     ArrayDeque<Double> last = new ArrayDeque<>();
     for (int windows = 1; windows <= MAX_WINDOWS; windows++) {
+      double compiledBefore = compilers.cpuMillis();
       last.addLast(window.run().throughput());
+      double compiling = compilers.cpuMillis() - compiledBefore;
       if (last.size() > SPAN) {
         last.removeFirst();
       }
-      if (last.size() == SPAN && steady(last)) {
+      if (last.size() == SPAN && steady(last) && compiling <= COMPILING * WINDOW_SECONDS * 1000) {
         return windows;
       }
     }

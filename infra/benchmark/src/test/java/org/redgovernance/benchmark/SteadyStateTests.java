@@ -13,7 +13,7 @@ class SteadyStateTests {
     Iterator<Double> rates =
         List.of(360.0, 520.0, 1050.0, 1260.0, 1380.0, 1400.0, 1390.0).iterator();
 
-    int windows = SteadyState.warmUp(() -> result(rates.next()));
+    int windows = SteadyState.warmUp(() -> result(rates.next()), () -> 0);
 
     assertThat(windows).isEqualTo(7);
   }
@@ -22,16 +22,35 @@ class SteadyStateTests {
   void aSteadyServer_isWarmedForThreeWindowsOnly() throws Exception {
     Iterator<Double> rates = List.of(1000.0, 990.0, 1010.0, 2000.0).iterator();
 
-    assertThat(SteadyState.warmUp(() -> result(rates.next()))).isEqualTo(3);
+    assertThat(SteadyState.warmUp(() -> result(rates.next()), () -> 0)).isEqualTo(3);
   }
 
   @Test
   void aServerThatNeverSettles_isWarmedForAtMostTheLimit() throws Exception {
     int[] calls = {0};
 
-    int windows = SteadyState.warmUp(() -> result(++calls[0] % 2 == 0 ? 500 : 1000));
+    int windows = SteadyState.warmUp(() -> result(++calls[0] % 2 == 0 ? 500 : 1000), () -> 0);
 
     assertThat(windows).isEqualTo(calls[0]).isEqualTo(36);
+  }
+
+  @Test
+  void aJvmWhoseCompilersAreStillBusy_isWarmedUntilTheyRest_thoughItsRateHoldsStill()
+      throws Exception {
+    double[] compiled = {0};
+    int[] calls = {0};
+    // 400 ms of compiling in each of the first six windows, then 50
+    SteadyState.Compilers compilers = () -> compiled[0];
+
+    int windows =
+        SteadyState.warmUp(
+            () -> {
+              compiled[0] += ++calls[0] <= 6 ? 400 : 50;
+              return result(500);
+            },
+            compilers);
+
+    assertThat(windows).isEqualTo(7);
   }
 
   private static LoadRun.Result result(double throughput) {
