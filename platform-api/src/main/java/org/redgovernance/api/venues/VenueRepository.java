@@ -26,8 +26,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VenueRepository {
 
+  /** The table that keeps venues of this kind. */
+  static Table<?> table(Venue venue) {
+    return switch (venue) {
+      case SERVICE_POST -> SERVICE_POST;
+      case PARTNER -> PARTNER_ORGANIZATION;
+    };
+  }
+
   boolean exists(DSLContext dsl, Venue venue, UUID communityId, UUID id) {
-    Table<?> table = venue.table();
+    Table<?> table = table(venue);
     return dsl.fetchExists(
         table,
         table.field("community_id", UUID.class).eq(communityId),
@@ -37,7 +45,7 @@ class VenueRepository {
   /** Deletes the venue if it is still at {@code expectedVersion}. */
   static ResultQuery<? extends Record> delete(
       Venue venue, UUID communityId, UUID id, @Nullable Integer expectedVersion) {
-    return TenantRows.deleting(venue.table(), communityId, id, expectedVersion);
+    return TenantRows.deleting(table(venue), communityId, id, expectedVersion);
   }
 
   /** A partner's agreement period, which a change must keep in order. */
