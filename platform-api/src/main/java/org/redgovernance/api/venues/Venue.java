@@ -2,8 +2,8 @@ package org.redgovernance.api.venues;
 
 /**
  * The two kinds of venue a community keeps — its service posts (服务阵地) and its co-building partners
- * (共建单位) — each with its own table ({@link VenueRepository#table}), GraphQL type and audit
- * action names.
+ * (共建单位) — each with its own table ({@link VenueRepository#table}), GraphQL type and audit action
+ * names.
  */
 enum Venue {
   SERVICE_POST(VenueModels.SERVICE_POSTS.typeName(), "venues.service-post"),
