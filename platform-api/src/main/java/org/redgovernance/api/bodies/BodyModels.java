@@ -69,11 +69,11 @@ class BodyModels {
             TERMS,
             (body, term, request) -> termOf(body, term).and(running(term, request.today())))
         .list("terms", TERMS, BodyModels::termOf, term -> List.of(term.NUMBER.desc()))
-        .object(
+        .reference(
             "figures",
             BODY_FIGURES,
-            (body, figures) ->
-                figures.COMMUNITY_ID.eq(body.COMMUNITY_ID).and(figures.ID.eq(body.ID)))
+            figures -> List.of(figures.COMMUNITY_ID, figures.ID),
+            body -> List.of(body.COMMUNITY_ID, body.ID))
         .build();
   }
 
@@ -185,7 +185,11 @@ class BodyModels {
             BODIES,
             (community, body) -> body.COMMUNITY_ID.eq(community.ID),
             body -> List.of(BodyRepository.kindOrder(body)))
-        .object("figures", COMMUNITY_FIGURES, (community, figures) -> figures.ID.eq(community.ID))
+        .reference(
+            "figures",
+            COMMUNITY_FIGURES,
+            figures -> List.of(figures.ID),
+            community -> List.of(community.ID))
         .build();
   }
 

@@ -56,7 +56,11 @@ public class CommunityModels {
         .value("key", community -> community.KEY)
         .value("name", community -> community.NAME)
         .value("status", community -> community.STATUS)
-        .object("street", STREETS, (community, street) -> street.ID.eq(community.STREET_ID))
+        .reference(
+            "street",
+            STREETS,
+            street -> List.of(street.ID),
+            community -> List.of(community.STREET_ID))
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
         // not declared yet, each answered by its feature's resolver: matters (matters,
         // matterFigures, matterSubcategories), meetings (meetings, meetingFigures)

@@ -103,7 +103,11 @@ class MatterFiguresModels {
   @Bean
   ObjectModel<Community> communityMatterFigures() {
     return ObjectModel.extension(CommunityModels.COMMUNITIES)
-        .object("matterFigures", FIGURES, (community, figures) -> figures.ID.eq(community.ID))
+        .reference(
+            "matterFigures",
+            FIGURES,
+            figures -> List.of(figures.ID),
+            community -> List.of(community.ID))
         .build();
   }
 

@@ -93,11 +93,11 @@ class MatterModels {
         .value("title", matter -> matter.TITLE)
         .value("description", matter -> matter.DESCRIPTION)
         .value("category", matter -> matter.CATEGORY)
-        .object(
+        .reference(
             "subcategory",
             SUBCATEGORIES,
-            (matter, sub) ->
-                sub.COMMUNITY_ID.eq(matter.COMMUNITY_ID).and(sub.ID.eq(matter.SUBCATEGORY_ID)))
+            sub -> List.of(sub.COMMUNITY_ID, sub.ID),
+            matter -> List.of(matter.COMMUNITY_ID, matter.SUBCATEGORY_ID))
         .value("source", matter -> matter.SOURCE)
         .value("status", matter -> matter.STATUS)
         .value("isPublic", matter -> matter.PUBLIC)

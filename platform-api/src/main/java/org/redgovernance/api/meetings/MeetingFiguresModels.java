@@ -81,7 +81,11 @@ class MeetingFiguresModels {
   @Bean
   ObjectModel<Community> communityMeetingFigures() {
     return ObjectModel.extension(CommunityModels.COMMUNITIES)
-        .object("meetingFigures", FIGURES, (community, figures) -> figures.ID.eq(community.ID))
+        .reference(
+            "meetingFigures",
+            FIGURES,
+            figures -> List.of(figures.ID),
+            community -> List.of(community.ID))
         .build();
   }
 

@@ -50,10 +50,11 @@ class NoticeModels {
     return ObjectModel.of(NOTICES)
         .rows((notice, request) -> readable(notice, request.scope()))
         .id(notice -> notice.COMMUNITY_ID, notice -> notice.ID)
-        .object(
+        .reference(
             "community",
             CommunityModels.COMMUNITIES,
-            (notice, community) -> community.ID.eq(notice.COMMUNITY_ID))
+            community -> List.of(community.ID),
+            notice -> List.of(notice.COMMUNITY_ID))
         .value("title", notice -> notice.TITLE)
         .value("body", notice -> notice.BODY)
         .value("audience", notice -> notice.AUDIENCE)

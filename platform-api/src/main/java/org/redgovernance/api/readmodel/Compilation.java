@@ -273,10 +273,19 @@ public final class Compilation {
   }
 
   /**
-   * The JSON of a to-one object of {@code row}, which {@code first} writes: a lateral join of
-   * {@code row}'s {@link #from}, not a subquery in its select list — PostgreSQL runs a chain of
-   * joins (a resident's household, its building, the building's grid) in half the time of as many
-   * nested subplans.
+   * The subquery writing {@code json} for the row of {@code ref}'s table under the alias {@code
+   * row} that {@code byKey} finds by a unique key, if the caller may see it: no order and no limit,
+   * so that PostgreSQL can pull it up into the joins of the statement around it.
+   */
+  Select<Record1<JSON>> only(Field<JSON> json, ModelRef<?> ref, Table<?> row, Condition byKey) {
+    return DSL.select(json).from(from(row)).where(byKey, visible(ref, row));
+  }
+
+  /**
+   * The JSON of a to-one object of {@code row}, which {@code first} or {@code only} writes: a
+   * lateral join of {@code row}'s {@link #from}, not a subquery in its select list — PostgreSQL
+   * runs a chain of joins (a resident's household, its building, the building's grid) in half the
+   * time of as many nested subplans.
    */
   Field<JSON> joined(Table<?> row, Select<Record1<JSON>> first) {
     String alias = "j" + aliases++;

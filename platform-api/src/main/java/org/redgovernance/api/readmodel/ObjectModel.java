@@ -453,6 +453,41 @@ public final class ObjectModel<T extends Table<?>> {
       return object(name, target, (row, other, request) -> join.apply(row, other));
     }
 
+    /**
+     * A to-one field found by one of {@code target}'s unique keys: {@code key} lists the key's
+     * columns of the target, {@code columns} this row's columns that hold them, in the same order;
+     * null where this row holds none or the caller may not see the row. At most one row matches, so
+     * the join carries no limit and PostgreSQL folds it into the statement's own joins — a limited
+     * subquery runs once per row, and 100 buildings' grids then cost more than the buildings. That
+     * the columns are a unique key (or a unique index over all rows) is checked when the type is
+     * built: a join that could find two rows would repeat this row in the answer.
+     */
+    public <R extends Table<?>> Builder<T> reference(
+        String name,
+        ModelRef<R> target,
+        Function<R, List<? extends Field<?>>> key,
+        Function<T, List<? extends Field<?>>> columns) {
+      UniqueKeys.require(target, key);
+      return field(
+          name,
+          (row, selected, c) -> {
+            if (!selected.arguments().isEmpty()) {
+              return none();
+            }
+            R other = c.alias(target);
+            return c.object(target.typeName(), other, selected.below())
+                .map(
+                    json ->
+                        c.joined(
+                            row,
+                            c.only(
+                                json,
+                                target,
+                                other,
+                                UniqueKeys.join(key.apply(other), columns.apply(row)))));
+          });
+    }
+
     /** How a row reaches the rows of another type when that depends on the request (today). */
     @FunctionalInterface
     public interface RequestJoin<T, R> {

@@ -84,11 +84,11 @@ public class RosterModels {
         .value("number", building -> building.NUMBER)
         .value("units", building -> building.UNITS)
         .value("version", building -> building.VERSION)
-        .object(
+        .reference(
             "grid",
             GRIDS,
-            (building, grid) ->
-                grid.COMMUNITY_ID.eq(building.COMMUNITY_ID).and(grid.ID.eq(building.GRID_ID)))
+            grid -> List.of(grid.COMMUNITY_ID, grid.ID),
+            building -> List.of(building.COMMUNITY_ID, building.GRID_ID))
         .build();
   }
 
@@ -102,21 +102,18 @@ public class RosterModels {
             household ->
                 buildingNumber(household)
                     .concat(DSL.inline("-"), household.UNIT, DSL.inline("-"), household.ROOM))
-        .object(
+        .reference(
             "building",
             BUILDINGS,
-            (household, building) ->
-                building
-                    .COMMUNITY_ID
-                    .eq(household.COMMUNITY_ID)
-                    .and(building.ID.eq(household.BUILDING_ID)))
+            building -> List.of(building.COMMUNITY_ID, building.ID),
+            household -> List.of(household.COMMUNITY_ID, household.BUILDING_ID))
         .value("unit", household -> household.UNIT)
         .value("room", household -> household.ROOM)
-        .object(
+        .reference(
             "grid",
             GRIDS,
-            (household, grid) ->
-                grid.COMMUNITY_ID.eq(household.COMMUNITY_ID).and(grid.ID.eq(household.GRID_ID)))
+            grid -> List.of(grid.COMMUNITY_ID, grid.ID),
+            household -> List.of(household.COMMUNITY_ID, household.GRID_ID))
         .list(
             "residents",
             RESIDENTS,
@@ -156,22 +153,16 @@ public class RosterModels {
         .date("movedInOn", resident -> resident.MOVED_IN_ON)
         .date("movedOutOn", resident -> resident.MOVED_OUT_ON)
         .value("status", resident -> resident.STATUS)
-        .object(
+        .reference(
             "household",
             HOUSEHOLDS,
-            (resident, household) ->
-                household
-                    .COMMUNITY_ID
-                    .eq(resident.COMMUNITY_ID)
-                    .and(household.ID.eq(resident.HOUSEHOLD_ID)))
-        .object(
+            household -> List.of(household.COMMUNITY_ID, household.ID),
+            resident -> List.of(resident.COMMUNITY_ID, resident.HOUSEHOLD_ID))
+        .reference(
             "partyMembership",
             PARTY_MEMBERS,
-            (resident, member) ->
-                member
-                    .COMMUNITY_ID
-                    .eq(resident.COMMUNITY_ID)
-                    .and(member.RESIDENT_ID.eq(resident.ID)))
+            member -> List.of(member.COMMUNITY_ID, member.RESIDENT_ID),
+            resident -> List.of(resident.COMMUNITY_ID, resident.ID))
         .value("version", resident -> resident.VERSION)
         .build();
   }
@@ -185,23 +176,20 @@ public class RosterModels {
         .value("kind", member -> member.KIND)
         .value("workplace", member -> member.WORKPLACE)
         .date("joinedOn", member -> member.JOINED_ON)
-        .object(
+        .reference(
             "branch",
             GRIDS,
-            (member, grid) ->
-                grid.COMMUNITY_ID.eq(member.COMMUNITY_ID).and(grid.ID.eq(member.GRID_ID)))
+            grid -> List.of(grid.COMMUNITY_ID, grid.ID),
+            member -> List.of(member.COMMUNITY_ID, member.GRID_ID))
         .value(
             "specialties",
             member -> DSL.coalesce(member.SPECIALTIES, DSL.field("'{}'::text[]", String[].class)))
         .value("status", member -> member.STATUS)
-        .object(
+        .reference(
             "resident",
             RESIDENTS,
-            (member, resident) ->
-                resident
-                    .COMMUNITY_ID
-                    .eq(member.COMMUNITY_ID)
-                    .and(resident.ID.eq(member.RESIDENT_ID)))
+            resident -> List.of(resident.COMMUNITY_ID, resident.ID),
+            member -> List.of(member.COMMUNITY_ID, member.RESIDENT_ID))
         .value("version", member -> member.VERSION)
         .build();
   }
