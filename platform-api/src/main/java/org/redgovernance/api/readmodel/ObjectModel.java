@@ -447,7 +447,11 @@ public final class ObjectModel<T extends Table<?>> {
       return value(name, sql::apply);
     }
 
-    /** A to-one field: the row of {@code target} that {@code join} finds, or null. */
+    /**
+     * A to-one field: the first row of {@code target} that {@code join} finds, or null — for a join
+     * that is no unique key of the target (a view, a term running today); a join by a unique key is
+     * a {@link #reference}, which PostgreSQL runs as a plain join.
+     */
     public <R extends Table<?>> Builder<T> object(
         String name, ModelRef<R> target, BiFunction<T, R, Condition> join) {
       return object(name, target, (row, other, request) -> join.apply(row, other));
