@@ -18,6 +18,8 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.OrderField;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -472,24 +474,11 @@ public final class ObjectModel<T extends Table<?>> {
         Function<R, List<? extends Field<?>>> key,
         Function<T, List<? extends Field<?>>> columns) {
       UniqueKeys.require(target, key);
-      return field(
+      return toOne(
           name,
-          (row, selected, c) -> {
-            if (!selected.arguments().isEmpty()) {
-              return none();
-            }
-            R other = c.alias(target);
-            return c.object(target.typeName(), other, selected.below())
-                .map(
-                    json ->
-                        c.joined(
-                            row,
-                            c.only(
-                                json,
-                                target,
-                                other,
-                                UniqueKeys.join(key.apply(other), columns.apply(row)))));
-          });
+          target,
+          (row, other, json, c) ->
+              c.only(json, target, other, UniqueKeys.join(key.apply(other), columns.apply(row))));
     }
 
     /** How a row reaches the rows of another type when that depends on the request (today). */
@@ -518,6 +507,22 @@ public final class ObjectModel<T extends Table<?>> {
         ModelRef<R> target,
         RequestJoin<T, R> join,
         Function<R, List<? extends OrderField<?>>> order) {
+      return toOne(
+          name,
+          target,
+          (row, other, json, c) ->
+              c.first(json, target, other, join.on(row, other, c.request()), order.apply(other)));
+    }
+
+    /** How a to-one field's subquery writes the object {@code json} of the row {@code other}. */
+    @FunctionalInterface
+    private interface OneRow<T, R> {
+      Select<Record1<JSON>> of(T row, R other, Field<JSON> json, Compilation compilation);
+    }
+
+    /** A to-one field: the object of {@code target} that {@code oneRow} finds, joined laterally. */
+    private <R extends Table<?>> Builder<T> toOne(
+        String name, ModelRef<R> target, OneRow<T, R> oneRow) {
       return field(
           name,
           (row, selected, c) -> {
@@ -526,16 +531,7 @@ public final class ObjectModel<T extends Table<?>> {
             }
             R other = c.alias(target);
             return c.object(target.typeName(), other, selected.below())
-                .map(
-                    json ->
-                        c.joined(
-                            row,
-                            c.first(
-                                json,
-                                target,
-                                other,
-                                join.on(row, other, c.request()),
-                                order.apply(other))));
+                .map(json -> c.joined(row, oneRow.of(row, other, json, c)));
           });
     }
 
