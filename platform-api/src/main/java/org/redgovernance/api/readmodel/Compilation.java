@@ -3,11 +3,13 @@ package org.redgovernance.api.readmodel;
 import graphql.schema.SelectedField;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -17,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -42,6 +45,10 @@ public final class Compilation {
   private final List<Deferrals.Deferral> deferrals = new ArrayList<>();
   private int aliases;
   private final Map<Table<?>, List<Table<?>>> joined = new IdentityHashMap<>();
+
+  /** The rows of to-one objects: rows looked up once per row of another table. */
+  private final Set<Table<?>> looked = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private boolean reveals;
   private boolean reusable = true;
   private final List<ReadRecord> records = new ArrayList<>();
@@ -272,13 +279,26 @@ public final class Compilation {
         .limit(DSL.inline(1));
   }
 
+  /** Marks {@code row} as a to-one object's row, before the objects below it are compiled. */
+  void lookedUp(Table<?> row) {
+    looked.add(row);
+  }
+
   /**
    * The subquery writing {@code json} for the row of {@code ref}'s table under the alias {@code
-   * row} that {@code byKey} finds by a unique key, if the caller may see it: no order and no limit,
-   * so that PostgreSQL can pull it up into the joins of the statement around it.
+   * row} that {@code byKey} finds by a unique key from {@code parent}, if the caller may see it.
+   * Below a page or a root row, a row with no objects of its own joined has no limit, so that
+   * PostgreSQL pulls it up into the joins of the page (a building's grid: a third of the
+   * statement). Every other keeps its limit and is looked up by its key per row: pulled up too, a
+   * chain (a resident's household, its building, the building's grid) becomes one join whose
+   * generic plan scans the tables of every community, several times slower.
    */
-  Select<Record1<JSON>> only(Field<JSON> json, ModelRef<?> ref, Table<?> row, Condition byKey) {
-    return DSL.select(json).from(from(row)).where(byKey, visible(ref, row));
+  Select<Record1<JSON>> only(
+      Field<JSON> json, ModelRef<?> ref, Table<?> parent, Table<?> row, Condition byKey) {
+    Table<?> from = from(row);
+    SelectConditionStep<Record1<JSON>> found =
+        DSL.select(json).from(from).where(byKey, visible(ref, row));
+    return from == row && !looked.contains(parent) ? found : found.limit(DSL.inline(1));
   }
 
   /**

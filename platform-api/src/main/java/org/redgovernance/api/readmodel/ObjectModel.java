@@ -478,7 +478,8 @@ public final class ObjectModel<T extends Table<?>> {
           name,
           target,
           (row, other, json, c) ->
-              c.only(json, target, other, UniqueKeys.join(key.apply(other), columns.apply(row))));
+              c.only(
+                  json, target, row, other, UniqueKeys.join(key.apply(other), columns.apply(row))));
     }
 
     /** How a row reaches the rows of another type when that depends on the request (today). */
@@ -530,6 +531,7 @@ public final class ObjectModel<T extends Table<?>> {
               return none();
             }
             R other = c.alias(target);
+            c.lookedUp(other);
             return c.object(target.typeName(), other, selected.below())
                 .map(json -> c.joined(row, oneRow.of(row, other, json, c)));
           });
