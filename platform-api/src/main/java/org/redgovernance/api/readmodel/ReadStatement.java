@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record1;
@@ -23,13 +24,13 @@ import org.jooq.exception.DataAccessException;
 sealed interface ReadStatement {
 
   /** The one JSON value the statement writes, as the UTF-8 bytes PostgreSQL sent; none: no row. */
-  Optional<byte[]> fetchWritten(DSLContext dsl, Runnable sentOutsideJooq);
+  Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq);
 
   /** A statement jOOQ renders and sends. */
   record Built(Select<Record1<JSON>> select) implements ReadStatement {
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, Runnable sentOutsideJooq) {
+    public Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq) {
       return RenderedJson.fetchWritten(dsl, select);
     }
   }
@@ -60,14 +61,14 @@ sealed interface ReadStatement {
     }
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, Runnable sentOutsideJooq) {
+    public Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq) {
       return dsl.connectionResult(
           connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
               for (int i = 0; i < values.size(); i++) {
                 bind(connection, statement, i + 1, values.get(i));
               }
-              sentOutsideJooq.run();
+              sentOutsideJooq.accept(sql);
               try (ResultSet row = statement.executeQuery()) {
                 // the driver hands a text column over as its UTF-8 bytes, as they came
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();

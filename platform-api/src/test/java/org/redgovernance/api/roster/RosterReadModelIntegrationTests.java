@@ -38,6 +38,34 @@ class RosterReadModelIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aPagesOwnReference_isJoined_whileAChainOfReferencesIsLookedUpRowByRow() {
+    String buildings =
+        statementOf(
+            "{ community(key: \"baiguoshu\") { buildings(first: 3) { edges { node { number"
+                + " grid { name } } } } } }");
+    String residents =
+        statementOf(
+            "{ community(key: \"baiguoshu\") { residents(first: 3) { edges { node { name"
+                + " household { building { grid { name } } } } } } } }");
+
+    // the community and the page are limited; the grid is one more join of the page
+    assertThat(limits(buildings)).as(buildings).isEqualTo(2);
+    // pulled up into one join, a chain's generic plan scans every community's tables: household,
+    // building and grid are each found by their key, per row
+    assertThat(limits(residents)).as(residents).isEqualTo(5);
+  }
+
+  private String statementOf(String query) {
+    GraphQlResult result = graphql.query(query).as("baiguoshu.admin").execute();
+    assertThat(result.hasErrors()).as(result.toString()).isFalse();
+    return String.valueOf(statements.lastSql());
+  }
+
+  private static int limits(String sql) {
+    return sql.split("rows only", -1).length - 1;
+  }
+
+  @Test
   void aResident_getsTheCommunity_andARefusalForEachRosterList_compiledOrNot() {
     for (String extra : new String[] {"", " households { totalCount }"}) {
       GraphQlResult result =
