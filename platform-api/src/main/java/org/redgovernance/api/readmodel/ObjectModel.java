@@ -463,10 +463,10 @@ public final class ObjectModel<T extends Table<?>> {
      * A to-one field found by one of {@code target}'s unique keys: {@code key} lists the key's
      * columns of the target, {@code columns} this row's columns that hold them, in the same order;
      * null where this row holds none or the caller may not see the row. At most one row matches, so
-     * the join carries no limit and PostgreSQL folds it into the statement's own joins — a limited
-     * subquery runs once per row, and 100 buildings' grids then cost more than the buildings. That
-     * the columns are a unique key (or a unique index over all rows) is checked when the type is
-     * built: a join that could find two rows would repeat this row in the answer.
+     * where it pays the join carries no limit and PostgreSQL folds it into the page's joins (when
+     * that is, {@link Compilation#only} says). That the columns are a unique key (or a unique index
+     * over all rows) is checked when the type is built: a join that could find two rows would
+     * repeat this row in the answer.
      */
     public <R extends Table<?>> Builder<T> reference(
         String name,
