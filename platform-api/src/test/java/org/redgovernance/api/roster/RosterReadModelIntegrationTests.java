@@ -55,6 +55,19 @@ class RosterReadModelIntegrationTests extends IntegrationTest {
     assertThat(limits(residents)).as(residents).isEqualTo(5);
   }
 
+  @Test
+  void aPagesRows_areLimitedBeforeAnythingIsJoinedToThem() {
+    String members =
+        statementOf(
+            "{ community(key: \"baiguoshu\") { partyMembers(first: 3) { edges { node { kind"
+                + " resident { name household { id } } branch { name } } } } } }");
+
+    // joined first, PostgreSQL may join every member the filter finds and sort them after
+    assertThat(members)
+        .as(members)
+        .containsPattern("fetch next 4 rows only\\) as \"r\\d+\" left outer join lateral");
+  }
+
   private String statementOf(String query) {
     GraphQlResult result = graphql.query(query).as("baiguoshu.admin").execute();
     assertThat(result.hasErrors()).as(result.toString()).isFalse();
