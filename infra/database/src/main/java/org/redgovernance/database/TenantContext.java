@@ -36,6 +36,15 @@ public final class TenantContext {
           + USER_ID
           + "', ?, true), set_config('plan_cache_mode', 'force_generic_plan', true)";
 
+  /**
+   * {@link #SET_SQL} for a read sent in the same round trip as its context, both before one Sync
+   * and so in one implicit transaction ({@code TenantTransactions#readAtOnce}): the settings last
+   * until the read is done, and the transaction may write nothing, as {@code BEGIN READ ONLY} would
+   * say (turning a transaction read-only is allowed at any point in it).
+   */
+  public static final String SET_READ_ONLY_SQL =
+      SET_SQL + ", set_config('transaction_read_only', 'on', true)";
+
   private TenantContext() {}
 
   /**

@@ -26,12 +26,15 @@ public class Answers {
   private final ReadModel model;
   private final Map<String, SecretKeeper> keepers = new HashMap<>();
   private final SqlStatementCounter statements;
+  private final DSLContext dsl;
 
   Answers(
+      DSLContext dsl,
       TenantTransactions transactions,
       ReadModel model,
       List<SecretKeeper> keepers,
       SqlStatementCounter statements) {
+    this.dsl = dsl;
     this.transactions = transactions;
     this.statements = statements;
     this.model = model;
@@ -52,9 +55,7 @@ public class Answers {
 
   /** The answer of a read of one object: none when the object is not there for the caller. */
   public Optional<RenderedJson> optional(Compiled compiled, AccessScope scope) {
-    return written(compiled.reveals(), compiled.records(), scope, dsl -> fetched(dsl, compiled))
-        .stream()
-        .findFirst()
+    return written(compiled, scope)
         .map(written -> rendered(written, compiled.marked(), compiled.deferrals(), scope));
   }
 
@@ -97,16 +98,29 @@ public class Answers {
     return json;
   }
 
-  private List<byte[]> written(
-      boolean reveals,
-      List<ReadRecord> records,
-      AccessScope scope,
-      Function<DSLContext, List<byte[]>> fetch) {
-    // no secret to reveal and no reading to record: a read-only transaction (values only Java
-    // computes, ObjectModel.Builder#computed, are still filled in)
-    return !reveals && records.isEmpty()
-        ? transactions.read(scope, dsl -> recordedAndRevealed(dsl, records, scope, fetch))
-        : transactions.write(scope, dsl -> recordedAndRevealed(dsl, records, scope, fetch));
+  private Optional<byte[]> written(Compiled compiled, AccessScope scope) {
+    if (compiled.reveals() || !compiled.records().isEmpty()) {
+      return transactions
+          .write(
+              scope,
+              dsl -> recordedAndRevealed(dsl, compiled.records(), scope, d -> fetched(d, compiled)))
+          .stream()
+          .findFirst();
+    }
+    // no secret to reveal and no reading to record: read-only, with its context in one round trip
+    // (values only Java computes, ObjectModel.Builder#computed, are still filled in)
+    return compiled
+        .statement()
+        .prepared(dsl)
+        .map(prepared -> transactions.readAtOnce(scope, prepared.sql(), prepared))
+        .orElseGet(
+            () -> transactions.read(scope, dsl -> fetched(dsl, compiled).stream().findFirst()))
+        .map(written -> SecretSlots.reveal(List.of(written), Answers::noSecrets).get(0));
+  }
+
+  /** A read that reveals nothing holds no secret. */
+  private static List<String> noSecrets(List<Secret> secrets) {
+    throw new IllegalStateException("a read that reveals nothing holds secrets");
   }
 
   /**

@@ -15,6 +15,7 @@ import org.jooq.JSON;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
+import org.redgovernance.api.tenancy.TenantTransactions;
 
 /**
  * The statement of a compiled read as it is sent: built by jOOQ and rendered when it runs, or
@@ -26,12 +27,20 @@ sealed interface ReadStatement {
   /** The one JSON value the statement writes, as the UTF-8 bytes PostgreSQL sent; none: no row. */
   Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq);
 
+  /** The statement as text and values ({@code dsl} renders it); empty when it cannot be bound. */
+  Optional<Prepared> prepared(DSLContext dsl);
+
   /** A statement jOOQ renders and sends. */
   record Built(Select<Record1<JSON>> select) implements ReadStatement {
 
     @Override
     public Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq) {
       return RenderedJson.fetchWritten(dsl, select);
+    }
+
+    @Override
+    public Optional<Prepared> prepared(DSLContext dsl) {
+      return Prepared.of(dsl, select);
     }
   }
 
@@ -40,7 +49,8 @@ sealed interface ReadStatement {
    * page of residents with its households, buildings and grids again costs more CPU than PostgreSQL
    * takes to run it.
    */
-  record Prepared(String sql, List<Object> values) implements ReadStatement {
+  record Prepared(String sql, List<Object> values)
+      implements ReadStatement, TenantTransactions.OneStatement<Optional<byte[]>> {
 
     public Prepared {
       values = List.copyOf(values);
@@ -65,18 +75,34 @@ sealed interface ReadStatement {
       return dsl.connectionResult(
           connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              for (int i = 0; i < values.size(); i++) {
-                bind(connection, statement, i + 1, values.get(i));
-              }
+              bind(connection, statement, 1);
               sentOutsideJooq.accept(sql);
               try (ResultSet row = statement.executeQuery()) {
-                // the driver hands a text column over as its UTF-8 bytes, as they came
-                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+                return read(row);
               }
             } catch (SQLException e) {
               throw new DataAccessException("reading a rendered answer", e);
             }
           });
+    }
+
+    @Override
+    public Optional<Prepared> prepared(DSLContext dsl) {
+      return Optional.of(this);
+    }
+
+    @Override
+    public void bind(Connection connection, PreparedStatement statement, int first)
+        throws SQLException {
+      for (int i = 0; i < values.size(); i++) {
+        bind(connection, statement, first + i, values.get(i));
+      }
+    }
+
+    @Override
+    public Optional<byte[]> read(ResultSet row) throws SQLException {
+      // the driver hands a text column over as its UTF-8 bytes, as they came
+      return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
     }
 
     /** Whether {@code other} sends the same text with the same values (arrays by content). */

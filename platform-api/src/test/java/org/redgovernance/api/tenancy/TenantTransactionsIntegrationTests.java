@@ -1,0 +1,144 @@
+package org.redgovernance.api.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.api.security.StreetRole;
+import org.redgovernance.api.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A read sent with its tenant context in one round trip: the context holds for the read and for
+ * nothing after it, on every connection of the pool, whether the read succeeds or fails.
+ */
+class TenantTransactionsIntegrationTests extends IntegrationTest {
+
+  private static final String SETTINGS =
+      "select current_setting('rg.community_ids', true) || ' ' ||"
+          + " current_setting('rg.user_id', true) || ' ' || current_setting('transaction_read_only')";
+
+  @Autowired TenantTransactions transactions;
+  @Autowired DataSource connections;
+
+  private final AccessScope scope = scope();
+
+  @Test
+  void aReadAtOnce_runsWithItsContext_readOnly() {
+    assertThat(transactions.readAtOnce(scope, SETTINGS, text()))
+        .isEqualTo(scope.communityIdsLiteral() + " reader-1 on");
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void aReadAtOnce_mayWriteNothing() {
+    assertThatThrownBy(
+            () ->
+                transactions.readAtOnce(
+                    scope, "update rg.community set name = name returning name", text()))
+        .isInstanceOf(DataAccessException.class)
+        .rootCause()
+        .hasMessageContaining("read-only transaction");
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void aFailedReadAtOnce_leavesEveryPooledConnectionIdleAndWithoutContext() {
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> transactions.readAtOnce(scope, "select (1 / 0)::text", text()))
+          .isInstanceOf(DataAccessException.class);
+    }
+
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void aReadAtOnce_insideATransaction_runsInThatTransaction() {
+    String seen =
+        transactions.write(
+            scope,
+            dsl -> {
+              dsl.fetch("select set_config('rg.test', 'outer', true)");
+              return transactions.readAtOnce(
+                  scope, "select current_setting('rg.test', true)", text());
+            });
+
+    assertThat(seen).isEqualTo("outer");
+  }
+
+  /** What every connection of the pool holds: each taken at once, so none is counted twice. */
+  private List<String> pooledSettings() {
+    List<Connection> taken = new ArrayList<>();
+    List<String> settings = new ArrayList<>();
+    try {
+      int pooled = connections.unwrap(HikariDataSource.class).getMaximumPoolSize();
+      for (int i = 0; i < pooled; i++) {
+        Connection connection = connections.getConnection();
+        taken.add(connection);
+        assertThat(connection.getAutoCommit()).isTrue();
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "select coalesce(current_setting('rg.community_ids', true), '')"
+                        + " || coalesce(current_setting('rg.user_id', true), '')");
+            ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          settings.add(rows.getString(1));
+        }
+      }
+      return settings;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      for (Connection connection : taken) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // returned to the pool as it is
+        }
+      }
+    }
+  }
+
+  private static TenantTransactions.OneStatement<String> text() {
+    return new TenantTransactions.OneStatement<>() {
+      @Override
+      public void bind(Connection connection, PreparedStatement statement, int first) {}
+
+      @Override
+      public String read(ResultSet rows) throws SQLException {
+        rows.next();
+        return rows.getString(1);
+      }
+    };
+  }
+
+  private static AccessScope scope() {
+    ReachableCommunity community =
+        new ReachableCommunity(
+            UUID.randomUUID(),
+            "somewhere",
+            "某社区",
+            CommunityStatus.ACTIVE,
+            UUID.randomUUID(),
+            "street",
+            "街道",
+            Set.of(),
+            Set.of(StreetRole.VIEWER),
+            false);
+    return new AccessScope(
+        new Caller("reader-1", "reader", "Reader", false, Map.of(), Map.of()), List.of(community));
+  }
+}
