@@ -72,6 +72,12 @@ class AttachmentLinks implements SecretKeeper {
     return Set.of(KIND);
   }
 
+  /** Links are signed in Java: nothing is read or recorded. */
+  @Override
+  public boolean computesOnly() {
+    return true;
+  }
+
   /** The signed links of a compiled answer's slots; nothing is recorded. */
   @Override
   public List<String> reveal(DSLContext dsl, AccessScope scope, List<Secret> slots) {

@@ -115,12 +115,23 @@ public class Answers {
         .map(prepared -> transactions.readAtOnce(scope, prepared.sql(), prepared))
         .orElseGet(
             () -> transactions.read(scope, dsl -> fetched(dsl, compiled).stream().findFirst()))
-        .map(written -> SecretSlots.reveal(List.of(written), Answers::noSecrets).get(0));
+        .map(
+            written ->
+                SecretSlots.reveal(List.of(written), secrets -> computed(scope, secrets)).get(0));
   }
 
-  /** A read that reveals nothing holds no secret. */
-  private static List<String> noSecrets(List<Secret> secrets) {
-    throw new IllegalStateException("a read that reveals nothing holds secrets");
+  /**
+   * The values Java computes for a read that reveals nothing: any other secret there would have
+   * been read outside the transaction that must record it, so it fails the answer.
+   */
+  private List<String> computed(AccessScope scope, List<Secret> secrets) {
+    for (Secret secret : secrets) {
+      SecretKeeper keeper = keepers.get(secret.kind());
+      if (keeper == null || !keeper.computesOnly()) {
+        throw new IllegalStateException("a read that reveals nothing holds " + secret.kind());
+      }
+    }
+    return reveal(dsl, scope, secrets);
   }
 
   /**

@@ -13,7 +13,8 @@ import org.redgovernance.api.tenancy.AccessScope;
  * is then rolled back.
  *
  * <p>A keeper of values only Java may compute ({@link ObjectModel.Builder#computed}: a signed link)
- * is asked the same way, with an empty cipher, in a read-only transaction: it writes nothing.
+ * is asked the same way, with the computation's input as its cipher; it reads and writes nothing
+ * ({@link #computesOnly}), so it fills the slots of a read sent outside any transaction too.
  */
 public interface SecretKeeper {
 
@@ -25,4 +26,12 @@ public interface SecretKeeper {
    * as read by {@code scope}'s caller through {@code dsl}, the answer's write transaction.
    */
   List<String> reveal(DSLContext dsl, AccessScope scope, List<Secret> secrets);
+
+  /**
+   * Whether this keeper only computes its values in Java, with no statement and no record: then
+   * {@code dsl} may be outside any transaction, as it is for a read that reveals nothing.
+   */
+  default boolean computesOnly() {
+    return false;
+  }
 }
