@@ -172,7 +172,7 @@ public class Commands {
    * matter).
    */
   public Write write(DSLContext dsl, AccessScope scope, ResultQuery<? extends Record> change) {
-    return new Write(dsl, scope, audit, events, change);
+    return new Write(dsl, scope, audit, events, transactions, change);
   }
 
   /** The payload's error for a target the tenancy wall denied. */

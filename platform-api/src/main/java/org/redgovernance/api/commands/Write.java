@@ -19,14 +19,16 @@ import org.redgovernance.api.audit.AuditLog;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * A change written in one round trip: the feature's insert or update (returning the row's {@code
- * community_id} and {@code id}, and whatever else the feature wants back), the rows it writes
- * beside it (a timeline entry), the audit record and the change event, as one statement of
- * data-modifying CTEs. What the change did not touch (an update that found another version) gets no
- * timeline entry, no audit record and no event.
+ * A change written in one round trip, with the transaction's tenant context when it is the
+ * transaction's first statement ({@link TenantTransactions#fetchIn}): the feature's insert or
+ * update (returning the row's {@code community_id} and {@code id}, and whatever else the feature
+ * wants back), the rows it writes beside it (a timeline entry), the audit record and the change
+ * event, as one statement of data-modifying CTEs. What the change did not touch (an update that
+ * found another version) gets no timeline entry, no audit record and no event.
  */
 public final class Write {
 
@@ -44,6 +46,7 @@ public final class Write {
   private final AccessScope scope;
   private final AuditLog audit;
   private final ChangeEvents events;
+  private final TenantTransactions transactions;
   private final ResultQuery<? extends Record> change;
   private final List<Function<Row, Query>> alongside = new ArrayList<>();
   private @Nullable Query audited;
@@ -55,11 +58,13 @@ public final class Write {
       AccessScope scope,
       AuditLog audit,
       ChangeEvents events,
+      TenantTransactions transactions,
       ResultQuery<? extends Record> change) {
     this.dsl = dsl;
     this.scope = scope;
     this.audit = audit;
     this.events = events;
+    this.transactions = transactions;
     this.change = change;
   }
 
@@ -118,7 +123,7 @@ public final class Write {
   /** Runs the statement; the rows the change returned, none when it touched nothing. */
   public List<Record> execute() {
     try {
-      return statement().fetch();
+      return transactions.fetchIn(dsl, statement());
     } catch (DataIntegrityViolationException violation) {
       if (violated == null) {
         throw violation;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
@@ -25,18 +24,15 @@ public class Answers {
   private final TenantTransactions transactions;
   private final ReadModel model;
   private final Map<String, SecretKeeper> keepers = new HashMap<>();
-  private final SqlStatementCounter statements;
   private final DSLContext dsl;
 
   Answers(
       DSLContext dsl,
       TenantTransactions transactions,
       ReadModel model,
-      List<SecretKeeper> keepers,
-      SqlStatementCounter statements) {
+      List<SecretKeeper> keepers) {
     this.dsl = dsl;
     this.transactions = transactions;
-    this.statements = statements;
     this.model = model;
     for (SecretKeeper keeper : keepers) {
       for (String kind : keeper.kinds()) {
@@ -70,11 +66,7 @@ public class Answers {
   }
 
   private List<byte[]> fetched(DSLContext dsl, Compiled compiled) {
-    return compiled
-        .statement()
-        .fetchWritten(dsl, statements::executedOutsideJooq)
-        .map(List::of)
-        .orElse(List.of());
+    return compiled.statement().fetchWritten(dsl, transactions).map(List::of).orElse(List.of());
   }
 
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */

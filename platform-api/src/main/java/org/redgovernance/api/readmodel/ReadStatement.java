@@ -9,12 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record1;
 import org.jooq.Select;
-import org.jooq.exception.DataAccessException;
 import org.redgovernance.api.tenancy.TenantTransactions;
 
 /**
@@ -24,8 +22,11 @@ import org.redgovernance.api.tenancy.TenantTransactions;
  */
 sealed interface ReadStatement {
 
-  /** The one JSON value the statement writes, as the UTF-8 bytes PostgreSQL sent; none: no row. */
-  Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq);
+  /**
+   * The one JSON value the statement writes, as the UTF-8 bytes PostgreSQL sent (none: no row), in
+   * the tenant transaction {@code dsl} runs in.
+   */
+  Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions);
 
   /** The statement as text and values ({@code dsl} renders it); empty when it cannot be bound. */
   Optional<Prepared> prepared(DSLContext dsl);
@@ -34,7 +35,7 @@ sealed interface ReadStatement {
   record Built(Select<Record1<JSON>> select) implements ReadStatement {
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq) {
+    public Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions) {
       return RenderedJson.fetchWritten(dsl, select);
     }
 
@@ -71,19 +72,8 @@ sealed interface ReadStatement {
     }
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, Consumer<String> sentOutsideJooq) {
-      return dsl.connectionResult(
-          connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              bind(connection, statement, 1);
-              sentOutsideJooq.accept(sql);
-              try (ResultSet row = statement.executeQuery()) {
-                return read(row);
-              }
-            } catch (SQLException e) {
-              throw new DataAccessException("reading a rendered answer", e);
-            }
-          });
+    public Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions) {
+      return transactions.readIn(dsl, sql, this);
     }
 
     @Override

@@ -14,16 +14,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.StreetRole;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.database.TenantContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A read sent with its tenant context in one round trip: the context holds for the read and for
- * nothing after it, on every connection of the pool, whether the read succeeds or fails.
+ * A tenant transaction's context goes with its first statement: in the same round trip for a read
+ * sent at once, a write ({@link TenantTransactions#fetchIn}) or a read-back ({@link
+ * TenantTransactions#readIn}); just before any other statement. It holds for the transaction and
+ * for nothing after it, on every connection of the pool, whether the work succeeds or fails.
  */
 class TenantTransactionsIntegrationTests extends IntegrationTest {
 
@@ -33,8 +38,10 @@ class TenantTransactionsIntegrationTests extends IntegrationTest {
 
   @Autowired TenantTransactions transactions;
   @Autowired DataSource connections;
+  @Autowired SqlStatementCounter statements;
 
   private final AccessScope scope = scope();
+  private final AccessScope other = scope();
 
   @Test
   void aReadAtOnce_runsWithItsContext_readOnly() {
@@ -77,6 +84,96 @@ class TenantTransactionsIntegrationTests extends IntegrationTest {
             });
 
     assertThat(seen).isEqualTo("outer");
+  }
+
+  @Test
+  void aTransactionsFirstWrite_carriesItsContext_inTheSameRoundTrip() {
+    String seen = transactions.write(scope, dsl -> writtenSettings(dsl));
+
+    assertThat(seen).isEqualTo(scope.communityIdsLiteral() + " reader-1 off");
+    // one text, one execution: context and write before one Sync
+    assertThat(statements.lastSql()).startsWith(TenantContext.SET_SQL + ";").endsWith(SETTINGS);
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void aTransactionsFirstReadBack_carriesItsContext_inTheSameRoundTrip() {
+    String seen = transactions.write(scope, dsl -> transactions.readIn(dsl, SETTINGS, text()));
+
+    assertThat(seen).isEqualTo(scope.communityIdsLiteral() + " reader-1 off");
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void anyOtherFirstStatement_hasTheContextSetJustBefore_once() {
+    long before = statements.total();
+    List<String> seen =
+        transactions.write(
+            scope,
+            dsl -> {
+              String first = settings(dsl);
+              String second = writtenSettings(dsl);
+              return List.of(first, second);
+            });
+
+    String expected = scope.communityIdsLiteral() + " reader-1 off";
+    assertThat(seen).containsExactly(expected, expected);
+    assertThat(statements.lastSql()).isEqualTo(SETTINGS);
+    assertThat(statements.total() - before).isEqualTo(3);
+  }
+
+  @Test
+  void aTransactionThatSendsNothing_sendsNoContext() {
+    long before = statements.total();
+
+    String answer = transactions.write(scope, dsl -> "nothing sent");
+
+    assertThat(answer).isEqualTo("nothing sent");
+
+    assertThat(statements.total()).isEqualTo(before);
+  }
+
+  @Test
+  void aTransactionApart_hasItsOwnContext_andTheOneItInterruptsKeepsItsOwn() {
+    List<String> seen =
+        transactions.write(
+            scope,
+            dsl -> {
+              String apart = transactions.writeApart(other, inner -> writtenSettings(inner));
+              String outer = settings(dsl);
+              String apartAgain = transactions.writeApart(other, inner -> settings(inner));
+              return List.of(apart, outer, apartAgain, settings(dsl));
+            });
+
+    String mine = scope.communityIdsLiteral() + " reader-1 off";
+    String its = other.communityIdsLiteral() + " reader-1 off";
+    assertThat(seen).containsExactly(its, mine, its, mine);
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void aFailedFirstWrite_leavesEveryPooledConnectionIdleAndWithoutContext() {
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(
+              () ->
+                  transactions.write(
+                      scope,
+                      dsl -> transactions.fetchIn(dsl, dsl.resultQuery("select (1 / 0)::text"))))
+          .isInstanceOf(org.springframework.dao.DataAccessException.class)
+          .hasMessageContaining("division by zero");
+    }
+
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  /** The settings, read by the transaction's statement as jOOQ sends any other. */
+  private static String settings(DSLContext dsl) {
+    return dsl.fetchOne(SETTINGS).get(0, String.class);
+  }
+
+  /** The settings, read as a write is sent. */
+  private String writtenSettings(DSLContext dsl) {
+    return transactions.fetchIn(dsl, dsl.resultQuery(SETTINGS)).get(0).get(0, String.class);
   }
 
   /** What every connection of the pool holds: each taken at once, so none is counted twice. */
