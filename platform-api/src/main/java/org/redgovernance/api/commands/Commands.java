@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * The command template every mutation runs through: the target found and the caller allowed, then
  * in one tenant transaction the feature's body — its checks and its {@link Write} — and what it
- * changed read back for the payload's selection. The payload is the schema's: the changed object
- * under the feature's field name, and {@code errors}.
+ * changed read back for the payload's selection. The transaction's context goes with its first
+ * statement, most often the write, and its commit with the read-back when nothing follows it: a
+ * mutation costs two round trips. The payload is the schema's: the changed object under the
+ * feature's field name, and {@code errors}.
  */
 @Component
 public class Commands {
@@ -83,7 +85,7 @@ public class Commands {
         target,
         field,
         null,
-        step -> readBack.within(step.dsl(), step.scope(), body.apply(step), mutation, field));
+        step -> readBack.lastWithin(step.dsl(), step.scope(), body.apply(step), mutation, field));
   }
 
   /** The feature's part of a command that makes several objects at once (a series' meetings). */

@@ -60,13 +60,32 @@ public class Answers {
    * back what it changed. Its records are written, and its secrets revealed, in that transaction.
    */
   public Optional<RenderedJson> optionalIn(DSLContext dsl, Compiled compiled, AccessScope scope) {
-    return recordedAndRevealed(dsl, compiled.records(), scope, d -> fetched(d, compiled)).stream()
+    return recordedAndRevealed(dsl, compiled.records(), scope, d -> fetched(d, compiled, false))
+        .stream()
         .findFirst()
         .map(json -> rendered(json, compiled.marked(), compiled.deferrals(), scope));
   }
 
-  private List<byte[]> fetched(DSLContext dsl, Compiled compiled) {
-    return compiled.statement().fetchWritten(dsl, transactions).map(List::of).orElse(List.of());
+  /**
+   * {@link #optionalIn} as the last work of the transaction: when the answer records, reveals and
+   * defers nothing, nothing follows it in the transaction, and its commit goes in the read's round
+   * trip ({@link TenantTransactions#readIn}).
+   */
+  public Optional<RenderedJson> lastIn(DSLContext dsl, Compiled compiled, AccessScope scope) {
+    if (compiled.reveals() || !compiled.records().isEmpty() || !compiled.deferrals().isEmpty()) {
+      return optionalIn(dsl, compiled, scope);
+    }
+    return fetched(dsl, compiled, true).stream()
+        .findFirst()
+        .map(json -> rendered(json, compiled.marked(), compiled.deferrals(), scope));
+  }
+
+  private List<byte[]> fetched(DSLContext dsl, Compiled compiled, boolean last) {
+    return compiled
+        .statement()
+        .fetchWritten(dsl, transactions, last)
+        .map(List::of)
+        .orElse(List.of());
   }
 
   /** The answer as it goes to the client, its refusal marks taken out when it may hold some. */
@@ -95,7 +114,9 @@ public class Answers {
       return transactions
           .write(
               scope,
-              dsl -> recordedAndRevealed(dsl, compiled.records(), scope, d -> fetched(d, compiled)))
+              dsl ->
+                  recordedAndRevealed(
+                      dsl, compiled.records(), scope, d -> fetched(d, compiled, false)))
           .stream()
           .findFirst();
     }
@@ -106,7 +127,8 @@ public class Answers {
         .prepared(dsl)
         .map(prepared -> transactions.readAtOnce(scope, prepared.sql(), prepared))
         .orElseGet(
-            () -> transactions.read(scope, dsl -> fetched(dsl, compiled).stream().findFirst()))
+            () ->
+                transactions.read(scope, dsl -> fetched(dsl, compiled, false).stream().findFirst()))
         .map(
             written ->
                 SecretSlots.reveal(List.of(written), secrets -> computed(scope, secrets)).get(0));

@@ -5,6 +5,7 @@ import graphql.schema.SelectedField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ public class ReadBack {
         parent,
         field,
         ReadRequest.now(scope),
-        compiled -> answers.optional(compiled, scope));
+        (compiled, last) -> answers.optional(compiled, scope));
   }
 
   /**
@@ -62,7 +63,26 @@ public class ReadBack {
         mutation,
         field,
         ReadRequest.of(mutation),
-        compiled -> answers.optionalIn(dsl, compiled, scope));
+        (compiled, last) -> answers.optionalIn(dsl, compiled, scope));
+  }
+
+  /**
+   * {@link #within}, as the mutation's last work in its transaction: the last of the reads may
+   * carry the transaction's commit ({@link Answers#lastIn}).
+   */
+  public Changed lastWithin(
+      DSLContext dsl,
+      AccessScope scope,
+      Changed changed,
+      DataFetchingEnvironment mutation,
+      String field) {
+    return answered(
+        changed,
+        mutation,
+        field,
+        ReadRequest.of(mutation),
+        (compiled, last) ->
+            last ? answers.lastIn(dsl, compiled, scope) : answers.optionalIn(dsl, compiled, scope));
   }
 
   private Changed answered(
@@ -70,12 +90,17 @@ public class ReadBack {
       DataFetchingEnvironment parent,
       String field,
       ReadRequest request,
-      java.util.function.Function<Compiled, Optional<RenderedJson>> run) {
-    Map<String, Answer> read = new LinkedHashMap<>();
+      BiFunction<Compiled, Boolean, Optional<RenderedJson>> run) {
+    Map<String, SelectedField> selections = new LinkedHashMap<>();
     for (SelectedField selected : parent.getSelectionSet().getImmediateFields()) {
-      if (!selected.getName().equals(field) || read.containsKey(selected.getResultKey())) {
-        continue;
+      if (selected.getName().equals(field)) {
+        selections.putIfAbsent(selected.getResultKey(), selected);
       }
+    }
+    Map<String, Answer> read = new LinkedHashMap<>();
+    int left = selections.size();
+    for (SelectedField selected : selections.values()) {
+      left--;
       Compiled compiled =
           plans
               .object(
@@ -93,7 +118,7 @@ public class ReadBack {
                   () ->
                       new IllegalStateException(
                           changed.typeName() + " cannot be read back for this selection"));
-      read.put(selected.getResultKey(), new Answer(compiled, run.apply(compiled)));
+      read.put(selected.getResultKey(), new Answer(compiled, run.apply(compiled, left == 0)));
     }
     return new Changed(changed.typeName(), changed.communityId(), changed.id(), read);
   }

@@ -24,9 +24,10 @@ sealed interface ReadStatement {
 
   /**
    * The one JSON value the statement writes, as the UTF-8 bytes PostgreSQL sent (none: no row), in
-   * the tenant transaction {@code dsl} runs in.
+   * the tenant transaction {@code dsl} runs in; when {@code last}, the transaction's last
+   * statement, which may carry its commit.
    */
-  Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions);
+  Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions, boolean last);
 
   /** The statement as text and values ({@code dsl} renders it); empty when it cannot be bound. */
   Optional<Prepared> prepared(DSLContext dsl);
@@ -35,7 +36,8 @@ sealed interface ReadStatement {
   record Built(Select<Record1<JSON>> select) implements ReadStatement {
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions) {
+    public Optional<byte[]> fetchWritten(
+        DSLContext dsl, TenantTransactions transactions, boolean last) {
       return RenderedJson.fetchWritten(dsl, select);
     }
 
@@ -72,8 +74,9 @@ sealed interface ReadStatement {
     }
 
     @Override
-    public Optional<byte[]> fetchWritten(DSLContext dsl, TenantTransactions transactions) {
-      return transactions.readIn(dsl, sql, this);
+    public Optional<byte[]> fetchWritten(
+        DSLContext dsl, TenantTransactions transactions, boolean last) {
+      return last ? transactions.readLastIn(dsl, sql, this) : transactions.readIn(dsl, sql, this);
     }
 
     @Override

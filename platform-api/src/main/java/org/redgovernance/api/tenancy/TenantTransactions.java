@@ -55,11 +55,11 @@ public class TenantTransactions {
   }
 
   public <T> T read(AccessScope scope, Function<DSLContext, T> work) {
-    return reads.execute(status -> inContext(scope, work));
+    return reads.execute(status -> inContext(scope, status.isNewTransaction(), work));
   }
 
   public <T> T write(AccessScope scope, Function<DSLContext, T> work) {
-    return writes.execute(status -> inContext(scope, work));
+    return writes.execute(status -> inContext(scope, status.isNewTransaction(), work));
   }
 
   /**
@@ -105,12 +105,32 @@ public class TenantTransactions {
    * reading back what it wrote carried it with its write).
    */
   public <T> T readIn(DSLContext dsl, String sql, OneStatement<T> read) {
+    return readIn(dsl, sql, read, false);
+  }
+
+  /**
+   * {@link #readIn} as the transaction's last statement: when the transaction is this callback's
+   * own and nothing waits for its commit, the commit goes in the read's round trip (a mutation
+   * reading back what it wrote, with nothing left to do). The driver then finds no transaction to
+   * commit and sends nothing; were another statement run after all, it would begin a new
+   * transaction, with its context again.
+   */
+  public <T> T readLastIn(DSLContext dsl, String sql, OneStatement<T> read) {
+    boolean commitsAlone =
+        TransactionSynchronizationManager.isSynchronizationActive()
+            && !TransactionSynchronizationManager.getSynchronizations().isEmpty();
+    return readIn(dsl, sql, read, unsent.runningIsOwn() && !commitsAlone);
+  }
+
+  private <T> T readIn(DSLContext dsl, String sql, OneStatement<T> read, boolean commit) {
     return dsl.connectionResult(
         connection -> {
           UnsentContexts.Context context = unsent.take().orElse(null);
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  context == null ? sql : TenantContext.SET_SQL + ";\n" + sql)) {
+          String sent =
+              (context == null ? "" : TenantContext.SET_SQL + ";\n")
+                  + sql
+                  + (commit ? ";\ncommit" : "");
+          try (PreparedStatement statement = connection.prepareStatement(sent)) {
             int first = 1;
             if (context != null) {
               statement.setString(first++, context.communityIds());
@@ -122,9 +142,14 @@ public class TenantTransactions {
             if (context != null && !statement.getMoreResults()) {
               throw new IllegalStateException("a read sent with its context returned no rows");
             }
+            T answer;
             try (ResultSet rows = statement.getResultSet()) {
-              return read.read(rows);
+              answer = read.read(rows);
             }
+            if (commit) {
+              unsent.committed();
+            }
+            return answer;
           } catch (SQLException e) {
             throw new DataAccessException("reading in the tenant transaction", e);
           }
@@ -171,14 +196,15 @@ public class TenantTransactions {
    * audit record of a refusal that undoes the work around it.
    */
   public <T> T writeApart(AccessScope scope, Function<DSLContext, T> work) {
-    return writesApart.execute(status -> inContext(scope, work));
+    return writesApart.execute(status -> inContext(scope, status.isNewTransaction(), work));
   }
 
   /**
    * Runs {@code work} with {@code scope}'s context still to send ({@link UnsentContexts}): the
-   * transaction's first statement carries it, or has it set just before.
+   * transaction's first statement carries it, or has it set just before. {@code own}: the
+   * transaction began for this work, and did not join one running.
    */
-  private <T> T inContext(AccessScope scope, Function<DSLContext, T> work) {
-    return unsent.around(scope, () -> work.apply(dsl));
+  private <T> T inContext(AccessScope scope, boolean own, Function<DSLContext, T> work) {
+    return unsent.around(scope, own, () -> work.apply(dsl));
   }
 }

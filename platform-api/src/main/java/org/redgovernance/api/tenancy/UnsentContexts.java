@@ -36,10 +36,12 @@ public class UnsentContexts implements ExecuteListener, ExecuteListenerProvider 
 
   private static final class Open {
     private final Context context;
+    private final boolean own;
     private boolean sent;
 
-    private Open(Context context) {
+    private Open(Context context, boolean own) {
       this.context = context;
+      this.own = own;
     }
   }
 
@@ -50,10 +52,13 @@ public class UnsentContexts implements ExecuteListener, ExecuteListenerProvider 
     this.statements = statements;
   }
 
-  /** Runs {@code work}, a tenant transaction's, with {@code scope}'s context still to send. */
-  <T> T around(AccessScope scope, Supplier<T> work) {
+  /**
+   * Runs {@code work}, a tenant transaction's, with {@code scope}'s context still to send; {@code
+   * own}: the transaction began for this work and did not join one running.
+   */
+  <T> T around(AccessScope scope, boolean own, Supplier<T> work) {
     ArrayDeque<Open> contexts = open.get();
-    contexts.push(new Open(new Context(scope.communityIdsLiteral(), scope.caller().userId())));
+    contexts.push(new Open(new Context(scope.communityIdsLiteral(), scope.caller().userId()), own));
     try {
       return work.get();
     } finally {
@@ -76,6 +81,23 @@ public class UnsentContexts implements ExecuteListener, ExecuteListenerProvider 
     running.sent = true;
     statements.executedOutsideJooq();
     return Optional.of(running.context);
+  }
+
+  /** Whether the running work began its transaction, rather than joining one. */
+  boolean runningIsOwn() {
+    Open running = open.get().peek();
+    return running != null && running.own;
+  }
+
+  /**
+   * The running transaction was committed with its last statement: a statement after it would begin
+   * another, which needs the context again.
+   */
+  void committed() {
+    Open running = open.get().peek();
+    if (running != null) {
+      running.sent = false;
+    }
   }
 
   /** Sets the running transaction's context on {@code connection} if it has not been sent. */

@@ -105,6 +105,41 @@ class TenantTransactionsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void
+      theLastReadOfItsOwnTransaction_carriesTheCommit_andAStatementAfterItBeginsAnotherWithItsContext() {
+    List<String> seen =
+        transactions.write(
+            scope,
+            dsl -> {
+              String before = transaction(dsl);
+              String read = transactions.readLastIn(dsl, SETTINGS, text());
+              return List.of(before, read, status(dsl, before), transaction(dsl), settings(dsl));
+            });
+
+    String mine = scope.communityIdsLiteral() + " reader-1 off";
+    assertThat(seen.get(1)).isEqualTo(mine);
+    assertThat(seen.get(2)).isEqualTo("committed");
+    assertThat(seen.get(3)).isNotEqualTo(seen.get(0));
+    assertThat(seen.get(4)).isEqualTo(mine);
+    assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  @Test
+  void theLastReadOfAJoinedTransaction_leavesTheCommitToTheTransactionsOwner() {
+    List<String> seen =
+        transactions.write(
+            scope,
+            dsl -> {
+              String before = transaction(dsl);
+              transactions.read(scope, joined -> transactions.readLastIn(joined, SETTINGS, text()));
+              return List.of(before, status(dsl, before), transaction(dsl));
+            });
+
+    assertThat(seen.get(1)).isEqualTo("in progress");
+    assertThat(seen.get(2)).isEqualTo(seen.get(0));
+  }
+
+  @Test
   void anyOtherFirstStatement_hasTheContextSetJustBefore_once() {
     long before = statements.total();
     List<String> seen =
@@ -164,6 +199,16 @@ class TenantTransactionsIntegrationTests extends IntegrationTest {
     }
 
     assertThat(pooledSettings()).allMatch(String::isEmpty);
+  }
+
+  /** The id of the transaction running, assigned if it had none. */
+  private static String transaction(DSLContext dsl) {
+    return dsl.fetchOne("select txid_current()::text").get(0, String.class);
+  }
+
+  /** What PostgreSQL says of transaction {@code id}: in progress, committed, aborted. */
+  private static String status(DSLContext dsl, String id) {
+    return dsl.fetchOne("select txid_status(?::bigint)", id).get(0, String.class);
   }
 
   /** The settings, read by the transaction's statement as jOOQ sends any other. */
