@@ -85,7 +85,7 @@ public class Commands {
         target,
         field,
         null,
-        step -> readBack.lastWithin(step.dsl(), step.scope(), body.apply(step), mutation, field));
+        step -> readBack.within(step.dsl(), step.scope(), body.apply(step), mutation, field, true));
   }
 
   /** The feature's part of a command that makes several objects at once (a series' meetings). */
@@ -111,7 +111,8 @@ public class Commands {
         List.of(),
         step ->
             body.apply(step).stream()
-                .map(made -> readBack.within(step.dsl(), step.scope(), made, mutation, field))
+                .map(
+                    made -> readBack.within(step.dsl(), step.scope(), made, mutation, field, false))
                 .toList());
   }
 

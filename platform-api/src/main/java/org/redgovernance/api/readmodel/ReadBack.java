@@ -50,39 +50,25 @@ public class ReadBack {
   /**
    * {@code changed} with its answers for each selection of {@code field} in the mutation's payload
    * ({@code mutation} is the mutation field's environment), read through {@code dsl}, the
-   * mutation's transaction, as {@code scope}'s caller.
+   * mutation's transaction, as {@code scope}'s caller. {@code last}: nothing follows these reads in
+   * the transaction, so the last of them may carry its commit ({@link Answers#lastIn}).
    */
   public Changed within(
       DSLContext dsl,
       AccessScope scope,
       Changed changed,
       DataFetchingEnvironment mutation,
-      String field) {
+      String field,
+      boolean last) {
     return answered(
         changed,
         mutation,
         field,
         ReadRequest.of(mutation),
-        (compiled, last) -> answers.optionalIn(dsl, compiled, scope));
-  }
-
-  /**
-   * {@link #within}, as the mutation's last work in its transaction: the last of the reads may
-   * carry the transaction's commit ({@link Answers#lastIn}).
-   */
-  public Changed lastWithin(
-      DSLContext dsl,
-      AccessScope scope,
-      Changed changed,
-      DataFetchingEnvironment mutation,
-      String field) {
-    return answered(
-        changed,
-        mutation,
-        field,
-        ReadRequest.of(mutation),
-        (compiled, last) ->
-            last ? answers.lastIn(dsl, compiled, scope) : answers.optionalIn(dsl, compiled, scope));
+        (compiled, lastRead) ->
+            last && lastRead
+                ? answers.lastIn(dsl, compiled, scope)
+                : answers.optionalIn(dsl, compiled, scope));
   }
 
   private Changed answered(
