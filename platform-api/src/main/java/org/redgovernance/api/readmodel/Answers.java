@@ -72,7 +72,7 @@ public class Answers {
    * trip ({@link TenantTransactions#readIn}).
    */
   public Optional<RenderedJson> lastIn(DSLContext dsl, Compiled compiled, AccessScope scope) {
-    if (compiled.reveals() || !compiled.records().isEmpty() || !compiled.deferrals().isEmpty()) {
+    if (!compiled.statementOnly()) {
       return optionalIn(dsl, compiled, scope);
     }
     return fetched(dsl, compiled, true).stream()
@@ -110,7 +110,7 @@ public class Answers {
   }
 
   private Optional<byte[]> written(Compiled compiled, AccessScope scope) {
-    if (compiled.reveals() || !compiled.records().isEmpty()) {
+    if (compiled.writesAround()) {
       return transactions
           .write(
               scope,

@@ -38,6 +38,22 @@ public record Compiled(
   }
 
   /**
+   * Whether reading writes in its transaction besides the statement: the records of the reading
+   * before it, the secrets' keepers after it. Such a read runs in a write transaction.
+   */
+  boolean writesAround() {
+    return reveals || !records.isEmpty();
+  }
+
+  /**
+   * Whether the statement is all the work of reading: nothing is written around it, nothing
+   * resolved in Java after it. Only such a read may carry its transaction's commit.
+   */
+  boolean statementOnly() {
+    return !writesAround() && deferrals.isEmpty();
+  }
+
+  /**
    * Whether {@code other} is this read in all but its statement: the same fields refused, the same
    * secrets and fields resolved in Java, nothing to record.
    */

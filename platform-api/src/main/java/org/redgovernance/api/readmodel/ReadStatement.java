@@ -38,6 +38,7 @@ sealed interface ReadStatement {
     @Override
     public Optional<byte[]> fetchWritten(
         DSLContext dsl, TenantTransactions transactions, boolean last) {
+      // jOOQ sends it alone; the transaction commits after it, as it would anyway
       return RenderedJson.fetchWritten(dsl, select);
     }
 

@@ -13,6 +13,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Results;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.SqlStatementCounter;
 import org.redgovernance.database.TenantContext;
 import org.springframework.stereotype.Component;
@@ -77,20 +78,17 @@ public class TenantTransactions {
       boolean autoCommit = connection.getAutoCommit();
       // in auto-commit, the driver sends no BEGIN of its own and one Sync after both statements
       connection.setAutoCommit(true);
-      try (PreparedStatement statement =
-          connection.prepareStatement(TenantContext.SET_READ_ONLY_SQL + ";\n" + sql)) {
-        statement.setString(1, scope.communityIdsLiteral());
-        statement.setString(2, scope.caller().userId());
-        read.bind(connection, statement, 3);
+      try {
         statements.executedOutsideJooq();
-        statements.executedOutsideJooq(sql);
-        statement.execute();
-        if (!statement.getMoreResults()) {
-          throw new IllegalStateException("a read sent with its context returned no rows");
-        }
-        try (ResultSet rows = statement.getResultSet()) {
-          return read.read(rows);
-        }
+        return sendOne(
+            connection,
+            new Preamble(
+                TenantContext.SET_READ_ONLY_SQL,
+                scope.communityIdsLiteral(),
+                scope.caller().userId()),
+            sql,
+            "",
+            read);
       } finally {
         connection.setAutoCommit(autoCommit);
       }
@@ -125,27 +123,18 @@ public class TenantTransactions {
   private <T> T readIn(DSLContext dsl, String sql, OneStatement<T> read, boolean commit) {
     return dsl.connectionResult(
         connection -> {
-          UnsentContexts.Context context = unsent.take().orElse(null);
-          String sent =
-              (context == null ? "" : TenantContext.SET_SQL + ";\n")
-                  + sql
-                  + (commit ? ";\ncommit" : "");
-          try (PreparedStatement statement = connection.prepareStatement(sent)) {
-            int first = 1;
-            if (context != null) {
-              statement.setString(first++, context.communityIds());
-              statement.setString(first++, context.userId());
-            }
-            read.bind(connection, statement, first);
-            statements.executedOutsideJooq(sql);
-            statement.execute();
-            if (context != null && !statement.getMoreResults()) {
-              throw new IllegalStateException("a read sent with its context returned no rows");
-            }
-            T answer;
-            try (ResultSet rows = statement.getResultSet()) {
-              answer = read.read(rows);
-            }
+          Preamble context =
+              unsent
+                  .take()
+                  .map(
+                      unsentContext ->
+                          new Preamble(
+                              TenantContext.SET_SQL,
+                              unsentContext.communityIds(),
+                              unsentContext.userId()))
+                  .orElse(null);
+          try {
+            T answer = sendOne(connection, context, sql, commit ? ";\ncommit" : "", read);
             if (commit) {
               unsent.committed();
             }
@@ -155,6 +144,39 @@ public class TenantTransactions {
           }
         });
   }
+
+  /**
+   * Sends {@code sql} in one round trip, after the tenant context {@code context} (none: null) and
+   * before {@code after}, and reads its rows: the one way a read goes out with what surrounds it.
+   */
+  private <T> T sendOne(
+      Connection connection,
+      @Nullable Preamble context,
+      String sql,
+      String after,
+      OneStatement<T> read)
+      throws SQLException {
+    String sent = (context == null ? "" : context.sql() + ";\n") + sql + after;
+    try (PreparedStatement statement = connection.prepareStatement(sent)) {
+      int first = 1;
+      if (context != null) {
+        statement.setString(first++, context.communityIds());
+        statement.setString(first++, context.userId());
+      }
+      read.bind(connection, statement, first);
+      statements.executedOutsideJooq(sql);
+      statement.execute();
+      if (context != null && !statement.getMoreResults()) {
+        throw new IllegalStateException("a read sent with its context returned no rows");
+      }
+      try (ResultSet rows = statement.getResultSet()) {
+        return read.read(rows);
+      }
+    }
+  }
+
+  /** The statement that sets a tenant context, with the two values it binds. */
+  private record Preamble(String sql, String communityIds, String userId) {}
 
   /**
    * The rows of {@code query} run in the tenant transaction running ({@code dsl}'s), with the
