@@ -65,6 +65,16 @@ public final class Harness {
         removeReportedMatters(owner);
         queries = BenchmarkQueries.all(owner, communities);
       }
+      // a few queries only, to look into one figure without the half hour of all of them; their
+      // report does not replace the committed one
+      String only = System.getProperty("rg.benchmark.only", "").strip();
+      if (!only.isEmpty()) {
+        List<String> names = List.of(only.split("\\s*,\\s*"));
+        queries = queries.stream().filter(query -> names.contains(query.name())).toList();
+        if (queries.size() != names.size()) {
+          throw new IllegalArgumentException("RG_BENCHMARK_ONLY names unknown queries: " + only);
+        }
+      }
       String token = GraphQlClient.token(stack.keycloak().tokenEndpoint());
       EqualityCheck.verify(stack, queries, token);
       Report report = new Report();
@@ -77,7 +87,7 @@ public final class Harness {
               + " party members each) with a year of notices, matters and weekly briefings");
       report.setup(
           "load",
-          "wrk, 1 thread, "
+          "wrk (ahead of both servers in the scheduler: nice -10), 1 thread, "
               + CONNECTIONS
               + " connections, "
               + rounds
@@ -102,6 +112,10 @@ public final class Harness {
               + " PostGraphile keeps its operation plans; a mutation's payload is read back"
               + " from the plan of its selection, the new object's id bound anew");
       try (Connection superuser = stack.superuser()) {
+        // a quiet database for both servers: freshly loaded tables would otherwise be vacuumed,
+        // their pages' hint bits written and flushed, in whichever server's rounds come first
+        superuser.createStatement().execute("VACUUM ANALYZE");
+        superuser.createStatement().execute("CHECKPOINT");
         // Both servers first answer every read for a while, so that the timed rounds see them
         // compiled and warm: on two busy cores the JVM's compilers need a minute or more of load
         // before platform-api reaches its steady state, and a query's own short warm-up below
@@ -191,7 +205,10 @@ public final class Harness {
           report.add(new Report.Compared(query, a, b));
         }
       }
-      Path file = root.resolve("infra/benchmark/REPORT.md");
+      Path file =
+          only.isEmpty()
+              ? root.resolve("infra/benchmark/REPORT.md")
+              : work.resolve("REPORT-" + only.replace(',', '-').replace(" ", "") + ".md");
       Files.createDirectories(file.getParent());
       report.write(file);
       System.out.println("benchmark: report written to " + file);
