@@ -30,7 +30,8 @@ import org.redgovernance.keycloak.RealmDefinition;
  */
 final class BenchmarkStack implements AutoCloseable {
 
-  static final int POOL_SIZE = 10;
+  /** Both servers' connections to PostgreSQL: {@code RG_BENCHMARK_POOL}, 10 unless told. */
+  static final int POOL_SIZE = Integer.getInteger("rg.benchmark.pool", 10);
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Path root;
