@@ -46,7 +46,8 @@ public class CommunityModels {
         // the registry's own row-level security shows the same communities; said here as well
         .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .id(community -> community.ID, community -> community.ID)
-        // what the fields not declared yet are resolved on, below a compiled answer
+        // what a field decided one community at a time is answered on, below a list of several
+        // (a lookup by phone number, recorded per community: RosterModels' residents)
         .javaSourceOf((id, scope) -> scope.byId(id.communityId()).map(Community::of))
         // a community from the scope answers its header; its other fields are compiled
         .javaObjects(
@@ -62,8 +63,9 @@ public class CommunityModels {
             street -> List.of(street.ID),
             community -> List.of(community.STREET_ID))
         .value("myRoles", (community, request) -> rolesOf(community.ID, request.scope()))
-        // not declared yet, each answered by its feature's resolver: matters (matters,
-        // matterFigures, matterSubcategories), meetings (meetings, meetingFigures)
+        // the features declare the rest with ObjectModel.extension: roster (grids, buildings,
+        // households, residents, partyMembers), matters (matters, matterFigures,
+        // matterSubcategories), meetings (meetings, meetingFigures), and so on
         .build();
   }
 
