@@ -66,12 +66,34 @@ class TenancyCatalogTests {
                 + """
             SELECT c.relname || '.' || p.polname FROM pg_policy p
               JOIN tenant_table c ON c.oid = p.polrelid
-             WHERE pg_get_expr(p.polqual, p.polrelid) <>
+             WHERE p.polpermissive AND pg_get_expr(p.polqual, p.polrelid) <>
                    '(community_id = ANY (( SELECT rg.allowed_community_ids() AS allowed_community_ids)::uuid[]))'
             """);
     assertThat(offenders)
         .as("tenant policies that do not compare community_id with the scalar subquery")
         .isEmpty();
+  }
+
+  /**
+   * A restrictive policy is a second wall inside the community (it can only narrow what the
+   * community policy lets through): each is deliberate, and reads the acting user once per
+   * statement too.
+   */
+  @Test
+  void restrictivePolicies_areTheDeclaredWallsInsideACommunity() throws SQLException {
+    List<String> restrictive =
+        strings(
+            TENANT_TABLES
+                + """
+            SELECT c.relname || '.' || p.polname || ': ' || pg_get_expr(p.polqual, p.polrelid)
+              FROM pg_policy p JOIN tenant_table c ON c.oid = p.polrelid
+             WHERE NOT p.polpermissive
+            """);
+    assertThat(restrictive)
+        .containsExactly(
+            "notification.notification_own: ((recipient_user_id = ( SELECT rg.current_user_id()"
+                + " AS current_user_id)) OR (( SELECT rg.current_user_id() AS current_user_id) ="
+                + " 'system'::text))");
   }
 
   @Test
