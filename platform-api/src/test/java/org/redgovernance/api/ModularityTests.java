@@ -59,7 +59,8 @@ class ModularityTests {
             "org.redgovernance.api.venues..",
             "org.redgovernance.api.matters..",
             "org.redgovernance.api.meetings..",
-            "org.redgovernance.api.invitations..")
+            "org.redgovernance.api.invitations..",
+            "org.redgovernance.api.notifications..")
         .check(CLASSES);
   }
 
@@ -96,7 +97,8 @@ class ModularityTests {
           "org.redgovernance.api.venues",
           "org.redgovernance.api.matters",
           "org.redgovernance.api.meetings",
-          "org.redgovernance.api.invitations");
+          "org.redgovernance.api.invitations",
+          "org.redgovernance.api.notifications");
 
   @Test
   void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
@@ -132,7 +134,9 @@ class ModularityTests {
   /**
    * What a feature publishes to the others: the community type and the read-model refs of types
    * others add fields to (communities, the roster's residents and party members), posting to the
-   * notice board, and a matter's workflow steps for the meetings that decide on them.
+   * notice board, a matter's workflow steps for the meetings that decide on them, and the one entry
+   * point of notifications with what a feature declares to it (its intents, the audiences of its
+   * objects, a channel's adapter).
    */
   private static final java.util.Set<String> PUBLISHED =
       java.util.Set.of(
@@ -141,7 +145,15 @@ class ModularityTests {
           "org.redgovernance.api.communities.CommunityModels",
           "org.redgovernance.api.roster.RosterModels",
           "org.redgovernance.api.notices.NoticeBoard",
-          "org.redgovernance.api.matters.MatterSteps");
+          "org.redgovernance.api.matters.MatterSteps",
+          "org.redgovernance.api.notifications.Notifications",
+          "org.redgovernance.api.notifications.NotificationIntent",
+          "org.redgovernance.api.notifications.NotificationCategory",
+          "org.redgovernance.api.notifications.NotificationSubject",
+          "org.redgovernance.api.notifications.NotificationChannel",
+          "org.redgovernance.api.notifications.ChannelAdapter",
+          "org.redgovernance.api.notifications.ChannelAdapter$Message",
+          "org.redgovernance.api.notifications.DeliveryFailure");
 
   @Test
   void features_useEachOtherOnlyThroughWhatTheyPublish() {

@@ -116,6 +116,24 @@ public class Commands {
                 .toList());
   }
 
+  /**
+   * The feature's part of a command that changes many rows of its target community at once and says
+   * how many (an inbox marked read).
+   */
+  @FunctionalInterface
+  public interface Counting {
+    int apply(Step step);
+  }
+
+  /**
+   * Runs a command that changes many rows, as {@link #run} does: the payload holds how many under
+   * {@code field}, or 0 with the refusal.
+   */
+  public Map<String, Object> count(
+      AccessScope scope, MutationTargets.Target target, String field, Counting body) {
+    return command(scope, target, field, 0, body::apply);
+  }
+
   /** The feature's part of a command that deletes its target: its checks and its {@link Write}. */
   @FunctionalInterface
   public interface Deletion {

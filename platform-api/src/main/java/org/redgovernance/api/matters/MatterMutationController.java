@@ -19,6 +19,7 @@ import org.redgovernance.api.matters.MatterMutations.CommentOnMatterInput;
 import org.redgovernance.api.matters.MatterMutations.MatterIdInput;
 import org.redgovernance.api.matters.MatterMutations.ReportMatterInput;
 import org.redgovernance.api.matters.MatterRepository.NewMatter;
+import org.redgovernance.api.notifications.Notifications;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.security.CommunityRole;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -233,6 +234,7 @@ class MatterMutationController {
                       command.scope().caller().displayName(),
                       MatterVisibility.seesAll(community),
                       body))
+              .alongside(Notifications.recorded(MatterNotifications.COMMENTED, "matter_id"))
               .announced(MatterWorkflow.TOPIC, "COMMENTED", "matter_id")
               .execute();
           return new Changed(MatterTypes.COMMENT, community.id(), id);

@@ -6,10 +6,12 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Commands;
+import org.redgovernance.api.commands.Write;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.matters.MatterRepository.Change;
+import org.redgovernance.api.notifications.Notifications;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
@@ -142,12 +144,16 @@ class MatterWorkflow {
       String actorId,
       String actorName,
       @Nullable String note) {
-    return !commands
-        .write(dsl, scope, matters.move(matter.communityId(), matter.id(), expected, step, change))
-        .alongside(
-            row ->
-                MatterRepository.timelineEntry(
-                    row, actorId, actorName, matter.status(), step.to(), note))
+    Write write =
+        commands
+            .write(
+                dsl, scope, matters.move(matter.communityId(), matter.id(), expected, step, change))
+            .alongside(
+                row ->
+                    MatterRepository.timelineEntry(
+                        row, actorId, actorName, matter.status(), step.to(), note));
+    MatterNotifications.of(step).forEach(intent -> write.alongside(Notifications.recorded(intent)));
+    return !write
         .audited(
             "matter." + step.name().toLowerCase(),
             MatterTypes.MATTER,

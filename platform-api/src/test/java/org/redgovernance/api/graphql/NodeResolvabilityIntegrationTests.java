@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
 import org.redgovernance.api.support.Uploads;
 import org.redgovernance.testing.GraphQlResult;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,7 +119,10 @@ class NodeResolvabilityIntegrationTests extends IntegrationTest {
         .data("node");
   }
 
-  /** A subcategory, a comment and an attachment, which the demo data does not have. */
+  /**
+   * A subcategory, a comment, an attachment and a notification for the admin, which the demo data
+   * does not have.
+   */
   private void plantOneOfEachPart() {
     graphql
         .query(
@@ -140,6 +144,9 @@ class NodeResolvabilityIntegrationTests extends IntegrationTest {
         .as(ADMIN)
         .variable("id", matter)
         .execute();
+    String adminId =
+        graphql.document("viewer").as(ADMIN).execute().data("viewer.userId").asString();
+    Rows.notification("baiguoshu", adminId, "节点测试");
     byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 64);
     Uploads.post(port, "/matter-attachments", ADMIN, Map.of("matter", matter), "node.png", png);
   }

@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
     properties.add("rg.tenancy.directory-ttl", () -> "PT0S");
     properties.add("rg.personal-data.key", stack::personalDataKey);
     properties.add("rg.attachments.dir", () -> "target/test-attachments");
+    // the tests dispatch notifications themselves, when they want them out
+    properties.add("rg.notifications.dispatch-every", () -> "PT0S");
   }
 
   @BeforeEach

@@ -37,6 +37,66 @@ public final class Rows {
     }
   }
 
+  /** The text in the first column of the first row (null when there is no row). */
+  public static synchronized String text(String sql, Object... parameters) {
+    try (PreparedStatement query = statement(sql, parameters);
+        ResultSet row = query.executeQuery()) {
+      return row.next() ? row.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      end(false);
+    }
+  }
+
+  /** The texts of the first column, row by row. */
+  public static synchronized java.util.List<String> texts(String sql, Object... parameters) {
+    try (PreparedStatement query = statement(sql, parameters);
+        ResultSet rows = query.executeQuery()) {
+      java.util.List<String> texts = new java.util.ArrayList<>();
+      while (rows.next()) {
+        texts.add(rows.getString(1));
+      }
+      return texts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      end(false);
+    }
+  }
+
+  /**
+   * A notification shown in {@code userId}'s inbox in community {@code communityKey}, unread, about
+   * a matter that does not exist, written as the dispatcher would: its global id.
+   */
+  public static String notification(String communityKey, String userId, String title) {
+    String communityId = text("SELECT id::text FROM rg.community WHERE key = ?", communityKey);
+    java.util.UUID intent = java.util.UUID.randomUUID();
+    java.util.UUID notification = java.util.UUID.randomUUID();
+    java.util.UUID subject = java.util.UUID.randomUUID();
+    update(
+        "INSERT INTO rg.notification_intent (community_id, id, category, kind, subject_type,"
+            + " subject_id, audience, actor_id, expanded_at)"
+            + " VALUES (?::uuid, ?, 'MATTERS_I_RAISED', 'MATTER_ACCEPTED', 'Matter', ?, 'REPORTER',"
+            + " 'tests', now())",
+        communityId,
+        intent,
+        subject);
+    update(
+        "INSERT INTO rg.notification (community_id, id, intent_id, recipient_user_id, category,"
+            + " kind, subject_type, subject_id, subject_ref, link, title, body, created_at,"
+            + " shown_at) VALUES (?::uuid, ?, ?, ?, 'MATTERS_I_RAISED', 'MATTER_ACCEPTED', 'Matter',"
+            + " ?, 'ref', '/tests', ?, '测试通知', now(), now())",
+        communityId,
+        notification,
+        intent,
+        userId,
+        subject,
+        title);
+    return org.redgovernance.api.graphql.GlobalId.of(
+        "Notification", java.util.UUID.fromString(communityId), notification);
+  }
+
   /** Changes rows behind the API's back, e.g. to move a matter's dates into the past. */
   public static synchronized int update(String sql, Object... parameters) {
     boolean done = false;

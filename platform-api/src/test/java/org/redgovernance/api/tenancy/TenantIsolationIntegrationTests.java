@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.database.InvitationCodes;
@@ -77,6 +78,16 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.community", "query { community(key: \"baiguoshu\") { key } }"),
           Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
+          Map.entry("Query.notifications", "query { notifications { edges { node { title } } } }"),
+          Map.entry(
+              "Subscription.notificationEvents",
+              "subscription { notificationEvents { kind notificationId } }"),
+          Map.entry(
+              "Mutation.markNotificationRead",
+              "mutation { markNotificationRead(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.markAllNotificationsRead",
+              "mutation { markAllNotificationsRead(input: {}) { marked errors { code } } }"),
           Map.entry(
               "Mutation.publishNotice",
               "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }"),
@@ -252,6 +263,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 
   private final Map<String, String> communityIds = new LinkedHashMap<>();
   private final Map<String, List<String>> noticeIds = new LinkedHashMap<>();
+
+  /** Made once for the whole run: the victims' notifications ({@link #notificationFor}). */
+  private static final Map<String, List<String>> notificationIds = new LinkedHashMap<>();
+
+  private static final Map<String, String> userIds = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, List<String>> rosterIds = new LinkedHashMap<>();
 
   /**
@@ -317,6 +334,156 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineUpdateAttacks();
     defineMatterAttacks();
     defineMeetingAttacks();
+    defineNotificationAttacks();
+  }
+
+  /**
+   * Notifications of the victim community addressed to every demo user, the attacker included: the
+   * community wall must hold even for a notification the attacker is the recipient of, and the
+   * person wall for everyone else's.
+   */
+  private void defineNotificationAttacks() {
+    if (notificationIds.isEmpty()) {
+      for (String victim : COMMUNITIES) {
+        notificationIds.put(victim, new ArrayList<>());
+        for (String user : REACH.keySet()) {
+          notificationIds.get(victim).add(notificationFor(victim, userIdOf(user), "隔离测试"));
+        }
+      }
+    }
+    attacks.put(
+        "Query.notifications",
+        (user, victim) -> {
+          GraphQlResult filtered =
+              graphql
+                  .document("notifications")
+                  .as(user)
+                  .variable("filter", Map.of("communityKey", victim))
+                  .execute();
+          assertThat(filtered.data("notifications.edges").size())
+              .as("%s: %s", user, filtered)
+              .isZero();
+          GraphQlResult all =
+              graphql.document("notifications").as(user).variable("first", 100).execute();
+          assertThat(all.edgeValues("notifications", "id"))
+              .doesNotContainAnyElementsOf(notificationIds.get(victim));
+          for (String id : notificationIds.get(victim)) {
+            GraphQlResult node = graphql.document("node").as(user).variable("id", id).execute();
+            assertThat(node.data("node").isNull()).as("%s: %s", user, node).isTrue();
+          }
+        });
+    attacks.put(
+        "Subscription.notificationEvents",
+        (user, victim) -> {
+          String ownCommunity = REACH.get(user).get(0);
+          String userId = userIdOf(user);
+          try (GraphQlWebSocket inbox = GraphQlWebSocket.connectAs(port, user, null)) {
+            inbox.subscribe("1", GraphQlHttp.load("notificationEvents"));
+            // an event of the victim community addressed to the attacker in person, then one of
+            // their own community: the first they hear of must be their own
+            announceNotification(victim, notificationIds.get(victim).get(0), userId);
+            String sentinel = notificationFor(ownCommunity, userId, "隔离哨兵");
+            announceNotification(ownCommunity, sentinel, userId);
+            JsonNode first = inbox.next(Duration.ofSeconds(10));
+            assertThat(first).as("%s's own event", user).isNotNull();
+            assertThat(
+                    first
+                        .path("payload")
+                        .path("data")
+                        .path("notificationEvents")
+                        .path("notificationId")
+                        .asString())
+                .as("%s hears of %s's notification: %s", user, victim, first)
+                .isEqualTo(sentinel);
+          }
+          try (GraphQlWebSocket narrowed = GraphQlWebSocket.connectAs(port, user, victim)) {
+            narrowed.subscribe("1", GraphQlHttp.load("notificationEvents"));
+            JsonNode refused = narrowed.next(Duration.ofSeconds(10));
+            assertThat(String.valueOf(refused)).contains("COMMUNITY_FORBIDDEN");
+          }
+        });
+    attacks.put(
+        "Mutation.markNotificationRead",
+        (user, victim) -> {
+          for (String id : notificationIds.get(victim)) {
+            GraphQlResult result =
+                graphql
+                    .document("markNotificationRead")
+                    .as(user)
+                    .variable("input", Map.of("id", id))
+                    .execute();
+            assertThat(result.data("markNotificationRead.errors.0.code").asString())
+                .as("%s: %s", user, result)
+                .isEqualTo("NOT_FOUND");
+          }
+          assertStillUnread(victim);
+        });
+    attacks.put(
+        "Mutation.markAllNotificationsRead",
+        (user, victim) -> {
+          GraphQlResult named =
+              graphql
+                  .document("markAllNotificationsRead")
+                  .as(user)
+                  .variable("input", Map.of("communityKey", victim))
+                  .execute();
+          assertThat(named.data("markAllNotificationsRead.errors.0.code").asString())
+              .as("%s: %s", user, named)
+              .isEqualTo("NOT_FOUND");
+          graphql
+              .document("markAllNotificationsRead")
+              .as(user)
+              .variable("input", Map.of())
+              .execute();
+          assertStillUnread(victim);
+        });
+  }
+
+  /** A shown, unread notification of {@code community} for {@code userId}: its global id. */
+  private static String notificationFor(String community, String userId, String title) {
+    return Rows.notification(community, userId, title);
+  }
+
+  /** The event the dispatcher sends when a notification shows, as PostgreSQL would deliver it. */
+  private static void announceNotification(String community, String notificationId, String userId) {
+    GlobalId id = GlobalId.decode(notificationId).orElseThrow();
+    Rows.notify(
+        "rg_changes",
+        "{\"topic\":\"notification\",\"communityId\":\""
+            + id.communityId()
+            + "\",\"subjectId\":\""
+            + id.id()
+            + "\",\"kind\":\"RECEIVED\",\"recipient\":\""
+            + userId
+            + "\"}");
+  }
+
+  private String userIdOf(String user) {
+    return userIds.computeIfAbsent(
+        user, u -> graphql.document("viewer").as(u).execute().data("viewer.userId").asString());
+  }
+
+  /**
+   * The victim's notifications for people who do not reach it are all unread: nobody but their
+   * recipients may mark them, and those cannot reach them (the others' own are read by them in
+   * other cases, legitimately).
+   */
+  private void assertStillUnread(String victim) {
+    List<String> outsiders =
+        REACH.entrySet().stream()
+            .filter(reach -> !reach.getValue().contains(victim))
+            .map(reach -> userIdOf(reach.getKey()))
+            .toList();
+    long unread =
+        Rows.count(
+            "SELECT count(*) FROM rg.notification n JOIN rg.community c ON c.id = n.community_id"
+                + " WHERE c.key = ? AND n.title = '隔离测试' AND n.read_at IS NULL"
+                + " AND n.recipient_user_id = ANY (string_to_array(?, ','))",
+            victim,
+            String.join(",", outsiders));
+    assertThat(unread)
+        .as("unread notifications of %s for people outside it", victim)
+        .isEqualTo(outsiders.size());
   }
 
   private void defineAttacks() {

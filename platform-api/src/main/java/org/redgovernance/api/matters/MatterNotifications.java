@@ -1,0 +1,89 @@
+package org.redgovernance.api.matters;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.redgovernance.api.notifications.NotificationCategory;
+import org.redgovernance.api.notifications.NotificationIntent;
+import org.redgovernance.api.notifications.NotificationSubject;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of what happens to a matter: which steps tell whom ({@link #of}), and who those
+ * audiences are when the dispatcher asks, before each delivery too — a reassigned matter's former
+ * assignee, or a supervisor after the matter was verified, gets nothing more.
+ *
+ * <ul>
+ *   <li>{@code REPORTER}: the account of the resident the matter was raised for;
+ *   <li>{@code ASSIGNEE}: whoever holds it while it is in progress (a body: its seated members);
+ *   <li>{@code SUPERVISORS}: the supervisory committee's seated members while it waits for them.
+ * </ul>
+ */
+@Component
+class MatterNotifications implements NotificationSubject {
+
+  static final String REPORTER = "REPORTER";
+  static final String ASSIGNEE = "ASSIGNEE";
+  static final String SUPERVISORS = "SUPERVISORS";
+
+  /** A comment on a matter tells its reporter (the comment's own author is never told). */
+  static final NotificationIntent COMMENTED = toReporter("MATTER_COMMENTED");
+
+  private final MatterAudienceRepository audiences;
+
+  MatterNotifications(MatterAudienceRepository audiences) {
+    this.audiences = audiences;
+  }
+
+  /** What taking {@code step} tells whom. */
+  static List<NotificationIntent> of(MatterStep step) {
+    return switch (step) {
+      case ACCEPT -> List.of(toReporter("MATTER_ACCEPTED"));
+      case REJECT -> List.of(toReporter("MATTER_REJECTED"));
+      case ASSIGN ->
+          List.of(
+              new NotificationIntent(
+                  NotificationCategory.MATTERS_ASSIGNED_TO_ME,
+                  "MATTER_ASSIGNED",
+                  MatterTypes.MATTER,
+                  ASSIGNEE));
+      case RESOLVE ->
+          List.of(
+              new NotificationIntent(
+                  NotificationCategory.VERIFICATIONS_WAITING,
+                  "MATTER_RESOLVED",
+                  MatterTypes.MATTER,
+                  SUPERVISORS));
+      case VERIFY -> List.of(toReporter("MATTER_VERIFIED"));
+      case REOPEN -> List.of(toReporter("MATTER_REOPENED"));
+      case SCHEDULE, CLOSE, AUTO_CLOSE -> List.of();
+    };
+  }
+
+  private static NotificationIntent toReporter(String kind) {
+    return new NotificationIntent(
+        NotificationCategory.MATTERS_I_RAISED, kind, MatterTypes.MATTER, REPORTER);
+  }
+
+  @Override
+  public String subjectType() {
+    return MatterTypes.MATTER;
+  }
+
+  @Override
+  public Set<String> recipients(DSLContext dsl, UUID communityId, UUID id, String audience) {
+    return switch (audience) {
+      case REPORTER -> audiences.reporter(dsl, communityId, id);
+      case ASSIGNEE -> audiences.assignee(dsl, communityId, id);
+      case SUPERVISORS -> audiences.supervisors(dsl, communityId, id);
+      default -> Set.of();
+    };
+  }
+
+  @Override
+  public Map<String, String> values(DSLContext dsl, UUID communityId, UUID id) {
+    return audiences.values(dsl, communityId, id);
+  }
+}

@@ -1,0 +1,98 @@
+package org.redgovernance.api.notifications;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.tenancy.AccessScopes;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * The dispatcher and its settings ({@code rg.notifications.*}), run every {@code dispatch-every} on
+ * the application's scheduler; PT0S runs it never (the tests drive it themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
+  @Bean
+  NotificationTemplates notificationTemplates(
+      @Value("${rg.notifications.link-pattern:/c/{communityKey}/{type}/{id}}") String linkPattern) {
+    return new NotificationTemplates(linkPattern);
+  }
+
+  @Bean
+  NotificationDispatcher notificationDispatcher(
+      AccessScopes scopes,
+      TenantTransactions transactions,
+      NotificationRepository repository,
+      List<NotificationSubject> subjects,
+      List<ChannelAdapter> channels,
+      NotificationTemplates templates,
+      ChangeEvents events,
+      @Value("${rg.notifications.batch:100}") int batch,
+      @Value("${rg.notifications.max-attempts:6}") int maxAttempts,
+      @Value("${rg.notifications.first-backoff:PT30S}") Duration firstBackoff,
+      @Value("${rg.notifications.max-backoff:PT1H}") Duration maxBackoff,
+      @Value("${rg.notifications.lease:PT2M}") Duration lease) {
+    return new NotificationDispatcher(
+        scopes,
+        transactions,
+        repository,
+        subjects,
+        channels,
+        templates,
+        events,
+        new NotificationDispatcher.Settings(batch, maxAttempts, firstBackoff, maxBackoff, lease));
+  }
+
+  /** Runs the dispatcher while the application runs; a failed round is logged and retried. */
+  @Bean
+  SmartLifecycle notificationSchedule(
+      NotificationDispatcher dispatcher,
+      TaskScheduler scheduler,
+      @Value("${rg.notifications.dispatch-every:PT2S}") Duration every) {
+    return new SmartLifecycle() {
+      private volatile ScheduledFuture<?> running;
+
+      @Override
+      public void start() {
+        if (every.isZero() || every.isNegative()) {
+          return;
+        }
+        running =
+            scheduler.scheduleWithFixedDelay(
+                () -> {
+                  try {
+                    dispatcher.dispatch();
+                  } catch (RuntimeException e) {
+                    log.warn("Dispatching notifications failed; trying again in {}", every, e);
+                  }
+                },
+                every);
+      }
+
+      @Override
+      public void stop() {
+        ScheduledFuture<?> scheduled = running;
+        if (scheduled != null) {
+          scheduled.cancel(false);
+          running = null;
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running != null;
+      }
+    };
+  }
+}

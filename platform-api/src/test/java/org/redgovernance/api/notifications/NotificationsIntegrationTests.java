@@ -1,0 +1,629 @@
+package org.redgovernance.api.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.schema.GraphQLEnumType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.AccessScopes;
+import org.redgovernance.api.tenancy.TenantTransactions;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notifications as the people of a community rely on them: what a matter's steps tell whom, in
+ * their own inbox only; an intent that commits or rolls back with its change; exactly one delivery
+ * per notification and channel however many dispatchers run; retries, dead letters and the delivery
+ * log when a channel fails; nothing for someone who lost their part before it went out.
+ */
+class NotificationsIntegrationTests extends IntegrationTest {
+
+  private static final String COMMUNITY = "baiguoshu";
+  private static final String RESIDENT = "baiguoshu.resident";
+  private static final String SUPERVISOR = "baiguoshu.supervisor";
+
+  @Autowired NotificationDispatcher dispatcher;
+  @Autowired AccessScopes scopes;
+  @Autowired TenantTransactions transactions;
+  @Autowired NotificationRepository repository;
+  @Autowired List<NotificationSubject> subjects;
+  @Autowired NotificationTemplates templates;
+  @Autowired ChangeEvents events;
+  @Autowired GraphQlSource graphQlSource;
+
+  @BeforeEach
+  void quietOutbox() {
+    // what other test classes left in the outbox goes out first, so that counts below are ours
+    dispatcher.dispatch();
+  }
+
+  @Test
+  void anAcceptedMatter_reachesItsReporter_andNobodyElse() {
+    String matter = reported("楼道灯不亮 通知测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    dispatcher.dispatch();
+
+    JsonNode inbox = inbox(RESIDENT, Map.of("unread", true));
+    JsonNode mine = about(inbox, matter);
+    assertThat(mine).as("%s", inbox).isNotNull();
+    assertThat(mine.path("kind").asString()).isEqualTo("MATTER_ACCEPTED");
+    assertThat(mine.path("category").asString()).isEqualTo("MATTERS_I_RAISED");
+    assertThat(mine.path("title").asString()).isEqualTo("您反映的事项已受理");
+    assertThat(mine.path("body").asString()).contains("「楼道灯不亮 通知测试」已受理");
+    assertThat(mine.path("link").asString()).isEqualTo("/c/baiguoshu/Matter/" + matter);
+    assertThat(mine.path("community").path("key").asString()).isEqualTo(COMMUNITY);
+    assertThat(mine.path("read").asBoolean()).isFalse();
+
+    for (String other :
+        List.of(
+            "baiguoshu.secretary",
+            "baiguoshu.admin",
+            SUPERVISOR,
+            "xinhua.resident",
+            "platform.operator")) {
+      assertThat(about(inbox(other, Map.of()), matter)).as(other).isNull();
+    }
+    GraphQlResult node =
+        graphql.document("node").as("baiguoshu.admin").variable("id", id(mine)).execute();
+    assertThat(node.data("node").isNull()).as("an admin reads no one's inbox: %s", node).isTrue();
+  }
+
+  @Test
+  void theUnreadCount_fallsAsTheReporterMarksThemRead() {
+    String first = reported("通知已读测试一");
+    String second = reported("通知已读测试二");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", first));
+    step("baiguoshu.secretary", "rejectMatter", Map.of("id", second, "reason", "不属于社区职责"));
+    dispatcher.dispatch();
+    int unread = inbox(RESIDENT, Map.of("unread", true)).path("totalCount").asInt();
+    assertThat(unread).isGreaterThanOrEqualTo(2);
+
+    JsonNode accepted = about(inbox(RESIDENT, Map.of()), first);
+    GraphQlResult marked =
+        graphql
+            .document("markNotificationRead")
+            .as(RESIDENT)
+            .variable("input", Map.of("id", id(accepted)))
+            .execute();
+    assertThat(marked.data("markNotificationRead.errors").size()).as("%s", marked).isZero();
+    assertThat(marked.data("markNotificationRead.notification.read").asBoolean()).isTrue();
+    assertThat(inbox(RESIDENT, Map.of("unread", true)).path("totalCount").asInt())
+        .isEqualTo(unread - 1);
+
+    GraphQlResult again =
+        graphql
+            .document("markNotificationRead")
+            .as(RESIDENT)
+            .variable("input", Map.of("id", id(accepted)))
+            .execute();
+    assertThat(again.data("markNotificationRead.notification.readAt").asString())
+        .as("marking twice keeps the first time")
+        .isEqualTo(marked.data("markNotificationRead.notification.readAt").asString());
+
+    GraphQlResult all =
+        graphql
+            .document("markAllNotificationsRead")
+            .as(RESIDENT)
+            .variable("input", Map.of("communityKey", COMMUNITY))
+            .execute();
+    assertThat(all.data("markAllNotificationsRead.marked").asInt()).isEqualTo(unread - 1);
+    assertThat(inbox(RESIDENT, Map.of("unread", true)).path("totalCount").asInt()).isZero();
+  }
+
+  @Test
+  void nobodyMarksAnotherPersonsNotification() {
+    String matter = reported("他人通知测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    dispatcher.dispatch();
+    String notification = id(about(inbox(RESIDENT, Map.of()), matter));
+    for (String other : List.of("baiguoshu.admin", SUPERVISOR, "platform.operator")) {
+      GraphQlResult refused =
+          graphql
+              .document("markNotificationRead")
+              .as(other)
+              .variable("input", Map.of("id", notification))
+              .execute();
+      assertThat(refused.data("markNotificationRead.errors.0.code").asString())
+          .as("%s: %s", other, refused)
+          .isEqualTo("NOT_FOUND");
+      graphql.document("markAllNotificationsRead").as(other).variable("input", Map.of()).execute();
+    }
+    assertThat(about(inbox(RESIDENT, Map.of("unread", true)), matter)).isNotNull();
+  }
+
+  @Test
+  void aRefusedStep_leavesNoIntent_andATakenOneLeavesExactlyOne() {
+    String matter = reported("意图事务测试");
+    UUID local = GlobalId.decode(matter).orElseThrow().id();
+    GraphQlResult conflict =
+        step(
+            "baiguoshu.secretary",
+            "acceptMatter",
+            Map.of("id", matter, "expectedVersion", 9),
+            false);
+    assertThat(conflict.data("acceptMatter.errors.0.code").asString()).isEqualTo("CONFLICT");
+    assertThat(intents(local)).isZero();
+
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    assertThat(intents(local)).isEqualTo(1);
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.notification_intent WHERE subject_id = ?"
+                    + " AND kind = 'MATTER_ACCEPTED' AND audience = 'REPORTER'",
+                local))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aResolvedMatter_asksTheSupervisoryCommittee_whileItWaitsForThem() {
+    String matter = reported("核实通知测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+    step("baiguoshu.admin", "resolveMatter", Map.of("id", matter, "resolution", "已修好"));
+    dispatcher.dispatch();
+    JsonNode waiting = about(inbox(SUPERVISOR, Map.of()), matter);
+    assertThat(waiting).isNotNull();
+    assertThat(waiting.path("kind").asString()).isEqualTo("MATTER_RESOLVED");
+    assertThat(waiting.path("category").asString()).isEqualTo("VERIFICATIONS_WAITING");
+
+    step(SUPERVISOR, "verifyMatter", Map.of("id", matter));
+    dispatcher.dispatch();
+    List<String> kinds = kinds(inbox(RESIDENT, Map.of("first", 100)), matter);
+    assertThat(kinds).contains("MATTER_ACCEPTED", "MATTER_VERIFIED");
+    assertThat(kinds(inbox(SUPERVISOR, Map.of("first", 100)), matter))
+        .as("the one who verified is not told of their own step")
+        .containsExactly("MATTER_RESOLVED");
+  }
+
+  @Test
+  void aFormerAssignee_getsNothing_whenTheMatterWasHandedOnBeforeDelivery() {
+    String matter = reported("改派通知测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    step("baiguoshu.secretary", "assignMatter", assignment(matter, residentOf(SUPERVISOR)));
+    dispatcher.expand();
+    step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+    dispatcher.dispatch();
+
+    assertThat(about(inbox(SUPERVISOR, Map.of()), matter))
+        .as("handed on before it went out")
+        .isNull();
+    UUID local = GlobalId.decode(matter).orElseThrow().id();
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.notification_delivery d JOIN rg.notification n"
+                    + " ON n.community_id = d.community_id AND n.id = d.notification_id"
+                    + " WHERE n.subject_id = ? AND d.status = 'SKIPPED'",
+                local))
+        .isEqualTo(1);
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.notification_attempt a JOIN rg.notification n"
+                    + " ON n.community_id = a.community_id AND n.id = a.notification_id"
+                    + " WHERE n.subject_id = ? AND a.outcome = 'SKIPPED'",
+                local))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twoDispatchersRacing_deliverEveryNotificationOncePerChannel() throws Exception {
+    List<UUID> matters = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String matter = reported("并发派送测试 " + i);
+      step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+      matters.add(GlobalId.decode(matter).orElseThrow().id());
+    }
+    Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    ChannelAdapter recording =
+        new ChannelAdapter() {
+          @Override
+          public NotificationChannel channel() {
+            return NotificationChannel.IN_APP;
+          }
+
+          @Override
+          public String send(Message message) {
+            sent.computeIfAbsent(message.deliveryKey(), key -> new AtomicInteger())
+                .incrementAndGet();
+            return "recorded";
+          }
+        };
+    NotificationDispatcher.Settings small =
+        new NotificationDispatcher.Settings(
+            3, 3, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2));
+    List<NotificationDispatcher> racing =
+        List.of(
+            dispatcherWith(List.of(recording), small), dispatcherWith(List.of(recording), small));
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (NotificationDispatcher one : racing) {
+        runs.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return one.dispatch();
+                }));
+      }
+      start.countDown();
+      int settled = 0;
+      for (Future<Integer> run : runs) {
+        settled += run.get();
+      }
+      assertThat(settled).isGreaterThanOrEqualTo(matters.size());
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(sent.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    for (UUID matter : matters) {
+      assertThat(
+              Rows.count(
+                  "SELECT count(*) FROM rg.notification WHERE subject_id = ? AND shown_at IS NOT NULL",
+                  matter))
+          .as("one notification for the reporter of %s", matter)
+          .isEqualTo(1);
+      assertThat(
+              Rows.count(
+                  "SELECT count(*) FROM rg.notification_attempt a JOIN rg.notification n"
+                      + " ON n.community_id = a.community_id AND n.id = a.notification_id"
+                      + " WHERE n.subject_id = ?",
+                  matter))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailingChannel_isTriedAgainLater_thenDeadLettered_whileTheInboxGetsIt() {
+    String matter = reported("失败重试测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    List<String> tries = new CopyOnWriteArrayList<>();
+    ChannelAdapter failing =
+        new ChannelAdapter() {
+          @Override
+          public NotificationChannel channel() {
+            return NotificationChannel.EMAIL;
+          }
+
+          @Override
+          public String send(Message message) throws DeliveryFailure {
+            tries.add(message.deliveryKey());
+            throw new DeliveryFailure("mail server said 451 try again later");
+          }
+        };
+    NotificationDispatcher.Settings noWait =
+        new NotificationDispatcher.Settings(
+            100, 3, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(2));
+    NotificationDispatcher withMail = dispatcherWith(List.of(new InAppChannel(), failing), noWait);
+    withMail.expand();
+    UUID local = GlobalId.decode(matter).orElseThrow().id();
+    for (int round = 1; round <= 4; round++) {
+      withMail.deliver();
+    }
+    assertThat(tries).hasSize(3);
+    assertThat(deliveryStatus(local, "EMAIL")).isEqualTo("DEAD");
+    assertThat(deliveryStatus(local, "IN_APP")).isEqualTo("SENT");
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.notification_attempt a JOIN rg.notification n"
+                    + " ON n.community_id = a.community_id AND n.id = a.notification_id"
+                    + " WHERE n.subject_id = ? AND a.channel = 'EMAIL' AND a.outcome = 'FAILED'"
+                    + " AND a.detail LIKE '%451%'",
+                local))
+        .isEqualTo(3);
+    assertThat(about(inbox(RESIDENT, Map.of()), matter)).isNotNull();
+  }
+
+  @Test
+  void anIntentWhoseFeatureFails_waitsAndIsGivenUp_withoutHoldingUpTheOthers() {
+    String communityId = Rows.text("SELECT id::text FROM rg.community WHERE key = ?", COMMUNITY);
+    UUID poison = UUID.randomUUID();
+    Rows.update(
+        "INSERT INTO rg.notification_intent (community_id, id, category, kind, subject_type,"
+            + " subject_id, audience, actor_id, created_at, not_before)"
+            + " VALUES (?::uuid, ?, 'MATTERS_I_RAISED', 'MATTER_ACCEPTED', 'Poison', ?, 'REPORTER',"
+            + " 'tests', now() - interval '1 hour', now() - interval '1 hour')",
+        communityId,
+        poison,
+        UUID.randomUUID());
+    String matter = reported("毒丸测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    NotificationSubject throwing =
+        new NotificationSubject() {
+          @Override
+          public String subjectType() {
+            return "Poison";
+          }
+
+          @Override
+          public Set<String> recipients(
+              org.jooq.DSLContext dsl, UUID community, UUID id, String audience) {
+            dsl.execute("SELECT 1 / 0");
+            return Set.of();
+          }
+
+          @Override
+          public Map<String, String> values(org.jooq.DSLContext dsl, UUID community, UUID id) {
+            return Map.of();
+          }
+        };
+    List<NotificationSubject> withPoison = new ArrayList<>(subjects);
+    withPoison.add(throwing);
+    NotificationDispatcher.Settings noWait =
+        new NotificationDispatcher.Settings(
+            100, 3, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(2));
+    NotificationDispatcher poisoned =
+        new NotificationDispatcher(
+            scopes,
+            transactions,
+            repository,
+            withPoison,
+            List.of(new InAppChannel()),
+            templates,
+            events,
+            noWait);
+
+    poisoned.dispatch();
+    assertThat(about(inbox(RESIDENT, Map.of()), matter)).as("the intent behind it").isNotNull();
+    assertThat(Rows.text("SELECT failures::text FROM rg.notification_intent WHERE id = ?", poison))
+        .isEqualTo("1");
+    for (int round = 2; round <= NotificationDispatcher.MAX_EXPANSION_FAILURES; round++) {
+      poisoned.expand();
+    }
+    assertThat(
+            Rows.text(
+                "SELECT (expanded_at IS NOT NULL)::text || failures FROM rg.notification_intent"
+                    + " WHERE id = ?",
+                poison))
+        .as("given up after the last failure")
+        .isEqualTo("true" + NotificationDispatcher.MAX_EXPANSION_FAILURES);
+  }
+
+  @Test
+  void theWaitBetweenTries_doublesUpToItsCap() {
+    NotificationDispatcher spaced =
+        dispatcherWith(
+            List.of(),
+            new NotificationDispatcher.Settings(
+                10, 8, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2)));
+    assertThat(spaced.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(spaced.backoff(2)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(spaced.backoff(3)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(spaced.backoff(4)).isEqualTo(Duration.ofMinutes(4));
+    assertThat(spaced.backoff(5)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(spaced.backoff(50)).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aLiveInbox_hearsOfItsOwnNotifications_andOfNobodyElses() {
+    String matter = reported("实时通知测试");
+    try (GraphQlWebSocket residents = GraphQlWebSocket.connectAs(port, RESIDENT, null);
+        GraphQlWebSocket supervisors = GraphQlWebSocket.connectAs(port, SUPERVISOR, null)) {
+      residents.subscribe("1", GraphQlHttp.load("notificationEvents"));
+      supervisors.subscribe("1", GraphQlHttp.load("notificationEvents"));
+      step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+      dispatcher.dispatch();
+      JsonNode received = residents.next(Duration.ofSeconds(10));
+      JsonNode event = received.path("payload").path("data").path("notificationEvents");
+      assertThat(event.path("kind").asString()).as("%s", received).isEqualTo("RECEIVED");
+      assertThat(event.path("notification").path("kind").asString()).isEqualTo("MATTER_ACCEPTED");
+      assertThat(event.path("notification").path("subjectId").asString()).isEqualTo(matter);
+
+      // the supervisor's first event is their own, later one: the resident's never reached them
+      step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+      step("baiguoshu.admin", "resolveMatter", Map.of("id", matter, "resolution", "已修好"));
+      dispatcher.dispatch();
+      JsonNode theirs = supervisors.next(Duration.ofSeconds(10));
+      assertThat(
+              theirs
+                  .path("payload")
+                  .path("data")
+                  .path("notificationEvents")
+                  .path("notification")
+                  .path("kind")
+                  .asString())
+          .as("%s", theirs)
+          .isEqualTo("MATTER_RESOLVED");
+    }
+  }
+
+  @Test
+  void everyKind_hasAChineseAndAnEnglishText() {
+    GraphQLEnumType kinds = (GraphQLEnumType) graphQlSource.schema().getType("NotificationKind");
+    Set<String> declared = new TreeSet<>();
+    kinds.getValues().forEach(value -> declared.add(value.getName()));
+    assertThat(new TreeSet<>(templates.kinds(NotificationTemplates.PRIMARY))).isEqualTo(declared);
+    assertThat(new TreeSet<>(templates.kinds(Locale.ENGLISH))).isEqualTo(declared);
+  }
+
+  @Test
+  void noText_namesAPerson_whateverTheDemoMatterItIsAbout() {
+    NotificationSubject matters =
+        subjects.stream()
+            .filter(subject -> subject.subjectType().equals("Matter"))
+            .findFirst()
+            .orElseThrow();
+    AccessScope all = scopes.of(NotificationDispatcher.SYSTEM);
+    List<String> names =
+        Rows.texts(
+            "SELECT DISTINCT name FROM rg.resident WHERE length(name) >= 2"
+                + " UNION SELECT DISTINCT name FROM rg.party_member WHERE length(name) >= 2");
+    assertThat(names).hasSizeGreaterThan(100);
+    List<String> demo =
+        Rows.texts(
+            "SELECT community_id || ':' || id FROM rg.matter ORDER BY reported_at LIMIT 400");
+    assertThat(demo).as("the demo's matters and the tests' so far").hasSizeGreaterThan(20);
+    int rendered = 0;
+    for (String row : demo) {
+      UUID community = UUID.fromString(row.substring(0, 36));
+      UUID matter = UUID.fromString(row.substring(37));
+      Map<String, String> values =
+          transactions.read(all, dsl -> matters.values(dsl, community, matter));
+      for (Locale locale : NotificationTemplates.LOCALES) {
+        for (String kind : templates.kinds(locale)) {
+          NotificationTemplates.Text text = templates.render(kind, locale, values);
+          String whole = text.title() + "\n" + text.body();
+          assertThat(whole).as("%s %s", kind, locale).doesNotContain("{").doesNotContain("}");
+          for (String name : names) {
+            assertThat(whole).as("%s %s of matter %s", kind, locale, matter).doesNotContain(name);
+          }
+          rendered++;
+        }
+      }
+    }
+    assertThat(rendered).isGreaterThan(20 * 7 * 2);
+  }
+
+  // --- helpers
+
+  private NotificationDispatcher dispatcherWith(
+      List<ChannelAdapter> channels, NotificationDispatcher.Settings settings) {
+    return new NotificationDispatcher(
+        scopes, transactions, repository, subjects, channels, templates, events, settings);
+  }
+
+  private String reported(String title) {
+    GraphQlResult result =
+        step(
+            RESIDENT,
+            "reportMatter",
+            Map.of(
+                "communityKey",
+                COMMUNITY,
+                "title",
+                title,
+                "description",
+                title + "，请处理。",
+                "category",
+                "FACILITY",
+                "isPublic",
+                true));
+    return result.data("reportMatter.matter.id").asString();
+  }
+
+  private GraphQlResult step(String user, String mutation, Map<String, Object> input) {
+    return step(user, mutation, input, true);
+  }
+
+  private GraphQlResult step(
+      String user, String mutation, Map<String, Object> input, boolean mustSucceed) {
+    GraphQlResult result =
+        graphql.document(mutation).as(user).variable("input", new HashMap<>(input)).execute();
+    if (mustSucceed) {
+      assertThat(result.data(mutation + ".errors").size()).as("%s", result).isZero();
+    }
+    return result;
+  }
+
+  private static Map<String, Object> assignment(String matter, String assignee) {
+    return Map.of(
+        "id", matter, "assigneeId", assignee, "dueOn", LocalDate.now().plusDays(7).toString());
+  }
+
+  private String ownersCommittee() {
+    GraphQlResult bodies =
+        graphql.document("bodies").as("baiguoshu.admin").variable("key", COMMUNITY).execute();
+    for (JsonNode body : bodies.data("community.bodies")) {
+      if (body.path("kind").asString().equals("OWNERS_COMMITTEE")) {
+        return body.path("id").asString();
+      }
+    }
+    throw new IllegalStateException("No owners' committee in " + bodies);
+  }
+
+  /** The global id of the resident whose account {@code user} is. */
+  private static String residentOf(String user) {
+    String userId =
+        switch (user) {
+          case SUPERVISOR -> "d3e00000-0000-4000-8000-000000000007";
+          case RESIDENT -> "d3e00000-0000-4000-8000-000000000008";
+          default -> throw new IllegalArgumentException(user);
+        };
+    UUID community =
+        UUID.fromString(Rows.text("SELECT id::text FROM rg.community WHERE key = ?", COMMUNITY));
+    UUID resident =
+        UUID.fromString(
+            Rows.text(
+                "SELECT resident_id::text FROM rg.resident_account"
+                    + " WHERE community_id = ? AND user_id = ?",
+                community,
+                userId));
+    return GlobalId.of("Resident", community, resident);
+  }
+
+  private JsonNode inbox(String user, Map<String, Object> filter) {
+    Map<String, Object> given = new HashMap<>(filter);
+    Object first = given.remove("first");
+    GraphQlResult result =
+        graphql
+            .document("notifications")
+            .as(user)
+            .variable("first", first == null ? 100 : first)
+            .variable("filter", given)
+            .execute();
+    assertThat(result.hasErrors()).as("%s", result).isFalse();
+    return result.data("notifications");
+  }
+
+  /** The newest notification of the inbox about {@code subject}, or null. */
+  private static JsonNode about(JsonNode inbox, String subject) {
+    for (JsonNode edge : inbox.path("edges")) {
+      if (edge.path("node").path("subjectId").asString().equals(subject)) {
+        return edge.path("node");
+      }
+    }
+    return null;
+  }
+
+  private static List<String> kinds(JsonNode inbox, String subject) {
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode edge : inbox.path("edges")) {
+      if (edge.path("node").path("subjectId").asString().equals(subject)) {
+        kinds.add(edge.path("node").path("kind").asString());
+      }
+    }
+    return kinds;
+  }
+
+  private static String id(JsonNode notification) {
+    return notification.path("id").asString();
+  }
+
+  private static long intents(UUID matter) {
+    return Rows.count("SELECT count(*) FROM rg.notification_intent WHERE subject_id = ?", matter);
+  }
+
+  private static String deliveryStatus(UUID matter, String channel) {
+    return Rows.text(
+        "SELECT d.status FROM rg.notification_delivery d JOIN rg.notification n"
+            + " ON n.community_id = d.community_id AND n.id = d.notification_id"
+            + " WHERE n.subject_id = ? AND d.channel = ?",
+        matter,
+        channel);
+  }
+}
