@@ -21,7 +21,6 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
-import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.Arguments;
 import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
@@ -65,23 +64,11 @@ class MatterModels {
 
   /** The board's order: newest first. */
   static final Keyset<Matter> NEWEST_FIRST =
-      new Keyset<>(
-          matter -> List.of(matter.REPORTED_AT.desc(), matter.ID.desc()),
-          matter -> JsonSql.timeCursorKey(matter.REPORTED_AT, matter.ID),
-          (matter, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(matter.REPORTED_AT, matter.ID).lt(after.at(), after.id());
-          });
+      Keyset.newestFirst(matter -> matter.REPORTED_AT, matter -> matter.ID);
 
   /** A conversation's order: oldest first. */
   static final Keyset<MatterComment> OLDEST_FIRST =
-      new Keyset<>(
-          comment -> List.of(comment.CREATED_AT.asc(), comment.ID.asc()),
-          comment -> JsonSql.timeCursorKey(comment.CREATED_AT, comment.ID),
-          (comment, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(comment.CREATED_AT, comment.ID).gt(after.at(), after.id());
-          });
+      Keyset.oldestFirst(comment -> comment.CREATED_AT, comment -> comment.ID);
 
   private static final String RESIDENT = "Resident";
 

@@ -21,7 +21,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.graphql.FilterValues;
-import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.Arguments;
 import org.redgovernance.api.readmodel.InCommunities;
 import org.redgovernance.api.readmodel.JsonSql;
@@ -430,22 +429,10 @@ class MeetingModels {
   // --- the page of meetings
 
   private static final Keyset<Meeting> EARLIEST_FIRST =
-      new Keyset<>(
-          meeting -> List.of(meeting.STARTS_AT.asc(), meeting.ID.asc()),
-          meeting -> JsonSql.timeCursorKey(meeting.STARTS_AT, meeting.ID),
-          (meeting, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(meeting.STARTS_AT, meeting.ID).gt(after.at(), after.id());
-          });
+      Keyset.oldestFirst(meeting -> meeting.STARTS_AT, meeting -> meeting.ID);
 
   private static final Keyset<Meeting> LATEST_FIRST =
-      new Keyset<>(
-          meeting -> List.of(meeting.STARTS_AT.desc(), meeting.ID.desc()),
-          meeting -> JsonSql.timeCursorKey(meeting.STARTS_AT, meeting.ID),
-          (meeting, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(meeting.STARTS_AT, meeting.ID).lt(after.at(), after.id());
-          });
+      Keyset.newestFirst(meeting -> meeting.STARTS_AT, meeting -> meeting.ID);
 
   @SuppressWarnings("unchecked")
   private static Condition meetingFilter(Meeting meeting, Map<String, Object> filter) {

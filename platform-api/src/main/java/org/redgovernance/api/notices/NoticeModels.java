@@ -13,9 +13,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.CommunityModels;
-import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.InCommunities;
-import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -37,13 +35,7 @@ class NoticeModels {
 
   /** Newest first: the order of a notice board. */
   static final Keyset<Notice> NEWEST_FIRST =
-      new Keyset<>(
-          notice -> List.of(notice.PUBLISHED_AT.desc(), notice.ID.desc()),
-          notice -> JsonSql.timeCursorKey(notice.PUBLISHED_AT, notice.ID),
-          (notice, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(notice.PUBLISHED_AT, notice.ID).lt(after.at(), after.id());
-          });
+      Keyset.newestFirst(notice -> notice.PUBLISHED_AT, notice -> notice.ID);
 
   @Bean
   ObjectModel<Notice> noticeModel() {

@@ -9,9 +9,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.CommunityModels;
-import org.redgovernance.api.graphql.TimeCursor;
 import org.redgovernance.api.readmodel.InCommunities;
-import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
@@ -34,13 +32,7 @@ class NotificationModels {
 
   /** Newest first: the order of an inbox. */
   static final Keyset<Notification> NEWEST_FIRST =
-      new Keyset<>(
-          notification -> List.of(notification.CREATED_AT.desc(), notification.ID.desc()),
-          notification -> JsonSql.timeCursorKey(notification.CREATED_AT, notification.ID),
-          (notification, key) -> {
-            TimeCursor after = TimeCursor.ofKey(key);
-            return DSL.row(notification.CREATED_AT, notification.ID).lt(after.at(), after.id());
-          });
+      Keyset.newestFirst(notification -> notification.CREATED_AT, notification -> notification.ID);
 
   @Bean
   ObjectModel<Notification> notificationModel() {
