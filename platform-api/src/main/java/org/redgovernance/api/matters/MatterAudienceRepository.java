@@ -1,23 +1,19 @@
 package org.redgovernance.api.matters;
 
 import static org.redgovernance.database.jooq.Tables.BODY_CARD;
-import static org.redgovernance.database.jooq.Tables.BODY_SEAT_CARD;
 import static org.redgovernance.database.jooq.Tables.MATTER;
-import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
-import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.redgovernance.api.notifications.RecipientRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +25,7 @@ class MatterAudienceRepository {
 
   /** The reporter's account, if the resident the matter was raised for has one. */
   Set<String> reporter(DSLContext dsl, UUID communityId, UUID matterId) {
-    return accounts(
+    return RecipientRepository.accounts(
         dsl,
         communityId,
         DSL.select(MATTER.REPORTER_RESIDENT_ID).from(MATTER).where(matter(communityId, matterId)));
@@ -47,14 +43,14 @@ class MatterAudienceRepository {
             .from(MATTER)
             .where(inProgress)
             .unionAll(
-                residentsOfPartyMembers(
+                RecipientRepository.residentsOfPartyMembers(
                     communityId,
                     DSL.select(MATTER.ASSIGNEE_PARTY_MEMBER_ID).from(MATTER).where(inProgress)))
             .unionAll(
-                seatedOn(
+                RecipientRepository.seatedOn(
                     communityId,
                     DSL.select(MATTER.ASSIGNEE_BODY_ID).from(MATTER).where(inProgress)));
-    return accounts(dsl, communityId, residents);
+    return RecipientRepository.accounts(dsl, communityId, residents);
   }
 
   /**
@@ -69,10 +65,10 @@ class MatterAudienceRepository {
     if (!waiting) {
       return Set.of();
     }
-    return accounts(
+    return RecipientRepository.accounts(
         dsl,
         communityId,
-        seatedOn(
+        RecipientRepository.seatedOn(
             communityId,
             DSL.select(BODY_CARD.ID)
                 .from(BODY_CARD)
@@ -100,43 +96,5 @@ class MatterAudienceRepository {
 
   private static Condition matter(UUID communityId, UUID matterId) {
     return MATTER.COMMUNITY_ID.eq(communityId).and(MATTER.ID.eq(matterId));
-  }
-
-  /**
-   * The residents seated today on the bodies {@code bodies} names, directly or as party members.
-   */
-  private static Select<Record1<UUID>> seatedOn(
-      UUID communityId, Select<? extends Record1<UUID>> bodies) {
-    Condition seats =
-        BODY_SEAT_CARD.COMMUNITY_ID.eq(communityId).and(BODY_SEAT_CARD.BODY_ID.in(bodies));
-    return DSL.select(BODY_SEAT_CARD.RESIDENT_ID)
-        .from(BODY_SEAT_CARD)
-        .where(seats)
-        .unionAll(
-            residentsOfPartyMembers(
-                communityId,
-                DSL.select(BODY_SEAT_CARD.PARTY_MEMBER_ID).from(BODY_SEAT_CARD).where(seats)));
-  }
-
-  private static Select<Record1<UUID>> residentsOfPartyMembers(
-      UUID communityId, Select<? extends Record1<UUID>> partyMembers) {
-    return DSL.select(PARTY_MEMBER_CARD.RESIDENT_ID)
-        .from(PARTY_MEMBER_CARD)
-        .where(
-            PARTY_MEMBER_CARD.COMMUNITY_ID.eq(communityId), PARTY_MEMBER_CARD.ID.in(partyMembers));
-  }
-
-  private static Set<String> accounts(
-      DSLContext dsl, UUID communityId, Select<? extends Record1<UUID>> residents) {
-    Field<String> user = RESIDENT_CARD.USER_ID;
-    return new LinkedHashSet<>(
-        dsl.selectDistinct(user)
-            .from(RESIDENT_CARD)
-            .where(
-                RESIDENT_CARD.COMMUNITY_ID.eq(communityId),
-                RESIDENT_CARD.ID.in(residents),
-                user.isNotNull())
-            .orderBy(user)
-            .fetch(user));
   }
 }

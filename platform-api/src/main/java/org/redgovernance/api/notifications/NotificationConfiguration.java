@@ -1,11 +1,7 @@
 package org.redgovernance.api.notifications;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import org.redgovernance.api.events.ChangeEvents;
-import org.redgovernance.api.tenancy.AccessScopes;
-import org.redgovernance.api.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The dispatcher and its settings ({@code rg.notifications.*}), run every {@code dispatch-every} on
- * the application's scheduler; PT0S runs it never (the tests drive it themselves).
+ * The dispatcher's settings ({@code rg.notifications.*}) and its schedule: every {@code
+ * dispatch-every} on the application's scheduler; PT0S runs it never (the tests drive it
+ * themselves).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -30,28 +27,13 @@ class NotificationConfiguration {
   }
 
   @Bean
-  NotificationDispatcher notificationDispatcher(
-      AccessScopes scopes,
-      TenantTransactions transactions,
-      NotificationRepository repository,
-      List<NotificationSubject> subjects,
-      List<ChannelAdapter> channels,
-      NotificationTemplates templates,
-      ChangeEvents events,
+  NotificationDispatcher.Settings notificationSettings(
       @Value("${rg.notifications.batch:100}") int batch,
       @Value("${rg.notifications.max-attempts:6}") int maxAttempts,
       @Value("${rg.notifications.first-backoff:PT30S}") Duration firstBackoff,
       @Value("${rg.notifications.max-backoff:PT1H}") Duration maxBackoff,
       @Value("${rg.notifications.lease:PT2M}") Duration lease) {
-    return new NotificationDispatcher(
-        scopes,
-        transactions,
-        repository,
-        subjects,
-        channels,
-        templates,
-        events,
-        new NotificationDispatcher.Settings(batch, maxAttempts, firstBackoff, maxBackoff, lease));
+    return new NotificationDispatcher.Settings(batch, maxAttempts, firstBackoff, maxBackoff, lease);
   }
 
   /** Runs the dispatcher while the application runs; a failed round is logged and retried. */

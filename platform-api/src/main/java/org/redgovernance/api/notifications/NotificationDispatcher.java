@@ -26,6 +26,7 @@ import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers the outbox, safe on several instances at once. Two steps, each in short transactions:
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *       then see a message twice, with the same {@link ChannelAdapter.Message#deliveryKey()}.
  * </ol>
  */
+@Component
 class NotificationDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);

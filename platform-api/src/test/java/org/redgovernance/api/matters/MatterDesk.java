@@ -12,26 +12,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The matter mutations as the tests call them: raise a matter in Baiguoshu and walk it to any
- * status through the demo users allowed to take each step.
+ * status through the demo users allowed to take each step (also for features that react to matters,
+ * such as notifications).
  */
-final class MatterDesk {
+public final class MatterDesk {
 
   static final String COMMUNITY = "baiguoshu";
 
   private final GraphQlHttp graphql;
   private final String ownersCommitteeId;
 
-  MatterDesk(GraphQlHttp graphql) {
+  public MatterDesk(GraphQlHttp graphql) {
     this.graphql = graphql;
     this.ownersCommitteeId = bodyId("OWNERS_COMMITTEE");
   }
 
-  String ownersCommitteeId() {
+  public String ownersCommitteeId() {
     return ownersCommitteeId;
   }
 
   /** The resident reports a public matter for themselves. */
-  String reportedByTheResident(String title) {
+  public String reportedByTheResident(String title) {
     GraphQlResult result =
         call(
             "baiguoshu.resident",
@@ -52,7 +53,7 @@ final class MatterDesk {
   }
 
   /** A new matter of the resident's, moved on to {@code status}. */
-  String at(String status, String title) {
+  public String at(String status, String title) {
     String id = reportedByTheResident(title);
     List<String> path =
         List.of("REPORTED", "ACCEPTED", "IN_PROGRESS", "RESOLVED", "VERIFIED", "CLOSED");
@@ -75,12 +76,12 @@ final class MatterDesk {
     return id;
   }
 
-  Map<String, Object> assignment(String id) {
+  public Map<String, Object> assignment(String id) {
     return Map.of(
         "id", id, "assigneeId", ownersCommitteeId, "dueOn", LocalDate.now().plusDays(7).toString());
   }
 
-  GraphQlResult call(String user, String mutation, Map<String, Object> input) {
+  public GraphQlResult call(String user, String mutation, Map<String, Object> input) {
     return graphql.document(mutation).as(user).variable("input", new HashMap<>(input)).execute();
   }
 
@@ -88,7 +89,8 @@ final class MatterDesk {
     return graphql.document("matter").as(user).variable("id", id).execute().data("node");
   }
 
-  private String bodyId(String kind) {
+  /** The global id of Baiguoshu's body of {@code kind}. */
+  public String bodyId(String kind) {
     GraphQlResult bodies =
         graphql.document("bodies").as("baiguoshu.admin").variable("key", COMMUNITY).execute();
     for (JsonNode body : bodies.data("community.bodies")) {
