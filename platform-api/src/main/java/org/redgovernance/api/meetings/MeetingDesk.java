@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Commands;
+import org.redgovernance.api.commands.Write;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
@@ -107,8 +108,11 @@ class MeetingDesk {
                   .orElseThrow(
                       () -> Refusal.because(UserError.Code.NOT_FOUND, "No such meeting", field));
           Changed shown = change.apply(dsl, command.scope(), community, meeting);
-          commands
-              .write(dsl, command.scope(), MeetingRepository.row(community.id(), meeting.id()))
+          Write write =
+              commands.write(
+                  dsl, command.scope(), MeetingRepository.row(community.id(), meeting.id()));
+          MeetingNotifications.of(action, shown).forEach(write::alongside);
+          write
               .audited("meeting." + action, MeetingTypes.MEETING, Map.of("title", meeting.title()))
               .announced(TOPIC, action.toUpperCase().replace('-', '_'))
               .execute();

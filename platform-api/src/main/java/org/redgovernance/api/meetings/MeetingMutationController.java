@@ -23,6 +23,7 @@ import org.redgovernance.api.meetings.MeetingMutations.ScheduleMeetingInput;
 import org.redgovernance.api.meetings.MeetingRepository.NewMeeting;
 import org.redgovernance.api.meetings.MeetingRepository.NewSeries;
 import org.redgovernance.api.notices.NoticeBoard;
+import org.redgovernance.api.notifications.Notifications;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
@@ -122,6 +123,7 @@ class MeetingMutationController {
                   setting.invitedBodyIds()));
           command
               .write(MeetingRepository.row(community.id(), id))
+              .alongside(Notifications.recorded(MeetingNotifications.SCHEDULED))
               .audited(
                   "meeting.scheduled",
                   MeetingTypes.MEETING,

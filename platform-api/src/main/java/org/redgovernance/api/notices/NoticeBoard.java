@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.redgovernance.api.commands.Commands;
+import org.redgovernance.api.notifications.Notifications;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.Ids;
@@ -50,6 +51,7 @@ public class NoticeBoard {
                 audience,
                 scope.caller().userId(),
                 scope.caller().displayName()))
+        .alongside(Notifications.recorded(NoticeNotifications.PUBLISHED))
         .audited(
             "notice.published",
             NoticeTypes.NOTICE,

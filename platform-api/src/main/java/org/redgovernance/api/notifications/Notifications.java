@@ -22,6 +22,14 @@ public final class Notifications {
   }
 
   /**
+   * {@code intent} about an object of the change's community that the change did not write but made
+   * beside it ({@code subjectId}: an action item added to the meeting written).
+   */
+  public static Function<Write.Row, Query> recorded(NotificationIntent intent, UUID subjectId) {
+    return row -> NotificationRepository.intentFrom(row, DSL.val(subjectId), intent);
+  }
+
+  /**
    * {@code intent} about another object than the row written: the one whose id is in the change's
    * column {@code subject} (a comment's matter).
    */

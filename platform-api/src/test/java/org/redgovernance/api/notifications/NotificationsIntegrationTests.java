@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
+import org.redgovernance.api.matters.MatterDesk;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -57,8 +59,11 @@ class NotificationsIntegrationTests extends IntegrationTest {
   @Autowired ChangeEvents events;
   @Autowired GraphQlSource graphQlSource;
 
+  private MatterDesk desk;
+
   @BeforeEach
   void quietOutbox() {
+    desk = new MatterDesk(graphql);
     // what other test classes left in the outbox goes out first, so that counts below are ours
     dispatcher.dispatch();
   }
@@ -184,7 +189,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
   void aResolvedMatter_asksTheSupervisoryCommittee_whileItWaitsForThem() {
     String matter = reported("核实通知测试");
     step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
-    step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+    step("baiguoshu.secretary", "assignMatter", desk.assignment(matter));
     step("baiguoshu.admin", "resolveMatter", Map.of("id", matter, "resolution", "已修好"));
     dispatcher.dispatch();
     JsonNode waiting = about(inbox(SUPERVISOR, Map.of()), matter);
@@ -207,7 +212,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
     step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
     step("baiguoshu.secretary", "assignMatter", assignment(matter, residentOf(SUPERVISOR)));
     dispatcher.expand();
-    step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+    step("baiguoshu.secretary", "assignMatter", desk.assignment(matter));
     dispatcher.dispatch();
 
     assertThat(about(inbox(SUPERVISOR, Map.of()), matter))
@@ -435,7 +440,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
       assertThat(event.path("notification").path("subjectId").asString()).isEqualTo(matter);
 
       // the supervisor's first event is their own, later one: the resident's never reached them
-      step("baiguoshu.secretary", "assignMatter", assignment(matter, ownersCommittee()));
+      step("baiguoshu.secretary", "assignMatter", desk.assignment(matter));
       step("baiguoshu.admin", "resolveMatter", Map.of("id", matter, "resolution", "已修好"));
       dispatcher.dispatch();
       JsonNode theirs = supervisors.next(Duration.ofSeconds(10));
@@ -453,6 +458,93 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aScheduledMeeting_tellsTheInvitedBodiesSeatedMembers_andItsCancellationToo() {
+    String committee = desk.bodyId("SUPERVISORY_COMMITTEE");
+    GraphQlResult scheduled =
+        step(
+            "baiguoshu.secretary",
+            "scheduleMeeting",
+            Map.of(
+                "communityKey",
+                COMMUNITY,
+                "kind",
+                "DELIBERATION",
+                "title",
+                "居监会议事 通知测试",
+                "startsAt",
+                "2031-03-06T11:00:00Z",
+                "placeText",
+                "社区议事厅",
+                "invitedBodyIds",
+                List.of(committee)));
+    String meeting = scheduled.data("scheduleMeeting.meeting.id").asString();
+    dispatcher.dispatch();
+    JsonNode invitation = about(inbox(SUPERVISOR, Map.of()), meeting);
+    assertThat(invitation).isNotNull();
+    assertThat(invitation.path("kind").asString()).isEqualTo("MEETING_SCHEDULED");
+    assertThat(invitation.path("category").asString()).isEqualTo("MEETINGS");
+    assertThat(invitation.path("body").asString())
+        .isEqualTo("请参加「居监会议事 通知测试」，时间：2031-03-06 19:00，地点：社区议事厅。");
+    assertThat(about(inbox(RESIDENT, Map.of()), meeting)).as("not invited").isNull();
+
+    LocalDate dueOn = LocalDate.now(ReadRequest.ZONE).plusDays(5);
+    GraphQlResult added =
+        step(
+            "baiguoshu.secretary",
+            "addActionItem",
+            Map.of(
+                "meetingId",
+                meeting,
+                "description",
+                "核对议事记录",
+                "ownerId",
+                residentOf(SUPERVISOR),
+                "dueOn",
+                dueOn.toString()));
+    String actionItem = added.data("addActionItem.actionItem.id").asString();
+    dispatcher.dispatch();
+    JsonNode assigned = about(inbox(SUPERVISOR, Map.of()), actionItem);
+    assertThat(assigned).isNotNull();
+    assertThat(assigned.path("kind").asString()).isEqualTo("ACTION_ITEM_ASSIGNED");
+    assertThat(assigned.path("body").asString())
+        .isEqualTo("「居监会议事 通知测试」给您分配了一项待办，请在" + dueOn + "前完成。");
+
+    step("baiguoshu.secretary", "cancelMeeting", Map.of("id", meeting, "reason", "改期"));
+    dispatcher.dispatch();
+    assertThat(kinds(inbox(SUPERVISOR, Map.of()), meeting))
+        .containsExactly("MEETING_CANCELLED", "MEETING_SCHEDULED");
+  }
+
+  @Test
+  void aNoticeForEveryone_reachesTheResidentsWithAnAccount_unlessWithdrawnBeforeItWentOut() {
+    GraphQlResult published =
+        step(
+            "baiguoshu.secretary",
+            "publishNotice",
+            Map.of("communityKey", COMMUNITY, "title", "停水通知 通知测试", "body", "周六停水。"));
+    String notice = published.data("publishNotice.notice.id").asString();
+    dispatcher.dispatch();
+    for (String reader : List.of(RESIDENT, SUPERVISOR)) {
+      JsonNode news = about(inbox(reader, Map.of()), notice);
+      assertThat(news).as(reader).isNotNull();
+      assertThat(news.path("kind").asString()).isEqualTo("NOTICE_PUBLISHED");
+      assertThat(news.path("body").asString()).isEqualTo("「停水通知 通知测试」，请查阅。");
+    }
+    assertThat(about(inbox("xinhua.resident", Map.of()), notice)).isNull();
+
+    String withdrawn =
+        step(
+                "baiguoshu.secretary",
+                "publishNotice",
+                Map.of("communityKey", COMMUNITY, "title", "发错的通知", "body", "作废。"))
+            .data("publishNotice.notice.id")
+            .asString();
+    step("baiguoshu.secretary", "withdrawNotice", Map.of("id", withdrawn, "reason", "发错了"));
+    dispatcher.dispatch();
+    assertThat(about(inbox(RESIDENT, Map.of()), withdrawn)).isNull();
+  }
+
+  @Test
   void everyKind_hasAChineseAndAnEnglishText() {
     GraphQLEnumType kinds = (GraphQLEnumType) graphQlSource.schema().getType("NotificationKind");
     Set<String> declared = new TreeSet<>();
@@ -462,41 +554,53 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void noText_namesAPerson_whateverTheDemoMatterItIsAbout() {
-    NotificationSubject matters =
-        subjects.stream()
-            .filter(subject -> subject.subjectType().equals("Matter"))
-            .findFirst()
-            .orElseThrow();
+  void noText_namesAPerson_orLeavesAGap_whateverDemoObjectItIsAbout() {
     AccessScope all = scopes.of(NotificationDispatcher.SYSTEM);
     List<String> names =
         Rows.texts(
             "SELECT DISTINCT name FROM rg.resident WHERE length(name) >= 2"
                 + " UNION SELECT DISTINCT name FROM rg.party_member WHERE length(name) >= 2");
     assertThat(names).hasSizeGreaterThan(100);
-    List<String> demo =
-        Rows.texts(
-            "SELECT community_id || ':' || id FROM rg.matter ORDER BY reported_at LIMIT 400");
-    assertThat(demo).as("the demo's matters and the tests' so far").hasSizeGreaterThan(20);
-    int rendered = 0;
-    for (String row : demo) {
-      UUID community = UUID.fromString(row.substring(0, 36));
-      UUID matter = UUID.fromString(row.substring(37));
-      Map<String, String> values =
-          transactions.read(all, dsl -> matters.values(dsl, community, matter));
-      for (Locale locale : NotificationTemplates.LOCALES) {
-        for (String kind : templates.kinds(locale)) {
-          NotificationTemplates.Text text = templates.render(kind, locale, values);
-          String whole = text.title() + "\n" + text.body();
-          assertThat(whole).as("%s %s", kind, locale).doesNotContain("{").doesNotContain("}");
-          for (String name : names) {
-            assertThat(whole).as("%s %s of matter %s", kind, locale, matter).doesNotContain(name);
+    // each subject's kinds are named after it (MATTER_…, MEETING_…, NOTICE_…, ACTION_ITEM_…)
+    Map<String, String> demoObjects =
+        Map.of(
+            "Matter", "SELECT community_id || ':' || id FROM rg.matter LIMIT 300",
+            "Meeting", "SELECT community_id || ':' || id FROM rg.meeting LIMIT 300",
+            "Notice", "SELECT community_id || ':' || id FROM rg.notice LIMIT 300",
+            "ActionItem", "SELECT community_id || ':' || id FROM rg.action_item LIMIT 300");
+    assertThat(subjects)
+        .extracting(NotificationSubject::subjectType)
+        .containsExactlyInAnyOrderElementsOf(demoObjects.keySet());
+    Set<String> covered = new TreeSet<>();
+    for (NotificationSubject subject : subjects) {
+      String prefix =
+          subject.subjectType().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
+              + "_";
+      List<String> demo = Rows.texts(demoObjects.get(subject.subjectType()));
+      assertThat(demo).as("demo objects of %s", subject.subjectType()).hasSizeGreaterThan(5);
+      for (String row : demo) {
+        UUID community = UUID.fromString(row.substring(0, 36));
+        UUID object = UUID.fromString(row.substring(37));
+        Map<String, String> values =
+            transactions.read(all, dsl -> subject.values(dsl, community, object));
+        for (Locale locale : NotificationTemplates.LOCALES) {
+          for (String kind : templates.kinds(locale)) {
+            if (!kind.startsWith(prefix)) {
+              continue;
+            }
+            NotificationTemplates.Text text = templates.render(kind, locale, values);
+            String whole = text.title() + "\n" + text.body();
+            assertThat(whole).as("%s %s", kind, locale).doesNotContain("{").doesNotContain("}");
+            assertThat(text.body()).as("%s %s", kind, locale).doesNotContain("「」", "\"\"", "：，");
+            for (String name : names) {
+              assertThat(whole).as("%s %s of %s", kind, locale, object).doesNotContain(name);
+            }
+            covered.add(kind);
           }
-          rendered++;
         }
       }
     }
-    assertThat(rendered).isGreaterThan(20 * 7 * 2);
+    assertThat(covered).isEqualTo(new TreeSet<>(templates.kinds(NotificationTemplates.PRIMARY)));
   }
 
   // --- helpers
@@ -508,22 +612,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   private String reported(String title) {
-    GraphQlResult result =
-        step(
-            RESIDENT,
-            "reportMatter",
-            Map.of(
-                "communityKey",
-                COMMUNITY,
-                "title",
-                title,
-                "description",
-                title + "，请处理。",
-                "category",
-                "FACILITY",
-                "isPublic",
-                true));
-    return result.data("reportMatter.matter.id").asString();
+    return desk.reportedByTheResident(title);
   }
 
   private GraphQlResult step(String user, String mutation, Map<String, Object> input) {
@@ -532,28 +621,17 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
   private GraphQlResult step(
       String user, String mutation, Map<String, Object> input, boolean mustSucceed) {
-    GraphQlResult result =
-        graphql.document(mutation).as(user).variable("input", new HashMap<>(input)).execute();
+    GraphQlResult result = desk.call(user, mutation, input);
     if (mustSucceed) {
       assertThat(result.data(mutation + ".errors").size()).as("%s", result).isZero();
     }
     return result;
   }
 
+  /** The matter handed to {@code assignee} (a global id), due in a week. */
   private static Map<String, Object> assignment(String matter, String assignee) {
     return Map.of(
         "id", matter, "assigneeId", assignee, "dueOn", LocalDate.now().plusDays(7).toString());
-  }
-
-  private String ownersCommittee() {
-    GraphQlResult bodies =
-        graphql.document("bodies").as("baiguoshu.admin").variable("key", COMMUNITY).execute();
-    for (JsonNode body : bodies.data("community.bodies")) {
-      if (body.path("kind").asString().equals("OWNERS_COMMITTEE")) {
-        return body.path("id").asString();
-      }
-    }
-    throw new IllegalStateException("No owners' committee in " + bodies);
   }
 
   /** The global id of the resident whose account {@code user} is. */
