@@ -150,6 +150,8 @@ class ModularityTests {
           "org.redgovernance.api.notifications.NotificationIntent",
           "org.redgovernance.api.notifications.NotificationCategory",
           "org.redgovernance.api.notifications.NotificationSubject",
+          "org.redgovernance.api.notifications.NotificationSubject$Audience",
+          "org.redgovernance.api.notifications.NotificationSubject$Values",
           "org.redgovernance.api.notifications.RecipientRepository",
           "org.redgovernance.api.notifications.NotificationChannel",
           "org.redgovernance.api.notifications.ChannelAdapter",

@@ -2,13 +2,11 @@ package org.redgovernance.api.matters;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.jooq.DSLContext;
 import org.redgovernance.api.notifications.NotificationCategory;
 import org.redgovernance.api.notifications.NotificationIntent;
 import org.redgovernance.api.notifications.NotificationSubject;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Who hears of what happens to a matter: which steps tell whom ({@link #of}), and who those
@@ -21,8 +19,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code SUPERVISORS}: the supervisory committee's seated members while it waits for them.
  * </ul>
  */
-@Component
-class MatterNotifications implements NotificationSubject {
+@Configuration(proxyBeanMethods = false)
+class MatterNotifications {
 
   static final String REPORTER = "REPORTER";
   static final String ASSIGNEE = "ASSIGNEE";
@@ -31,10 +29,15 @@ class MatterNotifications implements NotificationSubject {
   /** A comment on a matter tells its reporter (the comment's own author is never told). */
   static final NotificationIntent COMMENTED = toReporter("MATTER_COMMENTED");
 
-  private final MatterAudienceRepository audiences;
-
-  MatterNotifications(MatterAudienceRepository audiences) {
-    this.audiences = audiences;
+  @Bean
+  NotificationSubject matterSubject(MatterAudienceRepository audiences) {
+    return NotificationSubject.of(
+        MatterTypes.MATTER,
+        Map.of(
+            REPORTER, audiences::reporter,
+            ASSIGNEE, audiences::assignee,
+            SUPERVISORS, audiences::supervisors),
+        audiences::values);
   }
 
   /** What taking {@code step} tells whom. */
@@ -65,25 +68,5 @@ class MatterNotifications implements NotificationSubject {
   private static NotificationIntent toReporter(String kind) {
     return new NotificationIntent(
         NotificationCategory.MATTERS_I_RAISED, kind, MatterTypes.MATTER, REPORTER);
-  }
-
-  @Override
-  public String subjectType() {
-    return MatterTypes.MATTER;
-  }
-
-  @Override
-  public Set<String> recipients(DSLContext dsl, UUID communityId, UUID id, String audience) {
-    return switch (audience) {
-      case REPORTER -> audiences.reporter(dsl, communityId, id);
-      case ASSIGNEE -> audiences.assignee(dsl, communityId, id);
-      case SUPERVISORS -> audiences.supervisors(dsl, communityId, id);
-      default -> Set.of();
-    };
-  }
-
-  @Override
-  public Map<String, String> values(DSLContext dsl, UUID communityId, UUID id) {
-    return audiences.values(dsl, communityId, id);
   }
 }

@@ -3,10 +3,7 @@ package org.redgovernance.api.meetings;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.redgovernance.api.commands.Write;
 import org.redgovernance.api.notifications.NotificationCategory;
@@ -14,28 +11,54 @@ import org.redgovernance.api.notifications.NotificationIntent;
 import org.redgovernance.api.notifications.NotificationSubject;
 import org.redgovernance.api.notifications.Notifications;
 import org.redgovernance.api.readmodel.Changed;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Who hears of what happens to a meeting: the members seated today on the bodies it invites, told
  * when it is scheduled (while it is still planned: a meeting cancelled before the news went out
  * tells nobody it was scheduled), cancelled, and when its minutes are published. Meetings a series
- * rolls out weeks ahead tell nobody: they are the series' routine. An action item added to it tells
- * its owner ({@link ActionItemNotifications}).
+ * rolls out weeks ahead tell nobody: they are the series' routine. An action item a meeting adds
+ * tells its owner (a body: its seated members) while it is open; its text is not repeated, as it
+ * may name people: the owner reads it in the meeting.
  */
-@Component
-class MeetingNotifications implements NotificationSubject {
+@Configuration(proxyBeanMethods = false)
+class MeetingNotifications {
 
   static final String INVITED = "INVITED";
   static final String INVITED_WHILE_PLANNED = "INVITED_WHILE_PLANNED";
+  static final String OWNER = "OWNER";
 
   static final NotificationIntent SCHEDULED =
       meetingNews("MEETING_SCHEDULED", INVITED_WHILE_PLANNED);
 
-  private final MeetingAudienceRepository audiences;
+  static final NotificationIntent ACTION_ITEM_ASSIGNED =
+      new NotificationIntent(
+          NotificationCategory.ACTION_ITEMS,
+          "ACTION_ITEM_ASSIGNED",
+          MeetingTypes.ACTION_ITEM,
+          OWNER);
 
-  MeetingNotifications(MeetingAudienceRepository audiences) {
-    this.audiences = audiences;
+  @Bean
+  NotificationSubject meetingSubject(MeetingAudienceRepository audiences) {
+    return NotificationSubject.of(
+        MeetingTypes.MEETING,
+        Map.of(
+            INVITED,
+            (dsl, community, id) ->
+                audiences.invited(dsl, community, id, EnumSet.allOf(MeetingStatus.class)),
+            INVITED_WHILE_PLANNED,
+            (dsl, community, id) ->
+                audiences.invited(dsl, community, id, EnumSet.of(MeetingStatus.PLANNED))),
+        audiences::values);
+  }
+
+  @Bean
+  NotificationSubject actionItemSubject(MeetingAudienceRepository audiences) {
+    return NotificationSubject.of(
+        MeetingTypes.ACTION_ITEM,
+        Map.of(OWNER, audiences::actionItemOwner),
+        audiences::actionItemValues);
   }
 
   /**
@@ -48,8 +71,7 @@ class MeetingNotifications implements NotificationSubject {
           List.of(Notifications.recorded(meetingNews("MEETING_CANCELLED", INVITED)));
       case "minutes-published" ->
           List.of(Notifications.recorded(meetingNews("MEETING_MINUTES_PUBLISHED", INVITED)));
-      case "action-item-added" ->
-          List.of(Notifications.recorded(ActionItemNotifications.ASSIGNED, shown.id()));
+      case "action-item-added" -> List.of(Notifications.recorded(ACTION_ITEM_ASSIGNED, shown.id()));
       default -> List.of();
     };
   }
@@ -57,25 +79,5 @@ class MeetingNotifications implements NotificationSubject {
   private static NotificationIntent meetingNews(String kind, String audience) {
     return new NotificationIntent(
         NotificationCategory.MEETINGS, kind, MeetingTypes.MEETING, audience);
-  }
-
-  @Override
-  public String subjectType() {
-    return MeetingTypes.MEETING;
-  }
-
-  @Override
-  public Set<String> recipients(DSLContext dsl, UUID communityId, UUID id, String audience) {
-    return switch (audience) {
-      case INVITED -> audiences.invited(dsl, communityId, id, EnumSet.allOf(MeetingStatus.class));
-      case INVITED_WHILE_PLANNED ->
-          audiences.invited(dsl, communityId, id, EnumSet.of(MeetingStatus.PLANNED));
-      default -> Set.of();
-    };
-  }
-
-  @Override
-  public Map<String, String> values(DSLContext dsl, UUID communityId, UUID id) {
-    return audiences.values(dsl, communityId, id);
   }
 }

@@ -1,20 +1,18 @@
 package org.redgovernance.api.notices;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.jooq.DSLContext;
 import org.redgovernance.api.notifications.NotificationCategory;
 import org.redgovernance.api.notifications.NotificationIntent;
 import org.redgovernance.api.notifications.NotificationSubject;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A published notice tells the residents of its audience who have an account; one withdrawn before
  * the news went out tells nobody.
  */
-@Component
-class NoticeNotifications implements NotificationSubject {
+@Configuration(proxyBeanMethods = false)
+class NoticeNotifications {
 
   static final String READERS = "READERS";
 
@@ -22,24 +20,9 @@ class NoticeNotifications implements NotificationSubject {
       new NotificationIntent(
           NotificationCategory.NOTICES, "NOTICE_PUBLISHED", NoticeTypes.NOTICE, READERS);
 
-  private final NoticeAudienceRepository audiences;
-
-  NoticeNotifications(NoticeAudienceRepository audiences) {
-    this.audiences = audiences;
-  }
-
-  @Override
-  public String subjectType() {
-    return NoticeTypes.NOTICE;
-  }
-
-  @Override
-  public Set<String> recipients(DSLContext dsl, UUID communityId, UUID id, String audience) {
-    return READERS.equals(audience) ? audiences.readers(dsl, communityId, id) : Set.of();
-  }
-
-  @Override
-  public Map<String, String> values(DSLContext dsl, UUID communityId, UUID id) {
-    return audiences.values(dsl, communityId, id);
+  @Bean
+  NotificationSubject noticeSubject(NoticeAudienceRepository audiences) {
+    return NotificationSubject.of(
+        NoticeTypes.NOTICE, Map.of(READERS, audiences::readers), audiences::values);
   }
 }

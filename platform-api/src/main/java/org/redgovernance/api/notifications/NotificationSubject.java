@@ -26,4 +26,42 @@ public interface NotificationSubject {
    * name or contact. Empty once the object is gone.
    */
   Map<String, String> values(DSLContext dsl, UUID communityId, UUID id);
+
+  /** Who one audience of an object is now: the people's accounts, none once nobody may hear. */
+  @FunctionalInterface
+  interface Audience {
+    Set<String> of(DSLContext dsl, UUID communityId, UUID id);
+  }
+
+  /** What templates may say of an object ({@link #values}). */
+  @FunctionalInterface
+  interface Values {
+    Map<String, String> of(DSLContext dsl, UUID communityId, UUID id);
+  }
+
+  /**
+   * The subject of objects of {@code subjectType} whose audiences are {@code audiences} by name
+   * (any other name has nobody) and whose template values are {@code values}.
+   */
+  static NotificationSubject of(
+      String subjectType, Map<String, Audience> audiences, Values values) {
+    Map<String, Audience> named = Map.copyOf(audiences);
+    return new NotificationSubject() {
+      @Override
+      public String subjectType() {
+        return subjectType;
+      }
+
+      @Override
+      public Set<String> recipients(DSLContext dsl, UUID communityId, UUID id, String audience) {
+        Audience who = named.get(audience);
+        return who == null ? Set.of() : who.of(dsl, communityId, id);
+      }
+
+      @Override
+      public Map<String, String> values(DSLContext dsl, UUID communityId, UUID id) {
+        return values.of(dsl, communityId, id);
+      }
+    };
+  }
 }

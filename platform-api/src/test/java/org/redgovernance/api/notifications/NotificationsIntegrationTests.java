@@ -577,7 +577,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
           subject.subjectType().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
               + "_";
       List<String> demo = Rows.texts(demoObjects.get(subject.subjectType()));
-      assertThat(demo).as("demo objects of %s", subject.subjectType()).hasSizeGreaterThan(5);
+      assertThat(demo).as("demo objects of %s", subject.subjectType()).isNotEmpty();
       for (String row : demo) {
         UUID community = UUID.fromString(row.substring(0, 36));
         UUID object = UUID.fromString(row.substring(37));
