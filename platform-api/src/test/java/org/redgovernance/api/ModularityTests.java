@@ -153,6 +153,7 @@ class ModularityTests {
           "org.redgovernance.api.notifications.NotificationSubject$Audience",
           "org.redgovernance.api.notifications.NotificationSubject$Values",
           "org.redgovernance.api.notifications.RecipientRepository",
+          "org.redgovernance.api.notifications.Reminders",
           "org.redgovernance.api.notifications.NotificationChannel",
           "org.redgovernance.api.notifications.ChannelAdapter",
           "org.redgovernance.api.notifications.ChannelAdapter$Message",

@@ -3,6 +3,7 @@ package org.redgovernance.api.matters;
 import static org.redgovernance.database.jooq.Tables.BODY_CARD;
 import static org.redgovernance.database.jooq.Tables.MATTER;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.notifications.RecipientRepository;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,20 +39,44 @@ class MatterAudienceRepository {
    * member's resident, or the residents seated on the body it was handed to.
    */
   Set<String> assignee(DSLContext dsl, UUID communityId, UUID matterId) {
-    Condition inProgress =
-        matter(communityId, matterId).and(MATTER.STATUS.eq(MatterStatus.IN_PROGRESS.name()));
+    return holders(
+        dsl,
+        communityId,
+        matter(communityId, matterId).and(MATTER.STATUS.eq(MatterStatus.IN_PROGRESS.name())));
+  }
+
+  /** The accounts of whoever holds the matter while it is overdue today. */
+  Set<String> overdueHolder(DSLContext dsl, UUID communityId, UUID matterId) {
+    return holders(
+        dsl,
+        communityId,
+        matter(communityId, matterId)
+            .and(MatterModels.overdue(MATTER, LocalDate.now(ReadRequest.ZONE))));
+  }
+
+  /** The community's matters overdue {@code today}, as reminders select them. */
+  static Select<Record2<UUID, UUID>> overdue(UUID communityId, LocalDate today) {
+    return DSL.select(MATTER.COMMUNITY_ID, MATTER.ID)
+        .from(MATTER)
+        .where(MATTER.COMMUNITY_ID.eq(communityId), MatterModels.overdue(MATTER, today));
+  }
+
+  /**
+   * The accounts of the resident, party member or body seats the matter is assigned to, where
+   * {@code held}.
+   */
+  private static Set<String> holders(DSLContext dsl, UUID communityId, Condition held) {
     Select<Record1<UUID>> residents =
         DSL.select(MATTER.ASSIGNEE_RESIDENT_ID)
             .from(MATTER)
-            .where(inProgress)
+            .where(held)
             .unionAll(
                 RecipientRepository.residentsOfPartyMembers(
                     communityId,
-                    DSL.select(MATTER.ASSIGNEE_PARTY_MEMBER_ID).from(MATTER).where(inProgress)))
+                    DSL.select(MATTER.ASSIGNEE_PARTY_MEMBER_ID).from(MATTER).where(held)))
             .unionAll(
                 RecipientRepository.seatedOn(
-                    communityId,
-                    DSL.select(MATTER.ASSIGNEE_BODY_ID).from(MATTER).where(inProgress)));
+                    communityId, DSL.select(MATTER.ASSIGNEE_BODY_ID).from(MATTER).where(held)));
     return RecipientRepository.accounts(dsl, communityId, residents);
   }
 

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>{@code REPORTER}: the account of the resident the matter was raised for;
  *   <li>{@code ASSIGNEE}: whoever holds it while it is in progress (a body: its seated members);
- *   <li>{@code SUPERVISORS}: the supervisory committee's seated members while it waits for them.
+ *   <li>{@code SUPERVISORS}: the supervisory committee's seated members while it waits for them;
+ *   <li>{@code OVERDUE_HOLDER}: whoever holds it while it is overdue ({@link MatterReminders}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +26,15 @@ class MatterNotifications {
   static final String REPORTER = "REPORTER";
   static final String ASSIGNEE = "ASSIGNEE";
   static final String SUPERVISORS = "SUPERVISORS";
+  static final String OVERDUE_HOLDER = "OVERDUE_HOLDER";
+
+  /** An overdue matter reminds whoever holds it, once a day while it stays overdue. */
+  static final NotificationIntent OVERDUE =
+      new NotificationIntent(
+          NotificationCategory.MATTERS_ASSIGNED_TO_ME,
+          "MATTER_OVERDUE",
+          MatterTypes.MATTER,
+          OVERDUE_HOLDER);
 
   /** A comment on a matter tells its reporter (the comment's own author is never told). */
   static final NotificationIntent COMMENTED = toReporter("MATTER_COMMENTED");
@@ -36,7 +46,8 @@ class MatterNotifications {
         Map.of(
             REPORTER, audiences::reporter,
             ASSIGNEE, audiences::assignee,
-            SUPERVISORS, audiences::supervisors),
+            SUPERVISORS, audiences::supervisors,
+            OVERDUE_HOLDER, audiences::overdueHolder),
         audiences::values);
   }
 

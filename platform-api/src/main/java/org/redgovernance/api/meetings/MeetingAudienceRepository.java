@@ -5,6 +5,7 @@ import static org.redgovernance.database.jooq.Tables.MEETING;
 import static org.redgovernance.database.jooq.Tables.MEETING_INVITATION;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.notifications.RecipientRepository;
@@ -75,6 +77,19 @@ class MeetingAudienceRepository {
                     communityId,
                     DSL.select(ACTION_ITEM.OWNER_BODY_ID).from(ACTION_ITEM).where(open)));
     return RecipientRepository.accounts(dsl, communityId, residents);
+  }
+
+  /**
+   * The community's open action items past their due date on {@code today}, as reminders select
+   * them.
+   */
+  static Select<Record2<UUID, UUID>> overdueActionItems(UUID communityId, LocalDate today) {
+    return DSL.select(ACTION_ITEM.COMMUNITY_ID, ACTION_ITEM.ID)
+        .from(ACTION_ITEM)
+        .where(
+            ACTION_ITEM.COMMUNITY_ID.eq(communityId),
+            ACTION_ITEM.STATUS.eq(ActionItemStatus.OPEN.name()),
+            ACTION_ITEM.DUE_ON.lt(today));
   }
 
   /** What templates may say of an action item: its meeting's title and its due date. */

@@ -39,6 +39,14 @@ class MeetingNotifications {
           MeetingTypes.ACTION_ITEM,
           OWNER);
 
+  /** An open action item past its due date reminds its owner, once a day. */
+  static final NotificationIntent ACTION_ITEM_OVERDUE =
+      new NotificationIntent(
+          NotificationCategory.ACTION_ITEMS,
+          "ACTION_ITEM_OVERDUE",
+          MeetingTypes.ACTION_ITEM,
+          OWNER);
+
   @Bean
   NotificationSubject meetingSubject(MeetingAudienceRepository audiences) {
     return NotificationSubject.of(

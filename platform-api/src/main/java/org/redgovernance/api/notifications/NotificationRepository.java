@@ -6,6 +6,7 @@ import static org.redgovernance.database.jooq.Tables.NOTIFICATION_DELIVERY;
 import static org.redgovernance.database.jooq.Tables.NOTIFICATION_INTENT;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Write;
@@ -86,6 +90,40 @@ class NotificationRepository {
                         DSL.field("rg.current_user_id()", String.class), DSL.inline("system")))
                 .from(row.table())
                 .where(subjectId.isNotNull()));
+  }
+
+  /** Reminders ({@link Notifications#remind}): the intents raised now, none twice a day. */
+  static int reminders(
+      DSLContext dsl,
+      NotificationIntent intent,
+      Select<? extends Record2<UUID, UUID>> subjects,
+      LocalDate day) {
+    Table<?> chosen = subjects.asTable("subjects", "community_id", "id");
+    Field<UUID> community = chosen.field("community_id", UUID.class);
+    Field<UUID> id = chosen.field("id", UUID.class);
+    return dsl.insertInto(
+            NOTIFICATION_INTENT,
+            NOTIFICATION_INTENT.COMMUNITY_ID,
+            NOTIFICATION_INTENT.CATEGORY,
+            NOTIFICATION_INTENT.KIND,
+            NOTIFICATION_INTENT.SUBJECT_TYPE,
+            NOTIFICATION_INTENT.SUBJECT_ID,
+            NOTIFICATION_INTENT.AUDIENCE,
+            NOTIFICATION_INTENT.ACTOR_ID,
+            NOTIFICATION_INTENT.DEDUPE_KEY)
+        .select(
+            DSL.select(
+                    community,
+                    DSL.inline(intent.category().name()),
+                    DSL.inline(intent.kind()),
+                    DSL.inline(intent.subjectType()),
+                    id,
+                    DSL.inline(intent.audience()),
+                    DSL.inline("system"),
+                    DSL.inline(intent.kind() + ":" + day + ":").concat(id.cast(String.class)))
+                .from(chosen))
+        .onConflictDoNothing()
+        .execute();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.redgovernance.api.commands.Write;
  * The one entry point of features into notifications: the intent of a change, written beside it
  * ({@link Write#alongside}) in the statement that makes it, so that it commits or rolls back with
  * the change. Nothing else is to do: the dispatcher finds the intent once the change committed.
+ * (Reminders that no change makes, such as an overdue matter's, go through {@link Reminders}.)
  */
 public final class Notifications {
 

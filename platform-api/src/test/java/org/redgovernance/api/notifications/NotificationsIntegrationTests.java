@@ -26,6 +26,7 @@ import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.support.Inbox;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -636,22 +637,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
   /** The global id of the resident whose account {@code user} is. */
   private static String residentOf(String user) {
-    String userId =
+    return Inbox.residentOf(
+        COMMUNITY,
         switch (user) {
           case SUPERVISOR -> "d3e00000-0000-4000-8000-000000000007";
           case RESIDENT -> "d3e00000-0000-4000-8000-000000000008";
           default -> throw new IllegalArgumentException(user);
-        };
-    UUID community =
-        UUID.fromString(Rows.text("SELECT id::text FROM rg.community WHERE key = ?", COMMUNITY));
-    UUID resident =
-        UUID.fromString(
-            Rows.text(
-                "SELECT resident_id::text FROM rg.resident_account"
-                    + " WHERE community_id = ? AND user_id = ?",
-                community,
-                userId));
-    return GlobalId.of("Resident", community, resident);
+        });
   }
 
   private JsonNode inbox(String user, Map<String, Object> filter) {
