@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -66,18 +65,16 @@ class MatterAudienceRepository {
    * {@code held}.
    */
   private static Set<String> holders(DSLContext dsl, UUID communityId, Condition held) {
-    Select<Record1<UUID>> residents =
-        DSL.select(MATTER.ASSIGNEE_RESIDENT_ID)
-            .from(MATTER)
-            .where(held)
-            .unionAll(
-                RecipientRepository.residentsOfPartyMembers(
-                    communityId,
-                    DSL.select(MATTER.ASSIGNEE_PARTY_MEMBER_ID).from(MATTER).where(held)))
-            .unionAll(
-                RecipientRepository.seatedOn(
-                    communityId, DSL.select(MATTER.ASSIGNEE_BODY_ID).from(MATTER).where(held)));
-    return RecipientRepository.accounts(dsl, communityId, residents);
+    return RecipientRepository.accounts(
+        dsl,
+        communityId,
+        RecipientRepository.holders(
+            communityId,
+            MATTER,
+            MATTER.ASSIGNEE_RESIDENT_ID,
+            MATTER.ASSIGNEE_PARTY_MEMBER_ID,
+            MATTER.ASSIGNEE_BODY_ID,
+            held));
   }
 
   /**

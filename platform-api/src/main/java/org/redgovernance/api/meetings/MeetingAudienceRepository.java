@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -58,25 +57,20 @@ class MeetingAudienceRepository {
    * residents seated on the body.
    */
   Set<String> actionItemOwner(DSLContext dsl, UUID communityId, UUID actionItemId) {
-    Condition open =
-        ACTION_ITEM
-            .COMMUNITY_ID
-            .eq(communityId)
-            .and(ACTION_ITEM.ID.eq(actionItemId))
-            .and(ACTION_ITEM.STATUS.eq(ActionItemStatus.OPEN.name()));
-    Select<Record1<UUID>> residents =
-        DSL.select(ACTION_ITEM.OWNER_RESIDENT_ID)
-            .from(ACTION_ITEM)
-            .where(open)
-            .unionAll(
-                RecipientRepository.residentsOfPartyMembers(
-                    communityId,
-                    DSL.select(ACTION_ITEM.OWNER_PARTY_MEMBER_ID).from(ACTION_ITEM).where(open)))
-            .unionAll(
-                RecipientRepository.seatedOn(
-                    communityId,
-                    DSL.select(ACTION_ITEM.OWNER_BODY_ID).from(ACTION_ITEM).where(open)));
-    return RecipientRepository.accounts(dsl, communityId, residents);
+    return RecipientRepository.accounts(
+        dsl,
+        communityId,
+        RecipientRepository.holders(
+            communityId,
+            ACTION_ITEM,
+            ACTION_ITEM.OWNER_RESIDENT_ID,
+            ACTION_ITEM.OWNER_PARTY_MEMBER_ID,
+            ACTION_ITEM.OWNER_BODY_ID,
+            ACTION_ITEM
+                .COMMUNITY_ID
+                .eq(communityId)
+                .and(ACTION_ITEM.ID.eq(actionItemId))
+                .and(ACTION_ITEM.STATUS.eq(ActionItemStatus.OPEN.name()))));
   }
 
   /**
@@ -86,10 +80,7 @@ class MeetingAudienceRepository {
   static Select<Record2<UUID, UUID>> overdueActionItems(UUID communityId, LocalDate today) {
     return DSL.select(ACTION_ITEM.COMMUNITY_ID, ACTION_ITEM.ID)
         .from(ACTION_ITEM)
-        .where(
-            ACTION_ITEM.COMMUNITY_ID.eq(communityId),
-            ACTION_ITEM.STATUS.eq(ActionItemStatus.OPEN.name()),
-            ACTION_ITEM.DUE_ON.lt(today));
+        .where(ACTION_ITEM.COMMUNITY_ID.eq(communityId), MeetingModels.overdue(ACTION_ITEM, today));
   }
 
   /** What templates may say of an action item: its meeting's title and its due date. */

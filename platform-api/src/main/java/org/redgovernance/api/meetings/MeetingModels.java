@@ -9,6 +9,7 @@ import static org.redgovernance.database.jooq.Tables.MEETING;
 import static org.redgovernance.database.jooq.Tables.MEETING_INVITATION;
 import static org.redgovernance.database.jooq.Tables.SERVICE_POST_CARD;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -242,13 +243,7 @@ class MeetingModels {
         .part("owner", OWNERS, (item, request) -> DSL.trueCondition())
         .date("dueOn", item -> item.DUE_ON)
         .value("status", item -> item.STATUS)
-        .value(
-            "overdue",
-            (item, request) ->
-                DSL.field(
-                    item.STATUS
-                        .eq(ActionItemStatus.OPEN.name())
-                        .and(item.DUE_ON.lt(request.today()))))
+        .value("overdue", (item, request) -> DSL.field(overdue(item, request.today())))
         .dateTime("doneAt", item -> item.DONE_AT)
         .value("version", item -> item.VERSION)
         .build();
@@ -454,5 +449,13 @@ class MeetingModels {
       where = where.and(meeting.STATUS.in(statuses));
     }
     return where;
+  }
+
+  /**
+   * Whether an action item is overdue on {@code today}: open past its due date. Its field and its
+   * owner's daily reminder both ask this.
+   */
+  static Condition overdue(ActionItem item, LocalDate today) {
+    return item.STATUS.eq(ActionItemStatus.OPEN.name()).and(item.DUE_ON.lt(today));
   }
 }

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -37,6 +38,26 @@ public final class RecipientRepository {
                 user.isNotNull())
             .orderBy(user)
             .fetch(user));
+  }
+
+  /**
+   * The residents an object is assigned to, in whichever of its three columns it names them: a
+   * resident, a party member (their resident), or a body (its seats today); the rows of {@code
+   * table} where {@code held}.
+   */
+  public static Select<Record1<UUID>> holders(
+      UUID communityId,
+      Table<?> table,
+      Field<UUID> resident,
+      Field<UUID> partyMember,
+      Field<UUID> body,
+      Condition held) {
+    return DSL.select(resident)
+        .from(table)
+        .where(held)
+        .unionAll(
+            residentsOfPartyMembers(communityId, DSL.select(partyMember).from(table).where(held)))
+        .unionAll(seatedOn(communityId, DSL.select(body).from(table).where(held)));
   }
 
   /** Every resident of the community. */
