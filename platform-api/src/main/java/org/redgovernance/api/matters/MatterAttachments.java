@@ -14,6 +14,7 @@ import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
+import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -152,7 +153,7 @@ class MatterAttachments {
    * it was made, minutes ago ({@link AttachmentLinks}), so the file is read without a caller.
    */
   Optional<Download> downloadLinked(GlobalId id) {
-    AccessScope system = scopes.of(MatterAutoClose.SYSTEM);
+    AccessScope system = scopes.of(Caller.SYSTEM);
     return system
         .byId(id.communityId())
         .flatMap(

@@ -3,7 +3,6 @@ package org.redgovernance.api.matters;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -27,7 +26,6 @@ class MatterAutoClose {
 
   private static final Logger log = LoggerFactory.getLogger(MatterAutoClose.class);
   private static final int BATCH = 200;
-  static final Caller SYSTEM = new Caller("system", "system", "系统", true, Map.of(), Map.of());
 
   private final AccessScopes scopes;
   private final TenantTransactions transactions;
@@ -60,7 +58,7 @@ class MatterAutoClose {
 
   /** Closes every matter verified before {@code cutoff} and still unrated; returns how many. */
   int closeUnrated(OffsetDateTime cutoff) {
-    AccessScope all = scopes.of(SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     int closed = 0;
     for (ReachableCommunity community : all.communities()) {
       if (!community.status().acceptsWrites()) {

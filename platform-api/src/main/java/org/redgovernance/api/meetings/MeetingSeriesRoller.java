@@ -1,7 +1,6 @@
 package org.redgovernance.api.meetings;
 
 import java.time.LocalDate;
-import java.util.Map;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.AccessScopes;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 class MeetingSeriesRoller {
 
   private static final Logger log = LoggerFactory.getLogger(MeetingSeriesRoller.class);
-  private static final Caller SYSTEM =
-      new Caller("system", "system", "系统", true, Map.of(), Map.of());
 
   private final AccessScopes scopes;
   private final TenantTransactions transactions;
@@ -50,7 +47,7 @@ class MeetingSeriesRoller {
   }
 
   int rollForward(LocalDate today) {
-    AccessScope all = scopes.of(SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     int created = 0;
     for (ReachableCommunity community : all.communities()) {
       if (!community.status().acceptsWrites()) {

@@ -47,7 +47,6 @@ import org.springframework.stereotype.Component;
 class NotificationDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-  static final Caller SYSTEM = new Caller("system", "system", "系统", true, Map.of(), Map.of());
   static final int MAX_EXPANSION_FAILURES = 5;
 
   /** How the dispatcher works: batch sizes, tries and their spacing. */
@@ -101,7 +100,7 @@ class NotificationDispatcher {
 
   /** Expands one batch of waiting intents; how many. */
   int expand() {
-    AccessScope all = scopes.of(SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     return transactions.write(
         all,
         dsl -> {
@@ -178,7 +177,7 @@ class NotificationDispatcher {
 
   /** Claims one batch of due deliveries, sends them and settles each; how many were claimed. */
   int deliver() {
-    AccessScope all = scopes.of(SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     List<Claimed> claimed =
         transactions.write(
             all, dsl -> repository.claimDue(dsl, settings.batch(), settings.lease()));

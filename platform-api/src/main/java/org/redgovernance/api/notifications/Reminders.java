@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Record2;
 import org.jooq.Select;
+import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -37,7 +38,7 @@ public class Reminders {
       NotificationIntent intent,
       Function<UUID, Select<? extends Record2<UUID, UUID>>> subjectsIn,
       LocalDate day) {
-    AccessScope all = scopes.of(NotificationDispatcher.SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     int raised = 0;
     for (ReachableCommunity community : all.communities()) {
       if (community.status().acceptsWrites()) {

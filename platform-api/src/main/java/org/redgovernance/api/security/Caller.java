@@ -15,6 +15,14 @@ public record Caller(
     Map<String, Set<StreetRole>> streetRoles,
     Map<String, Set<CommunityRole>> communityRoles) {
 
+  /**
+   * The platform itself, for the jobs that act on every community (closing unrated matters, rolling
+   * meeting series out, delivering notifications). Its id {@code system} is no Keycloak subject
+   * (those are UUIDs); the database's wall around each person's notifications lets it through.
+   */
+  public static final Caller SYSTEM =
+      new Caller("system", "system", "系统", true, Map.of(), Map.of());
+
   public Caller {
     streetRoles = Map.copyOf(streetRoles);
     communityRoles = Map.copyOf(communityRoles);

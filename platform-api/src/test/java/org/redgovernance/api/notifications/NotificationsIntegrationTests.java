@@ -26,6 +26,7 @@ import org.redgovernance.api.events.ChangeEvents;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.support.Inbox;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
@@ -556,7 +557,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
   @Test
   void noText_namesAPerson_orLeavesAGap_whateverDemoObjectItIsAbout() {
-    AccessScope all = scopes.of(NotificationDispatcher.SYSTEM);
+    AccessScope all = scopes.of(Caller.SYSTEM);
     List<String> names =
         Rows.texts(
             "SELECT DISTINCT name FROM rg.resident WHERE length(name) >= 2"
