@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -37,10 +39,11 @@ import org.springframework.stereotype.Component;
  *       delivery per channel, and is marked expanded in the same transaction.
  *   <li>Deliver: due deliveries are claimed for a lease (SKIP LOCKED again), then each is sent
  *       outside any transaction and its outcome settled: SENT; FAILED and due again after a backoff
- *       that doubles with every try; DEAD after the last try; SKIPPED when the subject's feature no
- *       longer counts the person in the audience (a revoked part, a deleted object). A dispatcher
- *       that dies while sending loses its lease and the delivery is tried again: a provider may
- *       then see a message twice, with the same {@link ChannelAdapter.Message#deliveryKey()}.
+ *       that doubles with every try; DEAD after the last try; SKIPPED when the subject's feature,
+ *       asked once per batch as it is claimed, no longer counts the person in the audience (a
+ *       revoked part, a deleted object). A dispatcher that dies while sending loses its lease and
+ *       the delivery is tried again: a provider may then see a message twice, with the same {@link
+ *       ChannelAdapter.Message#deliveryKey()}.
  * </ol>
  */
 @Component
@@ -181,13 +184,18 @@ class NotificationDispatcher {
     List<Claimed> claimed =
         transactions.write(
             all, dsl -> repository.claimDue(dsl, settings.batch(), settings.lease()));
+    // an audience is asked once per batch: a notice's thousand deliveries ask for its readers once
+    Map<Audience, Set<String>> asked = new HashMap<>();
     for (Claimed claim : claimed) {
-      deliverOne(all, claim);
+      deliverOne(all, claim, asked);
     }
     return claimed.size();
   }
 
-  private void deliverOne(AccessScope all, Claimed claim) {
+  /** One audience of one object, as the deliveries of a batch ask for it. */
+  private record Audience(UUID communityId, String subjectType, UUID subjectId, String name) {}
+
+  private void deliverOne(AccessScope all, Claimed claim, Map<Audience, Set<String>> asked) {
     Optional<ReachableCommunity> community = all.byId(claim.communityId());
     NotificationSubject subject = subjects.get(claim.subjectType());
     boolean stillTheirs;
@@ -195,12 +203,22 @@ class NotificationDispatcher {
       stillTheirs =
           community.isPresent()
               && subject != null
-              && transactions
-                  .read(
-                      all,
-                      dsl ->
-                          subject.recipients(
-                              dsl, claim.communityId(), claim.subjectId(), claim.audience()))
+              && asked
+                  .computeIfAbsent(
+                      new Audience(
+                          claim.communityId(),
+                          claim.subjectType(),
+                          claim.subjectId(),
+                          claim.audience()),
+                      audience ->
+                          transactions.read(
+                              all,
+                              dsl ->
+                                  subject.recipients(
+                                      dsl,
+                                      audience.communityId(),
+                                      audience.subjectId(),
+                                      audience.name())))
                   .contains(claim.recipientUserId());
     } catch (RuntimeException failure) {
       failed(all, claim, "asking who the audience is failed: " + failure.getMessage());
