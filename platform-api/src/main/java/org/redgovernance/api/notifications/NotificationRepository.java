@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record2;
@@ -23,6 +25,8 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Write;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.database.jooq.tables.records.NotificationIntentRecord;
 import org.springframework.stereotype.Component;
 
 /** The outbox, the notifications and their deliveries, as SQL. */
@@ -69,39 +73,47 @@ class NotificationRepository {
 
   /** The intent's row, inserted from the change's row ({@link Notifications#recorded}). */
   static Query intentFrom(Write.Row row, Field<UUID> subjectId, NotificationIntent intent) {
-    return DSL.insertInto(
-            NOTIFICATION_INTENT,
-            NOTIFICATION_INTENT.COMMUNITY_ID,
-            NOTIFICATION_INTENT.CATEGORY,
-            NOTIFICATION_INTENT.KIND,
-            NOTIFICATION_INTENT.SUBJECT_TYPE,
-            NOTIFICATION_INTENT.SUBJECT_ID,
-            NOTIFICATION_INTENT.AUDIENCE,
-            NOTIFICATION_INTENT.ACTOR_ID)
-        .select(
-            DSL.select(
-                    row.communityId(),
-                    DSL.inline(intent.category().name()),
-                    DSL.inline(intent.kind()),
-                    DSL.inline(intent.subjectType()),
-                    subjectId,
-                    DSL.inline(intent.audience()),
-                    DSL.coalesce(
-                        DSL.field("rg.current_user_id()", String.class), DSL.inline("system")))
-                .from(row.table())
-                .where(subjectId.isNotNull()));
+    return intents(
+        intent,
+        row.table(),
+        row.communityId(),
+        subjectId,
+        DSL.coalesce(
+            DSL.field("rg.current_user_id()", String.class), DSL.inline(Caller.SYSTEM.userId())),
+        DSL.castNull(String.class),
+        subjectId.isNotNull());
   }
 
-  /** Reminders ({@link Notifications#remind}): the intents raised now, none twice a day. */
+  /** Reminders ({@link Reminders#raise}): the intents raised now, none twice a day. */
   static int reminders(
       DSLContext dsl,
       NotificationIntent intent,
       Select<? extends Record2<UUID, UUID>> subjects,
       LocalDate day) {
     Table<?> chosen = subjects.asTable("subjects", "community_id", "id");
-    Field<UUID> community = chosen.field("community_id", UUID.class);
     Field<UUID> id = chosen.field("id", UUID.class);
-    return dsl.insertInto(
+    return dsl.execute(
+        intents(
+                intent,
+                chosen,
+                chosen.field("community_id", UUID.class),
+                id,
+                DSL.inline(Caller.SYSTEM.userId()),
+                DSL.inline(intent.kind() + ":" + day + ":").concat(id.cast(String.class)),
+                DSL.noCondition())
+            .onConflictDoNothing());
+  }
+
+  /** {@code intent} about each row of {@code from} where {@code where}, as the outbox holds it. */
+  private static InsertOnDuplicateStep<NotificationIntentRecord> intents(
+      NotificationIntent intent,
+      Table<?> from,
+      Field<UUID> communityId,
+      Field<UUID> subjectId,
+      Field<String> actorId,
+      Field<String> dedupeKey,
+      Condition where) {
+    return DSL.insertInto(
             NOTIFICATION_INTENT,
             NOTIFICATION_INTENT.COMMUNITY_ID,
             NOTIFICATION_INTENT.CATEGORY,
@@ -113,17 +125,16 @@ class NotificationRepository {
             NOTIFICATION_INTENT.DEDUPE_KEY)
         .select(
             DSL.select(
-                    community,
+                    communityId,
                     DSL.inline(intent.category().name()),
                     DSL.inline(intent.kind()),
                     DSL.inline(intent.subjectType()),
-                    id,
+                    subjectId,
                     DSL.inline(intent.audience()),
-                    DSL.inline("system"),
-                    DSL.inline(intent.kind() + ":" + day + ":").concat(id.cast(String.class)))
-                .from(chosen))
-        .onConflictDoNothing()
-        .execute();
+                    actorId,
+                    dedupeKey)
+                .from(from)
+                .where(where));
   }
 
   /**
