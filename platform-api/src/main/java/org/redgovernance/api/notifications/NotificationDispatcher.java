@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeEvents;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.notifications.NotificationRepository.Claimed;
 import org.redgovernance.api.notifications.NotificationRepository.Outcome;
 import org.redgovernance.api.notifications.NotificationRepository.Waiting;
@@ -164,8 +165,7 @@ class NotificationDispatcher {
     Map<String, String> values = subject.values(dsl, intent.communityId(), intent.subjectId());
     NotificationTemplates.Text text =
         templates.render(intent.kind(), NotificationTemplates.PRIMARY, values);
-    String subjectRef =
-        templates.globalId(intent.subjectType(), intent.communityId(), intent.subjectId());
+    String subjectRef = GlobalId.of(intent.subjectType(), intent.communityId(), intent.subjectId());
     String link = templates.link(community.get().key(), intent.subjectType(), subjectRef);
     List<NotificationChannel> on = new ArrayList<>(channels.keySet());
     for (String recipient : recipients) {

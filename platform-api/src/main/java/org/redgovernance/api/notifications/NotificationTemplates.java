@@ -9,11 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.redgovernance.api.graphql.GlobalId;
 
 /**
  * The texts of notifications, per kind, in Chinese ({@link #PRIMARY}, what inboxes show) and
@@ -60,11 +58,6 @@ final class NotificationTemplates {
       throw new IllegalStateException("No " + locale + " text for notifications of kind " + kind);
     }
     return new Text(fill(title, values), fill(body, values));
-  }
-
-  /** The subject's global id, as node(id:) takes it. */
-  String globalId(String type, UUID communityId, UUID id) {
-    return GlobalId.of(type, communityId, id);
   }
 
   /** Where a front end shows the subject: the configured pattern, filled in. */
