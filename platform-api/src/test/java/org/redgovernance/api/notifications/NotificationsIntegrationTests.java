@@ -165,6 +165,52 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void nulBytesAndHugeStrings_areTypedErrors_andMarkNothing() {
+    String matter = reported("输入攻击测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
+    dispatcher.dispatch();
+    String notification = id(about(inbox(RESIDENT, Map.of()), matter));
+    for (String bad : List.of(notification + "\u0000", "x".repeat(10_000), "\u0000")) {
+      GraphQlResult one =
+          graphql
+              .document("markNotificationRead")
+              .as(RESIDENT)
+              .variable("input", Map.of("id", bad))
+              .execute();
+      assertThat(
+              one.errorCodes().isEmpty()
+                  ? List.of(one.data("markNotificationRead.errors.0.code").asString())
+                  : one.errorCodes())
+          .as("%s", one)
+          .containsAnyOf("INVALID_INPUT", "NOT_FOUND");
+      GraphQlResult all =
+          graphql
+              .document("markAllNotificationsRead")
+              .as(RESIDENT)
+              .variable("input", Map.of("communityKey", bad))
+              .execute();
+      assertThat(
+              all.errorCodes().isEmpty()
+                  ? List.of(all.data("markAllNotificationsRead.errors.0.code").asString())
+                  : all.errorCodes())
+          .as("%s", all)
+          .containsAnyOf("INVALID_INPUT", "NOT_FOUND");
+      GraphQlResult filtered =
+          graphql
+              .document("notifications")
+              .as(RESIDENT)
+              .variable("filter", Map.of("communityKey", bad))
+              .execute();
+      assertThat(filtered.hasErrors() || filtered.data("notifications.edges").isEmpty())
+          .as("%s", filtered)
+          .isTrue();
+    }
+    assertThat(about(inbox(RESIDENT, Map.of("unread", true)), matter))
+        .as("still unread")
+        .isNotNull();
+  }
+
+  @Test
   void aRefusedStep_leavesNoIntent_andATakenOneLeavesExactlyOne() {
     String matter = reported("意图事务测试");
     UUID local = GlobalId.decode(matter).orElseThrow().id();
