@@ -89,11 +89,15 @@ class TenancyCatalogTests {
               FROM pg_policy p JOIN tenant_table c ON c.oid = p.polrelid
              WHERE NOT p.polpermissive
             """);
+    String ownOrSystem =
+        " = ( SELECT rg.current_user_id() AS current_user_id)) OR (( SELECT rg.current_user_id() AS"
+            + " current_user_id) = 'system'::text))";
     assertThat(restrictive)
-        .containsExactly(
-            "notification.notification_own: ((recipient_user_id = ( SELECT rg.current_user_id()"
-                + " AS current_user_id)) OR (( SELECT rg.current_user_id() AS current_user_id) ="
-                + " 'system'::text))");
+        .containsExactlyInAnyOrder(
+            "notification.notification_own: ((recipient_user_id" + ownOrSystem,
+            "notification_setting.notification_setting_own: ((user_id" + ownOrSystem,
+            "notification_preference.notification_preference_own: ((user_id" + ownOrSystem,
+            "notification_wechat_consent.notification_wechat_consent_own: ((user_id" + ownOrSystem);
   }
 
   @Test

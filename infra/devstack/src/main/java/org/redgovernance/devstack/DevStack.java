@@ -94,7 +94,11 @@ public final class DevStack {
                 "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
                 "--rg.personal-data.key=" + personalDataKey,
-                "--rg.attachments.dir=" + dir.resolve("attachments")));
+                "--rg.attachments.dir=" + dir.resolve("attachments"),
+                // notifications by e-mail land in the mail catcher, their links on the app
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.port(),
+                "--rg.notifications.app-url=http://127.0.0.1:" + APP_PORT));
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,

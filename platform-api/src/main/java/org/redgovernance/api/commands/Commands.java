@@ -134,6 +134,24 @@ public class Commands {
     return command(scope, target, field, 0, body::apply);
   }
 
+  /**
+   * The feature's part of a command whose answer is no object of the read model (a person's own
+   * settings): its checks, its writes, and the answer it builds.
+   */
+  @FunctionalInterface
+  public interface Answering {
+    Object apply(Step step);
+  }
+
+  /**
+   * Runs a command as {@link #run} does, whose payload holds under {@code field} what the body
+   * answers, or null with the refusal.
+   */
+  public Map<String, Object> answer(
+      AccessScope scope, MutationTargets.Target target, String field, Answering body) {
+    return command(scope, target, field, null, body::apply);
+  }
+
   /** The feature's part of a command that deletes its target: its checks and its {@link Write}. */
   @FunctionalInterface
   public interface Deletion {

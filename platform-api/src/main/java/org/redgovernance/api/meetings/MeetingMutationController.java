@@ -123,7 +123,7 @@ class MeetingMutationController {
                   setting.invitedBodyIds()));
           command
               .write(MeetingRepository.row(community.id(), id))
-              .alongside(Notifications.recorded(MeetingNotifications.SCHEDULED))
+              .alongside(Notifications.recorded(MeetingNotifications.scheduled(setting.kind())))
               .audited(
                   "meeting.scheduled",
                   MeetingTypes.MEETING,

@@ -32,6 +32,17 @@ class MeetingNotifications {
   static final NotificationIntent SCHEDULED =
       meetingNews("MEETING_SCHEDULED", INVITED_WHILE_PLANNED);
 
+  /**
+   * An owners' assembly convened is a legal notice: the owners must be told beforehand, so it goes
+   * out on every channel and nobody's preferences mute it.
+   */
+  static final NotificationIntent ASSEMBLY_CONVENED =
+      new NotificationIntent(
+          NotificationCategory.LEGAL_NOTICES,
+          "MEETING_SCHEDULED",
+          MeetingTypes.MEETING,
+          INVITED_WHILE_PLANNED);
+
   static final NotificationIntent ACTION_ITEM_ASSIGNED =
       new NotificationIntent(
           NotificationCategory.ACTION_ITEMS,
@@ -67,6 +78,11 @@ class MeetingNotifications {
         MeetingTypes.ACTION_ITEM,
         Map.of(OWNER, audiences::actionItemOwner),
         audiences::actionItemValues);
+  }
+
+  /** What scheduling a meeting of {@code kind} tells its invited. */
+  static NotificationIntent scheduled(MeetingKind kind) {
+    return kind == MeetingKind.OWNERS_ASSEMBLY ? ASSEMBLY_CONVENED : SCHEDULED;
   }
 
   /**

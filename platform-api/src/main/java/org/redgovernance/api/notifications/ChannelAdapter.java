@@ -11,17 +11,27 @@ public interface ChannelAdapter {
   /** The channel it serves. */
   NotificationChannel channel();
 
+  /** Whether it can send at all: its provider is configured (a mail server, a gateway). */
+  default boolean available() {
+    return true;
+  }
+
   /**
    * Sends it and answers the provider's id of the message; throws {@link DeliveryFailure} when the
    * provider refused it or could not be reached (the dispatcher tries again later).
    */
   String send(Message message) throws DeliveryFailure;
 
-  /** What goes out: the notification as rendered for its recipient. */
+  /**
+   * What goes out: the notification as rendered for its recipient, to {@code address} (their e-mail
+   * address, mobile number, WeChat account; in the inbox their account).
+   */
   record Message(
       String deliveryKey,
       String recipientUserId,
+      String address,
       String communityKey,
+      NotificationCategory category,
       String kind,
       String title,
       String body,

@@ -1,22 +1,55 @@
 package org.redgovernance.api.notifications;
 
+import static org.redgovernance.api.notifications.NotificationChannel.EMAIL;
+import static org.redgovernance.api.notifications.NotificationChannel.IN_APP;
+import static org.redgovernance.api.notifications.NotificationChannel.WECHAT;
+
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * What a notification is about, as a person sorts (and later mutes) them: each kind belongs to one
- * category.
+ * What a notification is about, as a person sorts and mutes them: each kind belongs to one
+ * category. Each category is one role's business (the reporter's, the assignee's, the supervisors'
+ * …), so its default channels are that role's: staff at their desks by e-mail, residents on their
+ * phones by WeChat, everybody in the inbox. Text messages cost the community money and go out only
+ * for legal notices, unless a person turns them on. A person changes any of these (their {@code
+ * NotificationPreference}s), except for legal notices, which reach them on every channel they can
+ * be reached on and cannot be muted.
  */
 public enum NotificationCategory {
-  /** Matters the person raised: accepted, rejected, verified, reopened. */
-  MATTERS_I_RAISED,
+  /** Matters the person raised: accepted, rejected, verified, reopened, commented. */
+  MATTERS_I_RAISED(IN_APP, WECHAT),
   /** Matters handed to the person (or to a body they sit on). */
-  MATTERS_ASSIGNED_TO_ME,
+  MATTERS_ASSIGNED_TO_ME(IN_APP, EMAIL),
   /** Resolved matters waiting for the supervisory committee's verification. */
-  VERIFICATIONS_WAITING,
+  VERIFICATIONS_WAITING(IN_APP, EMAIL),
   /** Meetings the person is invited to, and their minutes. */
-  MEETINGS,
+  MEETINGS(IN_APP, EMAIL, WECHAT),
   /** Notices for the person's audience. */
-  NOTICES,
+  NOTICES(IN_APP, WECHAT),
   /** Action items of meetings owned by the person. */
-  ACTION_ITEMS,
+  ACTION_ITEMS(IN_APP, EMAIL),
   /** Roles granted to the person. */
-  ROLES
+  ROLES(IN_APP, EMAIL),
+  /**
+   * Notices the law requires to reach the person, such as an owners' assembly convened (业主大会 must
+   * be announced to every owner beforehand): on every channel, never muted.
+   */
+  LEGAL_NOTICES(NotificationChannel.values());
+
+  private final Set<NotificationChannel> byDefault;
+
+  NotificationCategory(NotificationChannel... byDefault) {
+    this.byDefault = EnumSet.of(byDefault[0], byDefault);
+  }
+
+  /** Whether a person may turn its channels off: not for legal notices. */
+  public boolean mutable() {
+    return this != LEGAL_NOTICES;
+  }
+
+  /** Whether it goes out on {@code channel} for someone who never said otherwise. */
+  public boolean onByDefault(NotificationChannel channel) {
+    return byDefault.contains(channel);
+  }
 }

@@ -2,8 +2,9 @@ package org.redgovernance.api.notifications;
 
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,36 +62,38 @@ class NotificationDispatcher {
   private final TenantTransactions transactions;
   private final NotificationRepository repository;
   private final Map<String, NotificationSubject> subjects;
-  private final Map<NotificationChannel, ChannelAdapter> channels;
+  private final NotificationChannels channels;
+  private final NotificationSettingsRepository settings;
   private final NotificationTemplates templates;
   private final ChangeEvents events;
-  private final Settings settings;
+  private final Settings work;
 
   NotificationDispatcher(
       AccessScopes scopes,
       TenantTransactions transactions,
       NotificationRepository repository,
       List<NotificationSubject> subjects,
-      List<ChannelAdapter> channels,
+      NotificationChannels channels,
+      NotificationSettingsRepository settings,
       NotificationTemplates templates,
       ChangeEvents events,
-      Settings settings) {
+      Settings work) {
     this.scopes = scopes;
     this.transactions = transactions;
     this.repository = repository;
     this.subjects =
         subjects.stream()
             .collect(Collectors.toMap(NotificationSubject::subjectType, Function.identity()));
-    this.channels = new EnumMap<>(NotificationChannel.class);
-    channels.forEach(adapter -> this.channels.put(adapter.channel(), adapter));
+    this.channels = channels;
+    this.settings = settings;
     this.templates = templates;
     this.events = events;
-    this.settings = settings;
+    this.work = work;
   }
 
   /** Expands and delivers until nothing is due; how many deliveries were settled. */
   int dispatch() {
-    while (expand() == settings.batch()) {
+    while (expand() == work.batch()) {
       // a full batch: more may be waiting
     }
     int settled = 0;
@@ -98,7 +101,7 @@ class NotificationDispatcher {
     do {
       now = deliver();
       settled += now;
-    } while (now == settings.batch());
+    } while (now == work.batch());
     return settled;
   }
 
@@ -108,7 +111,7 @@ class NotificationDispatcher {
     return transactions.write(
         all,
         dsl -> {
-          List<Waiting> waiting = repository.lockWaiting(dsl, settings.batch());
+          List<Waiting> waiting = repository.lockWaiting(dsl, work.batch());
           for (Waiting intent : waiting) {
             expandApart(dsl, all, intent);
           }
@@ -132,7 +135,7 @@ class NotificationDispatcher {
           } catch (RuntimeException failure) {
             connection.rollback(before);
             boolean givenUp =
-                repository.failed(dsl, intent, settings.firstBackoff(), MAX_EXPANSION_FAILURES);
+                repository.failed(dsl, intent, work.firstBackoff(), MAX_EXPANSION_FAILURES);
             log.warn(
                 "Expanding notification intent {} ({} of {}) failed{}",
                 intent.id(),
@@ -167,23 +170,65 @@ class NotificationDispatcher {
         templates.render(intent.kind(), NotificationTemplates.PRIMARY, values);
     String subjectRef = GlobalId.of(intent.subjectType(), intent.communityId(), intent.subjectId());
     String link = templates.link(community.get().key(), intent.subjectType(), subjectRef);
-    List<NotificationChannel> on = new ArrayList<>(channels.keySet());
+    Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries =
+        deliveries(dsl, intent, recipients);
     for (String recipient : recipients) {
       repository.add(
           dsl,
           intent,
           new NotificationRepository.Rendered(
               recipient, subjectRef, link, text.title(), text.body()),
-          on);
+          deliveries.get(recipient));
     }
+  }
+
+  /**
+   * On which channels each recipient gets the intent's notification, and from when: the open
+   * channels that reach them (an address known) and that their preferences for the category keep
+   * on; outside the inbox, after their quiet hours when the notification is made in them.
+   */
+  private Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries(
+      DSLContext dsl, Waiting intent, Set<String> recipients) {
+    UUID community = intent.communityId();
+    Map<String, NotificationSettingsRepository.Settings> theirs =
+        settings.settings(dsl, community, recipients);
+    Map<String, Map<NotificationChannel, Boolean>> chosen =
+        settings.choices(dsl, community, recipients, intent.category());
+    Map<NotificationChannel, Set<String>> reachable = new EnumMap<>(NotificationChannel.class);
+    for (NotificationChannel channel : channels.open()) {
+      reachable.put(
+          channel,
+          channels
+              .book(channel)
+              .map(book -> book.reachable(dsl, community, recipients).keySet())
+              .orElse(recipients));
+    }
+    Instant now = Instant.now();
+    OffsetDateTime dueNow = now.atOffset(ZoneOffset.UTC);
+    Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries = new HashMap<>();
+    for (String recipient : recipients) {
+      Map<NotificationChannel, OffsetDateTime> on = new EnumMap<>(NotificationChannel.class);
+      OffsetDateTime afterQuietHours =
+          theirs.get(recipient).quietHours().holdUntil(now).orElse(dueNow);
+      Map<NotificationChannel, Boolean> choices = chosen.getOrDefault(recipient, Map.of());
+      reachable.forEach(
+          (channel, reached) -> {
+            if (reached.contains(recipient)
+                && NotificationPreferences.enabled(
+                    intent.category(), channel, choices.get(channel))) {
+              on.put(channel, NotificationChannels.inbox(channel) ? dueNow : afterQuietHours);
+            }
+          });
+      deliveries.put(recipient, on);
+    }
+    return deliveries;
   }
 
   /** Claims one batch of due deliveries, sends them and settles each; how many were claimed. */
   int deliver() {
     AccessScope all = scopes.of(Caller.SYSTEM);
     List<Claimed> claimed =
-        transactions.write(
-            all, dsl -> repository.claimDue(dsl, settings.batch(), settings.lease()));
+        transactions.write(all, dsl -> repository.claimDue(dsl, work.batch(), work.lease()));
     // an audience is asked once per batch: a notice's thousand deliveries ask for its readers once
     Map<Audience, Set<String>> asked = new HashMap<>();
     for (Claimed claim : claimed) {
@@ -235,31 +280,71 @@ class NotificationDispatcher {
           "no longer in the audience " + claim.audience());
       return;
     }
-    ChannelAdapter adapter = channels.get(claim.channel());
-    if (adapter == null) {
+    Optional<ChannelAdapter> adapter = channels.adapter(claim.channel());
+    if (adapter.isEmpty()) {
       settle(all, claim, Outcome.FAILED, "DEAD", null, null, "no adapter for " + claim.channel());
+      return;
+    }
+    Optional<AddressBook> book = channels.book(claim.channel());
+    Optional<String> address;
+    try {
+      address =
+          book.isEmpty()
+              ? Optional.of(claim.recipientUserId())
+              : transactions.write(
+                  all,
+                  dsl ->
+                      book.get()
+                          .address(
+                              dsl, claim.communityId(), claim.recipientUserId(), claim.category()));
+    } catch (RuntimeException failure) {
+      failed(all, claim, "looking up the address failed: " + failure.getMessage());
+      return;
+    }
+    if (address.isEmpty()) {
+      settle(
+          all,
+          claim,
+          Outcome.SKIPPED,
+          "SKIPPED",
+          null,
+          null,
+          "no address on " + claim.channel() + " any more");
       return;
     }
     try {
       String providerId =
-          adapter.send(
-              new ChannelAdapter.Message(
-                  claim.communityId() + ":" + claim.notificationId() + ":" + claim.channel(),
-                  claim.recipientUserId(),
-                  community.get().key(),
-                  claim.kind(),
-                  claim.title(),
-                  claim.body(),
-                  claim.link()));
+          adapter
+              .get()
+              .send(
+                  new ChannelAdapter.Message(
+                      claim.communityId() + ":" + claim.notificationId() + ":" + claim.channel(),
+                      claim.recipientUserId(),
+                      address.get(),
+                      community.get().key(),
+                      claim.category(),
+                      claim.kind(),
+                      claim.title(),
+                      claim.body(),
+                      claim.link()));
       settle(all, claim, Outcome.SENT, "SENT", null, providerId, null);
     } catch (DeliveryFailure | RuntimeException failure) {
+      book.ifPresent(
+          unused ->
+              transactions.write(
+                  all,
+                  dsl -> {
+                    unused.unused(
+                        dsl, claim.communityId(), claim.recipientUserId(), claim.category());
+                    return null;
+                  }));
       failed(all, claim, String.valueOf(failure.getMessage()));
     }
   }
 
   /** A try that failed: due again after the backoff, or dead after the last try. */
   private void failed(AccessScope all, Claimed claim, String why) {
-    boolean last = claim.attempt() >= settings.maxAttempts();
+    boolean last = claim.attempt() >= work.maxAttempts();
     String detail = why.length() > 500 ? why.substring(0, 500) : why;
     settle(
         all,
@@ -281,11 +366,11 @@ class NotificationDispatcher {
 
   /** The wait after try {@code attempt}: the first backoff, doubled with every try, capped. */
   Duration backoff(int attempt) {
-    Duration wait = settings.firstBackoff();
-    for (int i = 1; i < attempt && wait.compareTo(settings.maxBackoff()) < 0; i++) {
+    Duration wait = work.firstBackoff();
+    for (int i = 1; i < attempt && wait.compareTo(work.maxBackoff()) < 0; i++) {
       wait = wait.multipliedBy(2);
     }
-    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    return wait.compareTo(work.maxBackoff()) > 0 ? work.maxBackoff() : wait;
   }
 
   private void settle(

@@ -8,8 +8,8 @@ import static org.redgovernance.database.jooq.Tables.NOTIFICATION_INTENT;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -56,6 +56,7 @@ class NotificationRepository {
       NotificationChannel channel,
       int attempt,
       String recipientUserId,
+      NotificationCategory category,
       String kind,
       String subjectType,
       UUID subjectId,
@@ -175,11 +176,14 @@ class NotificationRepository {
   }
 
   /**
-   * The intent's notification for one person and its deliveries on {@code channels}; nothing when
-   * that person has it already.
+   * The intent's notification for one person and its deliveries, each on its channel from its time
+   * ({@code deliveries}); nothing when that person has it already.
    */
   void add(
-      DSLContext dsl, Waiting intent, Rendered rendered, Collection<NotificationChannel> channels) {
+      DSLContext dsl,
+      Waiting intent,
+      Rendered rendered,
+      Map<NotificationChannel, OffsetDateTime> deliveries) {
     Optional<UUID> added =
         dsl.insertInto(NOTIFICATION)
             .set(NOTIFICATION.COMMUNITY_ID, intent.communityId())
@@ -197,7 +201,7 @@ class NotificationRepository {
             .onConflictDoNothing()
             .returning(NOTIFICATION.ID)
             .fetchOptional(NOTIFICATION.ID);
-    if (channels.isEmpty()) {
+    if (deliveries.isEmpty()) {
       return;
     }
     added.ifPresent(
@@ -207,9 +211,12 @@ class NotificationRepository {
                   NOTIFICATION_DELIVERY,
                   NOTIFICATION_DELIVERY.COMMUNITY_ID,
                   NOTIFICATION_DELIVERY.NOTIFICATION_ID,
-                  NOTIFICATION_DELIVERY.CHANNEL);
-          for (NotificationChannel channel : channels) {
-            insert = insert.values(intent.communityId(), id, channel.name());
+                  NOTIFICATION_DELIVERY.CHANNEL,
+                  NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT);
+          for (var delivery : deliveries.entrySet()) {
+            insert =
+                insert.values(
+                    intent.communityId(), id, delivery.getKey().name(), delivery.getValue());
           }
           insert.execute();
         });
@@ -290,6 +297,7 @@ class NotificationRepository {
             channel,
             attempts,
             NOTIFICATION.RECIPIENT_USER_ID,
+            NOTIFICATION.CATEGORY,
             NOTIFICATION.KIND,
             NOTIFICATION.SUBJECT_TYPE,
             NOTIFICATION.SUBJECT_ID,
@@ -312,13 +320,14 @@ class NotificationRepository {
                     NotificationChannel.valueOf(r.value3()),
                     r.value4(),
                     r.value5(),
-                    r.value6(),
+                    NotificationCategory.valueOf(r.value6()),
                     r.value7(),
                     r.value8(),
                     r.value9(),
                     r.value10(),
                     r.value11(),
-                    r.value12()));
+                    r.value12(),
+                    r.value13()));
   }
 
   /**

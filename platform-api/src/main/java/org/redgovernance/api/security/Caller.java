@@ -2,10 +2,12 @@ package org.redgovernance.api.security;
 
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The person behind a request, as the token describes them: who they are and which roles they hold
  * in which streets and communities. Keys are street and community keys as in the role group paths.
+ * {@code verifiedEmail}: the account's e-mail address when Keycloak verified it, else null.
  */
 public record Caller(
     String userId,
@@ -13,7 +15,8 @@ public record Caller(
     String displayName,
     boolean platformOperator,
     Map<String, Set<StreetRole>> streetRoles,
-    Map<String, Set<CommunityRole>> communityRoles) {
+    Map<String, Set<CommunityRole>> communityRoles,
+    @Nullable String verifiedEmail) {
 
   /**
    * The platform itself, for the jobs that act on every community (closing unrated matters, rolling
@@ -26,6 +29,17 @@ public record Caller(
   public Caller {
     streetRoles = Map.copyOf(streetRoles);
     communityRoles = Map.copyOf(communityRoles);
+  }
+
+  /** A caller whose token names no verified e-mail address. */
+  public Caller(
+      String userId,
+      String username,
+      String displayName,
+      boolean platformOperator,
+      Map<String, Set<StreetRole>> streetRoles,
+      Map<String, Set<CommunityRole>> communityRoles) {
+    this(userId, username, displayName, platformOperator, streetRoles, communityRoles, null);
   }
 
   public Set<CommunityRole> rolesIn(String communityKey) {

@@ -64,7 +64,10 @@ public final class CallerFromToken {
         firstNonBlank(token.getClaimAsString("name"), username),
         operator,
         streets,
-        communities);
+        communities,
+        Boolean.TRUE.equals(token.getClaimAsBoolean("email_verified"))
+            ? token.getClaimAsString("email")
+            : null);
   }
 
   private static List<String> strings(@Nullable Object claim) {

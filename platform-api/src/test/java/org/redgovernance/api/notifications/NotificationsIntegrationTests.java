@@ -56,6 +56,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
   @Autowired AccessScopes scopes;
   @Autowired TenantTransactions transactions;
   @Autowired NotificationRepository repository;
+  @Autowired NotificationSettingsRepository settingsRepository;
   @Autowired List<NotificationSubject> subjects;
   @Autowired NotificationTemplates templates;
   @Autowired ChangeEvents events;
@@ -360,13 +361,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
         new ChannelAdapter() {
           @Override
           public NotificationChannel channel() {
-            return NotificationChannel.EMAIL;
+            return NotificationChannel.WECHAT;
           }
 
           @Override
           public String send(Message message) throws DeliveryFailure {
             tries.add(message.deliveryKey());
-            throw new DeliveryFailure("mail server said 451 try again later");
+            throw new DeliveryFailure("WeChat said 45009: reach max api daily quota limit");
           }
         };
     NotificationDispatcher.Settings noWait =
@@ -379,14 +380,14 @@ class NotificationsIntegrationTests extends IntegrationTest {
       withMail.deliver();
     }
     assertThat(tries).hasSize(3);
-    assertThat(deliveryStatus(local, "EMAIL")).isEqualTo("DEAD");
+    assertThat(deliveryStatus(local, "WECHAT")).isEqualTo("DEAD");
     assertThat(deliveryStatus(local, "IN_APP")).isEqualTo("SENT");
     assertThat(
             Rows.count(
                 "SELECT count(*) FROM rg.notification_attempt a JOIN rg.notification n"
                     + " ON n.community_id = a.community_id AND n.id = a.notification_id"
-                    + " WHERE n.subject_id = ? AND a.channel = 'EMAIL' AND a.outcome = 'FAILED'"
-                    + " AND a.detail LIKE '%451%'",
+                    + " WHERE n.subject_id = ? AND a.channel = 'WECHAT' AND a.outcome = 'FAILED'"
+                    + " AND a.detail LIKE '%45009%'",
                 local))
         .isEqualTo(3);
     assertThat(about(inbox(RESIDENT, Map.of()), matter)).isNotNull();
@@ -436,7 +437,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
             transactions,
             repository,
             withPoison,
-            List.of(new InAppChannel()),
+            reaching(List.of(new InAppChannel())),
+            settingsRepository,
             templates,
             events,
             noWait);
@@ -656,7 +658,48 @@ class NotificationsIntegrationTests extends IntegrationTest {
   private NotificationDispatcher dispatcherWith(
       List<ChannelAdapter> channels, NotificationDispatcher.Settings settings) {
     return new NotificationDispatcher(
-        scopes, transactions, repository, subjects, channels, templates, events, settings);
+        scopes,
+        transactions,
+        repository,
+        subjects,
+        reaching(channels),
+        settingsRepository,
+        templates,
+        events,
+        settings);
+  }
+
+  /** {@code adapters}, each reaching everybody (at their account's id) outside the inbox. */
+  private static NotificationChannels reaching(List<ChannelAdapter> adapters) {
+    List<AddressBook> everybody = new ArrayList<>();
+    for (ChannelAdapter adapter : adapters) {
+      NotificationChannel channel = adapter.channel();
+      everybody.add(
+          new AddressBook() {
+            @Override
+            public NotificationChannel channel() {
+              return channel;
+            }
+
+            @Override
+            public Map<String, String> reachable(
+                org.jooq.DSLContext dsl, UUID community, java.util.Collection<String> people) {
+              Map<String, String> all = new HashMap<>();
+              people.forEach(person -> all.put(person, "at " + person));
+              return all;
+            }
+
+            @Override
+            public java.util.Optional<String> address(
+                org.jooq.DSLContext dsl,
+                UUID community,
+                String person,
+                NotificationCategory category) {
+              return java.util.Optional.of("at " + person);
+            }
+          });
+    }
+    return new NotificationChannels(adapters, everybody);
   }
 
   private String reported(String title) {

@@ -32,6 +32,9 @@ public abstract class IntegrationTest {
     properties.add("rg.tenancy.directory-ttl", () -> "PT0S");
     properties.add("rg.personal-data.key", stack::personalDataKey);
     properties.add("rg.attachments.dir", () -> "target/test-attachments");
+    // e-mail notifications go to the build's mail catcher
+    properties.add("spring.mail.host", () -> "127.0.0.1");
+    properties.add("spring.mail.port", stack::mailPort);
     // the tests dispatch notifications themselves, when they want them out
     properties.add("rg.notifications.dispatch-every", () -> "PT0S");
   }

@@ -89,6 +89,13 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Mutation.markAllNotificationsRead",
               "mutation { markAllNotificationsRead(input: {}) { marked errors { code } } }"),
           Map.entry(
+              "Query.notificationSettings",
+              "query { notificationSettings { communityKey channels { channel address } } }"),
+          Map.entry(
+              "Mutation.updateNotificationSettings",
+              "mutation { updateNotificationSettings(input: {useAccountEmail: false})"
+                  + " { errors { code } } }"),
+          Map.entry(
               "Mutation.publishNotice",
               "mutation { publishNotice(input: {title: \"t\", body: \"b\"}) { errors { code } } }"),
           Map.entry(
@@ -335,6 +342,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineMatterAttacks();
     defineMeetingAttacks();
     defineNotificationAttacks();
+    defineNotificationSettingsAttacks();
   }
 
   /**
@@ -436,6 +444,63 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               .variable("input", Map.of())
               .execute();
           assertStillUnread(victim);
+        });
+  }
+
+  /**
+   * A person's notification settings are theirs in the communities they hold a role in: another
+   * community's are neither read nor made, not even their own there.
+   */
+  private void defineNotificationSettingsAttacks() {
+    attacks.put(
+        "Query.notificationSettings",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql
+                  .document("notificationSettings")
+                  .as(user)
+                  .variable("communityKey", victim)
+                  .execute();
+          assertThat(result.data("notificationSettings").isNull())
+              .as("%s: %s", user, result)
+              .isTrue();
+        });
+    attacks.put(
+        "Mutation.updateNotificationSettings",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql
+                  .document("updateNotificationSettings")
+                  .as(user)
+                  .variable(
+                      "input",
+                      Map.of(
+                          "communityKey",
+                          victim,
+                          "quietHours",
+                          Map.of("from", "01:00", "until", "02:00"),
+                          "preferences",
+                          List.of(
+                              Map.of(
+                                  "category", "NOTICES", "channel", "IN_APP", "enabled", false))))
+                  .execute();
+          assertThat(result.data("updateNotificationSettings.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(
+                  Rows.count(
+                      "SELECT count(*) FROM rg.notification_setting s JOIN rg.community c"
+                          + " ON c.id = s.community_id WHERE c.key = ? AND s.user_id = ?",
+                      victim,
+                      userIdOf(user)))
+              .isZero();
+          assertThat(
+                  Rows.count(
+                      "SELECT count(*) FROM rg.notification_preference p JOIN rg.community c"
+                          + " ON c.id = p.community_id WHERE c.key = ? AND p.user_id = ?",
+                      victim,
+                      userIdOf(user)))
+              .isZero();
         });
   }
 

@@ -39,7 +39,8 @@ class ArchiveIntegrationTests extends TenantAdminTest {
 
     Map<String, Long> inDatabase = tenantRows("xinhua");
     // invitations carry codes that must work once, and notifications are messages about the data
-    // (their outbox and deliveries work in progress): erased with the community, never archived
+    // (their outbox and deliveries work in progress, their settings each account's own): erased
+    // with the community, never archived
     List<String> notArchived =
         List.of(
             "community_invitation",
@@ -47,7 +48,10 @@ class ArchiveIntegrationTests extends TenantAdminTest {
             "notification_intent",
             "notification",
             "notification_delivery",
-            "notification_attempt");
+            "notification_attempt",
+            "notification_setting",
+            "notification_preference",
+            "notification_wechat_consent");
     assertThat(inDatabase).containsKeys(notArchived.toArray(String[]::new));
     notArchived.forEach(inDatabase::remove);
     assertThat(tables).containsExactlyInAnyOrderElementsOf(inDatabase.keySet());
