@@ -136,7 +136,7 @@ class ModularityTests {
    * others add fields to (communities, the roster's residents and party members), posting to the
    * notice board, a matter's workflow steps for the meetings that decide on them, and the one entry
    * point of notifications with what a feature declares to it (its intents, the audiences of its
-   * objects, a channel's adapter).
+   * objects, a channel's adapter, the addresses a feature holds).
    */
   private static final java.util.Set<String> PUBLISHED =
       java.util.Set.of(
@@ -157,7 +157,8 @@ class ModularityTests {
           "org.redgovernance.api.notifications.NotificationChannel",
           "org.redgovernance.api.notifications.ChannelAdapter",
           "org.redgovernance.api.notifications.ChannelAdapter$Message",
-          "org.redgovernance.api.notifications.DeliveryFailure");
+          "org.redgovernance.api.notifications.DeliveryFailure",
+          "org.redgovernance.api.notifications.AddressBook");
 
   @Test
   void features_useEachOtherOnlyThroughWhatTheyPublish() {

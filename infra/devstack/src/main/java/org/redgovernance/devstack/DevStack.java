@@ -98,7 +98,14 @@ public final class DevStack {
                 // notifications by e-mail land in the mail catcher, their links on the app
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.port(),
-                "--rg.notifications.app-url=http://127.0.0.1:" + APP_PORT));
+                "--rg.notifications.app-url=http://127.0.0.1:" + APP_PORT,
+                // texts and WeChat messages are kept in folders; WeChat with made-up templates
+                "--rg.sms.outbox=" + dir.resolve("sms"),
+                "--rg.wechat.outbox=" + dir.resolve("wechat"),
+                "--rg.notifications.wechat.templates.MATTERS_I_RAISED=dev_matters_i_raised",
+                "--rg.notifications.wechat.templates.MEETINGS=dev_meetings",
+                "--rg.notifications.wechat.templates.NOTICES=dev_notices",
+                "--rg.notifications.wechat.templates.LEGAL_NOTICES=dev_legal_notices"));
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,
@@ -161,9 +168,10 @@ public final class DevStack {
          tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
          Keycloak       %s   (client rg-web, log %s)
          PostgreSQL     %s   (data in %s)
-         Mail catcher   smtp://127.0.0.1:%d   (Keycloak's and tenant-admin's mail, with its
-                        links, is printed here and kept in %s)
-         Text messages  invitations by phone are kept in %s
+         Mail catcher   smtp://127.0.0.1:%d   (Keycloak's, tenant-admin's and the notifications'
+                        mail, with its links, is printed here and kept in %s)
+         Text messages  invitations and notifications by phone are kept in %s
+         WeChat         notifications by WeChat are recorded in %s
          Invitations    open the link in the message (the reference app's /invitation page),
                         log in or register at Keycloak, and the invitation is accepted
 
@@ -189,6 +197,7 @@ public final class DevStack {
             mail.port(),
             mail.folder(),
             dir.resolve("sms"),
+            dir.resolve("wechat").resolve("wechat.jsonl"),
             RealmDefinition.DEMO_PASSWORD);
   }
 

@@ -25,6 +25,15 @@ public interface AddressBook {
   Map<String, String> reachable(DSLContext dsl, UUID communityId, Collection<String> people);
 
   /**
+   * Of {@code people}, those the channel can reach with a message of {@code category}: where a
+   * channel allows messages only with a consent per kind (WeChat), those who have one left.
+   */
+  default java.util.Set<String> reachable(
+      DSLContext dsl, UUID communityId, Collection<String> people, NotificationCategory category) {
+    return reachable(dsl, communityId, people).keySet();
+  }
+
+  /**
    * The address to send one message of {@code category} to, in full, or nothing when there is none
    * (any more). Reading it may be recorded (a phone number is personal data), and may take one of
    * the person's consents (a WeChat subscription message): {@link #unused} gives it back.

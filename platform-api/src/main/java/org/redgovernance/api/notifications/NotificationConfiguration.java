@@ -1,13 +1,21 @@
 package org.redgovernance.api.notifications;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -24,6 +32,31 @@ class NotificationConfiguration {
   NotificationTemplates notificationTemplates(
       @Value("${rg.notifications.link-pattern:/c/{communityKey}/{type}/{id}}") String linkPattern) {
     return new NotificationTemplates(linkPattern);
+  }
+
+  /** The WeChat templates per category ({@code rg.notifications.wechat.templates.<CATEGORY>}). */
+  @Bean
+  WechatTemplates wechatTemplates(Environment environment) {
+    Map<String, String> configured =
+        Binder.get(environment)
+            .bind("rg.notifications.wechat.templates", Bindable.mapOf(String.class, String.class))
+            .orElse(Map.of());
+    Map<NotificationCategory, String> templates = new EnumMap<>(NotificationCategory.class);
+    configured.forEach(
+        (category, template) -> {
+          if (!template.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalStateException("Not a WeChat template id: " + template);
+          }
+          templates.put(NotificationCategory.valueOf(category.toUpperCase(Locale.ROOT)), template);
+        });
+    return new WechatTemplates(templates);
+  }
+
+  /** The recording WeChat of dev and tests, where {@code rg.wechat.outbox} names a folder. */
+  @Bean
+  @ConditionalOnExpression("!'${rg.wechat.outbox:}'.isBlank()")
+  WechatGateway recordingWechatGateway(@Value("${rg.wechat.outbox}") Path outbox) {
+    return new RecordingWechatGateway(outbox);
   }
 
   @Bean

@@ -200,7 +200,7 @@ class NotificationDispatcher {
           channel,
           channels
               .book(channel)
-              .map(book -> book.reachable(dsl, community, recipients).keySet())
+              .map(book -> book.reachable(dsl, community, recipients, intent.category()))
               .orElse(recipients));
     }
     Instant now = Instant.now();

@@ -49,24 +49,19 @@ class NotificationSettingsController {
   record QuietHoursInput(@Nullable String from, @Nullable String until) {}
 
   /** Every role of a community may be told things, and so chooses how. */
-  private static final MutationTargets.Rule ANY_ROLE =
+  static final MutationTargets.Rule ANY_ROLE =
       new MutationTargets.Rule(
           community -> true, "Only people of the community have notification settings");
 
   private final Commands commands;
   private final TenantTransactions transactions;
-  private final NotificationSettingsRepository repository;
-  private final NotificationChannels channels;
+  private final NotificationSettingsView view;
 
   NotificationSettingsController(
-      Commands commands,
-      TenantTransactions transactions,
-      NotificationSettingsRepository repository,
-      NotificationChannels channels) {
+      Commands commands, TenantTransactions transactions, NotificationSettingsView view) {
     this.commands = commands;
     this.transactions = transactions;
-    this.repository = repository;
-    this.channels = channels;
+    this.view = view;
   }
 
   @QueryMapping
@@ -83,11 +78,7 @@ class NotificationSettingsController {
       return null;
     }
     AccessScope one = scope.narrowedTo(community.get());
-    return transactions.read(
-        one,
-        dsl ->
-            NotificationSettingsView.of(
-                dsl, repository, channels, community.get(), scope.caller().userId()));
+    return transactions.read(one, dsl -> view.of(dsl, community.get(), scope.caller().userId()));
   }
 
   @MutationMapping
@@ -132,8 +123,7 @@ class NotificationSettingsController {
                 preference.channel(),
                 preference.enabled());
           }
-          return NotificationSettingsView.of(
-              command.dsl(), repository, channels, command.community(), person);
+          return view.of(command.dsl(), command.community(), person);
         });
   }
 

@@ -29,7 +29,8 @@ class NotificationSettingsView {
       String communityKey,
       List<PreferenceAnswer> preferences,
       @Nullable QuietHoursAnswer quietHours,
-      List<ChannelAnswer> channels) {}
+      List<ChannelAnswer> channels,
+      List<WechatAddressRepository.Consent> wechatConsents) {}
 
   record PreferenceAnswer(
       NotificationCategory category,
@@ -50,16 +51,25 @@ class NotificationSettingsView {
         "NotificationSettings",
         "NotificationPreference",
         "QuietHours",
-        "NotificationChannelStatus");
+        "NotificationChannelStatus",
+        "WechatConsent");
+  }
+
+  private final NotificationSettingsRepository repository;
+  private final NotificationChannels channels;
+  private final WechatAddressRepository wechat;
+
+  NotificationSettingsView(
+      NotificationSettingsRepository repository,
+      NotificationChannels channels,
+      WechatAddressRepository wechat) {
+    this.repository = repository;
+    this.channels = channels;
+    this.wechat = wechat;
   }
 
   /** The caller's ({@code person}'s) settings in {@code community}, read in {@code dsl}. */
-  static SettingsAnswer of(
-      DSLContext dsl,
-      NotificationSettingsRepository repository,
-      NotificationChannels channels,
-      ReachableCommunity community,
-      String person) {
+  SettingsAnswer of(DSLContext dsl, ReachableCommunity community, String person) {
     Settings settings = repository.settings(dsl, community.id(), Set.of(person)).get(person);
     Map<NotificationCategory, Map<NotificationChannel, Boolean>> chosen =
         new EnumMap<>(NotificationCategory.class);
@@ -102,6 +112,7 @@ class NotificationSettingsView {
             ? new QuietHoursAnswer(
                 HOURS.format(quiet.from()), HOURS.format(quiet.until()), quiet.zone().getId())
             : null,
-        statuses);
+        statuses,
+        wechat.consents(dsl, community.id(), person));
   }
 }

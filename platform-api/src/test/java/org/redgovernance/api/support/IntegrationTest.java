@@ -18,6 +18,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+  /** Where the tests' text messages are kept (a folder of the SMS gateway). */
+  public static final String SMS_OUTBOX = "target/sms-outbox";
+
+  /** Where the tests' WeChat messages are recorded. */
+  public static final String WECHAT_OUTBOX = "target/wechat-outbox";
+
+  /** The categories WeChat carries in the tests, each by template {@code tmpl_<category>}. */
+  public static final java.util.List<String> WECHAT_CATEGORIES =
+      java.util.List.of("MATTERS_I_RAISED", "MEETINGS", "NOTICES", "LEGAL_NOTICES");
+
   @LocalServerPort protected int port;
 
   protected GraphQlHttp graphql;
@@ -35,6 +45,14 @@ public abstract class IntegrationTest {
     // e-mail notifications go to the build's mail catcher
     properties.add("spring.mail.host", () -> "127.0.0.1");
     properties.add("spring.mail.port", stack::mailPort);
+    // text messages and WeChat messages are kept in folders, WeChat with templates of four
+    // categories
+    properties.add("rg.sms.outbox", () -> SMS_OUTBOX);
+    properties.add("rg.wechat.outbox", () -> WECHAT_OUTBOX);
+    for (String category : WECHAT_CATEGORIES) {
+      properties.add(
+          "rg.notifications.wechat.templates." + category, () -> "tmpl_" + category.toLowerCase());
+    }
     // the tests dispatch notifications themselves, when they want them out
     properties.add("rg.notifications.dispatch-every", () -> "PT0S");
   }

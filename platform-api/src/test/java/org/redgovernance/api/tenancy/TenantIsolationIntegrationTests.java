@@ -92,6 +92,13 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
               "Query.notificationSettings",
               "query { notificationSettings { communityKey channels { channel address } } }"),
           Map.entry(
+              "Mutation.linkWechat",
+              "mutation { linkWechat(input: {code: \"wx-code\"}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.recordWechatConsents",
+              "mutation { recordWechatConsents(input: {templateIds: [\"tmpl_notices\"]})"
+                  + " { errors { code } } }"),
+          Map.entry(
               "Mutation.updateNotificationSettings",
               "mutation { updateNotificationSettings(input: {useAccountEmail: false})"
                   + " { errors { code } } }"),
@@ -343,6 +350,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineMeetingAttacks();
     defineNotificationAttacks();
     defineNotificationSettingsAttacks();
+    defineWechatAttacks();
   }
 
   /**
@@ -502,6 +510,58 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                       userIdOf(user)))
               .isZero();
         });
+  }
+
+  /** WeChat accounts and consents, like the rest of a person's settings, per own community. */
+  private void defineWechatAttacks() {
+    attacks.put(
+        "Mutation.linkWechat",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql
+                  .document("linkWechat")
+                  .as(user)
+                  .variable(
+                      "input",
+                      Map.of("communityKey", victim, "code", "wx-" + user.replace('.', '-')))
+                  .execute();
+          assertThat(result.data("linkWechat.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertNoSettingsIn(victim, user);
+        });
+    attacks.put(
+        "Mutation.recordWechatConsents",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql
+                  .document("recordWechatConsents")
+                  .as(user)
+                  .variable(
+                      "input",
+                      Map.of("communityKey", victim, "templateIds", List.of("tmpl_notices")))
+                  .execute();
+          assertThat(result.data("recordWechatConsents.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(
+                  Rows.count(
+                      "SELECT count(*) FROM rg.notification_wechat_consent w JOIN rg.community c"
+                          + " ON c.id = w.community_id WHERE c.key = ? AND w.user_id = ?",
+                      victim,
+                      userIdOf(user)))
+              .isZero();
+        });
+  }
+
+  private void assertNoSettingsIn(String community, String user) {
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.notification_setting s JOIN rg.community c"
+                    + " ON c.id = s.community_id WHERE c.key = ? AND s.user_id = ?",
+                community,
+                userIdOf(user)))
+        .isZero();
   }
 
   /** A shown, unread notification of {@code community} for {@code userId}: its global id. */

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.redgovernance.admin.identity.CommunityRoleName;
-import org.redgovernance.admin.sms.SmsGateway;
+import org.redgovernance.messaging.SmsGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
