@@ -97,6 +97,7 @@ class TenancyCatalogTests {
             "notification.notification_own: ((recipient_user_id" + ownOrSystem,
             "notification_setting.notification_setting_own: ((user_id" + ownOrSystem,
             "notification_preference.notification_preference_own: ((user_id" + ownOrSystem,
+            "notification_digest.notification_digest_own: ((user_id" + ownOrSystem,
             "notification_wechat_consent.notification_wechat_consent_own: ((user_id" + ownOrSystem);
   }
 

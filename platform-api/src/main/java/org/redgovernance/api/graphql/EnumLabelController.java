@@ -2,14 +2,8 @@ package org.redgovernance.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -24,17 +18,10 @@ class EnumLabelController {
 
   record EnumLabel(String enumName, String value, String label) {}
 
-  private final Properties labels = new Properties();
+  private final EnumLabels labels;
 
-  EnumLabelController() {
-    try (var reader =
-        new InputStreamReader(
-            new ClassPathResource("labels_zh_CN.properties").getInputStream(),
-            StandardCharsets.UTF_8)) {
-      labels.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  EnumLabelController(EnumLabels labels) {
+    this.labels = labels;
   }
 
   @QueryMapping
@@ -65,9 +52,7 @@ class EnumLabelController {
         .map(
             value ->
                 new EnumLabel(
-                    type.getName(),
-                    value.getName(),
-                    labels.getProperty(type.getName() + "." + value.getName(), value.getName())))
+                    type.getName(), value.getName(), labels.of(type.getName(), value.getName())))
         .toList();
   }
 }

@@ -60,10 +60,7 @@ class MatterAutoClose {
   int closeUnrated(OffsetDateTime cutoff) {
     AccessScope all = scopes.of(Caller.SYSTEM);
     int closed = 0;
-    for (ReachableCommunity community : all.communities()) {
-      if (!community.status().acceptsWrites()) {
-        continue;
-      }
+    for (ReachableCommunity community : all.writableCommunities()) {
       AccessScope one = all.narrowedTo(community);
       List<UUID> due;
       int closedNow;

@@ -49,10 +49,7 @@ class MeetingSeriesRoller {
   int rollForward(LocalDate today) {
     AccessScope all = scopes.of(Caller.SYSTEM);
     int created = 0;
-    for (ReachableCommunity community : all.communities()) {
-      if (!community.status().acceptsWrites()) {
-        continue;
-      }
+    for (ReachableCommunity community : all.writableCommunities()) {
       created +=
           transactions.write(
               all.narrowedTo(community),

@@ -35,7 +35,12 @@ public enum NotificationCategory {
    * Notices the law requires to reach the person, such as an owners' assembly convened (业主大会 must
    * be announced to every owner beforehand): on every channel, never muted.
    */
-  LEGAL_NOTICES(NotificationChannel.values());
+  LEGAL_NOTICES(NotificationChannel.values()),
+  /**
+   * A digest of the notifications a person has not seen yet, daily or weekly as they chose ({@code
+   * NotificationSettings.digest}): by e-mail only, and chosen by that setting, not per channel.
+   */
+  DIGESTS(EMAIL);
 
   private final Set<NotificationChannel> byDefault;
 
@@ -46,6 +51,14 @@ public enum NotificationCategory {
   /** Whether a person may turn its channels off: not for legal notices. */
   public boolean mutable() {
     return this != LEGAL_NOTICES;
+  }
+
+  /**
+   * Whether a person chooses its channels one by one (their preferences): every category of news,
+   * not digests, which their own setting turns on.
+   */
+  public boolean chosenPerChannel() {
+    return this != DIGESTS;
   }
 
   /** Whether it goes out on {@code channel} for someone who never said otherwise. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.Refusal;
@@ -39,7 +40,8 @@ class NotificationSettingsController {
       @Nullable String communityKey,
       @Nullable List<NotificationPreferenceInput> preferences,
       @Nullable QuietHoursInput quietHours,
-      @Nullable Boolean useAccountEmail) {}
+      @Nullable Boolean useAccountEmail,
+      @Nullable DigestFrequency digest) {}
 
   record NotificationPreferenceInput(
       @Nullable NotificationCategory category,
@@ -104,16 +106,30 @@ class NotificationSettingsController {
         command -> {
           String person = command.scope().caller().userId();
 
-          command
-              .write(
-                  NotificationSettingsRepository.saved(
-                      command.community().id(), person, from, until, changeEmail, email))
-              .onViolation(
-                  Refusal.because(
-                      UserError.Code.INVALID_INPUT,
-                      "The account's e-mail address cannot receive notifications",
-                      "useAccountEmail"))
-              .execute();
+          Record saved =
+              command
+                  .write(
+                      NotificationSettingsRepository.saved(
+                          command.community().id(),
+                          person,
+                          from,
+                          until,
+                          input.digest(),
+                          changeEmail,
+                          email))
+                  .onViolation(
+                      Refusal.because(
+                          UserError.Code.INVALID_INPUT,
+                          "The account's e-mail address cannot receive notifications",
+                          "useAccountEmail"))
+                  .execute()
+                  .get(0);
+          if (NotificationSettingsRepository.digestWithoutEmail(saved)) {
+            throw Refusal.because(
+                UserError.Code.INVALID_INPUT,
+                "A digest goes out by e-mail: ask for e-mail too (useAccountEmail)",
+                "digest");
+          }
           for (NotificationPreferenceInput preference : preferences) {
             NotificationSettingsRepository.choose(
                 command.dsl(),
@@ -145,6 +161,13 @@ class NotificationSettingsController {
         return Optional.of(
             UserError.of(
                 UserError.Code.INVALID_INPUT, "Name a category and a channel", "preferences"));
+      }
+      if (!preference.category().chosenPerChannel()) {
+        return Optional.of(
+            UserError.of(
+                UserError.Code.INVALID_INPUT,
+                "Digests are chosen with digest, not per channel",
+                "preferences"));
       }
       if (!preference.category().mutable() && Boolean.FALSE.equals(preference.enabled())) {
         legal.add(preference.category() + " on " + preference.channel());

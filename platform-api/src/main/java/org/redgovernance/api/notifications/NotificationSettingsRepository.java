@@ -22,8 +22,13 @@ import org.springframework.stereotype.Component;
 class NotificationSettingsRepository {
 
   /** One person's settings in one community; {@link #DEFAULT} when they never changed any. */
-  record Settings(@Nullable String email, @Nullable String wechatOpenId, QuietHours quietHours) {
-    static final Settings DEFAULT = new Settings(null, null, QuietHours.DEFAULT);
+  record Settings(
+      @Nullable String email,
+      @Nullable String wechatOpenId,
+      QuietHours quietHours,
+      DigestFrequency digest) {
+    static final Settings DEFAULT =
+        new Settings(null, null, QuietHours.DEFAULT, DigestFrequency.NONE);
   }
 
   /** A person's choice for a category on a channel. */
@@ -39,7 +44,8 @@ class NotificationSettingsRepository {
             NOTIFICATION_SETTING.WECHAT_OPEN_ID,
             NOTIFICATION_SETTING.QUIET_FROM,
             NOTIFICATION_SETTING.QUIET_UNTIL,
-            NOTIFICATION_SETTING.TIME_ZONE)
+            NOTIFICATION_SETTING.TIME_ZONE,
+            NOTIFICATION_SETTING.DIGEST)
         .from(NOTIFICATION_SETTING)
         .where(
             NOTIFICATION_SETTING.COMMUNITY_ID.eq(communityId),
@@ -51,7 +57,8 @@ class NotificationSettingsRepository {
                     new Settings(
                         r.value2(),
                         r.value3(),
-                        new QuietHours(r.value4(), r.value5(), ZoneId.of(r.value6())))));
+                        new QuietHours(r.value4(), r.value5(), ZoneId.of(r.value6())),
+                        DigestFrequency.valueOf(r.value7()))));
     return settings;
   }
 
@@ -101,13 +108,15 @@ class NotificationSettingsRepository {
 
   /**
    * The person's settings row, made with the defaults when they had none, with their quiet hours
-   * (null: unchanged) and e-mail address ({@code changeEmail}: set to {@code email}).
+   * and digest (null: unchanged) and e-mail address ({@code changeEmail}: set to {@code email}); it
+   * returns the e-mail address and digest it holds then.
    */
   static ResultQuery<Record> saved(
       UUID communityId,
       String person,
       @Nullable LocalTime quietFrom,
       @Nullable LocalTime quietUntil,
+      @Nullable DigestFrequency digest,
       boolean changeEmail,
       @Nullable String email) {
     var s = NOTIFICATION_SETTING;
@@ -118,6 +127,9 @@ class NotificationSettingsRepository {
             .set(s.EMAIL, changeEmail ? email : null);
     if (quietFrom != null && quietUntil != null) {
       insert = insert.set(s.QUIET_FROM, quietFrom).set(s.QUIET_UNTIL, quietUntil);
+    }
+    if (digest != null) {
+      insert = insert.set(s.DIGEST, digest.name());
     }
     var update =
         insert
@@ -130,7 +142,18 @@ class NotificationSettingsRepository {
     if (quietFrom != null && quietUntil != null) {
       update = update.set(s.QUIET_FROM, quietFrom).set(s.QUIET_UNTIL, quietUntil);
     }
-    return DSL.resultQuery("{0}", update.returning(s.COMMUNITY_ID, s.USER_ID));
+    if (digest != null) {
+      update = update.set(s.DIGEST, digest.name());
+    }
+    return DSL.resultQuery("{0}", update.returning(s.COMMUNITY_ID, s.USER_ID, s.EMAIL, s.DIGEST));
+  }
+
+  /**
+   * Whether the settings row {@link #saved} returned asks for a digest but has no e-mail address.
+   */
+  static boolean digestWithoutEmail(Record saved) {
+    return saved.get(NOTIFICATION_SETTING.EMAIL) == null
+        && !DigestFrequency.NONE.name().equals(saved.get(NOTIFICATION_SETTING.DIGEST));
   }
 
   /** The person's choice for a category on a channel; null: back to the category's default. */

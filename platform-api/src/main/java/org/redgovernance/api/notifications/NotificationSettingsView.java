@@ -30,7 +30,8 @@ class NotificationSettingsView {
       List<PreferenceAnswer> preferences,
       @Nullable QuietHoursAnswer quietHours,
       List<ChannelAnswer> channels,
-      List<WechatAddressRepository.Consent> wechatConsents) {}
+      List<WechatAddressRepository.Consent> wechatConsents,
+      DigestFrequency digest) {}
 
   record PreferenceAnswer(
       NotificationCategory category,
@@ -80,6 +81,9 @@ class NotificationSettingsView {
     }
     List<PreferenceAnswer> preferences = new ArrayList<>();
     for (NotificationCategory category : NotificationCategory.values()) {
+      if (!category.chosenPerChannel()) {
+        continue;
+      }
       for (NotificationChannel channel : NotificationChannel.values()) {
         Boolean choice = chosen.getOrDefault(category, Map.of()).get(channel);
         boolean enabled = NotificationPreferences.enabled(category, channel, choice);
@@ -113,6 +117,7 @@ class NotificationSettingsView {
                 HOURS.format(quiet.from()), HOURS.format(quiet.until()), quiet.zone().getId())
             : null,
         statuses,
-        wechat.consents(dsl, community.id(), person));
+        wechat.consents(dsl, community.id(), person),
+        settings.digest());
   }
 }

@@ -40,15 +40,13 @@ public class Reminders {
       LocalDate day) {
     AccessScope all = scopes.of(Caller.SYSTEM);
     int raised = 0;
-    for (ReachableCommunity community : all.communities()) {
-      if (community.status().acceptsWrites()) {
-        raised +=
-            transactions.write(
-                all.narrowedTo(community),
-                dsl ->
-                    NotificationRepository.reminders(
-                        dsl, intent, subjectsIn.apply(community.id()), day));
-      }
+    for (ReachableCommunity community : all.writableCommunities()) {
+      raised +=
+          transactions.write(
+              all.narrowedTo(community),
+              dsl ->
+                  NotificationRepository.reminders(
+                      dsl, intent, subjectsIn.apply(community.id()), day));
     }
     return raised;
   }

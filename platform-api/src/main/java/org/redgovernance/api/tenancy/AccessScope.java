@@ -38,6 +38,14 @@ public final class AccessScope {
   }
 
   /**
+   * Those of {@link #communities()} that take writes now (not suspended or archived): where the
+   * platform's own jobs (reminders, series, digests) act.
+   */
+  public List<ReachableCommunity> writableCommunities() {
+    return communities().stream().filter(community -> community.status().acceptsWrites()).toList();
+  }
+
+  /**
    * The same communities as {@link #communities()}, as a value that compares and hashes cheaply (a
    * read plan's key holds it).
    */

@@ -618,11 +618,15 @@ class NotificationsIntegrationTests extends IntegrationTest {
             "Meeting", "SELECT community_id || ':' || id FROM rg.meeting LIMIT 300",
             "Notice", "SELECT community_id || ':' || id FROM rg.notice LIMIT 300",
             "ActionItem", "SELECT community_id || ':' || id FROM rg.action_item LIMIT 300");
+    // digests have no template: their text lists the notifications' own texts, scanned here
     assertThat(subjects)
         .extracting(NotificationSubject::subjectType)
-        .containsExactlyInAnyOrderElementsOf(demoObjects.keySet());
+        .containsExactlyInAnyOrder("Matter", "Meeting", "Notice", "ActionItem", DigestSubject.TYPE);
     Set<String> covered = new TreeSet<>();
     for (NotificationSubject subject : subjects) {
+      if (!demoObjects.containsKey(subject.subjectType())) {
+        continue;
+      }
       String prefix =
           subject.subjectType().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
               + "_";

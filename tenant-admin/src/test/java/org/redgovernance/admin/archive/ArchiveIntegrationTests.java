@@ -51,7 +51,8 @@ class ArchiveIntegrationTests extends TenantAdminTest {
             "notification_attempt",
             "notification_setting",
             "notification_preference",
-            "notification_wechat_consent");
+            "notification_wechat_consent",
+            "notification_digest");
     assertThat(inDatabase).containsKeys(notArchived.toArray(String[]::new));
     notArchived.forEach(inDatabase::remove);
     assertThat(tables).containsExactlyInAnyOrderElementsOf(inDatabase.keySet());
