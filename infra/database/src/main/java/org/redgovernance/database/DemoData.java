@@ -96,6 +96,38 @@ public final class DemoData {
     }
   }
 
+  /**
+   * Puts demo users in the role mirror (rg.community_role_holder) as {@code members} name them
+   * (user id, community key, role), for stacks without tenant-admin, which keeps it otherwise.
+   * Idempotent.
+   */
+  public static void holdRoles(Connection owner, List<String[]> members) throws SQLException {
+    boolean autoCommit = owner.getAutoCommit();
+    owner.setAutoCommit(false);
+    try {
+      List<UUID> ids = new ArrayList<>();
+      for (DemoCommunity community : COMMUNITIES) {
+        ids.add(communityId(owner, community.key()));
+      }
+      TenantContext.apply(owner, ids, "demo-data");
+      for (String[] member : members) {
+        update(
+            owner,
+            "INSERT INTO rg.community_role_holder (community_id, user_id, role)"
+                + " SELECT id, ?, ? FROM rg.community WHERE key = ? ON CONFLICT DO NOTHING",
+            member[0],
+            member[2],
+            member[1]);
+      }
+      owner.commit();
+    } catch (SQLException | RuntimeException e) {
+      owner.rollback();
+      throw e;
+    } finally {
+      owner.setAutoCommit(autoCommit);
+    }
+  }
+
   public static UUID communityId(Connection owner, String key) throws SQLException {
     try (PreparedStatement query =
         owner.prepareStatement("SELECT id FROM rg.community WHERE key = ?")) {

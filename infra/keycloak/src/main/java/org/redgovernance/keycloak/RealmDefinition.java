@@ -70,6 +70,31 @@ public final class RealmDefinition {
     return (ObjectNode) read("realm/red-governance-realm.json");
   }
 
+  /** One demo user in one community role group, as the dev realm puts them. */
+  public record CommunityRoleMember(String userId, String communityKey, String role) {}
+
+  /**
+   * The community role groups the dev realm's demo users are in: what tenant-admin's role mirror
+   * holds once it has read Keycloak, for stacks that start without tenant-admin (the tests). Roles
+   * are named as the database names them (owners-committee: OWNERS_COMMITTEE).
+   */
+  public static List<CommunityRoleMember> demoCommunityRoles() {
+    List<CommunityRoleMember> members = new java.util.ArrayList<>();
+    for (JsonNode user : read("realm/dev-demo.json").path("users")) {
+      for (JsonNode group : user.path("groups")) {
+        String[] path = group.asString().split("/");
+        if (path.length == 4 && path[1].equals("communities")) {
+          members.add(
+              new CommunityRoleMember(
+                  user.path("id").asString(),
+                  path[2],
+                  path[3].toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        }
+      }
+    }
+    return members;
+  }
+
   public static ObjectNode dev() {
     ObjectNode realm = production();
     JsonNode demo = read("realm/dev-demo.json");

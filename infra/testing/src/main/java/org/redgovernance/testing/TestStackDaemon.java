@@ -36,6 +36,12 @@ public final class TestStackDaemon {
     try (LocalPostgres postgres = LocalPostgres.start(null, 0)) {
       try (Connection connection = postgres.connectAsOwner()) {
         DemoData.load(connection, PersonalDataCipher.fromBase64(personalDataKey));
+        // the role mirror tenant-admin would read from Keycloak, for platform-api's tests
+        DemoData.holdRoles(
+            connection,
+            RealmDefinition.demoCommunityRoles().stream()
+                .map(m -> new String[] {m.userId(), m.communityKey(), m.role()})
+                .toList());
       }
       try (MailCatcher mail =
               MailCatcher.start(

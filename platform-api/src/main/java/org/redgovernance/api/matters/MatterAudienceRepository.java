@@ -16,6 +16,7 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.notifications.RecipientRepository;
 import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.security.CommunityRole;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,23 @@ class MatterAudienceRepository {
         communityId,
         matter(communityId, matterId)
             .and(MatterModels.overdue(MATTER, LocalDate.now(ReadRequest.ZONE))));
+  }
+
+  /**
+   * The accounts of whoever holds the matter and of the community's admins, while it is overdue
+   * today: the admins see that no matter is left lying.
+   */
+  Set<String> overdueHolderOrAdmin(DSLContext dsl, UUID communityId, UUID matterId) {
+    Set<String> told = new java.util.TreeSet<>(overdueHolder(dsl, communityId, matterId));
+    boolean stillOverdue =
+        dsl.fetchExists(
+            MATTER,
+            matter(communityId, matterId)
+                .and(MatterModels.overdue(MATTER, LocalDate.now(ReadRequest.ZONE))));
+    if (stillOverdue) {
+      told.addAll(RecipientRepository.roleHolders(dsl, communityId, CommunityRole.ADMIN));
+    }
+    return told;
   }
 
   /** The community's matters overdue {@code today}, as reminders select them. */

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code REPORTER}: the account of the resident the matter was raised for;
  *   <li>{@code ASSIGNEE}: whoever holds it while it is in progress (a body: its seated members);
  *   <li>{@code SUPERVISORS}: the supervisory committee's seated members while it waits for them;
- *   <li>{@code OVERDUE_HOLDER}: whoever holds it while it is overdue ({@link MatterReminders}).
+ *   <li>{@code OVERDUE_HOLDER_OR_ADMIN}: whoever holds it and the community's admins, while it is
+ *       overdue ({@link MatterReminders}); {@code OVERDUE_HOLDER}, the holder alone, answers for
+ *       reminders raised before the admins were told too.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,14 +29,18 @@ class MatterNotifications {
   static final String ASSIGNEE = "ASSIGNEE";
   static final String SUPERVISORS = "SUPERVISORS";
   static final String OVERDUE_HOLDER = "OVERDUE_HOLDER";
+  static final String OVERDUE_HOLDER_OR_ADMIN = "OVERDUE_HOLDER_OR_ADMIN";
 
-  /** An overdue matter reminds whoever holds it, once a day while it stays overdue. */
+  /**
+   * An overdue matter reminds whoever holds it and the community's admins, once a day while it
+   * stays overdue.
+   */
   static final NotificationIntent OVERDUE =
       new NotificationIntent(
           NotificationCategory.MATTERS_ASSIGNED_TO_ME,
           "MATTER_OVERDUE",
           MatterTypes.MATTER,
-          OVERDUE_HOLDER);
+          OVERDUE_HOLDER_OR_ADMIN);
 
   /** A comment on a matter tells its reporter (the comment's own author is never told). */
   static final NotificationIntent COMMENTED = toReporter("MATTER_COMMENTED");
@@ -47,7 +53,8 @@ class MatterNotifications {
             REPORTER, audiences::reporter,
             ASSIGNEE, audiences::assignee,
             SUPERVISORS, audiences::supervisors,
-            OVERDUE_HOLDER, audiences::overdueHolder),
+            OVERDUE_HOLDER, audiences::overdueHolder,
+            OVERDUE_HOLDER_OR_ADMIN, audiences::overdueHolderOrAdmin),
         audiences::values);
   }
 

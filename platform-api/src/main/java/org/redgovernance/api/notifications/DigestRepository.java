@@ -134,6 +134,7 @@ class DigestRepository {
         .set(NOTIFICATION_DELIVERY.NOTIFICATION_ID, notification)
         .set(NOTIFICATION_DELIVERY.CHANNEL, NotificationChannel.EMAIL.name())
         .set(NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT, dueAt)
+        .set(NOTIFICATION_DELIVERY.MADE_AT, DSL.currentOffsetDateTime())
         .execute();
     return notification;
   }

@@ -212,11 +212,16 @@ class NotificationRepository {
                   NOTIFICATION_DELIVERY.COMMUNITY_ID,
                   NOTIFICATION_DELIVERY.NOTIFICATION_ID,
                   NOTIFICATION_DELIVERY.CHANNEL,
-                  NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT);
+                  NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT,
+                  NOTIFICATION_DELIVERY.MADE_AT);
           for (var delivery : deliveries.entrySet()) {
             insert =
                 insert.values(
-                    intent.communityId(), id, delivery.getKey().name(), delivery.getValue());
+                    intent.communityId(),
+                    id,
+                    delivery.getKey().name(),
+                    delivery.getValue(),
+                    intent.createdAt());
           }
           insert.execute();
         });

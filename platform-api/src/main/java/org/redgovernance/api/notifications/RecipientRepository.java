@@ -1,6 +1,7 @@
 package org.redgovernance.api.notifications;
 
 import static org.redgovernance.database.jooq.Tables.BODY_SEAT_CARD;
+import static org.redgovernance.database.jooq.Tables.COMMUNITY_ROLE_HOLDER;
 import static org.redgovernance.database.jooq.Tables.PARTY_MEMBER_CARD;
 import static org.redgovernance.database.jooq.Tables.RESIDENT_CARD;
 
@@ -58,6 +59,23 @@ public final class RecipientRepository {
         .unionAll(
             residentsOfPartyMembers(communityId, DSL.select(partyMember).from(table).where(held)))
         .unionAll(seatedOn(communityId, DSL.select(body).from(table).where(held)));
+  }
+
+  /**
+   * The accounts that hold any of {@code roles} of the community now (the mirror tenant-admin keeps
+   * of Keycloak's role groups), sorted: a community's admins, for what only they must hear.
+   */
+  public static Set<String> roleHolders(
+      DSLContext dsl, UUID communityId, org.redgovernance.api.security.CommunityRole... roles) {
+    return new LinkedHashSet<>(
+        dsl.selectDistinct(COMMUNITY_ROLE_HOLDER.USER_ID)
+            .from(COMMUNITY_ROLE_HOLDER)
+            .where(
+                COMMUNITY_ROLE_HOLDER.COMMUNITY_ID.eq(communityId),
+                COMMUNITY_ROLE_HOLDER.ROLE.in(
+                    java.util.Arrays.stream(roles).map(Enum::name).toList()))
+            .orderBy(COMMUNITY_ROLE_HOLDER.USER_ID)
+            .fetch(COMMUNITY_ROLE_HOLDER.USER_ID));
   }
 
   /** Every resident of the community. */

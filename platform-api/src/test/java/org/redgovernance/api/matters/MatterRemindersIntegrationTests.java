@@ -28,7 +28,7 @@ class MatterRemindersIntegrationTests extends IntegrationTest {
   @Autowired ApplicationContext context;
 
   @Test
-  void anOverdueMatter_remindsItsHolder_onceADay() {
+  void anOverdueMatter_remindsItsHolderAndTheAdmins_onceADay() {
     MatterDesk desk = new MatterDesk(graphql);
     String matter = desk.at("ACCEPTED", "逾期提醒测试");
     GraphQlResult assigned =
@@ -52,6 +52,10 @@ class MatterRemindersIntegrationTests extends IntegrationTest {
     assertThat(reminders(local)).as("raised twice on one day: once").isEqualTo(1);
     Outbox.deliverNow(context);
     assertThat(Inbox.kinds(graphql, "baiguoshu.supervisor", matter)).contains("MATTER_OVERDUE");
+    assertThat(Inbox.kinds(graphql, "baiguoshu.admin", matter))
+        .as("the community's admins see that no matter is left lying")
+        .contains("MATTER_OVERDUE");
+    assertThat(Inbox.kinds(graphql, "baiguoshu.resident", matter)).doesNotContain("MATTER_OVERDUE");
 
     reminders.remindOverdue(today.plusDays(1));
     assertThat(reminders(local)).as("the next day: again").isEqualTo(2);

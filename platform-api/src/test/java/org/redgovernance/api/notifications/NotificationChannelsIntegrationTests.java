@@ -167,6 +167,29 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void theFigures_countEachChannelsDeliveries_forStaffAndTheStreet_only() {
+    accept(desk.reportedByTheResident("统计测试 " + UUID.randomUUID().toString().substring(0, 6)));
+    dispatcher.dispatch();
+    String figures =
+        "query { community(key: \"baiguoshu\") { notificationFigures { byChannel {"
+            + " channel delivered pending failed skipped medianDelaySeconds } } } }";
+    for (String staff : List.of("baiguoshu.admin", "baishalu.viewer")) {
+      GraphQlResult result = graphql.query(figures).as(staff).execute();
+      assertThat(result.hasErrors()).as("%s", result).isFalse();
+      JsonNode channels = result.data("community.notificationFigures.byChannel");
+      assertThat(channels).hasSize(NotificationChannel.values().length);
+      JsonNode inbox = channels.get(0);
+      assertThat(inbox.path("channel").asString()).isEqualTo("IN_APP");
+      assertThat(inbox.path("delivered").asInt()).isPositive();
+      assertThat(inbox.path("medianDelaySeconds").isNumber()).as("%s", inbox).isTrue();
+      assertThat(inbox.path("medianDelaySeconds").asDouble()).isNotNegative();
+    }
+    GraphQlResult resident = graphql.query(figures).as(RESIDENT).execute();
+    assertThat(resident.errorCodes()).containsExactly("FORBIDDEN");
+    assertThat(resident.data("community.notificationFigures").isNull()).isTrue();
+  }
+
   // --- helpers
 
   private JsonNode settings() {

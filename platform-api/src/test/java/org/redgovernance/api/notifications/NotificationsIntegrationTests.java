@@ -595,6 +595,56 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aRoleGranted_tellsThePerson_unlessItWasRevokedBeforeItWentOut() {
+    String residentId = "d3e00000-0000-4000-8000-000000000008";
+    // what tenant-admin writes when an admin grants a role: the mirror's row and the intent
+    UUID kept = granted(residentId, "OWNER_REP");
+    UUID revoked = granted(residentId, "OWNERS_COMMITTEE");
+    try {
+      dispatcher.expand();
+      Rows.update("DELETE FROM rg.community_role_holder WHERE id = ?", revoked);
+      dispatcher.dispatch();
+
+      JsonNode told =
+          about(inbox(RESIDENT, Map.of()), GlobalId.of("CommunityRole", baiguoshu(), kept));
+      assertThat(told).isNotNull();
+      assertThat(told.path("kind").asString()).isEqualTo("COMMUNITY_ROLE_GRANTED");
+      assertThat(told.path("category").asString()).isEqualTo("ROLES");
+      assertThat(told.path("body").asString()).isEqualTo("您已成为白果树社区的“业主代表”，可在应用中使用相应的功能。");
+      assertThat(
+              about(inbox(RESIDENT, Map.of()), GlobalId.of("CommunityRole", baiguoshu(), revoked)))
+          .as("revoked before it went out")
+          .isNull();
+    } finally {
+      Rows.update("DELETE FROM rg.community_role_holder WHERE id = ?", kept);
+    }
+  }
+
+  private static UUID baiguoshu() {
+    return UUID.fromString(Rows.text("SELECT id::text FROM rg.community WHERE key = ?", COMMUNITY));
+  }
+
+  /** A role granted as tenant-admin records it: the mirror's row, and the intent beside it. */
+  private static UUID granted(String userId, String role) {
+    UUID grant = UUID.randomUUID();
+    Rows.update(
+        "INSERT INTO rg.community_role_holder (community_id, id, user_id, role) VALUES (?, ?, ?, ?)",
+        baiguoshu(),
+        grant,
+        userId,
+        role);
+    Rows.update(
+        "INSERT INTO rg.notification_intent (community_id, category, kind, subject_type,"
+            + " subject_id, audience, actor_id, dedupe_key) VALUES (?, 'ROLES',"
+            + " 'COMMUNITY_ROLE_GRANTED', 'CommunityRole', ?, 'HOLDER',"
+            + " 'd3e00000-0000-4000-8000-000000000005', ?)",
+        baiguoshu(),
+        grant,
+        "COMMUNITY_ROLE_GRANTED:" + grant);
+    return grant;
+  }
+
+  @Test
   void everyKind_hasAChineseAndAnEnglishText() {
     GraphQLEnumType kinds = (GraphQLEnumType) graphQlSource.schema().getType("NotificationKind");
     Set<String> declared = new TreeSet<>();
@@ -617,11 +667,14 @@ class NotificationsIntegrationTests extends IntegrationTest {
             "Matter", "SELECT community_id || ':' || id FROM rg.matter LIMIT 300",
             "Meeting", "SELECT community_id || ':' || id FROM rg.meeting LIMIT 300",
             "Notice", "SELECT community_id || ':' || id FROM rg.notice LIMIT 300",
-            "ActionItem", "SELECT community_id || ':' || id FROM rg.action_item LIMIT 300");
+            "ActionItem", "SELECT community_id || ':' || id FROM rg.action_item LIMIT 300",
+            "CommunityRole",
+                "SELECT community_id || ':' || id FROM rg.community_role_holder LIMIT 300");
     // digests have no template: their text lists the notifications' own texts, scanned here
     assertThat(subjects)
         .extracting(NotificationSubject::subjectType)
-        .containsExactlyInAnyOrder("Matter", "Meeting", "Notice", "ActionItem", DigestSubject.TYPE);
+        .containsExactlyInAnyOrder(
+            "Matter", "Meeting", "Notice", "ActionItem", "CommunityRole", DigestSubject.TYPE);
     Set<String> covered = new TreeSet<>();
     for (NotificationSubject subject : subjects) {
       if (!demoObjects.containsKey(subject.subjectType())) {

@@ -38,16 +38,19 @@ public class CommunityRoleChanges {
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
   private final CommunityAdminLock adminLock;
+  private final RoleMirror roleMirror;
 
   CommunityRoleChanges(
       AccessRepository registry,
       KeycloakAdmin keycloak,
       AdminAuditRepository audit,
-      CommunityAdminLock adminLock) {
+      CommunityAdminLock adminLock,
+      RoleMirror roleMirror) {
     this.registry = registry;
     this.keycloak = keycloak;
     this.audit = audit;
     this.adminLock = adminLock;
+    this.roleMirror = roleMirror;
   }
 
   CommunityRolePayload change(CommunityRoleInput input, Operator operator, boolean grant) {
@@ -110,6 +113,11 @@ public class CommunityRoleChanges {
       return new CommunityRolePayload(null, List.of(refusal));
     }
     keycloak.setMember(user.get().id(), group.get(), grant);
+    if (grant) {
+      roleMirror.granted(key, user.get().id(), input.role(), operator.userId());
+    } else {
+      roleMirror.revoked(key, user.get().id(), input.role(), operator.userId());
+    }
     audit.record(operator, action, street, key, "OK", null, details);
     String userId = user.get().id();
     PersonWithRoles person =

@@ -3,6 +3,7 @@ package org.redgovernance.admin.invitation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redgovernance.admin.access.RoleMirror;
 import org.redgovernance.admin.audit.AdminAuditRepository;
 import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.admin.invitation.InvitationRepository.Accepted;
@@ -32,6 +33,7 @@ class InvitationGrants {
   private final KeycloakAdmin keycloak;
   private final AdminAuditRepository audit;
   private final TransactionTemplate transactions;
+  private final RoleMirror roleMirror;
   private final boolean enabled;
 
   InvitationGrants(
@@ -39,11 +41,13 @@ class InvitationGrants {
       KeycloakAdmin keycloak,
       AdminAuditRepository audit,
       TransactionTemplate transactions,
+      RoleMirror roleMirror,
       @Value("${rg.invitations.grants-enabled:true}") boolean enabled) {
     this.invitations = invitations;
     this.keycloak = keycloak;
     this.audit = audit;
     this.transactions = transactions;
+    this.roleMirror = roleMirror;
     this.enabled = enabled;
   }
 
@@ -96,6 +100,8 @@ class InvitationGrants {
       try {
         keycloak.join(invitation.userId(), group.get());
         joined = true;
+        roleMirror.granted(
+            invitation.communityKey(), invitation.userId(), invitation.role(), invitation.userId());
       } catch (HttpClientErrorException.NotFound gone) {
         // the account went away between the two calls
       }
