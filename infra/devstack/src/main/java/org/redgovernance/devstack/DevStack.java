@@ -15,6 +15,7 @@ import org.redgovernance.admin.TenantAdminApplication;
 import org.redgovernance.api.PlatformApiApplication;
 import org.redgovernance.database.DatabaseRoles;
 import org.redgovernance.database.DemoData;
+import org.redgovernance.database.DemoNotifications;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.PersonalDataCipher;
 import org.redgovernance.keycloak.KeycloakServer;
@@ -64,6 +65,7 @@ public final class DevStack {
     running.push(postgres);
     try (Connection owner = postgres.connectAsOwner()) {
       DemoData.load(owner, PersonalDataCipher.fromBase64(personalDataKey));
+      DemoNotifications.load(owner);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the demo data", e);
     }

@@ -133,7 +133,6 @@ class NotificationDigests {
               .orElse(now.atOffset(ZoneOffset.UTC));
       var text =
           new NotificationRepository.Rendered(
-              digest.userId(),
               GlobalId.of(DigestSubject.TYPE, community.id(), digest.id()),
               link,
               title,

@@ -170,16 +170,11 @@ class NotificationDispatcher {
         templates.render(intent.kind(), NotificationTemplates.PRIMARY, values);
     String subjectRef = GlobalId.of(intent.subjectType(), intent.communityId(), intent.subjectId());
     String link = templates.link(community.get().key(), intent.subjectType(), subjectRef);
-    Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries =
-        deliveries(dsl, intent, recipients);
-    for (String recipient : recipients) {
-      repository.add(
-          dsl,
-          intent,
-          new NotificationRepository.Rendered(
-              recipient, subjectRef, link, text.title(), text.body()),
-          deliveries.get(recipient));
-    }
+    repository.add(
+        dsl,
+        intent,
+        new NotificationRepository.Rendered(subjectRef, link, text.title(), text.body()),
+        deliveries(dsl, intent, recipients));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -45,9 +44,8 @@ class NotificationRepository {
       String actorId,
       OffsetDateTime createdAt) {}
 
-  /** A notification rendered for one person. */
-  record Rendered(
-      String recipientUserId, String subjectRef, String link, String title, String body) {}
+  /** A notification as rendered for everyone it goes to. */
+  record Rendered(String subjectRef, String link, String title, String body) {}
 
   /** A delivery a dispatcher claimed, with what it delivers. */
   record Claimed(
@@ -176,55 +174,82 @@ class NotificationRepository {
   }
 
   /**
-   * The intent's notification for one person and its deliveries, each on its channel from its time
-   * ({@code deliveries}); nothing when that person has it already.
+   * The intent's notification for each of its people (the keys of {@code deliveries}), and their
+   * deliveries, each on its channel from its time: two statements for any number of people (a
+   * notice to a thousand residents is not two thousand round trips). Nothing for a person who has
+   * it already.
    */
   void add(
       DSLContext dsl,
       Waiting intent,
       Rendered rendered,
-      Map<NotificationChannel, OffsetDateTime> deliveries) {
-    Optional<UUID> added =
-        dsl.insertInto(NOTIFICATION)
-            .set(NOTIFICATION.COMMUNITY_ID, intent.communityId())
-            .set(NOTIFICATION.INTENT_ID, intent.id())
-            .set(NOTIFICATION.RECIPIENT_USER_ID, rendered.recipientUserId())
-            .set(NOTIFICATION.CATEGORY, intent.category().name())
-            .set(NOTIFICATION.KIND, intent.kind())
-            .set(NOTIFICATION.SUBJECT_TYPE, intent.subjectType())
-            .set(NOTIFICATION.SUBJECT_ID, intent.subjectId())
-            .set(NOTIFICATION.SUBJECT_REF, rendered.subjectRef())
-            .set(NOTIFICATION.LINK, rendered.link())
-            .set(NOTIFICATION.TITLE, rendered.title())
-            .set(NOTIFICATION.BODY, rendered.body())
-            .set(NOTIFICATION.CREATED_AT, intent.createdAt())
-            .onConflictDoNothing()
-            .returning(NOTIFICATION.ID)
-            .fetchOptional(NOTIFICATION.ID);
+      Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries) {
     if (deliveries.isEmpty()) {
       return;
     }
-    added.ifPresent(
-        id -> {
-          var insert =
-              dsl.insertInto(
-                  NOTIFICATION_DELIVERY,
-                  NOTIFICATION_DELIVERY.COMMUNITY_ID,
-                  NOTIFICATION_DELIVERY.NOTIFICATION_ID,
-                  NOTIFICATION_DELIVERY.CHANNEL,
-                  NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT,
-                  NOTIFICATION_DELIVERY.MADE_AT);
-          for (var delivery : deliveries.entrySet()) {
-            insert =
-                insert.values(
-                    intent.communityId(),
-                    id,
-                    delivery.getKey().name(),
-                    delivery.getValue(),
-                    intent.createdAt());
-          }
-          insert.execute();
-        });
+    Table<?> people =
+        DSL.table("unnest({0}::text[])", DSL.val(deliveries.keySet().toArray(String[]::new)))
+            .as("people", "recipient");
+    Field<String> recipient = DSL.field(DSL.name("people", "recipient"), String.class);
+    Map<String, UUID> added = new java.util.HashMap<>();
+    dsl.insertInto(
+            NOTIFICATION,
+            NOTIFICATION.COMMUNITY_ID,
+            NOTIFICATION.INTENT_ID,
+            NOTIFICATION.RECIPIENT_USER_ID,
+            NOTIFICATION.CATEGORY,
+            NOTIFICATION.KIND,
+            NOTIFICATION.SUBJECT_TYPE,
+            NOTIFICATION.SUBJECT_ID,
+            NOTIFICATION.SUBJECT_REF,
+            NOTIFICATION.LINK,
+            NOTIFICATION.TITLE,
+            NOTIFICATION.BODY,
+            NOTIFICATION.CREATED_AT)
+        .select(
+            DSL.select(
+                    DSL.val(intent.communityId()),
+                    DSL.val(intent.id()),
+                    recipient,
+                    DSL.val(intent.category().name()),
+                    DSL.val(intent.kind()),
+                    DSL.val(intent.subjectType()),
+                    DSL.val(intent.subjectId()),
+                    DSL.val(rendered.subjectRef()),
+                    DSL.val(rendered.link()),
+                    DSL.val(rendered.title()),
+                    DSL.val(rendered.body()),
+                    DSL.val(intent.createdAt()))
+                .from(people))
+        .onConflictDoNothing()
+        .returning(NOTIFICATION.ID, NOTIFICATION.RECIPIENT_USER_ID)
+        .fetch()
+        .forEach(
+            row -> added.put(row.get(NOTIFICATION.RECIPIENT_USER_ID), row.get(NOTIFICATION.ID)));
+    var insert =
+        dsl.insertInto(
+            NOTIFICATION_DELIVERY,
+            NOTIFICATION_DELIVERY.COMMUNITY_ID,
+            NOTIFICATION_DELIVERY.NOTIFICATION_ID,
+            NOTIFICATION_DELIVERY.CHANNEL,
+            NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT,
+            NOTIFICATION_DELIVERY.MADE_AT);
+    int rows = 0;
+    for (var person : added.entrySet()) {
+      for (var delivery : deliveries.get(person.getKey()).entrySet()) {
+        insert =
+            insert.values(
+                intent.communityId(),
+                person.getValue(),
+                delivery.getKey().name(),
+                delivery.getValue(),
+                intent.createdAt());
+        rows++;
+      }
+    }
+    if (rows > 0) {
+      insert.execute();
+    }
   }
 
   /**
