@@ -159,8 +159,7 @@ class NotificationDispatcher {
       return;
     }
     Set<String> recipients =
-        new LinkedHashSet<>(
-            subject.recipients(dsl, intent.communityId(), intent.subjectId(), intent.audience()));
+        audience(dsl, subject, intent.communityId(), intent.subjectId(), intent.audience());
     recipients.remove(intent.actorId());
     if (recipients.isEmpty()) {
       return;
@@ -219,6 +218,19 @@ class NotificationDispatcher {
     return deliveries;
   }
 
+  /**
+   * Who {@code audience} of the object is now, as its feature says, less those who hold no role in
+   * the community any more (a revoked person gets nothing, whatever the feature's records still say
+   * of them).
+   */
+  private Set<String> audience(
+      DSLContext dsl, NotificationSubject subject, UUID communityId, UUID id, String audience) {
+    Set<String> recipients =
+        new LinkedHashSet<>(subject.recipients(dsl, communityId, id, audience));
+    recipients.retainAll(repository.holdingARole(dsl, communityId, recipients));
+    return recipients;
+  }
+
   /** Claims one batch of due deliveries, sends them and settles each; how many were claimed. */
   int deliver() {
     AccessScope all = scopes.of(Caller.SYSTEM);
@@ -254,8 +266,9 @@ class NotificationDispatcher {
                           transactions.read(
                               all,
                               dsl ->
-                                  subject.recipients(
+                                  audience(
                                       dsl,
+                                      subject,
                                       audience.communityId(),
                                       audience.subjectId(),
                                       audience.name())))
@@ -272,7 +285,7 @@ class NotificationDispatcher {
           "SKIPPED",
           null,
           null,
-          "no longer in the audience " + claim.audience());
+          "no longer in the audience " + claim.audience() + ", or holds no role here any more");
       return;
     }
     Optional<ChannelAdapter> adapter = channels.adapter(claim.channel());

@@ -1,5 +1,6 @@
 package org.redgovernance.api.notifications;
 
+import static org.redgovernance.database.jooq.Tables.COMMUNITY_ROLE_HOLDER;
 import static org.redgovernance.database.jooq.Tables.NOTIFICATION;
 import static org.redgovernance.database.jooq.Tables.NOTIFICATION_ATTEMPT;
 import static org.redgovernance.database.jooq.Tables.NOTIFICATION_DELIVERY;
@@ -417,6 +418,32 @@ class NotificationRepository {
           .execute();
     }
     return true;
+  }
+
+  /**
+   * Of {@code people}, those who hold a role in the community, as tenant-admin's mirror of
+   * Keycloak's role groups says; all of them while the mirror knows nobody there yet (tenant-admin
+   * has not read the community's groups: better told than silently dropped).
+   */
+  java.util.Set<String> holdingARole(
+      DSLContext dsl, UUID communityId, java.util.Collection<String> people) {
+    if (people.isEmpty()) {
+      return java.util.Set.of();
+    }
+    var mirrored =
+        dsl.select(COMMUNITY_ROLE_HOLDER.USER_ID)
+            .from(COMMUNITY_ROLE_HOLDER)
+            .where(COMMUNITY_ROLE_HOLDER.COMMUNITY_ID.eq(communityId))
+            .limit(1);
+    if (!dsl.fetchExists(mirrored)) {
+      return new java.util.HashSet<>(people);
+    }
+    return dsl.selectDistinct(COMMUNITY_ROLE_HOLDER.USER_ID)
+        .from(COMMUNITY_ROLE_HOLDER)
+        .where(
+            COMMUNITY_ROLE_HOLDER.COMMUNITY_ID.eq(communityId),
+            COMMUNITY_ROLE_HOLDER.USER_ID.in(people))
+        .fetchSet(COMMUNITY_ROLE_HOLDER.USER_ID);
   }
 
   // --- the inbox

@@ -620,6 +620,48 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
   }
 
+  @Test
+  void someoneWhoseRolesWereAllRevoked_getsNothing_evenWhatWasAlreadyMadeForThem() {
+    String residentId = "d3e00000-0000-4000-8000-000000000008";
+    String made = reported("撤销角色前测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", made));
+    dispatcher.expand();
+    String after = reported("撤销角色后测试");
+    step("baiguoshu.secretary", "acceptMatter", Map.of("id", after));
+    List<String> roles =
+        Rows.texts(
+            "SELECT role FROM rg.community_role_holder WHERE community_id = ? AND user_id = ?",
+            baiguoshu(),
+            residentId);
+    assertThat(roles).isNotEmpty();
+    Rows.update(
+        "DELETE FROM rg.community_role_holder WHERE community_id = ? AND user_id = ?",
+        baiguoshu(),
+        residentId);
+    try {
+      dispatcher.dispatch();
+      assertThat(deliveryStatus(GlobalId.decode(made).orElseThrow().id(), "IN_APP"))
+          .as("made before, skipped at delivery")
+          .isEqualTo("SKIPPED");
+      assertThat(
+              Rows.count(
+                  "SELECT count(*) FROM rg.notification WHERE subject_id = ?",
+                  GlobalId.decode(after).orElseThrow().id()))
+          .as("made after: for nobody")
+          .isZero();
+    } finally {
+      for (String role : roles) {
+        Rows.update(
+            "INSERT INTO rg.community_role_holder (community_id, user_id, role) VALUES (?, ?, ?)",
+            baiguoshu(),
+            residentId,
+            role);
+      }
+    }
+    assertThat(about(inbox(RESIDENT, Map.of()), made)).isNull();
+    assertThat(about(inbox(RESIDENT, Map.of()), after)).isNull();
+  }
+
   private static UUID baiguoshu() {
     return UUID.fromString(Rows.text("SELECT id::text FROM rg.community WHERE key = ?", COMMUNITY));
   }
