@@ -102,6 +102,32 @@ public final class DemoData {
    * Idempotent.
    */
   public static void holdRoles(Connection owner, List<String[]> members) throws SQLException {
+    inTransaction(
+        owner,
+        () -> {
+          for (String[] member : members) {
+            update(
+                owner,
+                "INSERT INTO rg.community_role_holder (community_id, user_id, role)"
+                    + " SELECT id, ?, ? FROM rg.community WHERE key = ? ON CONFLICT DO NOTHING",
+                member[0],
+                member[2],
+                member[1]);
+          }
+        });
+  }
+
+  /** What a loader does in its transaction. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction of {@code owner}, with every demo community as the tenant
+   * context: all of it or, on any failure, nothing.
+   */
+  static void inTransaction(Connection owner, Work work) throws SQLException {
     boolean autoCommit = owner.getAutoCommit();
     owner.setAutoCommit(false);
     try {
@@ -110,15 +136,7 @@ public final class DemoData {
         ids.add(communityId(owner, community.key()));
       }
       TenantContext.apply(owner, ids, "demo-data");
-      for (String[] member : members) {
-        update(
-            owner,
-            "INSERT INTO rg.community_role_holder (community_id, user_id, role)"
-                + " SELECT id, ?, ? FROM rg.community WHERE key = ? ON CONFLICT DO NOTHING",
-            member[0],
-            member[2],
-            member[1]);
-      }
+      work.run();
       owner.commit();
     } catch (SQLException | RuntimeException e) {
       owner.rollback();

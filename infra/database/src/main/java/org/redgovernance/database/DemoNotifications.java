@@ -3,9 +3,6 @@ package org.redgovernance.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The dev stack's demo of notifications: the Baiguoshu demo resident (baiguoshu.resident) has asked
@@ -23,63 +20,58 @@ public final class DemoNotifications {
   private DemoNotifications() {}
 
   public static void load(Connection owner) throws SQLException {
-    boolean autoCommit = owner.getAutoCommit();
-    owner.setAutoCommit(false);
-    try (Statement statement = owner.createStatement()) {
-      List<UUID> ids = new ArrayList<>();
-      for (DemoData.DemoCommunity community : DemoData.COMMUNITIES) {
-        ids.add(DemoData.communityId(owner, community.key()));
-      }
-      TenantContext.apply(owner, ids, "demo-data");
-      statement.execute(
-          "INSERT INTO rg.notification_setting (community_id, user_id, email, quiet_from,"
-              + " quiet_until) SELECT id, '"
-              + RESIDENT
-              + "', '"
-              + EMAIL
-              + "', '00:00', '00:00' FROM rg.community WHERE key = 'baiguoshu'"
-              + " ON CONFLICT DO NOTHING");
-      statement.execute(
-          "INSERT INTO rg.notification_preference (community_id, user_id, category, channel,"
-              + " enabled) SELECT id, '"
-              + RESIDENT
-              + "', 'MATTERS_I_RAISED', 'EMAIL', true FROM rg.community WHERE key = 'baiguoshu'"
-              + " ON CONFLICT DO NOTHING");
-      // the resident's matters that were taken up, the three newest notices for everyone, and
-      // the meetings still planned, of every demo community
-      intents(
-          statement,
-          "MATTERS_I_RAISED",
-          "MATTER_ACCEPTED",
-          "Matter",
-          "REPORTER",
-          "SELECT m.community_id, m.id FROM rg.matter m JOIN rg.resident_account a"
-              + " ON a.community_id = m.community_id AND a.resident_id = m.reporter_resident_id"
-              + " WHERE m.status NOT IN ('REPORTED', 'REJECTED')");
-      intents(
-          statement,
-          "NOTICES",
-          "NOTICE_PUBLISHED",
-          "Notice",
-          "READERS",
-          "SELECT community_id, id FROM (SELECT community_id, id, row_number() OVER (PARTITION BY"
-              + " community_id ORDER BY published_at DESC) AS newest FROM rg.notice"
-              + " WHERE status = 'PUBLISHED' AND audience = 'EVERYONE') n WHERE newest <= 3");
-      intents(
-          statement,
-          "MEETINGS",
-          "MEETING_SCHEDULED",
-          "Meeting",
-          "INVITED_WHILE_PLANNED",
-          "SELECT community_id, id FROM rg.meeting WHERE status = 'PLANNED'"
-              + " AND starts_at > now() AND starts_at < now() + interval '14 days'");
-      owner.commit();
-    } catch (SQLException | RuntimeException e) {
-      owner.rollback();
-      throw e;
-    } finally {
-      owner.setAutoCommit(autoCommit);
-    }
+    DemoData.inTransaction(
+        owner,
+        () -> {
+          try (Statement statement = owner.createStatement()) {
+            load(statement);
+          }
+        });
+  }
+
+  private static void load(Statement statement) throws SQLException {
+    statement.execute(
+        "INSERT INTO rg.notification_setting (community_id, user_id, email, quiet_from,"
+            + " quiet_until) SELECT id, '"
+            + RESIDENT
+            + "', '"
+            + EMAIL
+            + "', '00:00', '00:00' FROM rg.community WHERE key = 'baiguoshu'"
+            + " ON CONFLICT DO NOTHING");
+    statement.execute(
+        "INSERT INTO rg.notification_preference (community_id, user_id, category, channel,"
+            + " enabled) SELECT id, '"
+            + RESIDENT
+            + "', 'MATTERS_I_RAISED', 'EMAIL', true FROM rg.community WHERE key = 'baiguoshu'"
+            + " ON CONFLICT DO NOTHING");
+    // the resident's matters that were taken up, the three newest notices for everyone, and the
+    // meetings still planned, of every demo community
+    intents(
+        statement,
+        "MATTERS_I_RAISED",
+        "MATTER_ACCEPTED",
+        "Matter",
+        "REPORTER",
+        "SELECT m.community_id, m.id FROM rg.matter m JOIN rg.resident_account a"
+            + " ON a.community_id = m.community_id AND a.resident_id = m.reporter_resident_id"
+            + " WHERE m.status NOT IN ('REPORTED', 'REJECTED')");
+    intents(
+        statement,
+        "NOTICES",
+        "NOTICE_PUBLISHED",
+        "Notice",
+        "READERS",
+        "SELECT community_id, id FROM (SELECT community_id, id, row_number() OVER (PARTITION BY"
+            + " community_id ORDER BY published_at DESC) AS newest FROM rg.notice"
+            + " WHERE status = 'PUBLISHED' AND audience = 'EVERYONE') n WHERE newest <= 3");
+    intents(
+        statement,
+        "MEETINGS",
+        "MEETING_SCHEDULED",
+        "Meeting",
+        "INVITED_WHILE_PLANNED",
+        "SELECT community_id, id FROM rg.meeting WHERE status = 'PLANNED'"
+            + " AND starts_at > now() AND starts_at < now() + interval '14 days'");
   }
 
   private static void intents(

@@ -13,6 +13,9 @@ import org.jooq.CaseWhenStep;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.Record3;
+import org.jooq.Row2;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.readmodel.GlobalIdParts;
@@ -39,6 +42,28 @@ public class CommunityModels {
       new ModelRef<>(Community.TYPE, COMMUNITY::as);
 
   static final ModelRef<Street> STREETS = new ModelRef<>("Street", STREET::as);
+
+  /**
+   * Every community with every value of an enum and its position (columns community_id, value,
+   * position): the rows of a figure per value (matters per status, deliveries per channel), of
+   * which a community's figures list those they count.
+   */
+  public static Table<Record3<UUID, String, Integer>> withEachValue(
+      String alias, Enum<?>[] values) {
+    @SuppressWarnings("unchecked")
+    Row2<String, Integer>[] rows =
+        java.util.Arrays.stream(values)
+            .map(value -> DSL.row(value.name(), value.ordinal()))
+            .toArray(Row2[]::new);
+    Table<?> all = DSL.values(rows).as("all_values", "value", "position");
+    return DSL.select(
+            COMMUNITY.ID.as("community_id"),
+            all.field("value", String.class),
+            all.field("position", Integer.class))
+        .from(COMMUNITY)
+        .crossJoin(all)
+        .asTable(alias);
+  }
 
   @Bean
   ObjectModel<org.redgovernance.database.jooq.tables.Community> communityModel() {

@@ -4,13 +4,11 @@ import static org.redgovernance.database.jooq.Tables.COMMUNITY;
 import static org.redgovernance.database.jooq.Tables.MATTER;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record3;
-import org.jooq.Row2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -33,9 +31,13 @@ class MatterFiguresModels {
 
   static final ModelRef<Community> FIGURES = new ModelRef<>("MatterFigures", COMMUNITY::as);
   static final ModelRef<Table<Record3<UUID, String, Integer>>> BY_STATUS =
-      new ModelRef<>("MatterStatusCount", alias -> counts(alias, MatterStatus.values()));
+      new ModelRef<>(
+          "MatterStatusCount",
+          alias -> CommunityModels.withEachValue(alias, MatterStatus.values()));
   static final ModelRef<Table<Record3<UUID, String, Integer>>> BY_CATEGORY =
-      new ModelRef<>("MatterCategoryCount", alias -> counts(alias, MatterCategory.values()));
+      new ModelRef<>(
+          "MatterCategoryCount",
+          alias -> CommunityModels.withEachValue(alias, MatterCategory.values()));
 
   @Bean
   ObjectModel<Community> matterFiguresModel() {
@@ -109,25 +111,6 @@ class MatterFiguresModels {
             figures -> List.of(figures.ID),
             community -> List.of(community.ID))
         .build();
-  }
-
-  /**
-   * Every community with every value of an enum and its position: the rows of a count per value, of
-   * which a community's figures list those its matters have.
-   */
-  private static Table<Record3<UUID, String, Integer>> counts(String alias, Enum<?>[] values) {
-    Row2<String, Integer>[] rows =
-        Arrays.stream(values)
-            .map(value -> DSL.row(value.name(), value.ordinal()))
-            .toArray(Row2[]::new);
-    Table<?> all = DSL.values(rows).as("all_values", "value", "position");
-    return DSL.select(
-            COMMUNITY.ID.as("community_id"),
-            all.field("value", String.class),
-            all.field("position", Integer.class))
-        .from(COMMUNITY)
-        .crossJoin(all)
-        .asTable(alias);
   }
 
   /** The counts of the community's values that some matter has. */

@@ -3,13 +3,11 @@ package org.redgovernance.api.notifications;
 import static org.redgovernance.database.jooq.Tables.COMMUNITY;
 import static org.redgovernance.database.jooq.Tables.NOTIFICATION_DELIVERY;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record3;
-import org.jooq.Row2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -36,7 +34,9 @@ class NotificationFiguresModels {
 
   static final ModelRef<Community> FIGURES = new ModelRef<>("NotificationFigures", COMMUNITY::as);
   static final ModelRef<Table<Record3<UUID, String, Integer>>> BY_CHANNEL =
-      new ModelRef<>("NotificationChannelFigures", NotificationFiguresModels::channels);
+      new ModelRef<>(
+          "NotificationChannelFigures",
+          alias -> CommunityModels.withEachValue(alias, NotificationChannel.values()));
 
   @Bean
   ObjectModel<Community> notificationFiguresModel() {
@@ -78,23 +78,6 @@ class NotificationFiguresModels {
             ReachableCommunity::staffOrOverseen,
             "Only the community's staff and the street office see how notifications went out")
         .build();
-  }
-
-  /** Every community with every channel and its position. */
-  private static Table<Record3<UUID, String, Integer>> channels(String alias) {
-    @SuppressWarnings("unchecked")
-    Row2<String, Integer>[] rows =
-        Arrays.stream(NotificationChannel.values())
-            .map(channel -> DSL.row(channel.name(), channel.ordinal()))
-            .toArray(Row2[]::new);
-    Table<?> all = DSL.values(rows).as("all_channels", "value", "position");
-    return DSL.select(
-            COMMUNITY.ID.as("community_id"),
-            all.field("value", String.class),
-            all.field("position", Integer.class))
-        .from(COMMUNITY)
-        .crossJoin(all)
-        .asTable(alias);
   }
 
   private static Condition ofChannel(Table<?> channel) {

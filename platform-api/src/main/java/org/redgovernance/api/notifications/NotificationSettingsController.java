@@ -70,12 +70,7 @@ class NotificationSettingsController {
   NotificationSettingsView.@Nullable SettingsAnswer notificationSettings(
       @Argument @Nullable String communityKey,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope) {
-    Optional<ReachableCommunity> community =
-        communityKey != null
-            ? scope.byKey(communityKey)
-            : scope.communities().size() == 1
-                ? Optional.of(scope.communities().get(0))
-                : Optional.empty();
+    Optional<ReachableCommunity> community = scope.named(communityKey);
     if (community.isEmpty()) {
       return null;
     }

@@ -73,21 +73,16 @@ class WechatController {
           "settings",
           UserError.of(UserError.Code.INVALID_INPUT, "WeChat did not accept the code", "code"));
     }
-    return commands.answer(
+    return changingSettings(
+        input.communityKey(),
         scope,
-        MutationTargets.community(
-            input.communityKey(), scope, NotificationSettingsController.ANY_ROLE),
-        "settings",
-        command -> {
-          String person = command.scope().caller().userId();
-          command
-              .write(WechatAddressRepository.linked(command.community().id(), person, openId))
-              .onViolation(
-                  Refusal.because(
-                      UserError.Code.INVALID_INPUT, "WeChat answered no usable account", "code"))
-              .execute();
-          return view.of(command.dsl(), command.community(), person);
-        });
+        (command, person) ->
+            command
+                .write(WechatAddressRepository.linked(command.community().id(), person, openId))
+                .onViolation(
+                    Refusal.because(
+                        UserError.Code.INVALID_INPUT, "WeChat answered no usable account", "code"))
+                .execute());
   }
 
   @MutationMapping
@@ -99,15 +94,29 @@ class WechatController {
       return Commands.failed("settings", invalid.get());
     }
     Set<String> accepted = new LinkedHashSet<>(input.templateIds());
+    return changingSettings(
+        input.communityKey(),
+        scope,
+        (command, person) ->
+            WechatAddressRepository.consented(
+                command.dsl(), command.community().id(), person, accepted));
+  }
+
+  /**
+   * The command changing the caller's ({@code person}'s) settings of the community named, answered
+   * with the settings after the change.
+   */
+  private Map<String, Object> changingSettings(
+      @Nullable String communityKey,
+      AccessScope scope,
+      java.util.function.BiConsumer<Commands.Step, String> change) {
     return commands.answer(
         scope,
-        MutationTargets.community(
-            input.communityKey(), scope, NotificationSettingsController.ANY_ROLE),
+        MutationTargets.community(communityKey, scope, NotificationSettingsController.ANY_ROLE),
         "settings",
         command -> {
           String person = command.scope().caller().userId();
-          WechatAddressRepository.consented(
-              command.dsl(), command.community().id(), person, accepted);
+          change.accept(command, person);
           return view.of(command.dsl(), command.community(), person);
         });
   }

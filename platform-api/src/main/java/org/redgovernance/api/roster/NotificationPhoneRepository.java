@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
 import org.redgovernance.api.notifications.AddressBook;
 import org.redgovernance.api.notifications.NotificationCategory;
 import org.redgovernance.api.notifications.NotificationChannel;
@@ -43,17 +47,7 @@ class NotificationPhoneRepository implements AddressBook {
   public Map<String, String> reachable(
       DSLContext dsl, UUID communityId, Collection<String> people) {
     Map<String, String> reachable = new LinkedHashMap<>();
-    dsl.select(RESIDENT_ACCOUNT.USER_ID, RESIDENT.PHONE_MASKED)
-        .from(RESIDENT_ACCOUNT)
-        .join(RESIDENT)
-        .on(
-            RESIDENT.COMMUNITY_ID.eq(RESIDENT_ACCOUNT.COMMUNITY_ID),
-            RESIDENT.ID.eq(RESIDENT_ACCOUNT.RESIDENT_ID))
-        .where(
-            RESIDENT_ACCOUNT.COMMUNITY_ID.eq(communityId),
-            RESIDENT_ACCOUNT.USER_ID.in(people),
-            RESIDENT.STATUS.eq("ACTIVE"),
-            RESIDENT.PHONE_CIPHER.isNotNull())
+    withPhones(dsl, communityId, RESIDENT_ACCOUNT.USER_ID.in(people), RESIDENT.PHONE_MASKED)
         .forEach(r -> reachable.put(r.value1(), r.value2()));
     return reachable;
   }
@@ -61,7 +55,26 @@ class NotificationPhoneRepository implements AddressBook {
   @Override
   public Optional<String> address(
       DSLContext dsl, UUID communityId, String person, NotificationCategory category) {
-    return dsl.select(RESIDENT.ID, RESIDENT.PHONE_CIPHER)
+    return withPhones(dsl, communityId, RESIDENT_ACCOUNT.USER_ID.eq(person), RESIDENT.ID)
+        .fetchOptional()
+        .map(
+            found -> {
+              roster.recordAccess(
+                  dsl,
+                  Caller.SYSTEM.userId(),
+                  Map.of(found.value2(), communityId),
+                  PersonalField.PHONE);
+              return cipher.decrypt(found.value3());
+            });
+  }
+
+  /**
+   * The accounts {@code whose} of residents who live here and have a number, with {@code column}
+   * and the stored number.
+   */
+  private static <T> ResultQuery<Record3<String, T, byte[]>> withPhones(
+      DSLContext dsl, UUID communityId, Condition whose, Field<T> column) {
+    return dsl.select(RESIDENT_ACCOUNT.USER_ID, column, RESIDENT.PHONE_CIPHER)
         .from(RESIDENT_ACCOUNT)
         .join(RESIDENT)
         .on(
@@ -69,18 +82,8 @@ class NotificationPhoneRepository implements AddressBook {
             RESIDENT.ID.eq(RESIDENT_ACCOUNT.RESIDENT_ID))
         .where(
             RESIDENT_ACCOUNT.COMMUNITY_ID.eq(communityId),
-            RESIDENT_ACCOUNT.USER_ID.eq(person),
+            whose,
             RESIDENT.STATUS.eq("ACTIVE"),
-            RESIDENT.PHONE_CIPHER.isNotNull())
-        .fetchOptional()
-        .map(
-            found -> {
-              roster.recordAccess(
-                  dsl,
-                  Caller.SYSTEM.userId(),
-                  Map.of(found.value1(), communityId),
-                  PersonalField.PHONE);
-              return cipher.decrypt(found.value2());
-            });
+            RESIDENT.PHONE_CIPHER.isNotNull());
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.security.Caller;
 
 /**
@@ -64,6 +65,17 @@ public final class AccessScope {
 
   public Optional<ReachableCommunity> byId(UUID id) {
     return Optional.ofNullable(communities.byId(id));
+  }
+
+  /**
+   * The community a request names: by {@code communityKey}, or, left out, the only one it reaches
+   * (the X-Community one); nothing when neither names one it reaches.
+   */
+  public Optional<ReachableCommunity> named(@Nullable String communityKey) {
+    if (communityKey != null) {
+      return byKey(communityKey);
+    }
+    return communities().size() == 1 ? Optional.of(communities().get(0)) : Optional.empty();
   }
 
   public Optional<ReachableCommunity> byKey(String key) {

@@ -67,12 +67,7 @@ public final class MutationTargets {
   }
 
   public static Target community(@Nullable String communityKey, AccessScope scope, Rule rule) {
-    Optional<ReachableCommunity> community =
-        communityKey != null
-            ? scope.byKey(communityKey)
-            : scope.communities().size() == 1
-                ? Optional.of(scope.communities().get(0))
-                : Optional.empty();
+    Optional<ReachableCommunity> community = scope.named(communityKey);
     if (community.isEmpty()) {
       return denied(
           Denial.Reason.NOT_FOUND,

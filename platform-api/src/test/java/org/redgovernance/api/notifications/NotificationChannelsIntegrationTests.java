@@ -1,13 +1,19 @@
 package org.redgovernance.api.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redgovernance.api.notifications.ResidentSettings.COMMUNITY;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT_ID;
+import static org.redgovernance.api.notifications.ResidentSettings.accept;
+import static org.redgovernance.api.notifications.ResidentSettings.channel;
+import static org.redgovernance.api.notifications.ResidentSettings.choice;
+import static org.redgovernance.api.notifications.ResidentSettings.updated;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +35,6 @@ import tools.jackson.databind.JsonNode;
  */
 class NotificationChannelsIntegrationTests extends IntegrationTest {
 
-  private static final String COMMUNITY = "baiguoshu";
-  private static final String RESIDENT = "baiguoshu.resident";
-  private static final String RESIDENT_ID = "d3e00000-0000-4000-8000-000000000008";
   private static final String TEMPLATE = "tmpl_matters_i_raised";
 
   @Autowired NotificationDispatcher dispatcher;
@@ -42,15 +45,14 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
   void defaults() {
     desk = new MatterDesk(graphql);
     dispatcher.dispatch();
-    Rows.update("DELETE FROM rg.notification_preference WHERE user_id = ?", RESIDENT_ID);
-    Rows.update("DELETE FROM rg.notification_setting WHERE user_id = ?", RESIDENT_ID);
-    Rows.update("DELETE FROM rg.notification_wechat_consent WHERE user_id = ?", RESIDENT_ID);
+    ResidentSettings.reset();
   }
 
   @Test
   void aTextMessage_goesToTheNumberTheRosterHolds_andItsReadingIsRecorded() {
     GraphQlResult on =
-        update(
+        updated(
+            graphql,
             Map.of(
                 "quietHours",
                 Map.of("from", "00:00", "until", "00:00"),
@@ -64,7 +66,7 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
 
     String title = "短信通知测试 " + UUID.randomUUID().toString().substring(0, 8);
     String matter = desk.reportedByTheResident(title);
-    accept(matter);
+    accept(desk, matter);
     dispatcher.dispatch();
 
     List<Path> texts = keptContaining(Path.of(SMS_OUTBOX), title);
@@ -89,11 +91,11 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
     JsonNode settings = linked.data("linkWechat.settings");
     assertThat(channel(settings, "WECHAT").path("reachable").asBoolean()).as("%s", linked).isTrue();
     assertThat(consent(settings, TEMPLATE).path("remaining").asInt()).isZero();
-    update(Map.of("quietHours", Map.of("from", "00:00", "until", "00:00")));
+    updated(graphql, Map.of("quietHours", Map.of("from", "00:00", "until", "00:00")));
 
     String unconsented = "无授权微信测试 " + UUID.randomUUID().toString().substring(0, 8);
     String first = desk.reportedByTheResident(unconsented);
-    accept(first);
+    accept(desk, first);
     dispatcher.dispatch();
     assertThat(recordedContaining(unconsented)).as("no consent, no message").isEmpty();
 
@@ -113,8 +115,8 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String second = desk.reportedByTheResident("微信一 " + tag);
     String third = desk.reportedByTheResident("微信二 " + tag);
-    accept(second);
-    accept(third);
+    accept(desk, second);
+    accept(desk, third);
     dispatcher.dispatch();
     dispatcher.dispatch();
     List<String> sent = recordedContaining(tag);
@@ -169,7 +171,8 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
 
   @Test
   void theFigures_countEachChannelsDeliveries_forStaffAndTheStreet_only() {
-    accept(desk.reportedByTheResident("统计测试 " + UUID.randomUUID().toString().substring(0, 6)));
+    accept(
+        desk, desk.reportedByTheResident("统计测试 " + UUID.randomUUID().toString().substring(0, 6)));
     dispatcher.dispatch();
     String figures =
         "query { community(key: \"baiguoshu\") { notificationFigures { byChannel {"
@@ -199,37 +202,6 @@ class NotificationChannelsIntegrationTests extends IntegrationTest {
         .variable("communityKey", COMMUNITY)
         .execute()
         .data("notificationSettings");
-  }
-
-  private GraphQlResult update(Map<String, Object> input) {
-    Map<String, Object> given = new HashMap<>(input);
-    given.put("communityKey", COMMUNITY);
-    GraphQlResult result =
-        graphql
-            .document("updateNotificationSettings")
-            .as(RESIDENT)
-            .variable("input", given)
-            .execute();
-    assertThat(result.data("updateNotificationSettings.errors").size()).as("%s", result).isZero();
-    return result;
-  }
-
-  private void accept(String matter) {
-    GraphQlResult accepted = desk.call("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
-    assertThat(accepted.data("acceptMatter.errors").size()).as("%s", accepted).isZero();
-  }
-
-  private static Map<String, Object> choice(String category, String channel, boolean enabled) {
-    return Map.of("category", category, "channel", channel, "enabled", enabled);
-  }
-
-  private static JsonNode channel(JsonNode settings, String channel) {
-    for (JsonNode status : settings.path("channels")) {
-      if (status.path("channel").asString().equals(channel)) {
-        return status;
-      }
-    }
-    throw new AssertionError("no channel " + channel + " in " + settings);
   }
 
   private static JsonNode consent(JsonNode settings, String template) {

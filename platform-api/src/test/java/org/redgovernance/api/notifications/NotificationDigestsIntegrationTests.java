@@ -1,9 +1,16 @@
 package org.redgovernance.api.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redgovernance.api.notifications.ResidentSettings.COMMUNITY;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT_EMAIL;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT_ID;
+import static org.redgovernance.api.notifications.ResidentSettings.accept;
+import static org.redgovernance.api.notifications.ResidentSettings.choice;
+import static org.redgovernance.api.notifications.ResidentSettings.noQuietHours;
+import static org.redgovernance.api.notifications.ResidentSettings.updated;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class NotificationDigestsIntegrationTests extends IntegrationTest {
 
-  private static final String COMMUNITY = "baiguoshu";
-  private static final String RESIDENT = "baiguoshu.resident";
-  private static final String RESIDENT_ID = "d3e00000-0000-4000-8000-000000000008";
-  private static final String RESIDENT_EMAIL = "baiguoshu.resident@demo.red-governance.local";
-
   @Autowired NotificationDispatcher dispatcher;
   @Autowired NotificationDigests digests;
 
@@ -39,25 +41,24 @@ class NotificationDigestsIntegrationTests extends IntegrationTest {
   void defaults() {
     desk = new MatterDesk(graphql);
     dispatcher.dispatch();
-    Rows.update("DELETE FROM rg.notification_preference WHERE user_id = ?", RESIDENT_ID);
-    Rows.update("DELETE FROM rg.notification_setting WHERE user_id = ?", RESIDENT_ID);
-    Rows.update("DELETE FROM rg.notification_digest WHERE user_id = ?", RESIDENT_ID);
+    ResidentSettings.reset();
   }
 
   @Test
   void aDailyDigest_listsWhatThePersonHasNotSeen_withoutWhatWentOutByEmailOrWasRead_once() {
-    update(Map.of("useAccountEmail", true, "digest", "DAILY", "quietHours", noQuietHours()));
+    updated(
+        graphql, Map.of("useAccountEmail", true, "digest", "DAILY", "quietHours", noQuietHours()));
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String unseen = "摘要未读 " + tag;
-    accept(desk.reportedByTheResident(unseen));
+    accept(desk, desk.reportedByTheResident(unseen));
     String read = "摘要已读 " + tag;
     String readMatter = desk.reportedByTheResident(read);
-    accept(readMatter);
+    accept(desk, readMatter);
     dispatcher.dispatch();
     markRead(readMatter);
-    update(Map.of("preferences", List.of(choice("MATTERS_I_RAISED", "EMAIL", true))));
+    updated(graphql, Map.of("preferences", List.of(choice("MATTERS_I_RAISED", "EMAIL", true))));
     String emailed = "摘要已发邮件 " + tag;
-    accept(desk.reportedByTheResident(emailed));
+    accept(desk, desk.reportedByTheResident(emailed));
     dispatcher.dispatch();
     assertThat(lettersContaining(emailed))
         .as(
@@ -90,14 +91,15 @@ class NotificationDigestsIntegrationTests extends IntegrationTest {
 
   @Test
   void aWeeklyDigest_coversTheWeek_andPeopleWhoTurnedDigestsOff_getNone() {
-    update(Map.of("useAccountEmail", true, "digest", "WEEKLY", "quietHours", noQuietHours()));
+    updated(
+        graphql, Map.of("useAccountEmail", true, "digest", "WEEKLY", "quietHours", noQuietHours()));
     String tag = UUID.randomUUID().toString().substring(0, 6);
-    accept(desk.reportedByTheResident("周摘要 " + tag));
+    accept(desk, desk.reportedByTheResident("周摘要 " + tag));
     dispatcher.dispatch();
 
     LocalDate nextWeek = LocalDate.now(ReadRequest.ZONE).plusWeeks(1);
     assertThat(digests.make(nextWeek)).isGreaterThanOrEqualTo(1);
-    update(Map.of("digest", "NONE"));
+    updated(graphql, Map.of("digest", "NONE"));
     dispatcher.dispatch();
 
     assertThat(lettersContaining(tag)).as("turned off before it went out").isEmpty();
@@ -138,23 +140,6 @@ class NotificationDigestsIntegrationTests extends IntegrationTest {
 
   // --- helpers
 
-  private void update(Map<String, Object> input) {
-    Map<String, Object> given = new HashMap<>(input);
-    given.put("communityKey", COMMUNITY);
-    GraphQlResult result =
-        graphql
-            .document("updateNotificationSettings")
-            .as(RESIDENT)
-            .variable("input", given)
-            .execute();
-    assertThat(result.data("updateNotificationSettings.errors").size()).as("%s", result).isZero();
-  }
-
-  private void accept(String matter) {
-    GraphQlResult accepted = desk.call("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
-    assertThat(accepted.data("acceptMatter.errors").size()).as("%s", accepted).isZero();
-  }
-
   private void markRead(String matter) {
     String notification =
         GlobalId.of(
@@ -173,14 +158,6 @@ class NotificationDigestsIntegrationTests extends IntegrationTest {
             .variable("input", Map.of("id", notification))
             .execute();
     assertThat(marked.data("markNotificationRead.errors").size()).as("%s", marked).isZero();
-  }
-
-  private static Map<String, Object> noQuietHours() {
-    return Map.of("from", "00:00", "until", "00:00");
-  }
-
-  private static Map<String, Object> choice(String category, String channel, boolean enabled) {
-    return Map.of("category", category, "channel", channel, "enabled", enabled);
   }
 
   private static List<String> lettersContaining(String text) {

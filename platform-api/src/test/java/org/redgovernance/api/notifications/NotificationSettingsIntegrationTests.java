@@ -1,6 +1,13 @@
 package org.redgovernance.api.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redgovernance.api.notifications.ResidentSettings.COMMUNITY;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT_EMAIL;
+import static org.redgovernance.api.notifications.ResidentSettings.RESIDENT_ID;
+import static org.redgovernance.api.notifications.ResidentSettings.accept;
+import static org.redgovernance.api.notifications.ResidentSettings.channel;
+import static org.redgovernance.api.notifications.ResidentSettings.choice;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,10 +37,6 @@ import tools.jackson.databind.JsonNode;
  */
 class NotificationSettingsIntegrationTests extends IntegrationTest {
 
-  private static final String COMMUNITY = "baiguoshu";
-  private static final String RESIDENT = "baiguoshu.resident";
-  private static final String RESIDENT_ID = "d3e00000-0000-4000-8000-000000000008";
-  private static final String RESIDENT_EMAIL = "baiguoshu.resident@demo.red-governance.local";
   private static final String SUPERVISOR = "baiguoshu.supervisor";
   private static final String SUPERVISOR_ID = "d3e00000-0000-4000-8000-000000000007";
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
@@ -46,8 +49,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
   void defaults() {
     desk = new MatterDesk(graphql);
     dispatcher.dispatch();
-    Rows.update("DELETE FROM rg.notification_preference WHERE user_id = ?", RESIDENT_ID);
-    Rows.update("DELETE FROM rg.notification_setting WHERE user_id = ?", RESIDENT_ID);
+    ResidentSettings.reset();
   }
 
   @Test
@@ -106,7 +108,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
     assertThat(offNow.path("byDefault").asBoolean()).isFalse();
 
     String quiet = desk.reportedByTheResident("静音分类测试");
-    accept(quiet);
+    accept(desk, quiet);
     dispatcher.dispatch();
     assertThat(Inbox.kinds(graphql, RESIDENT, quiet)).isEmpty();
 
@@ -120,7 +122,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
     assertThat(backNow.path("enabled").asBoolean()).isTrue();
     assertThat(backNow.path("byDefault").asBoolean()).isTrue();
     String heard = desk.reportedByTheResident("恢复默认测试");
-    accept(heard);
+    accept(desk, heard);
     dispatcher.dispatch();
     assertThat(Inbox.kinds(graphql, RESIDENT, heard)).containsExactly("MATTER_ACCEPTED");
   }
@@ -145,7 +147,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
 
     String title = "邮件通知测试 " + UUID.randomUUID().toString().substring(0, 8);
     String matter = desk.reportedByTheResident(title);
-    accept(matter);
+    accept(desk, matter);
     dispatcher.dispatch();
     dispatcher.dispatch();
 
@@ -158,7 +160,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
 
     update(RESIDENT, Map.of("useAccountEmail", false));
     String after = "停用邮件测试 " + UUID.randomUUID().toString().substring(0, 8);
-    accept(desk.reportedByTheResident(after));
+    accept(desk, desk.reportedByTheResident(after));
     dispatcher.dispatch();
     assertThat(lettersAbout(after)).isEmpty();
   }
@@ -184,7 +186,7 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
 
     String title = "免打扰测试 " + UUID.randomUUID().toString().substring(0, 8);
     String matter = desk.reportedByTheResident(title);
-    accept(matter);
+    accept(desk, matter);
     dispatcher.dispatch();
 
     assertThat(Inbox.kinds(graphql, RESIDENT, matter)).containsExactly("MATTER_ACCEPTED");
@@ -303,15 +305,6 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
     return scheduled.data("scheduleMeeting.meeting.id").asString();
   }
 
-  private void accept(String matter) {
-    GraphQlResult accepted = desk.call("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
-    assertThat(accepted.data("acceptMatter.errors").size()).as("%s", accepted).isZero();
-  }
-
-  private static Map<String, Object> choice(String category, String channel, boolean enabled) {
-    return Map.of("category", category, "channel", channel, "enabled", enabled);
-  }
-
   private static JsonNode preference(JsonNode settings, String category, String channel) {
     for (JsonNode preference : settings.path("preferences")) {
       if (preference.path("category").asString().equals(category)
@@ -320,15 +313,6 @@ class NotificationSettingsIntegrationTests extends IntegrationTest {
       }
     }
     throw new AssertionError("no preference " + category + "/" + channel + " in " + settings);
-  }
-
-  private static JsonNode channel(JsonNode settings, String channel) {
-    for (JsonNode status : settings.path("channels")) {
-      if (status.path("channel").asString().equals(channel)) {
-        return status;
-      }
-    }
-    throw new AssertionError("no channel " + channel + " in " + settings);
   }
 
   private static List<String> lettersAbout(String title) {

@@ -126,13 +126,4 @@ class RoleMirrorIntegrationTests extends TenantAdminTest {
       owner.commit();
     }
   }
-
-  private static void enterEveryCommunity(Connection owner) throws SQLException {
-    owner
-        .createStatement()
-        .executeQuery(
-            "SELECT set_config('rg.community_ids',"
-                + " (SELECT array_agg(id)::text FROM rg.community), true)")
-        .close();
-  }
 }

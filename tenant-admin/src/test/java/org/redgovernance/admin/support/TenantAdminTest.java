@@ -101,12 +101,7 @@ public abstract class TenantAdminTest {
     Map<String, Long> rows = new TreeMap<>();
     try (Connection owner = owner()) {
       owner.setAutoCommit(false);
-      owner
-          .createStatement()
-          .executeQuery(
-              "SELECT set_config('rg.community_ids',"
-                  + " (SELECT array_agg(id)::text FROM rg.community), true)")
-          .close();
+      enterEveryCommunity(owner);
       List<String> tables = new ArrayList<>();
       try (ResultSet found =
           owner
@@ -153,6 +148,19 @@ public abstract class TenantAdminTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Makes every community the tenant context of {@code owner}'s transaction (the owner is bound by
+   * row-level security too).
+   */
+  protected static void enterEveryCommunity(Connection owner) throws SQLException {
+    owner
+        .createStatement()
+        .executeQuery(
+            "SELECT set_config('rg.community_ids',"
+                + " (SELECT array_agg(id)::text FROM rg.community), true)")
+        .close();
   }
 
   /** The database as its owner, to check or prepare what the service cannot see. */
