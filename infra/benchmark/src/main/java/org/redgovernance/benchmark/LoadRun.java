@@ -124,6 +124,10 @@ final class LoadRun {
       throw new IllegalStateException("wrk failed: " + String.join("\n", output));
     }
     double cpu = ProcessMeter.cpuMillis(server.pid()) - cpuBefore;
+    String statementsDir = System.getenv("RG_BENCHMARK_STATEMENTS");
+    if (statementsDir != null && !statementsDir.isBlank()) {
+      keepStatements(superuser, server.name(), body, Path.of(statementsDir));
+    }
     String[] figures =
         output.stream()
             .filter(l -> l.startsWith("RESULT "))
@@ -172,6 +176,43 @@ final class LoadRun {
       row.next();
       return row.getDouble(1);
     }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger KEPT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * With RG_BENCHMARK_STATEMENTS set to a folder: what the server's statements of this round cost,
+   * each with its calls, mean planning and execution time and rows, heaviest first, for comparing
+   * the two servers' SQL of a query.
+   */
+  private static void keepStatements(Connection superuser, String server, String body, Path dir)
+      throws SQLException, IOException {
+    StringBuilder kept = new StringBuilder(body).append("\n\n");
+    try (ResultSet rows =
+        superuser
+            .createStatement()
+            .executeQuery(
+                "SELECT calls, round((total_plan_time / calls)::numeric, 3),"
+                    + " round((total_exec_time / calls)::numeric, 3), rows / calls, query"
+                    + " FROM pg_stat_statements WHERE userid = 'rg_api'::regrole AND calls > 0"
+                    + " ORDER BY total_plan_time + total_exec_time DESC LIMIT 5")) {
+      while (rows.next()) {
+        kept.append(
+            "calls %d, plan %s ms, exec %s ms, rows %d%n%s%n%n"
+                .formatted(
+                    rows.getLong(1),
+                    rows.getBigDecimal(2),
+                    rows.getBigDecimal(3),
+                    rows.getLong(4),
+                    rows.getString(5)));
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("%03d-%s.txt".formatted(KEPT.incrementAndGet(), server)),
+        kept,
+        StandardCharsets.UTF_8);
   }
 
   /** A Lua long string that cannot end early, whatever the body holds. */
