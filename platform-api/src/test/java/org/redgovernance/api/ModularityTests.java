@@ -60,7 +60,8 @@ class ModularityTests {
             "org.redgovernance.api.matters..",
             "org.redgovernance.api.meetings..",
             "org.redgovernance.api.invitations..",
-            "org.redgovernance.api.notifications..")
+            "org.redgovernance.api.notifications..",
+            "org.redgovernance.api.metrics..")
         .check(CLASSES);
   }
 
@@ -98,7 +99,8 @@ class ModularityTests {
           "org.redgovernance.api.matters",
           "org.redgovernance.api.meetings",
           "org.redgovernance.api.invitations",
-          "org.redgovernance.api.notifications");
+          "org.redgovernance.api.notifications",
+          "org.redgovernance.api.metrics");
 
   @Test
   void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
@@ -158,7 +160,8 @@ class ModularityTests {
           "org.redgovernance.api.notifications.ChannelAdapter",
           "org.redgovernance.api.notifications.ChannelAdapter$Message",
           "org.redgovernance.api.notifications.DeliveryFailure",
-          "org.redgovernance.api.notifications.AddressBook");
+          "org.redgovernance.api.notifications.AddressBook",
+          "org.redgovernance.api.metrics.MetricSource");
 
   @Test
   void features_useEachOtherOnlyThroughWhatTheyPublish() {

@@ -43,20 +43,9 @@ class MatterFiguresModels {
   ObjectModel<Community> matterFiguresModel() {
     return ObjectModel.of(FIGURES)
         .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
-        .value("total", community -> count(community.ID, DSL.noCondition()))
-        .value(
-            "open",
-            community ->
-                count(
-                    community.ID,
-                    MATTER.STATUS.notIn(
-                        MatterStatus.REJECTED.name(),
-                        MatterStatus.CLOSED.name(),
-                        MatterStatus.VERIFIED.name())))
-        .value(
-            "overdue",
-            (community, request) ->
-                count(community.ID, MatterModels.overdue(MATTER, request.today())))
+        .value("total", community -> total(community.ID))
+        .value("open", community -> open(community.ID))
+        .value("overdue", (community, request) -> overdue(community.ID, request.today()))
         .list(
             "byStatus",
             BY_STATUS,
@@ -67,23 +56,58 @@ class MatterFiguresModels {
             BY_CATEGORY,
             (community, count) -> ofCommunity(community, count, MATTER.CATEGORY),
             count -> List.of(count.field("position", Integer.class)))
-        .value("medianHoursToResolution", community -> medianHours(community, MATTER.RESOLVED_AT))
-        .value("medianHoursToVerification", community -> medianHours(community, MATTER.VERIFIED_AT))
+        .value("medianHoursToResolution", community -> medianHoursToResolution(community.ID))
         .value(
-            "averageRating",
-            community ->
-                DSL.field(
-                    DSL.select(DSL.avg(MATTER.RATING).cast(SQLDataType.DOUBLE))
-                        .from(MATTER)
-                        .where(MATTER.COMMUNITY_ID.eq(community.ID))))
-        .value(
-            "rated",
-            community ->
-                DSL.field(
-                    DSL.select(DSL.count(MATTER.RATING))
-                        .from(MATTER)
-                        .where(MATTER.COMMUNITY_ID.eq(community.ID))))
+            "medianHoursToVerification", community -> medianHours(community.ID, MATTER.VERIFIED_AT))
+        .value("averageRating", community -> averageRating(community.ID))
+        .value("rated", community -> rated(community.ID))
         .build();
+  }
+
+  // --- the figures, as these and the metric catalogue (MatterMetrics) read them
+
+  /** Matters raised in the community. */
+  static Field<Integer> total(Field<UUID> community) {
+    return count(community, DSL.noCondition());
+  }
+
+  /** Matters neither rejected, verified nor closed. */
+  static Field<Integer> open(Field<UUID> community) {
+    return count(
+        community,
+        MATTER.STATUS.notIn(
+            MatterStatus.REJECTED.name(),
+            MatterStatus.CLOSED.name(),
+            MatterStatus.VERIFIED.name()));
+  }
+
+  /** Matters past their due date and not resolved, {@code today}. */
+  static Field<Integer> overdue(Field<UUID> community, java.time.LocalDate today) {
+    return count(community, MatterModels.overdue(MATTER, today));
+  }
+
+  /** Matters resolved (whatever became of them since). */
+  static Field<Integer> resolved(Field<UUID> community) {
+    return count(community, MATTER.RESOLVED_AT.isNotNull());
+  }
+
+  /** Median hours from report to resolution, over the matters resolved. */
+  static Field<Double> medianHoursToResolution(Field<UUID> community) {
+    return medianHours(community, MATTER.RESOLVED_AT);
+  }
+
+  /** The reporters' average rating, 1 to 5; null before any rating. */
+  static Field<Double> averageRating(Field<UUID> community) {
+    return DSL.field(
+        DSL.select(DSL.avg(MATTER.RATING).cast(SQLDataType.DOUBLE))
+            .from(MATTER)
+            .where(MATTER.COMMUNITY_ID.eq(community)));
+  }
+
+  /** How many matters were rated. */
+  static Field<Integer> rated(Field<UUID> community) {
+    return DSL.field(
+        DSL.select(DSL.count(MATTER.RATING)).from(MATTER).where(MATTER.COMMUNITY_ID.eq(community)));
   }
 
   @Bean
@@ -139,7 +163,7 @@ class MatterFiguresModels {
   }
 
   /** Median hours from report to {@code until}, over the community's matters that reached it. */
-  private static Field<Double> medianHours(Community community, Field<OffsetDateTime> until) {
+  private static Field<Double> medianHours(Field<UUID> community, Field<OffsetDateTime> until) {
     Matter matter = MATTER;
     return DSL.field(
         DSL.select(
@@ -148,6 +172,6 @@ class MatterFiguresModels {
                         + " / 3600.0)",
                     SQLDataType.DOUBLE, until, matter.REPORTED_AT))
             .from(matter)
-            .where(matter.COMMUNITY_ID.eq(community.ID)));
+            .where(matter.COMMUNITY_ID.eq(community)));
   }
 }

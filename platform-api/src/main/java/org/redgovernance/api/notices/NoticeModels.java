@@ -108,4 +108,15 @@ class NoticeModels {
         });
     return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
   }
+
+  /** The notices the community published and did not withdraw (the catalogue's metric). */
+  static org.jooq.Field<Integer> published(org.jooq.Field<java.util.UUID> community) {
+    Notice counted = NOTICE.as("counted_notice");
+    return DSL.field(
+        DSL.selectCount()
+            .from(counted)
+            .where(
+                counted.COMMUNITY_ID.eq(community),
+                counted.STATUS.eq(NoticeStatus.PUBLISHED.name())));
+  }
 }

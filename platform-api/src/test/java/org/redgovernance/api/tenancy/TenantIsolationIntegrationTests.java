@@ -78,6 +78,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.community", "query { community(key: \"baiguoshu\") { key } }"),
           Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
+          Map.entry("Query.metrics", "query { metrics { key label } }"),
           Map.entry("Query.notifications", "query { notifications { edges { node { title } } } }"),
           Map.entry(
               "Subscription.notificationEvents",
@@ -351,6 +352,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineNotificationAttacks();
     defineNotificationSettingsAttacks();
     defineWechatAttacks();
+    attacks.put(
+        "Query.metrics",
+        (user, victim) -> {
+          // the catalogue is the same for everyone and names no community: nothing to reach
+          GraphQlResult result =
+              graphql.query("{ metrics { key label definition } }").as(user).execute();
+          assertThat(result.hasErrors()).as("%s", result).isFalse();
+          assertThat(result.data("metrics").toString()).doesNotContain(victim);
+        });
   }
 
   /**

@@ -1,0 +1,39 @@
+package org.redgovernance.api.roster;
+
+import org.redgovernance.api.metrics.MetricSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The metrics of the catalogue that the roster computes: from the same SQL the community's {@code
+ * figures} use ({@link RosterModels}).
+ */
+@Configuration(proxyBeanMethods = false)
+class RosterMetrics {
+
+  @Bean
+  MetricSource households() {
+    return MetricSource.count(
+        "households", (community, request) -> RosterModels.households(community));
+  }
+
+  @Bean
+  MetricSource residents() {
+    return MetricSource.count(
+        "residents", (community, request) -> RosterModels.residentsLivingThere(community));
+  }
+
+  @Bean
+  MetricSource partyMembers() {
+    return MetricSource.count(
+        "party_members", (community, request) -> RosterModels.activePartyMembers(community, null));
+  }
+
+  @Bean
+  MetricSource partyHouseholdShare() {
+    return MetricSource.share(
+        "party_household_share",
+        (community, request) -> RosterModels.householdsWithPartyMember(community),
+        (community, request) -> RosterModels.households(community));
+  }
+}

@@ -1,0 +1,129 @@
+package org.redgovernance.api.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.testing.GraphQlResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The metric catalogue as the street office relies on it: each metric defined once, in order, and a
+ * community's value of it the same number its feature's own figures show; insufficient samples said
+ * as such; the values for the community's staff and the street only.
+ */
+class MetricsIntegrationTests extends IntegrationTest {
+
+  private static final String VALUES =
+      "query($key: String!) { community(key: $key) {"
+          + " figures { households residents partyMembers partyMemberHouseholdShare }"
+          + " matterFigures { total averageRating rated }"
+          + " metrics { metric { key minSample } value sample sufficient asOf } } }";
+
+  @Test
+  void theCatalogue_definesEachMetricOnce_inItsOrder_withEverythingAViewNeeds() {
+    GraphQlResult result =
+        graphql
+            .query(
+                "{ metrics { key feature label labelEn definition formula unit better minSample } }")
+            .as("baishalu.viewer")
+            .execute();
+    assertThat(result.hasErrors()).as("%s", result).isFalse();
+    JsonNode metrics = result.data("metrics");
+    assertThat(metrics.size()).isGreaterThanOrEqualTo(9);
+    assertThat(metrics.get(0).path("key").asString()).isEqualTo("households");
+    List<String> keys = new java.util.ArrayList<>();
+    for (JsonNode metric : metrics) {
+      keys.add(metric.path("key").asString());
+      for (String field : List.of("label", "labelEn", "definition", "formula")) {
+        assertThat(metric.path(field).asString()).as("%s %s", metric, field).isNotBlank();
+      }
+    }
+    assertThat(keys).doesNotHaveDuplicates().contains("party_household_share", "average_rating");
+  }
+
+  @Test
+  void aCommunitysValues_areTheNumbersItsFeaturesOwnFiguresShow() {
+    JsonNode community =
+        graphql
+            .query(VALUES)
+            .as("baishalu.viewer")
+            .variable("key", "baiguoshu")
+            .execute()
+            .data("community");
+    Map<String, JsonNode> values = byKey(community.path("metrics"));
+    JsonNode figures = community.path("figures");
+    assertThat(values.get("households").path("value").asDouble())
+        .isEqualTo(figures.path("households").asDouble());
+    assertThat(values.get("residents").path("value").asDouble())
+        .isEqualTo(figures.path("residents").asDouble());
+    assertThat(values.get("party_members").path("value").asDouble())
+        .isEqualTo(figures.path("partyMembers").asDouble());
+    assertThat(values.get("party_household_share").path("value").asDouble())
+        .isCloseTo(100 * figures.path("partyMemberHouseholdShare").asDouble(), within(0.001));
+    assertThat(values.get("party_household_share").path("sample").asInt())
+        .isEqualTo(figures.path("households").asInt());
+    JsonNode matters = community.path("matterFigures");
+    assertThat(values.get("matters_raised").path("value").asDouble())
+        .isEqualTo(matters.path("total").asDouble());
+    assertThat(values.get("average_rating").path("sample").asInt())
+        .isEqualTo(matters.path("rated").asInt());
+    for (JsonNode value : community.path("metrics")) {
+      assertThat(value.path("asOf").asString()).isNotBlank();
+      assertThat(value.path("sufficient").asBoolean())
+          .as("%s", value)
+          .isEqualTo(
+              value.path("sample").asInt() >= value.path("metric").path("minSample").asInt());
+    }
+  }
+
+  @Test
+  void aSampleBelowTheMinimum_isInsufficientData_andNothingToComputeFrom_isNull() {
+    JsonNode community =
+        graphql
+            .query(VALUES)
+            .as("gutang.admin")
+            .variable("key", "qingyuan")
+            .execute()
+            .data("community");
+    Map<String, JsonNode> values = byKey(community.path("metrics"));
+    JsonNode rating = values.get("average_rating");
+    if (rating.path("sample").asInt() == 0) {
+      assertThat(rating.path("value").isNull()).as("%s", rating).isTrue();
+    }
+    if (rating.path("sample").asInt() < rating.path("metric").path("minSample").asInt()) {
+      assertThat(rating.path("sufficient").asBoolean()).isFalse();
+    }
+    assertThat(values.get("households").path("sufficient").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aCommunitysValues_areForItsStaffAndTheStreet_notForItsResidents() {
+    GraphQlResult resident =
+        graphql
+            .query("query { community(key: \"baiguoshu\") { name metrics { value } } }")
+            .as("baiguoshu.resident")
+            .execute();
+    assertThat(resident.errorCodes()).containsExactly("FORBIDDEN");
+    assertThat(resident.data("community.metrics").isNull()).isTrue();
+    assertThat(resident.data("community.name").asString()).isEqualTo("白果树社区");
+    GraphQlResult admin =
+        graphql
+            .query("query { community(key: \"baiguoshu\") { metrics { value } } }")
+            .as("baiguoshu.admin")
+            .execute();
+    assertThat(admin.hasErrors()).as("%s", admin).isFalse();
+  }
+
+  private static Map<String, JsonNode> byKey(JsonNode values) {
+    Map<String, JsonNode> byKey = new HashMap<>();
+    for (JsonNode value : values) {
+      byKey.put(value.path("metric").path("key").asString(), value);
+    }
+    return byKey;
+  }
+}
