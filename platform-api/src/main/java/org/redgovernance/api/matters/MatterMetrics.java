@@ -14,30 +14,30 @@ class MatterMetrics {
   @Bean
   MetricSource mattersRaised() {
     return MetricSource.count(
-        "matters_raised", (community, request) -> MatterFiguresModels.total(community));
+        "matters_raised", (community, today) -> MatterFiguresModels.total(community));
   }
 
   @Bean
   MetricSource mattersOverdueShare() {
     return MetricSource.share(
         "matters_overdue_share",
-        (community, request) -> MatterFiguresModels.overdue(community, request.today()),
-        (community, request) -> MatterFiguresModels.open(community));
+        (community, today) -> MatterFiguresModels.overdue(community, today),
+        (community, today) -> MatterFiguresModels.open(community));
   }
 
   @Bean
   MetricSource medianHoursToResolution() {
     return MetricSource.of(
         "median_hours_to_resolution",
-        (community, request) -> MatterFiguresModels.medianHoursToResolution(community),
-        (community, request) -> MatterFiguresModels.resolved(community));
+        (community, today) -> MatterFiguresModels.medianHoursToResolution(community),
+        (community, today) -> MatterFiguresModels.resolved(community));
   }
 
   @Bean
   MetricSource averageRating() {
     return MetricSource.of(
         "average_rating",
-        (community, request) -> MatterFiguresModels.averageRating(community),
-        (community, request) -> MatterFiguresModels.rated(community));
+        (community, today) -> MatterFiguresModels.averageRating(community),
+        (community, today) -> MatterFiguresModels.rated(community));
   }
 }

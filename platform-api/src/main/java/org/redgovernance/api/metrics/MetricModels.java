@@ -2,21 +2,21 @@ package org.redgovernance.api.metrics;
 
 import static org.redgovernance.database.jooq.Tables.COMMUNITY;
 import static org.redgovernance.database.jooq.Tables.METRIC;
+import static org.redgovernance.database.jooq.Tables.METRIC_SNAPSHOT;
 
 import java.util.List;
 import java.util.UUID;
-import org.jooq.CaseValueStep;
-import org.jooq.CaseWhenStep;
-import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.communities.CommunityModels;
+import org.redgovernance.api.readmodel.Arguments;
+import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.Metric;
+import org.redgovernance.database.jooq.tables.MetricSnapshot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 class MetricModels {
 
   static final ModelRef<Metric> METRICS = new ModelRef<>("Metric", METRIC::as);
+  static final ModelRef<MetricSnapshot> SNAPSHOTS =
+      new ModelRef<>("MetricSnapshot", METRIC_SNAPSHOT::as);
   static final ModelRef<Table<Record4<UUID, String, Integer, Integer>>> VALUES =
       new ModelRef<>("MetricValue", MetricModels::communityMetrics);
 
@@ -50,28 +52,78 @@ class MetricModels {
 
   @Bean
   ObjectModel<Table<Record4<UUID, String, Integer, Integer>>> metricValueModel(
-      List<MetricSource> sources) {
+      MetricValues computed) {
     return ObjectModel.of(VALUES)
         .reference(
             "metric",
             METRICS,
             metric -> List.of(metric.KEY),
             value -> List.of(value.field("key", String.class)))
-        .value("value", (value, request) -> byKey(value, request, sources, true))
-        .value("sample", (value, request) -> sample(value, request, sources))
+        .value(
+            "value",
+            (value, request) ->
+                computed.value(
+                    value.field("community_id", UUID.class),
+                    value.field("key", String.class),
+                    request.today()))
+        .value(
+            "sample",
+            (value, request) ->
+                computed.sample(
+                    value.field("community_id", UUID.class),
+                    value.field("key", String.class),
+                    request.today()))
         .value(
             "sufficient",
             (value, request) ->
                 DSL.field(
-                    sample(value, request, sources).ge(value.field("min_sample", Integer.class))))
+                    computed
+                        .sample(
+                            value.field("community_id", UUID.class),
+                            value.field("key", String.class),
+                            request.today())
+                        .ge(value.field("min_sample", Integer.class))))
         .dateTime("asOf", value -> DSL.currentOffsetDateTime())
         .build();
   }
 
   @Bean
-  ObjectModel<org.redgovernance.database.jooq.tables.Community> communityMetrics(
-      List<MetricSource> sources) {
+  ObjectModel<MetricSnapshot> metricSnapshotModel() {
+    return ObjectModel.of(SNAPSHOTS)
+        .reference(
+            "metric",
+            METRICS,
+            metric -> List.of(metric.KEY),
+            snapshot -> List.of(snapshot.METRIC_KEY))
+        .date("day", snapshot -> snapshot.DAY)
+        .value("value", snapshot -> snapshot.VALUE)
+        .value("sample", snapshot -> snapshot.SAMPLE)
+        .value(
+            "sufficient",
+            snapshot ->
+                DSL.field(
+                    snapshot.SAMPLE.ge(
+                        DSL.field(
+                            DSL.select(METRIC.MIN_SAMPLE)
+                                .from(METRIC)
+                                .where(METRIC.KEY.eq(snapshot.METRIC_KEY))))))
+        .dateTime("asOf", snapshot -> snapshot.AS_OF)
+        .build();
+  }
+
+  @Bean
+  ObjectModel<org.redgovernance.database.jooq.tables.Community> communityMetrics() {
     return ObjectModel.extension(CommunityModels.COMMUNITIES)
+        .connection(
+            "metricSnapshots",
+            SNAPSHOTS,
+            (community, snapshot) -> snapshot.COMMUNITY_ID.eq(community.ID),
+            Keyset.oldestFirst(snapshot -> snapshot.AS_OF, snapshot -> snapshot.ID),
+            (snapshot, arguments) -> snapshotFilter(snapshot, arguments))
+        .readableIf(
+            "metricSnapshots",
+            ReachableCommunity::staffOrOverseen,
+            "Only the community's staff and the street office read its metrics")
         .list(
             "metrics",
             VALUES,
@@ -82,6 +134,23 @@ class MetricModels {
             ReachableCommunity::staffOrOverseen,
             "Only the community's staff and the street office read its metrics")
         .build();
+  }
+
+  /** The snapshots of {@code metricSnapshots(filter: {keys, from, until})}. */
+  private static org.jooq.Condition snapshotFilter(
+      MetricSnapshot snapshot, java.util.Map<String, Object> arguments) {
+    java.util.Map<String, Object> filter = Arguments.input(arguments, "filter");
+    org.jooq.Condition where = DSL.noCondition();
+    if (filter.get("keys") instanceof List<?> keys && !keys.isEmpty()) {
+      where = where.and(snapshot.METRIC_KEY.in(keys.stream().map(String::valueOf).toList()));
+    }
+    if (filter.get("from") instanceof java.time.LocalDate from) {
+      where = where.and(snapshot.DAY.ge(from));
+    }
+    if (filter.get("until") instanceof java.time.LocalDate until) {
+      where = where.and(snapshot.DAY.le(until));
+    }
+    return where;
   }
 
   /** The catalogue in its order: the root field {@code metrics}. */
@@ -105,35 +174,5 @@ class MetricModels {
   /** The keys of the catalogue, as the database holds it. */
   static java.util.Set<String> catalogueKeys(org.jooq.DSLContext dsl) {
     return dsl.select(METRIC.KEY).from(METRIC).fetchSet(METRIC.KEY);
-  }
-
-  private static Field<Integer> sample(
-      Table<?> value,
-      org.redgovernance.api.readmodel.ReadRequest request,
-      List<MetricSource> sources) {
-    return DSL.coalesce(byKey(value, request, sources, false).cast(SQLDataType.INTEGER), 0);
-  }
-
-  /** The row's metric's value (or sample), from its source: a CASE over the catalogue's keys. */
-  private static Field<Double> byKey(
-      Table<?> value,
-      org.redgovernance.api.readmodel.ReadRequest request,
-      List<MetricSource> sources,
-      boolean valueNotSample) {
-    Field<UUID> community = value.field("community_id", UUID.class);
-    CaseValueStep<String> on = DSL.choose(value.field("key", String.class));
-    CaseWhenStep<String, Double> cases = null;
-    for (MetricSource source : sources) {
-      Field<Double> computed =
-          (valueNotSample ? source.value(community, request) : source.sample(community, request))
-              .cast(SQLDataType.DOUBLE);
-      cases =
-          cases == null
-              ? on.when(DSL.inline(source.key()), computed)
-              : cases.when(DSL.inline(source.key()), computed);
-    }
-    return cases == null
-        ? DSL.castNull(SQLDataType.DOUBLE)
-        : cases.otherwise(DSL.castNull(SQLDataType.DOUBLE));
   }
 }

@@ -1,16 +1,16 @@
 package org.redgovernance.api.metrics;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jooq.Field;
-import org.redgovernance.api.readmodel.ReadRequest;
 
 /**
  * How one metric of the catalogue ({@code rg.metric}, by key) is computed for a community, declared
  * as a bean by the feature the metric comes from, from the same SQL its own figures use: the value
  * (null when there is nothing to compute it from) and the sample it is computed from (households,
- * matters, ratings …), each a column of the statement of the community {@code community}, for the
- * request (its day: what is overdue today).
+ * matters, ratings …), each a column of the statement of the community {@code community}, on the
+ * day {@code today} (what is overdue today).
  */
 public interface MetricSource {
 
@@ -18,16 +18,16 @@ public interface MetricSource {
   String key();
 
   /** The community's value now. */
-  Field<? extends Number> value(Field<UUID> community, ReadRequest request);
+  Field<? extends Number> value(Field<UUID> community, LocalDate today);
 
   /** How many things the value is computed from now. */
-  Field<Integer> sample(Field<UUID> community, ReadRequest request);
+  Field<Integer> sample(Field<UUID> community, LocalDate today);
 
   /** A metric computed by {@code value} from {@code sample}. */
   static MetricSource of(
       String key,
-      BiFunction<Field<UUID>, ReadRequest, Field<? extends Number>> value,
-      BiFunction<Field<UUID>, ReadRequest, Field<Integer>> sample) {
+      BiFunction<Field<UUID>, LocalDate, Field<? extends Number>> value,
+      BiFunction<Field<UUID>, LocalDate, Field<Integer>> sample) {
     return new MetricSource() {
       @Override
       public String key() {
@@ -35,20 +35,19 @@ public interface MetricSource {
       }
 
       @Override
-      public Field<? extends Number> value(Field<UUID> community, ReadRequest request) {
-        return value.apply(community, request);
+      public Field<? extends Number> value(Field<UUID> community, LocalDate today) {
+        return value.apply(community, today);
       }
 
       @Override
-      public Field<Integer> sample(Field<UUID> community, ReadRequest request) {
-        return sample.apply(community, request);
+      public Field<Integer> sample(Field<UUID> community, LocalDate today) {
+        return sample.apply(community, today);
       }
     };
   }
 
   /** A count, which is its own sample. */
-  static MetricSource count(
-      String key, BiFunction<Field<UUID>, ReadRequest, Field<Integer>> count) {
+  static MetricSource count(String key, BiFunction<Field<UUID>, LocalDate, Field<Integer>> count) {
     return of(key, count::apply, count);
   }
 
@@ -58,17 +57,17 @@ public interface MetricSource {
    */
   static MetricSource share(
       String key,
-      BiFunction<Field<UUID>, ReadRequest, Field<Integer>> part,
-      BiFunction<Field<UUID>, ReadRequest, Field<Integer>> whole) {
+      BiFunction<Field<UUID>, LocalDate, Field<Integer>> part,
+      BiFunction<Field<UUID>, LocalDate, Field<Integer>> whole) {
     return of(
         key,
-        (community, request) ->
+        (community, today) ->
             org.jooq
                 .impl
                 .DSL
                 .inline(100.0)
-                .mul(part.apply(community, request))
-                .div(org.jooq.impl.DSL.nullif(whole.apply(community, request), 0)),
+                .mul(part.apply(community, today))
+                .div(org.jooq.impl.DSL.nullif(whole.apply(community, today), 0)),
         whole);
   }
 }

@@ -11,6 +11,6 @@ class NoticeMetrics {
   @Bean
   MetricSource noticesPublished() {
     return MetricSource.count(
-        "notices_published", (community, request) -> NoticeModels.published(community));
+        "notices_published", (community, today) -> NoticeModels.published(community));
   }
 }

@@ -14,26 +14,26 @@ class RosterMetrics {
   @Bean
   MetricSource households() {
     return MetricSource.count(
-        "households", (community, request) -> RosterModels.households(community));
+        "households", (community, today) -> RosterModels.households(community));
   }
 
   @Bean
   MetricSource residents() {
     return MetricSource.count(
-        "residents", (community, request) -> RosterModels.residentsLivingThere(community));
+        "residents", (community, today) -> RosterModels.residentsLivingThere(community));
   }
 
   @Bean
   MetricSource partyMembers() {
     return MetricSource.count(
-        "party_members", (community, request) -> RosterModels.activePartyMembers(community, null));
+        "party_members", (community, today) -> RosterModels.activePartyMembers(community, null));
   }
 
   @Bean
   MetricSource partyHouseholdShare() {
     return MetricSource.share(
         "party_household_share",
-        (community, request) -> RosterModels.householdsWithPartyMember(community),
-        (community, request) -> RosterModels.households(community));
+        (community, today) -> RosterModels.householdsWithPartyMember(community),
+        (community, today) -> RosterModels.households(community));
   }
 }

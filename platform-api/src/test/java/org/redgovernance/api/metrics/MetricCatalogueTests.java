@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MetricCatalogueTests {
 
   private static MetricSource source(String key) {
-    return MetricSource.count(key, (community, request) -> DSL.inline(1));
+    return MetricSource.count(key, (community, today) -> DSL.inline(1));
   }
 
   @Test

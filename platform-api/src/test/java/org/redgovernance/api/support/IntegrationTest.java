@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
       properties.add(
           "rg.notifications.wechat.templates." + category, () -> "tmpl_" + category.toLowerCase());
     }
+    // the tests record metric snapshots themselves, for the days they choose
+    properties.add("rg.metrics.snapshot-first", () -> "PT24H");
     // the tests dispatch notifications themselves, when they want them out
     properties.add("rg.notifications.dispatch-every", () -> "PT0S");
   }
