@@ -37,9 +37,9 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
     GraphQlResult published =
         graphql
             .document("publishNotice")
-            .as("baiguoshu.secretary")
+            .as("qingyuan.admin")
             .variable(
-                "input", Map.of("communityKey", "baiguoshu", "title", "快照测试", "body", "不改变过去的数字"))
+                "input", Map.of("communityKey", "qingyuan", "title", "快照测试", "body", "不改变过去的数字"))
             .execute();
     assertThat(published.data("publishNotice.errors").size()).as("%s", published).isZero();
     snapshots.record(day);
@@ -91,7 +91,7 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
     return Double.parseDouble(
         Rows.text(
             "SELECT s.value::text FROM rg.metric_snapshot s JOIN rg.community c"
-                + " ON c.id = s.community_id WHERE c.key = 'baiguoshu'"
+                + " ON c.id = s.community_id WHERE c.key = 'qingyuan'"
                 + " AND s.metric_key = 'notices_published' AND s.day = ?",
             day));
   }
