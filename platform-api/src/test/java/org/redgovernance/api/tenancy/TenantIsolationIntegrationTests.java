@@ -79,6 +79,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
           Map.entry("Query.metrics", "query { metrics { key label } }"),
+          Map.entry(
+              "Query.streetComparison",
+              "query { streetComparison(streetKey: \"baishalu\") { streetKey } }"),
           Map.entry("Query.notifications", "query { notifications { edges { node { title } } } }"),
           Map.entry(
               "Subscription.notificationEvents",
@@ -352,6 +355,23 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineNotificationAttacks();
     defineNotificationSettingsAttacks();
     defineWechatAttacks();
+    attacks.put(
+        "Query.streetComparison",
+        (user, victim) -> {
+          // a community's own people, whatever their role, compare no street: only its street's
+          // roles do; and a community of another street is never among the standings
+          String victimStreet = "qingyuan".equals(victim) ? "gutang" : "baishalu";
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "query($s: String!) { streetComparison(streetKey: $s) { communities {"
+                          + " communityKey } } }")
+                  .as(user)
+                  .variable("s", victimStreet)
+                  .execute();
+          assertThat(result.hasErrors()).as("%s", result).isFalse();
+          assertThat(result.data("streetComparison").toString()).doesNotContain(victim);
+        });
     attacks.put(
         "Query.metrics",
         (user, victim) -> {
