@@ -18,14 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.matters.MatterDesk;
-import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,20 +29,9 @@ import tools.jackson.databind.JsonNode;
  * person, its reading recorded like any unmasked read; WeChat only to a linked account and only as
  * many messages as the person accepted, each consent used once.
  */
-class NotificationChannelsIntegrationTests extends IntegrationTest {
+class NotificationChannelsIntegrationTests extends ResidentNotificationTest {
 
   private static final String TEMPLATE = "tmpl_matters_i_raised";
-
-  @Autowired NotificationDispatcher dispatcher;
-
-  private MatterDesk desk;
-
-  @BeforeEach
-  void defaults() {
-    desk = new MatterDesk(graphql);
-    dispatcher.dispatch();
-    ResidentSettings.reset();
-  }
 
   @Test
   void aTextMessage_goesToTheNumberTheRosterHolds_andItsReadingIsRecorded() {

@@ -14,12 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.readmodel.ReadRequest;
-import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Mailbox;
@@ -30,19 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * out what already went out to them or what they read; once per window however often it is made;
  * nothing once they turned digests off; never without an address.
  */
-class NotificationDigestsIntegrationTests extends IntegrationTest {
+class NotificationDigestsIntegrationTests extends ResidentNotificationTest {
 
-  @Autowired NotificationDispatcher dispatcher;
   @Autowired NotificationDigests digests;
-
-  private MatterDesk desk;
-
-  @BeforeEach
-  void defaults() {
-    desk = new MatterDesk(graphql);
-    dispatcher.dispatch();
-    ResidentSettings.reset();
-  }
 
   @Test
   void aDailyDigest_listsWhatThePersonHasNotSeen_withoutWhatWentOutByEmailOrWasRead_once() {

@@ -17,16 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.GlobalId;
-import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.support.Inbox;
-import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Mailbox;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,22 +31,11 @@ import tools.jackson.databind.JsonNode;
  * verified address of their account exactly once, quiet hours that hold e-mail back until morning
  * while the inbox shows it at once, and bad input that changes nothing.
  */
-class NotificationSettingsIntegrationTests extends IntegrationTest {
+class NotificationSettingsIntegrationTests extends ResidentNotificationTest {
 
   private static final String SUPERVISOR = "baiguoshu.supervisor";
   private static final String SUPERVISOR_ID = "d3e00000-0000-4000-8000-000000000007";
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
-
-  @Autowired NotificationDispatcher dispatcher;
-
-  private MatterDesk desk;
-
-  @BeforeEach
-  void defaults() {
-    desk = new MatterDesk(graphql);
-    dispatcher.dispatch();
-    ResidentSettings.reset();
-  }
 
   @Test
   void everyCategoryOnEveryChannel_hasItsDefault_andLegalNoticesCannotBeChanged() {
