@@ -34,6 +34,11 @@ class StreetComparisonModels {
       new ModelRef<>("MetricComparison", StreetComparisonModels::metricsOfStreets);
   static final ModelRef<Table<Record>> STANDINGS =
       new ModelRef<>("CommunityStanding", StreetComparisonModels::standings);
+  static final ModelRef<Table<Record>> WEEKS =
+      new ModelRef<>("MetricPoint", StreetComparisonModels::weeks);
+
+  /** How many weeks a standing's series covers, up to the standing's own day. */
+  static final int WEEKS_SHOWN = 12;
 
   @Bean
   ObjectModel<Table<Record>> metricComparisonModel() {
@@ -87,7 +92,53 @@ class StreetComparisonModels {
             standing ->
                 column(standing, "value", Double.class)
                     .minus(column(standing, "previous", Double.class)))
+        .list(
+            "weekly",
+            WEEKS,
+            (standing, week) ->
+                column(week, "community_id", UUID.class)
+                    .eq(column(standing, "community_id", UUID.class))
+                    .and(
+                        column(week, "metric_key", String.class)
+                            .eq(column(standing, "metric_key", String.class)))
+                    .and(
+                        column(week, "day", java.time.LocalDate.class)
+                            .le(column(standing, "day", java.time.LocalDate.class)))
+                    .and(
+                        column(week, "day", java.time.LocalDate.class)
+                            .gt(
+                                DSL.field(
+                                    "{0} - {1}",
+                                    java.time.LocalDate.class,
+                                    column(standing, "day", java.time.LocalDate.class),
+                                    DSL.inline(7 * WEEKS_SHOWN)))),
+            week -> List.of(column(week, "day", java.time.LocalDate.class).asc()))
         .build();
+  }
+
+  @Bean
+  ObjectModel<Table<Record>> metricPointModel() {
+    return ObjectModel.of(WEEKS)
+        .date("day", week -> column(week, "day", java.time.LocalDate.class))
+        .value("value", week -> column(week, "value", Double.class))
+        .value("sample", week -> column(week, "sample", Integer.class))
+        .value("sufficient", week -> column(week, "sufficient", Boolean.class))
+        .build();
+  }
+
+  /**
+   * The latest snapshot of each ISO week of each community and metric: a value only where its
+   * sample suffices.
+   */
+  private static Table<Record> weeks(String alias) {
+    return DSL.table(
+            "(SELECT DISTINCT ON (s.community_id, s.metric_key, date_trunc('week', s.day))"
+                + " s.community_id, s.metric_key, s.day, s.sample,"
+                + " (s.sample >= m.min_sample) AS sufficient,"
+                + " CASE WHEN s.sample >= m.min_sample THEN s.value END AS value"
+                + " FROM rg.metric_snapshot s JOIN rg.metric m ON m.key = s.metric_key"
+                + " ORDER BY s.community_id, s.metric_key, date_trunc('week', s.day), s.day DESC)")
+        .as(alias);
   }
 
   /** Every street with every metric of the catalogue. */

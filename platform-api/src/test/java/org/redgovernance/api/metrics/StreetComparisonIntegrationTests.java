@@ -24,7 +24,7 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
       "query($street: String!, $metrics: [String!]) { streetComparison(streetKey: $street,"
           + " metrics: $metrics) { metric { key } streetKey ranked median lowerQuartile"
           + " upperQuartile communities { communityKey day value sample sufficient rank previous"
-          + " change } } }";
+          + " change weekly { day value sample sufficient } } } }";
 
   @Autowired MetricSnapshots snapshots;
 
@@ -55,6 +55,25 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
         .isLessThanOrEqualTo(households.path("median").asDouble());
     assertThat(first.path("previous").asDouble()).isEqualTo(first.path("value").asDouble());
     assertThat(first.path("change").asDouble()).isZero();
+  }
+
+  @Test
+  void eachStanding_hasAWeeklyLine_upToItsDay_oneSnapshotAWeek_oldestFirst() {
+    JsonNode baiguoshu =
+        comparison("baishalu.viewer", "baishalu", "households").get(0).path("communities").get(0);
+    List<String> days = baiguoshu.path("weekly").findValuesAsString("day");
+    assertThat(days).isSorted().contains("2031-03-01").endsWith("2031-03-09");
+    assertThat(days.size()).isLessThanOrEqualTo(StreetComparisonModels.WEEKS_SHOWN);
+    List<Integer> weeks =
+        days.stream()
+            .map(
+                day ->
+                    LocalDate.parse(day).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+            .toList();
+    assertThat(weeks).doesNotHaveDuplicates();
+    for (JsonNode point : baiguoshu.path("weekly")) {
+      assertThat(point.path("value").asDouble()).isPositive();
+    }
   }
 
   @Test
