@@ -7,6 +7,7 @@ import static org.redgovernance.database.jooq.Tables.COMMUNITY;
 import static org.redgovernance.database.jooq.Tables.MEETING;
 
 import java.util.List;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -44,13 +45,12 @@ class MeetingFiguresModels {
         .rows((community, request) -> InCommunities.inScope(community.ID, request.scope()))
         .value(
             "meetingsPerWeek",
-            (community, request) ->
-                held(community, request).cast(SQLDataType.DOUBLE).div(DSL.inline((double) WEEKS)))
-        .value("heldInLast8Weeks", MeetingFiguresModels::held)
-        .value("openActionItems", community -> actionItems(community, DSL.noCondition()))
+            (community, request) -> meetingsPerWeek(community.ID, request.today()))
+        .value("heldInLast8Weeks", (community, request) -> held(community.ID, request.today()))
+        .value("openActionItems", community -> openActionItems(community.ID))
         .value(
             "overdueActionItems",
-            (community, request) -> actionItems(community, ACTION_ITEM.DUE_ON.lt(request.today())))
+            (community, request) -> overdueActionItems(community.ID, request.today()))
         .list(
             "attendanceByBody",
             RATES,
@@ -89,22 +89,41 @@ class MeetingFiguresModels {
         .build();
   }
 
-  private static Field<Integer> held(Community community, ReadRequest request) {
+  // --- the figures, as these and the metric catalogue (MeetingMetrics) read them
+
+  /** Meetings held that began in the eight weeks (whole Asia/Shanghai days) before today. */
+  static Field<Integer> held(Field<UUID> community, java.time.LocalDate today) {
     return DSL.field(
         DSL.selectCount()
             .from(MEETING)
             .where(
-                MEETING.COMMUNITY_ID.eq(community.ID),
+                MEETING.COMMUNITY_ID.eq(community),
                 MEETING.STATUS.eq(MeetingStatus.HELD.name()),
-                MEETING.STARTS_AT.ge(request.now().minusWeeks(WEEKS))));
+                MEETING.STARTS_AT.ge(
+                    today.minusWeeks(WEEKS).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime())));
   }
 
-  private static Field<Integer> actionItems(Community community, Condition which) {
+  /** {@link #held} per week. */
+  static Field<Double> meetingsPerWeek(Field<UUID> community, java.time.LocalDate today) {
+    return held(community, today).cast(SQLDataType.DOUBLE).div(DSL.inline((double) WEEKS));
+  }
+
+  /** Action items still open. */
+  static Field<Integer> openActionItems(Field<UUID> community) {
+    return actionItems(community, DSL.noCondition());
+  }
+
+  /** Open action items past their due date {@code today}. */
+  static Field<Integer> overdueActionItems(Field<UUID> community, java.time.LocalDate today) {
+    return actionItems(community, ACTION_ITEM.DUE_ON.lt(today));
+  }
+
+  private static Field<Integer> actionItems(Field<UUID> community, Condition which) {
     return DSL.field(
         DSL.selectCount()
             .from(ACTION_ITEM)
             .where(
-                ACTION_ITEM.COMMUNITY_ID.eq(community.ID),
+                ACTION_ITEM.COMMUNITY_ID.eq(community),
                 ACTION_ITEM.STATUS.eq(ActionItemStatus.OPEN.name()),
                 which));
   }

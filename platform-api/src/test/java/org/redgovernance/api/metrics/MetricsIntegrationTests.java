@@ -22,6 +22,7 @@ class MetricsIntegrationTests extends IntegrationTest {
       "query($key: String!) { community(key: $key) {"
           + " figures { households residents partyMembers partyMemberHouseholdShare }"
           + " matterFigures { total averageRating rated }"
+          + " meetingFigures { meetingsPerWeek openActionItems overdueActionItems }"
           + " metrics { metric { key minSample } value sample sufficient asOf } } }";
 
   @Test
@@ -34,7 +35,7 @@ class MetricsIntegrationTests extends IntegrationTest {
             .execute();
     assertThat(result.hasErrors()).as("%s", result).isFalse();
     JsonNode metrics = result.data("metrics");
-    assertThat(metrics.size()).isGreaterThanOrEqualTo(9);
+    assertThat(metrics.size()).isGreaterThanOrEqualTo(12);
     assertThat(metrics.get(0).path("key").asString()).isEqualTo("households");
     List<String> keys = new java.util.ArrayList<>();
     for (JsonNode metric : metrics) {
@@ -72,6 +73,13 @@ class MetricsIntegrationTests extends IntegrationTest {
         .isEqualTo(matters.path("total").asDouble());
     assertThat(values.get("average_rating").path("sample").asInt())
         .isEqualTo(matters.path("rated").asInt());
+    JsonNode meetings = community.path("meetingFigures");
+    assertThat(values.get("meetings_per_week").path("value").asDouble())
+        .isEqualTo(meetings.path("meetingsPerWeek").asDouble());
+    assertThat(values.get("open_action_items").path("value").asDouble())
+        .isEqualTo(meetings.path("openActionItems").asDouble());
+    assertThat(values.get("overdue_action_items").path("value").asDouble())
+        .isEqualTo(meetings.path("overdueActionItems").asDouble());
     for (JsonNode value : community.path("metrics")) {
       assertThat(value.path("asOf").asString()).isNotBlank();
       assertThat(value.path("sufficient").asBoolean())
