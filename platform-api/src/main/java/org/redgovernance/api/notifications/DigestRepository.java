@@ -8,6 +8,7 @@ import static org.redgovernance.database.jooq.Tables.NOTIFICATION_SETTING;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 /** Digests of notifications, as SQL. */
 @Component
 class DigestRepository {
+
+  private final NotificationRepository notifications;
+
+  DigestRepository(NotificationRepository notifications) {
+    this.notifications = notifications;
+  }
 
   /** A digest made now for one person. */
   record Opened(UUID id, String userId) {}
@@ -90,7 +97,8 @@ class DigestRepository {
 
   /**
    * The digest as a notification of its person, already expanded, with its e-mail delivery due at
-   * {@code dueAt}: the dispatcher delivers it like any other (tries, backoff, the delivery log).
+   * {@code dueAt}: the outbox's own rows ({@link NotificationRepository#add}), which the dispatcher
+   * delivers like any other (tries, backoff, the delivery log).
    */
   UUID deliver(
       DSLContext dsl,
@@ -100,7 +108,7 @@ class DigestRepository {
       NotificationRepository.Rendered text,
       OffsetDateTime dueAt) {
     String kind = frequency.name() + "_DIGEST";
-    UUID intent =
+    var intent =
         dsl.insertInto(NOTIFICATION_INTENT)
             .set(NOTIFICATION_INTENT.COMMUNITY_ID, communityId)
             .set(NOTIFICATION_INTENT.CATEGORY, NotificationCategory.DIGESTS.name())
@@ -111,32 +119,22 @@ class DigestRepository {
             .set(NOTIFICATION_INTENT.ACTOR_ID, Caller.SYSTEM.userId())
             .set(NOTIFICATION_INTENT.DEDUPE_KEY, "DIGEST:" + digest.id())
             .set(NOTIFICATION_INTENT.EXPANDED_AT, DSL.currentOffsetDateTime())
-            .returning(NOTIFICATION_INTENT.ID)
-            .fetchOne(NOTIFICATION_INTENT.ID);
-    UUID notification =
-        dsl.insertInto(NOTIFICATION)
-            .set(NOTIFICATION.COMMUNITY_ID, communityId)
-            .set(NOTIFICATION.INTENT_ID, intent)
-            .set(NOTIFICATION.RECIPIENT_USER_ID, digest.userId())
-            .set(NOTIFICATION.CATEGORY, NotificationCategory.DIGESTS.name())
-            .set(NOTIFICATION.KIND, kind)
-            .set(NOTIFICATION.SUBJECT_TYPE, DigestSubject.TYPE)
-            .set(NOTIFICATION.SUBJECT_ID, digest.id())
-            .set(NOTIFICATION.SUBJECT_REF, text.subjectRef())
-            .set(NOTIFICATION.LINK, text.link())
-            .set(NOTIFICATION.TITLE, text.title())
-            .set(NOTIFICATION.BODY, text.body())
-            .set(NOTIFICATION.CREATED_AT, DSL.currentOffsetDateTime())
-            .returning(NOTIFICATION.ID)
-            .fetchOne(NOTIFICATION.ID);
-    dsl.insertInto(NOTIFICATION_DELIVERY)
-        .set(NOTIFICATION_DELIVERY.COMMUNITY_ID, communityId)
-        .set(NOTIFICATION_DELIVERY.NOTIFICATION_ID, notification)
-        .set(NOTIFICATION_DELIVERY.CHANNEL, NotificationChannel.EMAIL.name())
-        .set(NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT, dueAt)
-        .set(NOTIFICATION_DELIVERY.MADE_AT, DSL.currentOffsetDateTime())
-        .execute();
-    return notification;
+            .returning(NOTIFICATION_INTENT.ID, NOTIFICATION_INTENT.CREATED_AT)
+            .fetchOne();
+    NotificationRepository.Waiting expanded =
+        new NotificationRepository.Waiting(
+            communityId,
+            intent.getId(),
+            NotificationCategory.DIGESTS,
+            kind,
+            DigestSubject.TYPE,
+            digest.id(),
+            DigestSubject.RECIPIENT,
+            Caller.SYSTEM.userId(),
+            intent.getCreatedAt());
+    return notifications
+        .add(dsl, expanded, text, Map.of(digest.userId(), Map.of(NotificationChannel.EMAIL, dueAt)))
+        .get(digest.userId());
   }
 
   /** What became of the digest: how many it listed, and the notification it went out as. */

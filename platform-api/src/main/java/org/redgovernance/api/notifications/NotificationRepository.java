@@ -178,15 +178,15 @@ class NotificationRepository {
    * The intent's notification for each of its people (the keys of {@code deliveries}), and their
    * deliveries, each on its channel from its time: two statements for any number of people (a
    * notice to a thousand residents is not two thousand round trips). Nothing for a person who has
-   * it already.
+   * it already. The notifications made now, by person.
    */
-  void add(
+  Map<String, UUID> add(
       DSLContext dsl,
       Waiting intent,
       Rendered rendered,
       Map<String, Map<NotificationChannel, OffsetDateTime>> deliveries) {
     if (deliveries.isEmpty()) {
-      return;
+      return Map.of();
     }
     Table<?> people =
         DSL.table("unnest({0}::text[])", DSL.val(deliveries.keySet().toArray(String[]::new)))
@@ -251,6 +251,7 @@ class NotificationRepository {
     if (rows > 0) {
       insert.execute();
     }
+    return added;
   }
 
   /**

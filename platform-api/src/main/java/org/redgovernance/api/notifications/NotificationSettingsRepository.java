@@ -21,14 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationSettingsRepository {
 
-  /** One person's settings in one community; {@link #DEFAULT} when they never changed any. */
-  record Settings(
-      @Nullable String email,
-      @Nullable String wechatOpenId,
-      QuietHours quietHours,
-      DigestFrequency digest) {
-    static final Settings DEFAULT =
-        new Settings(null, null, QuietHours.DEFAULT, DigestFrequency.NONE);
+  /**
+   * One person's settings in one community that decide when and how often (their addresses are the
+   * address books'); {@link #DEFAULT} when they never changed any.
+   */
+  record Settings(QuietHours quietHours, DigestFrequency digest) {
+    static final Settings DEFAULT = new Settings(QuietHours.DEFAULT, DigestFrequency.NONE);
   }
 
   /** A person's choice for a category on a channel. */
@@ -40,8 +38,6 @@ class NotificationSettingsRepository {
     people.forEach(person -> settings.put(person, Settings.DEFAULT));
     dsl.select(
             NOTIFICATION_SETTING.USER_ID,
-            NOTIFICATION_SETTING.EMAIL,
-            NOTIFICATION_SETTING.WECHAT_OPEN_ID,
             NOTIFICATION_SETTING.QUIET_FROM,
             NOTIFICATION_SETTING.QUIET_UNTIL,
             NOTIFICATION_SETTING.TIME_ZONE,
@@ -55,10 +51,8 @@ class NotificationSettingsRepository {
                 settings.put(
                     r.value1(),
                     new Settings(
-                        r.value2(),
-                        r.value3(),
-                        new QuietHours(r.value4(), r.value5(), ZoneId.of(r.value6())),
-                        DigestFrequency.valueOf(r.value7()))));
+                        new QuietHours(r.value2(), r.value3(), ZoneId.of(r.value4())),
+                        DigestFrequency.valueOf(r.value5()))));
     return settings;
   }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.redgovernance.api.readmodel.ReadRequest;
 
 /**
  * The hours of a person's night, [from, until) in their time zone, possibly across midnight (22:00
@@ -16,7 +17,7 @@ import java.util.Optional;
 record QuietHours(LocalTime from, LocalTime until, ZoneId zone) {
 
   static final QuietHours DEFAULT =
-      new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("Asia/Shanghai"));
+      new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0), ReadRequest.ZONE);
 
   /** Whether there are any. */
   boolean any() {
