@@ -621,8 +621,11 @@ class NotificationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void someoneWhoseRolesWereAllRevoked_getsNothing_evenWhatWasAlreadyMadeForThem() {
+  void someoneWhoseRolesWereAllRevoked_getsNothing_evenWhatWasAlreadyMadeForThem_norLive() {
     String residentId = "d3e00000-0000-4000-8000-000000000008";
+    // their live inbox opened while they still held their roles (a token not yet expired)
+    GraphQlWebSocket live = GraphQlWebSocket.connectAs(port, RESIDENT, null);
+    live.subscribe("1", GraphQlHttp.load("notificationEvents"));
     String made = reported("撤销角色前测试");
     step("baiguoshu.secretary", "acceptMatter", Map.of("id", made));
     dispatcher.expand();
@@ -649,7 +652,9 @@ class NotificationsIntegrationTests extends IntegrationTest {
                   GlobalId.decode(after).orElseThrow().id()))
           .as("made after: for nobody")
           .isZero();
+      assertThat(live.next(Duration.ofSeconds(2))).as("nothing reaches the open inbox").isNull();
     } finally {
+      live.close();
       for (String role : roles) {
         Rows.update(
             "INSERT INTO rg.community_role_holder (community_id, user_id, role) VALUES (?, ?, ?)",
