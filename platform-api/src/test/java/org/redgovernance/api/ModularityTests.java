@@ -100,7 +100,8 @@ class ModularityTests {
           "org.redgovernance.api.meetings",
           "org.redgovernance.api.invitations",
           "org.redgovernance.api.notifications",
-          "org.redgovernance.api.metrics");
+          "org.redgovernance.api.metrics",
+          "org.redgovernance.api.surveys");
 
   @Test
   void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {

@@ -117,6 +117,42 @@ public class Commands {
   }
 
   /**
+   * Runs a command that makes one object in each of {@code communities} (a street-wide survey), as
+   * {@link #run} does, in one transaction over all of them, so that all are made or none: {@code
+   * body} runs once per community, in the communities' order, and the payload's list {@code field}
+   * holds what each made, read back for the mutation's selection, or is empty with the refusal.
+   */
+  public Map<String, Object> runInEach(
+      DataFetchingEnvironment mutation,
+      AccessScope scope,
+      List<ReachableCommunity> communities,
+      MutationTargets.@Nullable Denial refusal,
+      String field,
+      Body body) {
+    if (refusal != null) {
+      return payload(field, List.of(), List.of(refused(refusal)));
+    }
+    AccessScope those = scope.narrowedTo(communities);
+    try {
+      Object made =
+          transactions.write(
+              those,
+              dsl ->
+                  communities.stream()
+                      .map(
+                          community ->
+                              body.apply(new Step(dsl, those, community, community.id(), this)))
+                      .toList()
+                      .stream()
+                      .map(changed -> readBack.within(dsl, those, changed, mutation, field, false))
+                      .toList());
+      return payload(field, made, List.of());
+    } catch (Refusal refused) {
+      return payload(field, List.of(), List.of(refused.error()));
+    }
+  }
+
+  /**
    * The feature's part of a command that changes many rows of its target community at once and says
    * how many (an inbox marked read).
    */
@@ -231,6 +267,11 @@ public class Commands {
   /** The payload of a mutation refused before it began. */
   public static Map<String, Object> failed(String field, UserError error) {
     return payload(field, null, List.of(error));
+  }
+
+  /** The payload of a mutation making several objects refused before it began. */
+  public static Map<String, Object> failedEach(String field, UserError error) {
+    return payload(field, List.of(), List.of(error));
   }
 
   private static Map<String, Object> payload(

@@ -430,6 +430,18 @@ public class RosterModels {
             .where(resident.COMMUNITY_ID.eq(community), resident.STATUS.eq("ACTIVE")));
   }
 
+  /** Whether the resident {@code resident} of the community lives there now (not moved out). */
+  public static org.jooq.Condition livesThere(Field<UUID> community, Field<UUID> resident) {
+    Resident living = RESIDENT.as("living_resident");
+    return DSL.exists(
+        DSL.selectOne()
+            .from(living)
+            .where(
+                living.COMMUNITY_ID.eq(community),
+                living.ID.eq(resident),
+                living.STATUS.eq("ACTIVE")));
+  }
+
   /** How many active party members of {@code kind} (null: of every kind) the community has. */
   public static Field<Integer> activePartyMembers(
       Field<UUID> community, @Nullable Field<String> kind) {

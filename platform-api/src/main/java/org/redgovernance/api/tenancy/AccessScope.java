@@ -89,4 +89,14 @@ public final class AccessScope {
     }
     return new AccessScope(caller, List.of(community));
   }
+
+  /** This scope limited to some of the communities it already contains. */
+  public AccessScope narrowedTo(List<ReachableCommunity> some) {
+    for (ReachableCommunity community : some) {
+      if (!communities.contains(community.id())) {
+        throw new IllegalArgumentException("Community " + community.key() + " is not in scope");
+      }
+    }
+    return new AccessScope(caller, some);
+  }
 }

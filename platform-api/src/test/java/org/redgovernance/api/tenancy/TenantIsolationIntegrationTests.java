@@ -78,6 +78,23 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.community", "query { community(key: \"baiguoshu\") { key } }"),
           Map.entry("Query.communities", "query { communities { edges { node { key } } } }"),
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
+          Map.entry("Query.surveys", "query { surveys { edges { node { title } } } }"),
+          Map.entry(
+              "Mutation.createSurvey",
+              "mutation { createSurvey(input: {title: \"t\", closesAt: \"2031-01-01T00:00:00Z\","
+                  + " questions: [{kind: SCALE, text: \"q\"}]}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.launchStreetSurvey",
+              "mutation { launchStreetSurvey(input: {streetKey: \"baishalu\", title: \"t\","
+                  + " closesAt: \"2031-01-01T00:00:00Z\", questions: [{kind: SCALE, text:"
+                  + " \"q\"}]}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.answerSurvey",
+              "mutation { answerSurvey(input: {id: \"x\", answers: [{position: 1, score: 3}]}) {"
+                  + " errors { code } } }"),
+          Map.entry(
+              "Mutation.closeSurvey",
+              "mutation { closeSurvey(input: {id: \"x\"}) { errors { code } } }"),
           Map.entry("Query.metrics", "query { metrics { key label } }"),
           Map.entry(
               "Query.streetComparison",
@@ -355,6 +372,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineNotificationAttacks();
     defineNotificationSettingsAttacks();
     defineWechatAttacks();
+    defineSurveyAttacks();
     attacks.put(
         "Query.streetComparison",
         (user, victim) -> {
@@ -381,6 +399,160 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           assertThat(result.hasErrors()).as("%s", result).isFalse();
           assertThat(result.data("metrics").toString()).doesNotContain(victim);
         });
+  }
+
+  /** Made once for the whole run: an open survey in each victim community, by its admin. */
+  private static final Map<String, String> surveyIds =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final String SURVEY_QUESTIONS = "[{kind: SCALE, text: \"满意吗\"}]";
+
+  /** Surveys: listed, answered, closed, set up and launched across the wall. */
+  private void defineSurveyAttacks() {
+    for (String key : COMMUNITIES) {
+      surveyIds.computeIfAbsent(
+          key,
+          community -> {
+            GraphQlResult made =
+                graphql
+                    .query(
+                        "mutation($key: String!, $closes: DateTime!) { createSurvey(input:"
+                            + " {communityKey: $key, title: \"受害者问卷\", closesAt: $closes,"
+                            + " questions: "
+                            + SURVEY_QUESTIONS
+                            + "}) { survey { id } errors { code } } }")
+                    .as(community + ".admin")
+                    .variable("key", community)
+                    .variable("closes", java.time.OffsetDateTime.now().plusDays(30).toString())
+                    .execute();
+            assertThat(made.data("createSurvey.errors").size()).as("%s", made).isZero();
+            return made.data("createSurvey.survey.id").asString();
+          });
+    }
+    attacks.put(
+        "Query.surveys",
+        (user, victim) -> {
+          GraphQlResult filtered =
+              graphql
+                  .query(
+                      "query($key: String) { surveys(first: 100, filter: {communityKey: $key}) {"
+                          + " edges { node { id community { key } } } } }")
+                  .as(user)
+                  .variable("key", victim)
+                  .execute();
+          assertThat(filtered.data("surveys.edges").size()).as("%s: %s", user, filtered).isZero();
+          GraphQlResult all =
+              graphql
+                  .query("query { surveys(first: 100) { edges { node { id } } } }")
+                  .as(user)
+                  .execute();
+          assertThat(all.edgeValues("surveys", "id")).doesNotContain(surveyIds.get(victim));
+          assertThat(
+                  graphql
+                      .query("query($id: ID!) { node(id: $id) { id } }")
+                      .as(user)
+                      .variable("id", surveyIds.get(victim))
+                      .execute()
+                      .data("node")
+                      .isNull())
+              .isTrue();
+        });
+    attacks.put(
+        "Mutation.answerSurvey",
+        (user, victim) -> {
+          long before = surveyAnswers(victim);
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "mutation($id: ID!) { answerSurvey(input: {id: $id, answers: [{position: 1,"
+                          + " score: 1}]}) { survey { id } errors { code } } }")
+                  .as(user)
+                  .variable("id", surveyIds.get(victim))
+                  .execute();
+          assertThat(result.data("answerSurvey.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(surveyAnswers(victim)).isEqualTo(before);
+        });
+    attacks.put(
+        "Mutation.closeSurvey",
+        (user, victim) -> {
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "mutation($id: ID!) { closeSurvey(input: {id: $id}) { survey { id } errors {"
+                          + " code } } }")
+                  .as(user)
+                  .variable("id", surveyIds.get(victim))
+                  .execute();
+          assertThat(result.data("closeSurvey.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(
+                  graphql
+                      .query("query($id: ID!) { node(id: $id) { ... on Survey { status } } }")
+                      .as("platform.operator")
+                      .variable("id", surveyIds.get(victim))
+                      .execute()
+                      .data("node.status")
+                      .asString())
+              .isEqualTo("OPEN");
+        });
+    attacks.put(
+        "Mutation.createSurvey",
+        (user, victim) -> {
+          long before = surveys(victim);
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "mutation($key: String!) { createSurvey(input: {communityKey: $key, title:"
+                          + " \"入侵\", closesAt: \"2031-01-01T00:00:00Z\", questions: "
+                          + SURVEY_QUESTIONS
+                          + "}) { survey { id } errors { code } } }")
+                  .as(user)
+                  .variable("key", victim)
+                  .execute();
+          assertThat(result.data("createSurvey.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isEqualTo("NOT_FOUND");
+          assertThat(surveys(victim)).isEqualTo(before);
+        });
+    attacks.put(
+        "Mutation.launchStreetSurvey",
+        (user, victim) -> {
+          // the victim's street: refused as unknown or forbidden, and nothing made anywhere
+          String victimStreet = "qingyuan".equals(victim) ? "gutang" : "baishalu";
+          long before = surveys(victim);
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "mutation($street: String!) { launchStreetSurvey(input: {streetKey: $street,"
+                          + " title: \"入侵\", closesAt: \"2031-01-01T00:00:00Z\", questions: "
+                          + SURVEY_QUESTIONS
+                          + "}) { surveys { id } errors { code } } }")
+                  .as(user)
+                  .variable("street", victimStreet)
+                  .execute();
+          assertThat(result.data("launchStreetSurvey.errors.0.code").asString())
+              .as("%s: %s", user, result)
+              .isIn("NOT_FOUND", "FORBIDDEN");
+          assertThat(result.data("launchStreetSurvey.surveys").isEmpty()).isTrue();
+          assertThat(surveys(victim)).isEqualTo(before);
+        });
+  }
+
+  private static long surveys(String community) {
+    return Rows.count(
+        "SELECT count(*) FROM rg.survey s JOIN rg.community c ON c.id = s.community_id"
+            + " WHERE c.key = ?",
+        community);
+  }
+
+  private static long surveyAnswers(String community) {
+    return Rows.count(
+        "SELECT count(*) FROM rg.survey_answer a JOIN rg.community c ON c.id = a.community_id"
+            + " WHERE c.key = ?",
+        community);
   }
 
   /**
