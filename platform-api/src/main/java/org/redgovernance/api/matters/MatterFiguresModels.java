@@ -71,6 +71,11 @@ class MatterFiguresModels {
     return count(community, DSL.noCondition());
   }
 
+  /** Matters raised before {@code until}. */
+  static Field<Integer> raisedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return count(community, MATTER.REPORTED_AT.lt(until));
+  }
+
   /** Matters neither rejected, verified nor closed. */
   static Field<Integer> open(Field<UUID> community) {
     return count(
@@ -89,6 +94,36 @@ class MatterFiguresModels {
   /** Matters resolved (whatever became of them since). */
   static Field<Integer> resolved(Field<UUID> community) {
     return count(community, MATTER.RESOLVED_AT.isNotNull());
+  }
+
+  /** Matters resolved before {@code until} (their latest resolution). */
+  static Field<Integer> resolvedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return count(community, MATTER.RESOLVED_AT.lt(until));
+  }
+
+  /** Median hours from report to resolution, over the matters resolved before {@code until}. */
+  static Field<Double> medianHoursToResolutionBefore(
+      Field<UUID> community, Field<OffsetDateTime> until) {
+    return medianHours(community, MATTER.RESOLVED_AT, MATTER.RESOLVED_AT.lt(until));
+  }
+
+  /**
+   * The average of the ratings given before {@code until} (a matter is rated as it closes), 1 to 5;
+   * null before any.
+   */
+  static Field<Double> averageRatingBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return DSL.field(
+        DSL.select(DSL.avg(MATTER.RATING).cast(SQLDataType.DOUBLE))
+            .from(MATTER)
+            .where(MATTER.COMMUNITY_ID.eq(community), MATTER.CLOSED_AT.lt(until)));
+  }
+
+  /** How many matters were rated before {@code until}. */
+  static Field<Integer> ratedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return DSL.field(
+        DSL.select(DSL.count(MATTER.RATING))
+            .from(MATTER)
+            .where(MATTER.COMMUNITY_ID.eq(community), MATTER.CLOSED_AT.lt(until)));
   }
 
   /** Median hours from report to resolution, over the matters resolved. */
@@ -164,6 +199,12 @@ class MatterFiguresModels {
 
   /** Median hours from report to {@code until}, over the community's matters that reached it. */
   private static Field<Double> medianHours(Field<UUID> community, Field<OffsetDateTime> until) {
+    return medianHours(community, until, DSL.noCondition());
+  }
+
+  /** The same, over the matters {@code which} also finds. */
+  private static Field<Double> medianHours(
+      Field<UUID> community, Field<OffsetDateTime> until, Condition which) {
     Matter matter = MATTER;
     return DSL.field(
         DSL.select(
@@ -172,6 +213,6 @@ class MatterFiguresModels {
                         + " / 3600.0)",
                     SQLDataType.DOUBLE, until, matter.REPORTED_AT))
             .from(matter)
-            .where(matter.COMMUNITY_ID.eq(community)));
+            .where(matter.COMMUNITY_ID.eq(community), which));
   }
 }

@@ -13,8 +13,11 @@ class MatterMetrics {
 
   @Bean
   MetricSource mattersRaised() {
-    return MetricSource.count(
-        "matters_raised", (community, today) -> MatterFiguresModels.total(community));
+    return MetricSource.fromHistory(
+        MetricSource.count(
+            "matters_raised",
+            (community, today) ->
+                MatterFiguresModels.raisedBefore(community, MetricSource.endOf(today))));
   }
 
   @Bean
@@ -27,17 +30,24 @@ class MatterMetrics {
 
   @Bean
   MetricSource medianHoursToResolution() {
-    return MetricSource.of(
-        "median_hours_to_resolution",
-        (community, today) -> MatterFiguresModels.medianHoursToResolution(community),
-        (community, today) -> MatterFiguresModels.resolved(community));
+    return MetricSource.fromHistory(
+        MetricSource.of(
+            "median_hours_to_resolution",
+            (community, today) ->
+                MatterFiguresModels.medianHoursToResolutionBefore(
+                    community, MetricSource.endOf(today)),
+            (community, today) ->
+                MatterFiguresModels.resolvedBefore(community, MetricSource.endOf(today))));
   }
 
   @Bean
   MetricSource averageRating() {
-    return MetricSource.of(
-        "average_rating",
-        (community, today) -> MatterFiguresModels.averageRating(community),
-        (community, today) -> MatterFiguresModels.rated(community));
+    return MetricSource.fromHistory(
+        MetricSource.of(
+            "average_rating",
+            (community, today) ->
+                MatterFiguresModels.averageRatingBefore(community, MetricSource.endOf(today)),
+            (community, today) ->
+                MatterFiguresModels.ratedBefore(community, MetricSource.endOf(today))));
   }
 }

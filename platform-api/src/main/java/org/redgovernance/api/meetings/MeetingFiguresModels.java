@@ -91,7 +91,10 @@ class MeetingFiguresModels {
 
   // --- the figures, as these and the metric catalogue (MeetingMetrics) read them
 
-  /** Meetings held that began in the eight weeks (whole Asia/Shanghai days) before today. */
+  /**
+   * Meetings held that began in the eight weeks (whole Asia/Shanghai days) before today, or today:
+   * what the records of a past day say as well as today's.
+   */
   static Field<Integer> held(Field<UUID> community, java.time.LocalDate today) {
     return DSL.field(
         DSL.selectCount()
@@ -100,7 +103,9 @@ class MeetingFiguresModels {
                 MEETING.COMMUNITY_ID.eq(community),
                 MEETING.STATUS.eq(MeetingStatus.HELD.name()),
                 MEETING.STARTS_AT.ge(
-                    today.minusWeeks(WEEKS).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime())));
+                    today.minusWeeks(WEEKS).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime()),
+                MEETING.STARTS_AT.lt(
+                    today.plusDays(1).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime())));
   }
 
   /** {@link #held} per week. */

@@ -13,8 +13,11 @@ class MeetingMetrics {
 
   @Bean
   MetricSource meetingsPerWeek() {
-    return MetricSource.of(
-        "meetings_per_week", MeetingFiguresModels::meetingsPerWeek, MeetingFiguresModels::held);
+    return MetricSource.fromHistory(
+        MetricSource.of(
+            "meetings_per_week",
+            MeetingFiguresModels::meetingsPerWeek,
+            MeetingFiguresModels::held));
   }
 
   @Bean

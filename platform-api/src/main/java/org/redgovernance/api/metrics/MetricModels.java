@@ -36,7 +36,7 @@ class MetricModels {
       new ModelRef<>("MetricValue", MetricModels::communityMetrics);
 
   @Bean
-  ObjectModel<Metric> metricModel() {
+  ObjectModel<Metric> metricModel(MetricValues computed) {
     return ObjectModel.of(METRICS)
         .value("key", metric -> metric.KEY)
         .value("feature", metric -> metric.FEATURE)
@@ -47,6 +47,12 @@ class MetricModels {
         .value("unit", metric -> metric.UNIT)
         .value("better", metric -> metric.BETTER)
         .value("minSample", metric -> metric.MIN_SAMPLE)
+        .value(
+            "backfills",
+            metric ->
+                DSL.field(
+                    metric.KEY.in(
+                        computed.backfilled().stream().sorted().map(DSL::inline).toList())))
         .build();
   }
 
@@ -108,6 +114,14 @@ class MetricModels {
                                 .from(METRIC)
                                 .where(METRIC.KEY.eq(snapshot.METRIC_KEY))))))
         .dateTime("asOf", snapshot -> snapshot.AS_OF)
+        .value(
+            "backfilled",
+            snapshot ->
+                DSL.field(
+                    snapshot.AS_OF.ge(
+                        DSL.field(
+                            "(({0} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')",
+                            java.time.OffsetDateTime.class, snapshot.DAY))))
         .build();
   }
 

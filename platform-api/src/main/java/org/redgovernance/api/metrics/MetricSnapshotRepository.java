@@ -25,6 +25,28 @@ class MetricSnapshotRepository {
    * a metric recorded for the day already keeps its value. How many were recorded now.
    */
   int record(DSLContext dsl, UUID communityId, LocalDate day) {
+    return record(dsl, communityId, day, DSL.noCondition());
+  }
+
+  /**
+   * Records the community's value for the past {@code day} of every metric the records of then give
+   * ({@link MetricSource#backfills}), computed now; the others stay missing for that day.
+   */
+  int backfill(DSLContext dsl, UUID communityId, LocalDate day) {
+    return record(dsl, communityId, day, METRIC.KEY.in(values.backfilled()));
+  }
+
+  /** The days from {@code from} to {@code until} of which the community has some snapshot. */
+  java.util.Set<LocalDate> recordedDays(
+      DSLContext dsl, UUID communityId, LocalDate from, LocalDate until) {
+    return dsl.selectDistinct(METRIC_SNAPSHOT.DAY)
+        .from(METRIC_SNAPSHOT)
+        .where(
+            METRIC_SNAPSHOT.COMMUNITY_ID.eq(communityId), METRIC_SNAPSHOT.DAY.between(from, until))
+        .fetchSet(METRIC_SNAPSHOT.DAY);
+  }
+
+  private int record(DSLContext dsl, UUID communityId, LocalDate day, org.jooq.Condition metrics) {
     Field<UUID> community = DSL.val(communityId);
     return dsl.insertInto(
             METRIC_SNAPSHOT,
@@ -42,7 +64,8 @@ class MetricSnapshotRepository {
                     values.value(community, METRIC.KEY, day),
                     values.sample(community, METRIC.KEY, day),
                     DSL.currentOffsetDateTime())
-                .from(METRIC))
+                .from(METRIC)
+                .where(metrics))
         .onConflictDoNothing()
         .execute();
   }

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
  * Records each community's metrics once a day: every {@code rg.metrics.snapshot-check} (an hour)
  * the day's snapshot of each community that takes writes is made if it is not there yet, so the
  * first pass of an Asia/Shanghai day records it (as of then) and later passes, restarts and other
- * instances add nothing. A day the service did not run has no snapshot: the sources compute values
- * now, not as of a past day (backfilling what history allows is still to come).
+ * instances add nothing. Each pass also catches up the days of the last {@code
+ * rg.metrics.catch-up-days} (31) that have no snapshot at all (the service did not run, the
+ * community was new to the platform): with the metrics whose value of a past day the records of
+ * then give ({@link MetricSource#backfills}); the others stay missing for those days, since what
+ * they count keeps no history.
  */
 @Component
 class MetricSnapshots {
@@ -28,21 +31,59 @@ class MetricSnapshots {
   private final TenantTransactions transactions;
   private final MetricSnapshotRepository snapshots;
 
+  private final int catchUpDays;
+
   MetricSnapshots(
-      AccessScopes scopes, TenantTransactions transactions, MetricSnapshotRepository snapshots) {
+      AccessScopes scopes,
+      TenantTransactions transactions,
+      MetricSnapshotRepository snapshots,
+      @org.springframework.beans.factory.annotation.Value("${rg.metrics.catch-up-days:31}")
+          int catchUpDays) {
     this.scopes = scopes;
     this.transactions = transactions;
     this.snapshots = snapshots;
+    this.catchUpDays = catchUpDays;
   }
 
   @Scheduled(
       initialDelayString = "${rg.metrics.snapshot-first:PT1M}",
       fixedDelayString = "${rg.metrics.snapshot-check:PT1H}")
   void run() {
-    int recorded = record(LocalDate.now(ReadRequest.ZONE));
+    LocalDate today = LocalDate.now(ReadRequest.ZONE);
+    int recorded = record(today);
     if (recorded > 0) {
       log.info("Recorded {} metric values of today", recorded);
     }
+    int caughtUp = catchUp(today.minusDays(catchUpDays), today.minusDays(1));
+    if (caughtUp > 0) {
+      log.info("Caught up {} metric values of past days from their records", caughtUp);
+    }
+  }
+
+  /**
+   * Records, for every community that takes writes, each day from {@code from} to {@code until}
+   * that has no snapshot, with the metrics that backfill; how many values.
+   */
+  int catchUp(LocalDate from, LocalDate until) {
+    AccessScope all = scopes.of(Caller.SYSTEM);
+    int recorded = 0;
+    for (ReachableCommunity community : all.writableCommunities()) {
+      recorded +=
+          transactions.write(
+              all.narrowedTo(community),
+              dsl -> {
+                java.util.Set<LocalDate> recordedDays =
+                    snapshots.recordedDays(dsl, community.id(), from, until);
+                int made = 0;
+                for (LocalDate day = from; !day.isAfter(until); day = day.plusDays(1)) {
+                  if (!recordedDays.contains(day)) {
+                    made += snapshots.backfill(dsl, community.id(), day);
+                  }
+                }
+                return made;
+              });
+    }
+    return recorded;
   }
 
   /** Records {@code day}'s snapshot of every community that lacks it; how many values. */

@@ -11,6 +11,12 @@ import org.jooq.Field;
  * (null when there is nothing to compute it from) and the sample it is computed from (households,
  * matters, ratings …), each a column of the statement of the community {@code community}, on the
  * day {@code today} (what is overdue today).
+ *
+ * <p>A source that {@link #backfills()} computes its value from the records of the day as they were
+ * at its end ({@link #endOf}), which the records keep (when a matter was raised, resolved, rated):
+ * its value of a day the snapshots missed can be computed later, and is the same number the day
+ * would have recorded. The others read the data as it is now (the roster keeps no history of
+ * removals, a survey's answers no time).
  */
 public interface MetricSource {
 
@@ -22,6 +28,44 @@ public interface MetricSource {
 
   /** How many things the value is computed from now. */
   Field<Integer> sample(Field<UUID> community, LocalDate today);
+
+  /** Whether its value of a past day can be computed from the records of then. */
+  default boolean backfills() {
+    return false;
+  }
+
+  /** The end of {@code day} in Asia/Shanghai: what a backfilling source counts up to. */
+  static Field<java.time.OffsetDateTime> endOf(LocalDate day) {
+    return org.jooq.impl.DSL.val(
+        day.plusDays(1)
+            .atStartOfDay(org.redgovernance.api.readmodel.ReadRequest.ZONE)
+            .toOffsetDateTime());
+  }
+
+  /** {@code source}, which computes each day's value from the records as they were at its end. */
+  static MetricSource fromHistory(MetricSource source) {
+    return new MetricSource() {
+      @Override
+      public String key() {
+        return source.key();
+      }
+
+      @Override
+      public Field<? extends Number> value(Field<UUID> community, LocalDate today) {
+        return source.value(community, today);
+      }
+
+      @Override
+      public Field<Integer> sample(Field<UUID> community, LocalDate today) {
+        return source.sample(community, today);
+      }
+
+      @Override
+      public boolean backfills() {
+        return true;
+      }
+    };
+  }
 
   /** A metric computed by {@code value} from {@code sample}. */
   static MetricSource of(

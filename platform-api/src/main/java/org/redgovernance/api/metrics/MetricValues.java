@@ -24,6 +24,14 @@ class MetricValues {
     this.sources = sources;
   }
 
+  /** The keys of the metrics whose value of a past day the records of then give. */
+  java.util.Set<String> backfilled() {
+    return sources.stream()
+        .filter(MetricSource::backfills)
+        .map(MetricSource::key)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   /** The value of the metric {@code key} for {@code community} on {@code today}. */
   Field<Double> value(Field<UUID> community, Field<String> key, LocalDate today) {
     return byKey(community, key, today, true);

@@ -10,7 +10,9 @@ class NoticeMetrics {
 
   @Bean
   MetricSource noticesPublished() {
-    return MetricSource.count(
-        "notices_published", (community, today) -> NoticeModels.published(community));
+    return MetricSource.fromHistory(
+        MetricSource.count(
+            "notices_published",
+            (community, today) -> NoticeModels.publishedAt(community, MetricSource.endOf(today))));
   }
 }

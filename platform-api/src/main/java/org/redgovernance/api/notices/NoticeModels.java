@@ -109,14 +109,19 @@ class NoticeModels {
     return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
   }
 
-  /** The notices the community published and did not withdraw (the catalogue's metric). */
-  static org.jooq.Field<Integer> published(org.jooq.Field<java.util.UUID> community) {
+  /**
+   * The notices the community had published and not withdrawn at {@code until} (the catalogue's
+   * metric): a notice withdrawn later counts for the days it was up.
+   */
+  static org.jooq.Field<Integer> publishedAt(
+      org.jooq.Field<java.util.UUID> community, org.jooq.Field<java.time.OffsetDateTime> until) {
     Notice counted = NOTICE.as("counted_notice");
     return DSL.field(
         DSL.selectCount()
             .from(counted)
             .where(
                 counted.COMMUNITY_ID.eq(community),
-                counted.STATUS.eq(NoticeStatus.PUBLISHED.name())));
+                counted.PUBLISHED_AT.lt(until),
+                counted.WITHDRAWN_AT.isNull().or(counted.WITHDRAWN_AT.ge(until))));
   }
 }

@@ -24,7 +24,7 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
   private static final String SERIES =
       "query($key: String!, $filter: MetricSnapshotFilter) { community(key: $key) {"
           + " metricSnapshots(first: 100, filter: $filter) { totalCount edges { node {"
-          + " metric { key } day value sample sufficient asOf } } } } }";
+          + " metric { key } day value sample sufficient asOf backfilled } } } } }";
 
   @Test
   void aDaysSnapshot_isRecordedOnce_andDoesNotDriftWhenTheDataChangesLater() {
@@ -76,6 +76,7 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
       JsonNode node = edge.path("node");
       assertThat(node.path("metric").path("key").asString()).isIn("households", "average_rating");
       assertThat(node.path("day").asString()).isIn("2031-02-03", "2031-02-04");
+      assertThat(node.path("backfilled").asBoolean()).as("recorded before its day ended").isFalse();
     }
     GraphQlResult resident =
         graphql
@@ -85,6 +86,87 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
             .variable("filter", filter)
             .execute();
     assertThat(resident.errorCodes()).containsExactly("FORBIDDEN");
+  }
+
+  @Test
+  void aDayTheSnapshotsMissed_isCaughtUp_withTheMetricsItsRecordsGive_andOnlyOnce() {
+    LocalDate today = LocalDate.now(org.redgovernance.api.readmodel.ReadRequest.ZONE);
+    LocalDate recorded = today.minusDays(5);
+    snapshots.record(recorded);
+    long whole = keysOn("baiguoshu", recorded).size();
+
+    int caughtUp = snapshots.catchUp(today.minusDays(6), today.minusDays(4));
+    assertThat(caughtUp).isPositive();
+    assertThat(snapshots.catchUp(today.minusDays(6), today.minusDays(4))).isZero();
+
+    assertThat(keysOn("baiguoshu", recorded))
+        .as("a recorded day is left alone")
+        .hasSize((int) whole);
+    List<String> backfilled =
+        graphql
+            .query("{ metrics { key backfills } }")
+            .as("baishalu.viewer")
+            .execute()
+            .data("metrics")
+            .valueStream()
+            .filter(metric -> metric.path("backfills").asBoolean())
+            .map(metric -> metric.path("key").asString())
+            .sorted()
+            .toList();
+    assertThat(backfilled)
+        .containsExactly(
+            "average_rating",
+            "matters_raised",
+            "median_hours_to_resolution",
+            "meetings_per_week",
+            "notices_published");
+    assertThat(keysOn("baiguoshu", today.minusDays(6))).containsExactlyElementsOf(backfilled);
+    assertThat(keysOn("baiguoshu", today.minusDays(4))).containsExactlyElementsOf(backfilled);
+
+    // the value is what the records of the day say: the matters raised by its end
+    LocalDate missed = today.minusDays(6);
+    long raised =
+        Rows.count(
+            "SELECT count(*) FROM rg.matter m JOIN rg.community c ON c.id = m.community_id"
+                + " WHERE c.key = 'baiguoshu'"
+                + " AND m.reported_at < ((?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')",
+            missed);
+    assertThat(
+            Double.parseDouble(
+                Rows.text(
+                    "SELECT s.value::text FROM rg.metric_snapshot s JOIN rg.community c"
+                        + " ON c.id = s.community_id WHERE c.key = 'baiguoshu'"
+                        + " AND s.metric_key = 'matters_raised' AND s.day = ?",
+                    missed)))
+        .isEqualTo(raised);
+    assertThat(raised)
+        .as("the demo has matters raised after that day, which it must not count")
+        .isLessThan(
+            Rows.count(
+                "SELECT count(*) FROM rg.matter m JOIN rg.community c ON c.id = m.community_id"
+                    + " WHERE c.key = 'baiguoshu'"));
+
+    GraphQlResult series =
+        graphql
+            .query(
+                "query($filter: MetricSnapshotFilter) { community(key: \"baiguoshu\") {"
+                    + " metricSnapshots(first: 100, filter: $filter) { edges { node { day"
+                    + " backfilled } } } } }")
+            .as("baiguoshu.admin")
+            .variable("filter", Map.of("from", missed.toString(), "until", recorded.toString()))
+            .execute();
+    assertThat(series.data("community.metricSnapshots.edges").findValues("backfilled"))
+        .as("each was computed after its day")
+        .isNotEmpty()
+        .allMatch(JsonNode::asBoolean);
+  }
+
+  private static List<String> keysOn(String community, LocalDate day) {
+    return Rows.texts(
+        "SELECT s.metric_key FROM rg.metric_snapshot s JOIN rg.community c"
+            + " ON c.id = s.community_id WHERE c.key = ? AND s.day = ? ORDER BY s.metric_key",
+        community,
+        day);
   }
 
   private static double notices(LocalDate day) {
