@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo streets, communities, notices, rosters, matters and meetings of the dev stack (with the
- * demo residents' logins linked to their roster entries), which the integration tests use too.
- * Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent: rows
- * that exist are left alone, so a restarted dev stack keeps what developers changed.
+ * The demo streets, communities, notices, rosters, matters, meetings and surveys of the dev stack
+ * (with the demo residents' logins linked to their roster entries), which the integration tests use
+ * too. Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent:
+ * rows that exist are left alone, so a restarted dev stack keeps what developers changed.
  */
 public final class DemoData {
 
@@ -83,6 +83,7 @@ public final class DemoData {
           meetings.load();
         }
       }
+      new DemoSurveys(owner).load();
       owner.commit();
     } catch (SQLException | RuntimeException e) {
       owner.rollback();

@@ -63,6 +63,45 @@ class DemoDataTests {
   }
 
   @Test
+  void baishalu_hasAStreetWideSurvey_answeredInBaiguoshuAndXinhua_once() throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.survey WHERE street_survey_id = '"
+                    + DemoSurveys.STREET_SURVEY
+                    + "'"))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.survey_participation p JOIN rg.community c"
+                    + " ON c.id = p.community_id WHERE c.key = 'baiguoshu'"))
+        .isEqualTo(64);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.survey_participation p JOIN rg.community c"
+                    + " ON c.id = p.community_id WHERE c.key = 'xinhua'"))
+        .isEqualTo(23);
+    // every respondent answered the three required questions; the demo logins did not answer
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.survey_answer a JOIN rg.community c"
+                    + " ON c.id = a.community_id WHERE c.key = 'baiguoshu' AND a.position <= 3"))
+        .isEqualTo(64 * 3);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.survey_participation p JOIN rg.resident_account a"
+                    + " ON a.community_id = p.community_id AND a.resident_id = p.resident_id"))
+        .isZero();
+    assertThat(
+            count(
+                "SELECT round(avg(a.score) * 10) FROM rg.survey_answer a JOIN rg.community c"
+                    + " ON c.id = a.community_id WHERE c.key = 'baiguoshu' AND a.position = 1"))
+        .isGreaterThan(
+            count(
+                "SELECT round(avg(a.score) * 10) FROM rg.survey_answer a JOIN rg.community c"
+                    + " ON c.id = a.community_id WHERE c.key = 'xinhua' AND a.position = 1"));
+  }
+
+  @Test
   void loadingTwice_createsNoDuplicates() throws SQLException {
     assertThat(
             count(

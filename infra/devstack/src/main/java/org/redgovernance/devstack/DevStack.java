@@ -15,6 +15,7 @@ import org.redgovernance.admin.TenantAdminApplication;
 import org.redgovernance.api.PlatformApiApplication;
 import org.redgovernance.database.DatabaseRoles;
 import org.redgovernance.database.DemoData;
+import org.redgovernance.database.DemoMetricHistory;
 import org.redgovernance.database.DemoNotifications;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.PersonalDataCipher;
@@ -107,7 +108,11 @@ public final class DevStack {
                 "--rg.notifications.wechat.templates.MATTERS_I_RAISED=dev_matters_i_raised",
                 "--rg.notifications.wechat.templates.MEETINGS=dev_meetings",
                 "--rg.notifications.wechat.templates.NOTICES=dev_notices",
-                "--rg.notifications.wechat.templates.LEGAL_NOTICES=dev_legal_notices"));
+                "--rg.notifications.wechat.templates.LEGAL_NOTICES=dev_legal_notices",
+                // today's metrics at once, and six months of demo history before them
+                // (DemoMetricHistory) instead of the days caught up from the demo's records
+                "--rg.metrics.snapshot-first=PT2S",
+                "--rg.metrics.catch-up-days=0"));
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,
@@ -126,7 +131,26 @@ public final class DevStack {
             "--rg.graphql.introspection=true"));
 
     startReferenceApp(keycloak);
+    demoMetricHistory(postgres);
     System.out.println(banner(postgres, keycloak, mail, dir));
+  }
+
+  /** Six months of demo metric history before today's snapshot, once platform-api recorded it. */
+  private static void demoMetricHistory(LocalPostgres postgres) {
+    try (Connection owner = postgres.connectAsOwner()) {
+      int written =
+          DemoMetricHistory.load(
+              owner,
+              java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+              java.time.Duration.ofMinutes(1));
+      if (written > 0) {
+        System.out.println("Demo metric history: " + written + " daily values");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not load the demo metric history", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
