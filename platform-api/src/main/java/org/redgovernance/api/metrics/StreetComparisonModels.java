@@ -1,5 +1,6 @@
 package org.redgovernance.api.metrics;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,18 +28,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StreetComparisonModels {
 
-  /** How far back the change is measured: the latest snapshot at least this many days older. */
-  static final int CHANGE_DAYS = 7;
-
   static final ModelRef<Table<Record>> METRICS_OF_STREETS =
       new ModelRef<>("MetricComparison", StreetComparisonModels::metricsOfStreets);
   static final ModelRef<Table<Record>> STANDINGS =
       new ModelRef<>("CommunityStanding", StreetComparisonModels::standings);
+  static final ModelRef<Table<Record>> DAYS =
+      new ModelRef<>("MetricPoint", alias -> series(alias, "day"));
   static final ModelRef<Table<Record>> WEEKS =
-      new ModelRef<>("MetricPoint", StreetComparisonModels::weeks);
+      new ModelRef<>("MetricPoint", alias -> series(alias, "week"));
+  static final ModelRef<Table<Record>> MONTHS =
+      new ModelRef<>("MetricPoint", alias -> series(alias, "month"));
+  static final ModelRef<Table<Record>> CHANGES =
+      new ModelRef<>("MetricChange", StreetComparisonModels::changes);
 
-  /** How many weeks a standing's series covers, up to the standing's own day. */
+  /** How many days, weeks and months a standing's series cover, up to the standing's own day. */
+  static final int DAYS_SHOWN = 28;
+
+  /** How far back {@code previous} and {@code change} look: the latest snapshot a week older. */
+  private static final String A_WEEK = "interval '7 days'";
+
   static final int WEEKS_SHOWN = 12;
+
+  static final int MONTHS_SHOWN = 12;
 
   @Bean
   ObjectModel<Table<Record>> metricComparisonModel() {
@@ -86,34 +97,109 @@ class StreetComparisonModels {
         .value("sample", standing -> column(standing, "sample", Integer.class))
         .value("sufficient", standing -> column(standing, "sufficient", Boolean.class))
         .value("rank", standing -> column(standing, "rank", Integer.class))
-        .value("previous", standing -> column(standing, "previous", Double.class))
+        .value("previous", standing -> previous(standing, A_WEEK))
         .value(
             "change",
-            standing ->
-                column(standing, "value", Double.class)
-                    .minus(column(standing, "previous", Double.class)))
+            standing -> column(standing, "value", Double.class).minus(previous(standing, A_WEEK)))
+        .list(
+            "changes",
+            CHANGES,
+            (standing, change) -> sameSeries(change, standing),
+            change -> List.of(column(change, "position", Integer.class)))
+        .list(
+            "daily",
+            DAYS,
+            (standing, point) -> within(point, standing, "interval '" + DAYS_SHOWN + " days'"),
+            point -> List.of(column(point, "day", LocalDate.class).asc()))
         .list(
             "weekly",
             WEEKS,
-            (standing, week) ->
-                column(week, "community_id", UUID.class)
-                    .eq(column(standing, "community_id", UUID.class))
-                    .and(
-                        column(week, "metric_key", String.class)
-                            .eq(column(standing, "metric_key", String.class)))
-                    .and(
-                        column(week, "day", java.time.LocalDate.class)
-                            .le(column(standing, "day", java.time.LocalDate.class)))
-                    .and(
-                        column(week, "day", java.time.LocalDate.class)
-                            .gt(
-                                DSL.field(
-                                    "{0} - {1}",
-                                    java.time.LocalDate.class,
-                                    column(standing, "day", java.time.LocalDate.class),
-                                    DSL.inline(7 * WEEKS_SHOWN)))),
-            week -> List.of(column(week, "day", java.time.LocalDate.class).asc()))
+            (standing, point) -> within(point, standing, "interval '" + 7 * WEEKS_SHOWN + " days'"),
+            point -> List.of(column(point, "day", LocalDate.class).asc()))
+        .list(
+            "monthly",
+            MONTHS,
+            (standing, point) -> within(point, standing, "interval '" + MONTHS_SHOWN + " months'"),
+            point -> List.of(column(point, "day", LocalDate.class).asc()))
         .build();
+  }
+
+  @Bean
+  ObjectModel<Table<Record>> metricChangeModel() {
+    return ObjectModel.of(CHANGES)
+        .value("period", change -> column(change, "period", String.class))
+        .date("previousDay", change -> previousSnapshot(change, "day", LocalDate.class))
+        .value("previous", change -> previousValue(change))
+        .value(
+            "change", change -> column(change, "value", Double.class).minus(previousValue(change)))
+        .build();
+  }
+
+  /** The rows of {@code other} of the standing's community and metric. */
+  private static Condition sameSeries(Table<?> other, Table<?> standing) {
+    return column(other, "community_id", UUID.class)
+        .eq(column(standing, "community_id", UUID.class))
+        .and(
+            column(other, "metric_key", String.class)
+                .eq(column(standing, "metric_key", String.class)));
+  }
+
+  /** The points of the standing's series from {@code span} before its day up to it. */
+  private static Condition within(Table<?> point, Table<?> standing, String span) {
+    Field<LocalDate> day = column(point, "day", LocalDate.class);
+    Field<LocalDate> standingDay = column(standing, "day", LocalDate.class);
+    return sameSeries(point, standing)
+        .and(day.le(standingDay))
+        .and(day.gt(DSL.field("({0} - " + span + ")::date", LocalDate.class, standingDay)));
+  }
+
+  /**
+   * The standing's value in its latest snapshot at least {@code span} older, where its sample
+   * sufficed; null when the standing's own does not.
+   */
+  private static Field<Double> previous(Table<?> standing, String span) {
+    return DSL.when(
+        column(standing, "sufficient", Boolean.class),
+        DSL.field(
+            "(SELECT CASE WHEN p.sample >= m.min_sample THEN p.value END"
+                + " FROM rg.metric_snapshot p JOIN rg.metric m ON m.key = p.metric_key"
+                + " WHERE p.community_id = {0} AND p.metric_key = {1} AND p.day <= ({2} - "
+                + span
+                + ")::date ORDER BY p.day DESC LIMIT 1)",
+            Double.class,
+            column(standing, "community_id", UUID.class),
+            column(standing, "metric_key", String.class),
+            column(standing, "day", LocalDate.class)));
+  }
+
+  /** A column of the latest snapshot a period older than the change's standing. */
+  private static <C> Field<C> previousSnapshot(Table<?> change, String name, Class<C> type) {
+    return DSL.field(
+        "(SELECT p."
+            + name
+            + " FROM rg.metric_snapshot p WHERE p.community_id = {0} AND p.metric_key = {1}"
+            + " AND p.day <= ({2} - {3})::date ORDER BY p.day DESC LIMIT 1)",
+        type,
+        column(change, "community_id", UUID.class),
+        column(change, "metric_key", String.class),
+        column(change, "day", LocalDate.class),
+        column(change, "span", Object.class));
+  }
+
+  /** That snapshot's value, where its sample sufficed and the standing's own value is shown. */
+  private static Field<Double> previousValue(Table<?> change) {
+    return DSL.when(
+        column(change, "value", Double.class).isNotNull(),
+        DSL.field(
+            "(SELECT CASE WHEN p.sample >= m.min_sample THEN p.value END"
+                + " FROM rg.metric_snapshot p JOIN rg.metric m ON m.key = p.metric_key"
+                + " WHERE p.community_id = {0} AND p.metric_key = {1}"
+                + " AND p.day <= ({2} - {3})::date ORDER BY p.day DESC LIMIT 1)",
+            Double.class,
+            column(change, "community_id", UUID.class),
+            column(change, "metric_key", String.class),
+            column(change, "day", LocalDate.class),
+            column(change, "span", Object.class)));
   }
 
   @Bean
@@ -127,17 +213,20 @@ class StreetComparisonModels {
   }
 
   /**
-   * The latest snapshot of each ISO week of each community and metric: a value only where its
-   * sample suffices.
+   * The latest snapshot of each {@code unit} (day, ISO week, month) of each community and metric: a
+   * value only where its sample suffices.
    */
-  private static Table<Record> weeks(String alias) {
+  private static Table<Record> series(String alias, String unit) {
     return DSL.table(
-            "(SELECT DISTINCT ON (s.community_id, s.metric_key, date_trunc('week', s.day))"
-                + " s.community_id, s.metric_key, s.day, s.sample,"
+            "(SELECT DISTINCT ON (s.community_id, s.metric_key, date_trunc('"
+                + unit
+                + "', s.day)) s.community_id, s.metric_key, s.day, s.sample,"
                 + " (s.sample >= m.min_sample) AS sufficient,"
                 + " CASE WHEN s.sample >= m.min_sample THEN s.value END AS value"
                 + " FROM rg.metric_snapshot s JOIN rg.metric m ON m.key = s.metric_key"
-                + " ORDER BY s.community_id, s.metric_key, date_trunc('week', s.day), s.day DESC)")
+                + " ORDER BY s.community_id, s.metric_key, date_trunc('"
+                + unit
+                + "', s.day), s.day DESC)")
         .as(alias);
   }
 
@@ -150,28 +239,24 @@ class StreetComparisonModels {
   }
 
   /**
-   * Each community's latest snapshot of each metric, with its street, rank and value of a week
-   * before: a value only where its sample suffices.
+   * Each community's latest snapshot of each metric, with its street and rank: the view {@code
+   * rg.metric_standing}, which a community's place among its peers ({@code rg.peer_standings})
+   * reads too.
    */
   private static Table<Record> standings(String alias) {
+    return DSL.table(DSL.name("rg", "metric_standing")).as(alias);
+  }
+
+  /**
+   * Each community's latest snapshot of each metric with each period it is compared over: the rows
+   * of {@code changes}.
+   */
+  private static Table<Record> changes(String alias) {
     return DSL.table(
-            "(SELECT c.street_id, c.id AS community_id, c.key AS community_key,"
-                + " c.name AS community_name, m.key AS metric_key, l.day, l.sample,"
-                + " (l.sample >= m.min_sample) AS sufficient,"
-                + " CASE WHEN l.sample >= m.min_sample THEN l.value END AS value,"
-                + " CASE WHEN l.sample >= m.min_sample AND l.value IS NOT NULL THEN"
-                + " (rank() OVER (PARTITION BY c.street_id, m.key,"
-                + " (l.sample >= m.min_sample AND l.value IS NOT NULL)"
-                + " ORDER BY CASE WHEN m.better = 'LOWER' THEN l.value ELSE -l.value END))::integer"
-                + " END AS rank,"
-                + " CASE WHEN l.sample >= m.min_sample THEN (SELECT p.value FROM rg.metric_snapshot p"
-                + " WHERE p.community_id = c.id AND p.metric_key = m.key AND p.day <= l.day - "
-                + CHANGE_DAYS
-                + " ORDER BY p.day DESC LIMIT 1) END AS previous"
-                + " FROM rg.community c CROSS JOIN rg.metric m"
-                + " CROSS JOIN LATERAL (SELECT s.day, s.value, s.sample FROM rg.metric_snapshot s"
-                + " WHERE s.community_id = c.id AND s.metric_key = m.key"
-                + " ORDER BY s.day DESC LIMIT 1) l)")
+            "(SELECT l.community_id, l.metric_key, l.day, l.value, p.period, p.position, p.span"
+                + " FROM rg.metric_latest l CROSS JOIN (VALUES ('WEEK', 1, interval '7 days'),"
+                + " ('MONTH', 2, interval '1 month'), ('QUARTER', 3, interval '3 months'))"
+                + " AS p (period, position, span))")
         .as(alias);
   }
 

@@ -26,6 +26,11 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
           + " upperQuartile communities { communityKey day value sample sufficient rank previous"
           + " change weekly { day value sample sufficient } } } }";
 
+  private static final String SERIES =
+      "query($street: String!, $metrics: [String!]) { streetComparison(streetKey: $street,"
+          + " metrics: $metrics) { communities { communityKey value previous daily { day value }"
+          + " monthly { day value } changes { period previousDay previous change } } } }";
+
   @Autowired MetricSnapshots snapshots;
 
   @BeforeEach
@@ -87,6 +92,80 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
         assertThat(community.path("rank").isNull()).isFalse();
       }
     }
+  }
+
+  @Test
+  void eachStanding_comparesAgainstAWeekAMonthAndAQuarterBefore_withDailyAndMonthlyLines() {
+    snapshots.record(LocalDate.of(2030, 12, 1));
+    snapshots.record(LocalDate.of(2031, 2, 7));
+    GraphQlResult result =
+        graphql
+            .query(SERIES)
+            .as("baishalu.viewer")
+            .variable("street", "baishalu")
+            .variable("metrics", List.of("households"))
+            .execute();
+    assertThat(result.hasErrors()).as("%s", result).isFalse();
+    JsonNode baiguoshu = result.data("streetComparison").get(0).path("communities").get(0);
+    assertThat(baiguoshu.path("communityKey").asString()).isEqualTo("baiguoshu");
+    JsonNode changes = baiguoshu.path("changes");
+    assertThat(changes.findValuesAsString("period")).containsExactly("WEEK", "MONTH", "QUARTER");
+    // 2031-03-09 compared with the latest snapshot on or before a week, a month, three months
+    assertThat(changes.get(0).path("previousDay").asString()).isEqualTo("2031-03-01");
+    assertThat(changes.get(1).path("previousDay").asString()).isEqualTo("2031-02-07");
+    assertThat(changes.get(2).path("previousDay").asString()).isEqualTo("2030-12-01");
+    for (JsonNode change : changes) {
+      assertThat(change.path("change").asDouble())
+          .isEqualTo(baiguoshu.path("value").asDouble() - change.path("previous").asDouble());
+    }
+    assertThat(baiguoshu.path("previous").asDouble())
+        .isEqualTo(changes.get(0).path("previous").asDouble());
+    assertThat(baiguoshu.path("daily").findValuesAsString("day"))
+        .containsExactly("2031-03-01", "2031-03-09");
+    List<String> months = baiguoshu.path("monthly").findValuesAsString("day");
+    assertThat(months).containsExactly("2030-12-01", "2031-02-07", "2031-03-09");
+  }
+
+  @Test
+  void aCommunitysOwnStaff_seeItsPlaceAmongItsPeers_butNoPeersValue() {
+    GraphQlResult admin =
+        graphql
+            .query(
+                "{ community(key: \"baiguoshu\") { standing { metric { key } day value rank"
+                    + " ranked median lowerQuartile upperQuartile } }"
+                    + " communities { edges { node { key } } } }")
+            .as("baiguoshu.admin")
+            .execute();
+    assertThat(admin.hasErrors()).as("%s", admin).isFalse();
+    JsonNode households = null;
+    for (JsonNode standing : admin.data("community.standing")) {
+      if (standing.path("metric").path("key").asString().equals("households")) {
+        households = standing;
+      }
+    }
+    assertThat(households).isNotNull();
+    assertThat(households.path("ranked").asInt()).isEqualTo(2);
+    assertThat(households.path("rank").asInt()).isEqualTo(1);
+    assertThat(households.path("median").isNull())
+        .as("two communities: the median would give the other's value away")
+        .isTrue();
+    assertThat(households.path("upperQuartile").isNull()).isTrue();
+    // ranking read the street's snapshots, and nothing else in the statement saw the wider scope
+    assertThat(admin.edgeValues("communities", "key")).containsExactly("baiguoshu");
+    assertThat(admin.toString()).doesNotContain("xinhua");
+
+    GraphQlResult resident =
+        graphql
+            .query("{ community(key: \"baiguoshu\") { standing { rank } } }")
+            .as("baiguoshu.resident")
+            .execute();
+    assertThat(resident.errorCodes()).containsExactly("FORBIDDEN");
+    GraphQlResult other =
+        graphql
+            .query("{ community(key: \"xinhua\") { standing { rank } } }")
+            .as("baiguoshu.admin")
+            .execute();
+    assertThat(other.data("community").isNull()).isTrue();
   }
 
   @Test
