@@ -69,7 +69,50 @@ final class BenchmarkQueries {
         residents(key, communityId),
         partyMembers(key, communityId),
         node(key, communityId, noticeId),
-        reportMatter(writeKey, writeCommunityId));
+        reportMatter(writeKey, writeCommunityId),
+        dashboard(communities));
+  }
+
+  /** The street's dashboard, one screen: every metric, every community, twelve weekly points. */
+  private static BenchmarkQuery dashboard(int communities) {
+    return new BenchmarkQuery(
+        "dashboard",
+        "the street's dashboard: every metric of the catalogue for all "
+            + communities
+            + " communities, with rank, median and quartiles, the week's change and 12 weekly"
+            + " points each",
+        null,
+        new BenchmarkQuery.Request(
+            "query($street: String!) { streetComparison(streetKey: $street) { metric { key label"
+                + " unit better minSample definition } ranked median lowerQuartile upperQuartile"
+                + " communities { communityKey communityName day value sample sufficient rank"
+                + " previous change weekly { day value sufficient } } } }",
+            Map.of("street", BenchmarkData.STREET),
+            answer -> {
+              JsonNode metrics = answer.path("data").path("streetComparison");
+              int standings = 0;
+              int points = 0;
+              for (JsonNode metric : metrics) {
+                standings += metric.path("communities").size();
+                for (JsonNode standing : metric.path("communities")) {
+                  points += standing.path("weekly").size();
+                }
+              }
+              if (metrics.isEmpty() || standings != metrics.size() * communities) {
+                throw new IllegalStateException(
+                    "dashboard: not every metric of every community: "
+                        + metrics.size()
+                        + " metrics, "
+                        + standings
+                        + " standings; "
+                        + answer
+                            .toString()
+                            .substring(0, Math.min(2000, answer.toString().length())));
+              }
+              return row("metrics", metrics.size(), "standings", standings, "points", points);
+            }),
+        null,
+        false);
   }
 
   private static BenchmarkQuery communitiesList(int communities) {

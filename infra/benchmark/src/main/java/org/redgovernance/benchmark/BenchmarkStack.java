@@ -118,6 +118,8 @@ final class BenchmarkStack implements AutoCloseable {
             // the load generator is one caller sending thousands of requests a second; each is
             // still held to the cost limit, as PostGraphile's are to nothing
             "--rg.graphql.cost-per-minute=0",
+            // the snapshots are the data set's (BenchmarkData): none recorded during a run
+            "--rg.metrics.snapshot-first=PT24H",
             "--rg.attachments.dir=" + work.resolve("attachments")));
     platformApi =
         launch("platform-api", platformApiCommand, Map.of(), "http://127.0.0.1:18080/graphql");

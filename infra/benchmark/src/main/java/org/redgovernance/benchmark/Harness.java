@@ -84,7 +84,8 @@ public final class Harness {
           "data",
           communities
               + " communities at Baiguoshu's scale (708 households, about 2,500 residents, 338"
-              + " party members each) with a year of notices, matters and weekly briefings");
+              + " party members each) with a year of notices, matters and weekly briefings, and 16"
+              + " weeks of daily metric snapshots");
       report.setup(
           "load",
           "wrk (ahead of both servers in the scheduler: nice -10), 1 thread, "
@@ -139,23 +140,30 @@ public final class Harness {
               CONNECTIONS,
               warmUp,
               work);
-          LoadRun.run(
-              stack.postgraphile(),
-              superuser,
-              token,
-              query.community(),
-              GraphQlClient.loadBody(query.postgraphile()),
-              CONNECTIONS,
-              warmUp,
-              work);
+          if (query.compared()) {
+            LoadRun.run(
+                stack.postgraphile(),
+                superuser,
+                token,
+                query.community(),
+                GraphQlClient.loadBody(query.postgraphile()),
+                CONNECTIONS,
+                warmUp,
+                work);
+          }
         }
         for (BenchmarkQuery query : queries) {
           String platformBody = GraphQlClient.loadBody(query.platformApi());
           // a mutation's row id stays "$UUID" here; the load script makes a fresh one per request
-          String postgraphileBody = GraphQlClient.loadBody(query.postgraphile());
+          String postgraphileBody =
+              query.compared() ? GraphQlClient.loadBody(query.postgraphile()) : null;
           List<LoadRun.Result> a = new ArrayList<>();
           List<LoadRun.Result> b = new ArrayList<>();
-          for (BenchmarkStack.Server server : List.of(stack.platformApi(), stack.postgraphile())) {
+          List<BenchmarkStack.Server> servers =
+              query.compared()
+                  ? List.of(stack.platformApi(), stack.postgraphile())
+                  : List.of(stack.platformApi());
+          for (BenchmarkStack.Server server : servers) {
             String body = server == stack.platformApi() ? platformBody : postgraphileBody;
             int windows =
                 SteadyState.warmUp(
@@ -192,16 +200,18 @@ public final class Harness {
                     CONNECTIONS,
                     seconds,
                     work));
-            b.add(
-                LoadRun.run(
-                    stack.postgraphile(),
-                    superuser,
-                    token,
-                    query.community(),
-                    postgraphileBody,
-                    CONNECTIONS,
-                    seconds,
-                    work));
+            if (postgraphileBody != null) {
+              b.add(
+                  LoadRun.run(
+                      stack.postgraphile(),
+                      superuser,
+                      token,
+                      query.community(),
+                      postgraphileBody,
+                      CONNECTIONS,
+                      seconds,
+                      work));
+            }
           }
           report.add(new Report.Compared(query, a, b));
         }

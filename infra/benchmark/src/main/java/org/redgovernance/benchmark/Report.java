@@ -45,7 +45,7 @@ final class Report {
             + " SQL ms / request (A / B) | CPU ms / request (A / B) | CPU ratio | RSS MiB (A / B) |"
             + " errors (A / B) |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (Compared row : rows) {
+    for (Compared row : rows.stream().filter(row -> row.query().compared()).toList()) {
       Mean a = new Mean(row.platformApi());
       Mean b = new Mean(row.postgraphile());
       md.append(
@@ -75,6 +75,33 @@ final class Report {
               a.errors,
               b.errors));
     }
+    List<Compared> alone = rows.stream().filter(row -> !row.query().compared()).toList();
+    if (!alone.isEmpty()) {
+      md.append(
+          "\nplatform-api alone: PostGraphile has no counterpart of these (its users would write"
+              + " the ranking and the series as a SQL function of their own, which would then be"
+              + " timed against itself).\n\n");
+      md.append(
+          "| query | req/s | p50 ms | p99 ms | SQL statements / request | SQL ms / request |"
+              + " CPU ms / request | RSS MiB | errors |\n");
+      md.append("|---|---|---|---|---|---|---|---|---|\n");
+      for (Compared row : alone) {
+        Mean a = new Mean(row.platformApi());
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %d |\n",
+                row.query().name(),
+                a.throughput,
+                a.p50,
+                a.p99,
+                a.statements,
+                a.sql,
+                a.cpu,
+                a.rss,
+                a.errors));
+      }
+    }
     md.append("\nWhat each query asks:\n\n");
     for (Compared row : rows) {
       md.append("- **")
@@ -88,6 +115,19 @@ final class Report {
 
   private static String line(Compared row) {
     Mean a = new Mean(row.platformApi());
+    if (!row.query().compared()) {
+      return String.format(
+          Locale.ROOT,
+          "benchmark: %-14s platform-api %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f"
+              + " sql-ms %5.2f cpu-ms | alone",
+          row.query().name(),
+          a.throughput,
+          a.p50,
+          a.p99,
+          a.statements,
+          a.sql,
+          a.cpu);
+    }
     Mean b = new Mean(row.postgraphile());
     return String.format(
         Locale.ROOT,

@@ -33,11 +33,11 @@ class StreetComparisonModels {
   static final ModelRef<Table<Record>> STANDINGS =
       new ModelRef<>("CommunityStanding", StreetComparisonModels::standings);
   static final ModelRef<Table<Record>> DAYS =
-      new ModelRef<>("MetricPoint", alias -> series(alias, "day"));
+      new ModelRef<>("MetricPoint", StreetComparisonModels::days);
   static final ModelRef<Table<Record>> WEEKS =
-      new ModelRef<>("MetricPoint", alias -> series(alias, "week"));
+      new ModelRef<>("MetricPoint", alias -> points(alias, "WEEK"));
   static final ModelRef<Table<Record>> MONTHS =
-      new ModelRef<>("MetricPoint", alias -> series(alias, "month"));
+      new ModelRef<>("MetricPoint", alias -> points(alias, "MONTH"));
   static final ModelRef<Table<Record>> CHANGES =
       new ModelRef<>("MetricChange", StreetComparisonModels::changes);
 
@@ -213,20 +213,29 @@ class StreetComparisonModels {
   }
 
   /**
-   * The latest snapshot of each {@code unit} (day, ISO week, month) of each community and metric: a
-   * value only where its sample suffices.
+   * The latest snapshot of each ISO week or calendar month ({@code grain}) of each community and
+   * metric, as the snapshot table's trigger keeps it ({@code rg.metric_point}): a value only where
+   * its sample suffices.
    */
-  private static Table<Record> series(String alias, String unit) {
+  private static Table<Record> points(String alias, String grain) {
     return DSL.table(
-            "(SELECT DISTINCT ON (s.community_id, s.metric_key, date_trunc('"
-                + unit
-                + "', s.day)) s.community_id, s.metric_key, s.day, s.sample,"
+            "(SELECT p.community_id, p.metric_key, p.day, p.sample,"
+                + " (p.sample >= m.min_sample) AS sufficient,"
+                + " CASE WHEN p.sample >= m.min_sample THEN p.value END AS value"
+                + " FROM rg.metric_point p JOIN rg.metric m ON m.key = p.metric_key"
+                + " WHERE p.grain = '"
+                + grain
+                + "')")
+        .as(alias);
+  }
+
+  /** Each day's snapshot of each community and metric: a value only where its sample suffices. */
+  private static Table<Record> days(String alias) {
+    return DSL.table(
+            "(SELECT s.community_id, s.metric_key, s.day, s.sample,"
                 + " (s.sample >= m.min_sample) AS sufficient,"
                 + " CASE WHEN s.sample >= m.min_sample THEN s.value END AS value"
-                + " FROM rg.metric_snapshot s JOIN rg.metric m ON m.key = s.metric_key"
-                + " ORDER BY s.community_id, s.metric_key, date_trunc('"
-                + unit
-                + "', s.day), s.day DESC)")
+                + " FROM rg.metric_snapshot s JOIN rg.metric m ON m.key = s.metric_key)")
         .as(alias);
   }
 

@@ -21,7 +21,12 @@ class BrowserOrigins {
 
   /** The paths a browser app calls. */
   static final List<String> PATHS =
-      List.of("/graphql", "/matter-attachments", "/matter-attachments/**", "/roster-imports");
+      List.of(
+          "/graphql",
+          "/matter-attachments",
+          "/matter-attachments/**",
+          "/roster-imports",
+          "/street-comparison.xlsx");
 
   @Bean
   CorsConfigurationSource corsConfigurationSource(GraphQlCorsProperties cors) {

@@ -33,6 +33,8 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
 
   @Autowired MetricSnapshots snapshots;
 
+  @Autowired org.redgovernance.api.graphql.SqlStatementCounter statements;
+
   @BeforeEach
   void twoSnapshotsAWeekApart() {
     snapshots.record(LocalDate.of(2031, 3, 1));
@@ -166,6 +168,28 @@ class StreetComparisonIntegrationTests extends IntegrationTest {
             .as("baiguoshu.admin")
             .execute();
     assertThat(other.data("community").isNull()).isTrue();
+  }
+
+  @Test
+  void aWholeDashboardScreen_isOneRequest_answeredInOneStatementAfterTheTenantContext() {
+    String dashboard =
+        "query($street: String!) { streetComparison(streetKey: $street) { metric { key label"
+            + " unit better minSample definition } ranked median lowerQuartile upperQuartile"
+            + " communities { communityKey communityName day value sample sufficient rank previous"
+            + " change weekly { day value sufficient } } } }";
+    long before = statements.total();
+    GraphQlResult screen =
+        graphql.query(dashboard).as("baishalu.admin").variable("street", "baishalu").execute();
+    long used = statements.total() - before;
+    assertThat(screen.hasErrors()).as("%s", screen).isFalse();
+    long metrics = Rows.count("SELECT count(*) FROM rg.metric");
+    assertThat(screen.data("streetComparison").size()).isEqualTo((int) metrics);
+    for (JsonNode metric : screen.data("streetComparison")) {
+      assertThat(metric.path("communities").size()).isEqualTo(2);
+    }
+    // the caller's communities (as for any request), then the dashboard's own two: the tenant
+    // context and the one compiled statement, whatever the number of communities and metrics
+    assertThat(used).isEqualTo(3);
   }
 
   @Test

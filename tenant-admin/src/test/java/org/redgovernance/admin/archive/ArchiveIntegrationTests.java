@@ -54,7 +54,8 @@ class ArchiveIntegrationTests extends TenantAdminTest {
             "notification_preference",
             "notification_wechat_consent",
             "notification_digest",
-            "community_role_holder");
+            "community_role_holder",
+            "metric_point");
     assertThat(inDatabase).containsKeys(notArchived.toArray(String[]::new));
     notArchived.forEach(inDatabase::remove);
     assertThat(tables).containsExactlyInAnyOrderElementsOf(inDatabase.keySet());
