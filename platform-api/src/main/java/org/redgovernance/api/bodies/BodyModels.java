@@ -273,6 +273,32 @@ class BodyModels {
                 partyOnly ? isParty(member) : DSL.noCondition()));
   }
 
+  /**
+   * How many sit today, in the terms running today, on the community's bodies of {@code kind}: all,
+   * or the party members (the catalogue's party share per body).
+   */
+  static Field<Integer> sittingOnKind(
+      Field<UUID> community, String kind, LocalDate today, boolean partyOnly) {
+    GovernanceBody body = GOVERNANCE_BODY.as("kind_body");
+    BodyTerm term = BODY_TERM.as("kind_term");
+    BodyMembership member = BODY_MEMBERSHIP.as("kind_member");
+    Field<LocalDate> day = DSL.val(today);
+    return DSL.field(
+        DSL.selectCount()
+            .from(member)
+            .join(term)
+            .on(term.COMMUNITY_ID.eq(member.COMMUNITY_ID), term.ID.eq(member.TERM_ID))
+            .join(body)
+            .on(body.COMMUNITY_ID.eq(term.COMMUNITY_ID), body.ID.eq(term.BODY_ID))
+            .where(
+                body.COMMUNITY_ID.eq(community),
+                body.KIND.eq(kind),
+                running(term, today),
+                member.FROM_ON.le(day),
+                member.TO_ON.isNull().or(member.TO_ON.ge(day)),
+                partyOnly ? isParty(member) : DSL.noCondition()));
+  }
+
   /** {@code part / whole} as a Float, 0 when the whole is. */
   private static Field<Double> share(Field<Integer> part, Field<Integer> whole) {
     return DSL.when(whole.eq(0), DSL.inline(0.0))

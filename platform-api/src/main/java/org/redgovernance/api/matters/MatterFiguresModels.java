@@ -126,6 +126,57 @@ class MatterFiguresModels {
             .where(MATTER.COMMUNITY_ID.eq(community), MATTER.CLOSED_AT.lt(until)));
   }
 
+  /** Matters that had been accepted before {@code until} (a timeline entry to ACCEPTED). */
+  static Field<Integer> acceptedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return reachedBefore(community, MatterStatus.ACCEPTED, until);
+  }
+
+  /** Matters that had been resolved at least once before {@code until}. */
+  static Field<Integer> everResolvedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return reachedBefore(community, MatterStatus.RESOLVED, until);
+  }
+
+  /** Matters reopened at least once before {@code until} (the reporter disagreed). */
+  static Field<Integer> reopenedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return reachedBefore(community, MatterStatus.REOPENED, until);
+  }
+
+  /** Matters verified before {@code until}. */
+  static Field<Integer> verifiedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return count(community, MATTER.VERIFIED_AT.lt(until));
+  }
+
+  /** Matters closed before {@code until}: those whose reporter could rate them. */
+  static Field<Integer> closedBefore(Field<UUID> community, Field<OffsetDateTime> until) {
+    return count(community, MATTER.CLOSED_AT.lt(until));
+  }
+
+  /** The 90th percentile of hours to resolution, over the matters resolved before {@code until}. */
+  static Field<Double> p90HoursToResolutionBefore(
+      Field<UUID> community, Field<OffsetDateTime> until) {
+    return hours(community, 0.9, MATTER.RESOLVED_AT, MATTER.RESOLVED_AT.lt(until));
+  }
+
+  /** Median hours from report to verification, over the matters verified before {@code until}. */
+  static Field<Double> medianHoursToVerificationBefore(
+      Field<UUID> community, Field<OffsetDateTime> until) {
+    return medianHours(community, MATTER.VERIFIED_AT, MATTER.VERIFIED_AT.lt(until));
+  }
+
+  /** Matters whose timeline reached {@code status} before {@code until}. */
+  private static Field<Integer> reachedBefore(
+      Field<UUID> community, MatterStatus status, Field<OffsetDateTime> until) {
+    org.redgovernance.database.jooq.tables.MatterEvent entry =
+        org.redgovernance.database.jooq.Tables.MATTER_EVENT.as("reached_entry");
+    return DSL.field(
+        DSL.select(DSL.countDistinct(entry.MATTER_ID))
+            .from(entry)
+            .where(
+                entry.COMMUNITY_ID.eq(community),
+                entry.TO_STATUS.eq(status.name()),
+                entry.OCCURRED_AT.lt(until)));
+  }
+
   /** Median hours from report to resolution, over the matters resolved. */
   static Field<Double> medianHoursToResolution(Field<UUID> community) {
     return medianHours(community, MATTER.RESOLVED_AT);
@@ -205,13 +256,22 @@ class MatterFiguresModels {
   /** The same, over the matters {@code which} also finds. */
   private static Field<Double> medianHours(
       Field<UUID> community, Field<OffsetDateTime> until, Condition which) {
+    return hours(community, 0.5, until, which);
+  }
+
+  /**
+   * The {@code fraction} percentile of hours from report to {@code until}, over the community's
+   * matters that reached it and {@code which} finds.
+   */
+  private static Field<Double> hours(
+      Field<UUID> community, double fraction, Field<OffsetDateTime> until, Condition which) {
     Matter matter = MATTER;
     return DSL.field(
         DSL.select(
                 DSL.field(
-                    "percentile_cont(0.5) within group (order by extract(epoch from ({0} - {1}))"
+                    "percentile_cont({2}) within group (order by extract(epoch from ({0} - {1}))"
                         + " / 3600.0)",
-                    SQLDataType.DOUBLE, until, matter.REPORTED_AT))
+                    SQLDataType.DOUBLE, until, matter.REPORTED_AT, DSL.inline(fraction)))
             .from(matter)
             .where(matter.COMMUNITY_ID.eq(community), which));
   }

@@ -9,7 +9,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.tenancy.AccessScope;
@@ -61,16 +60,10 @@ class StreetComparisonModels {
             metric -> List.of(metric.KEY),
             row -> List.of(column(row, "metric_key", String.class)))
         .value("streetKey", row -> column(row, "street_key", String.class))
-        .value(
-            "ranked",
-            row ->
-                DSL.field(
-                    DSL.selectCount()
-                        .from(standingsOf(row, "ranked_standing"))
-                        .where(column("ranked_standing", "rank", Integer.class).isNotNull())))
-        .value("median", row -> percentile(row, 0.5))
-        .value("lowerQuartile", row -> percentile(row, 0.25))
-        .value("upperQuartile", row -> percentile(row, 0.75))
+        .value("ranked", row -> DSL.coalesce(column(row, "ranked", Integer.class), DSL.inline(0)))
+        .value("median", row -> column(row, "median", Double.class))
+        .value("lowerQuartile", row -> column(row, "lower_quartile", Double.class))
+        .value("upperQuartile", row -> column(row, "upper_quartile", Double.class))
         .list(
             "communities",
             STANDINGS,
@@ -161,15 +154,16 @@ class StreetComparisonModels {
     return DSL.when(
         column(standing, "sufficient", Boolean.class),
         DSL.field(
-            "(SELECT CASE WHEN p.sample >= m.min_sample THEN p.value END"
-                + " FROM rg.metric_snapshot p JOIN rg.metric m ON m.key = p.metric_key"
+            "(SELECT CASE WHEN p.sample >= {3} THEN p.value END"
+                + " FROM rg.metric_snapshot p"
                 + " WHERE p.community_id = {0} AND p.metric_key = {1} AND p.day <= ({2} - "
                 + span
                 + ")::date ORDER BY p.day DESC LIMIT 1)",
             Double.class,
             column(standing, "community_id", UUID.class),
             column(standing, "metric_key", String.class),
-            column(standing, "day", LocalDate.class)));
+            column(standing, "day", LocalDate.class),
+            column(standing, "min_sample", Integer.class)));
   }
 
   /** A column of the latest snapshot a period older than the change's standing. */
@@ -220,10 +214,10 @@ class StreetComparisonModels {
   private static Table<Record> points(String alias, String grain) {
     return DSL.table(
             "(SELECT p.community_id, p.metric_key, p.day, p.sample,"
-                + " (p.sample >= m.min_sample) AS sufficient,"
-                + " CASE WHEN p.sample >= m.min_sample THEN p.value END AS value"
-                + " FROM rg.metric_point p JOIN rg.metric m ON m.key = p.metric_key"
-                + " WHERE p.grain = '"
+                + " (p.sample >= n.min_sample) AS sufficient,"
+                + " CASE WHEN p.sample >= n.min_sample THEN p.value END AS value"
+                + " FROM rg.metric_point p CROSS JOIN LATERAL (SELECT m.min_sample FROM rg.metric m"
+                + " WHERE m.key = p.metric_key) n WHERE p.grain = '"
                 + grain
                 + "')")
         .as(alias);
@@ -239,11 +233,16 @@ class StreetComparisonModels {
         .as(alias);
   }
 
-  /** Every street with every metric of the catalogue. */
+  /**
+   * Every street with every metric of the catalogue, and the street's summary of it (view {@code
+   * rg.metric_street_summary}: how many are ranked, the median and quartiles of their values).
+   */
   private static Table<Record> metricsOfStreets(String alias) {
     return DSL.table(
             "(SELECT s.id AS street_id, s.key AS street_key, m.key AS metric_key,"
-                + " m.position AS position FROM rg.street s CROSS JOIN rg.metric m)")
+                + " m.position AS position, t.ranked, t.median, t.lower_quartile, t.upper_quartile"
+                + " FROM rg.street s CROSS JOIN rg.metric m LEFT JOIN rg.metric_street_summary t"
+                + " ON t.street_id = s.id AND t.metric_key = m.key)")
         .as(alias);
   }
 
@@ -267,32 +266,6 @@ class StreetComparisonModels {
                 + " ('MONTH', 2, interval '1 month'), ('QUARTER', 3, interval '3 months'))"
                 + " AS p (period, position, span))")
         .as(alias);
-  }
-
-  /** The standings of the row's street and metric, as a table of its own. */
-  private static Table<Record> standingsOf(Table<?> row, String alias) {
-    Table<Record> standing = standings(alias);
-    return DSL.table(
-            DSL.selectFrom(standing)
-                .where(
-                    column(alias, "street_id", UUID.class)
-                        .eq(column(row, "street_id", UUID.class))
-                        .and(
-                            column(alias, "metric_key", String.class)
-                                .eq(column(row, "metric_key", String.class)))))
-        .as(alias);
-  }
-
-  /** The street's {@code fraction} percentile of the metric's ranked values. */
-  private static Field<Double> percentile(Table<?> row, double fraction) {
-    String alias = "percentile_" + Math.round(fraction * 100);
-    return DSL.field(
-        DSL.select(
-                DSL.field(
-                    "percentile_cont({0}) within group (order by {1})",
-                    SQLDataType.DOUBLE, DSL.inline(fraction), column(alias, "value", Double.class)))
-            .from(standingsOf(row, alias))
-            .where(column(alias, "rank", Integer.class).isNotNull()));
   }
 
   /** The streets the caller holds a street role of (all of them for the platform operator). */

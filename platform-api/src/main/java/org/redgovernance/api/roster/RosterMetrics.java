@@ -30,6 +30,28 @@ class RosterMetrics {
   }
 
   @Bean
+  MetricSource registeredPartyMembers() {
+    return byKind("party_members_registered", "REGISTERED");
+  }
+
+  @Bean
+  MetricSource inServicePartyMembers() {
+    return byKind("party_members_in_service", "IN_SERVICE");
+  }
+
+  @Bean
+  MetricSource silverPartyMembers() {
+    return byKind("party_members_silver", "SILVER");
+  }
+
+  private static MetricSource byKind(String key, String kind) {
+    return MetricSource.count(
+        key,
+        (community, today) ->
+            RosterModels.activePartyMembers(community, org.jooq.impl.DSL.inline(kind)));
+  }
+
+  @Bean
   MetricSource partyHouseholdShare() {
     return MetricSource.share(
         "party_household_share",

@@ -116,10 +116,17 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
     assertThat(backfilled)
         .containsExactly(
             "average_rating",
+            "matters_accepted",
             "matters_raised",
+            "matters_reopened_share",
+            "matters_resolved",
+            "matters_verified",
             "median_hours_to_resolution",
+            "median_hours_to_verification",
             "meetings_per_week",
-            "notices_published");
+            "notices_published",
+            "p90_hours_to_resolution",
+            "rating_response_rate");
     assertThat(keysOn("baiguoshu", today.minusDays(6))).containsExactlyElementsOf(backfilled);
     assertThat(keysOn("baiguoshu", today.minusDays(4))).containsExactlyElementsOf(backfilled);
 

@@ -20,8 +20,9 @@ class MetricsIntegrationTests extends IntegrationTest {
 
   private static final String VALUES =
       "query($key: String!) { community(key: $key) {"
-          + " figures { households residents partyMembers partyMemberHouseholdShare }"
-          + " matterFigures { total averageRating rated }"
+          + " figures { households residents partyMembers partyMemberHouseholdShare"
+          + " partyMembersByKind { kind count } bodies { kind members partyMembers } }"
+          + " matterFigures { total averageRating rated medianHoursToVerification }"
           + " meetingFigures { meetingsPerWeek openActionItems overdueActionItems }"
           + " metrics { metric { key minSample } value sample sufficient asOf } } }";
 
@@ -68,9 +69,45 @@ class MetricsIntegrationTests extends IntegrationTest {
         .isCloseTo(100 * figures.path("partyMemberHouseholdShare").asDouble(), within(0.001));
     assertThat(values.get("party_household_share").path("sample").asInt())
         .isEqualTo(figures.path("households").asInt());
+    for (JsonNode kind : figures.path("partyMembersByKind")) {
+      String key = "party_members_" + kind.path("kind").asString().toLowerCase();
+      assertThat(values.get(key).path("value").asDouble())
+          .as(key)
+          .isEqualTo(kind.path("count").asDouble());
+    }
+    for (JsonNode body : figures.path("bodies")) {
+      String key =
+          switch (body.path("kind").asString()) {
+            case "OWNERS_COMMITTEE" -> "owners_committee_party_share";
+            case "SUPERVISORY_COMMITTEE" -> "supervisory_committee_party_share";
+            default -> null;
+          };
+      if (key != null) {
+        assertThat(values.get(key).path("sample").asInt()).isEqualTo(body.path("members").asInt());
+        assertThat(values.get(key).path("value").asDouble())
+            .as(key)
+            .isCloseTo(
+                100.0 * body.path("partyMembers").asInt() / body.path("members").asInt(),
+                within(0.001));
+      }
+    }
     JsonNode matters = community.path("matterFigures");
     assertThat(values.get("matters_raised").path("value").asDouble())
         .isEqualTo(matters.path("total").asDouble());
+    // the course of matters is a funnel: raised ≥ accepted ≥ resolved ≥ verified
+    assertThat(values.get("matters_raised").path("value").asDouble())
+        .isGreaterThanOrEqualTo(values.get("matters_accepted").path("value").asDouble());
+    assertThat(values.get("matters_accepted").path("value").asDouble())
+        .isGreaterThanOrEqualTo(values.get("matters_resolved").path("value").asDouble())
+        .isPositive();
+    assertThat(values.get("matters_resolved").path("value").asDouble())
+        .isGreaterThanOrEqualTo(values.get("matters_verified").path("value").asDouble());
+    assertThat(values.get("p90_hours_to_resolution").path("value").asDouble())
+        .isGreaterThanOrEqualTo(values.get("median_hours_to_resolution").path("value").asDouble());
+    if (!matters.path("medianHoursToVerification").isNull()) {
+      assertThat(values.get("median_hours_to_verification").path("value").asDouble())
+          .isCloseTo(matters.path("medianHoursToVerification").asDouble(), within(1e-6));
+    }
     assertThat(values.get("average_rating").path("sample").asInt())
         .isEqualTo(matters.path("rated").asInt());
     JsonNode meetings = community.path("meetingFigures");
