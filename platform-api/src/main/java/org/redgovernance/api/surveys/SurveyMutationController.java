@@ -164,10 +164,7 @@ class SurveyMutationController {
         "survey",
         command -> {
           ReachableCommunity community = command.community();
-          SurveyState survey =
-              surveys
-                  .find(command.dsl(), community.id(), command.targetId())
-                  .orElseThrow(() -> NO_SUCH_SURVEY);
+          SurveyState survey = found(command);
           UUID resident =
               surveys
                   .livingResidentOf(
@@ -203,10 +200,7 @@ class SurveyMutationController {
         "survey",
         command -> {
           ReachableCommunity community = command.community();
-          SurveyState survey =
-              surveys
-                  .find(command.dsl(), community.id(), command.targetId())
-                  .orElseThrow(() -> NO_SUCH_SURVEY);
+          SurveyState survey = found(command);
           boolean streets = survey.streetSurveyId() != null;
           boolean allowed =
               streets
@@ -233,6 +227,13 @@ class SurveyMutationController {
                       "expectedVersion"));
           return new Changed(SurveyTypes.SURVEY, community.id(), survey.id());
         });
+  }
+
+  /** The survey the command names, or NOT_FOUND. */
+  private SurveyState found(Commands.Step command) {
+    return surveys
+        .find(command.dsl(), command.community().id(), command.targetId())
+        .orElseThrow(() -> NO_SUCH_SURVEY);
   }
 
   private static void requireOpen(SurveyState survey) {

@@ -101,10 +101,10 @@ class SurveyRepository {
 
   /** The questions of the survey the write made, written beside it. */
   static Query questions(Write.Row survey, List<SurveyDraft.Question> questions) {
-    Select<? extends Record> rows = null;
+    List<Select<? extends Record>> rows = new java.util.ArrayList<>();
     for (int i = 0; i < questions.size(); i++) {
       SurveyDraft.Question question = questions.get(i);
-      Select<? extends Record> row =
+      rows.add(
           DSL.select(
                   survey.communityId(),
                   survey.id(),
@@ -113,8 +113,7 @@ class SurveyRepository {
                   DSL.val(question.text()),
                   DSL.val(question.options().toArray(String[]::new)),
                   DSL.val(question.required()))
-              .from(survey.table());
-      rows = rows == null ? row : rows.unionAll((Select) row);
+              .from(survey.table()));
     }
     return DSL.insertInto(
             SURVEY_QUESTION,
@@ -125,7 +124,7 @@ class SurveyRepository {
             SURVEY_QUESTION.TEXT,
             SURVEY_QUESTION.OPTIONS,
             SURVEY_QUESTION.REQUIRED)
-        .select((Select) rows);
+        .select(all(rows));
   }
 
   /**
@@ -148,9 +147,9 @@ class SurveyRepository {
    * writes nothing): each answer alone, with neither the resident nor the time.
    */
   static Query answers(Write.Row participation, UUID surveyId, SurveyBallot ballot) {
-    Select<? extends Record> rows = null;
+    List<Select<? extends Record>> rows = new java.util.ArrayList<>();
     for (SurveyBallot.Answer answer : ballot.answers()) {
-      Select<? extends Record> row =
+      rows.add(
           DSL.select(
                   participation.communityId(),
                   DSL.val(surveyId),
@@ -158,8 +157,7 @@ class SurveyRepository {
                   DSL.val(answer.score(), Integer.class),
                   DSL.val(answer.choice(), Integer.class),
                   DSL.val(answer.text(), String.class))
-              .from(participation.table());
-      rows = rows == null ? row : rows.unionAll((Select) row);
+              .from(participation.table()));
     }
     return DSL.insertInto(
             SURVEY_ANSWER,
@@ -169,7 +167,20 @@ class SurveyRepository {
             SURVEY_ANSWER.SCORE,
             SURVEY_ANSWER.CHOICE,
             SURVEY_ANSWER.TEXT)
-        .select((Select) rows);
+        .select(all(rows));
+  }
+
+  /**
+   * The rows of {@code selects} as one select (UNION ALL), each reading the row the write made, so
+   * that a write that made nothing inserts nothing beside it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Select all(List<Select<? extends Record>> selects) {
+    Select union = selects.get(0);
+    for (Select<? extends Record> next : selects.subList(1, selects.size())) {
+      union = union.unionAll((Select) next);
+    }
+    return union;
   }
 
   /**
