@@ -135,6 +135,37 @@ class MeetingFiguresModels {
 
   /** The body's marks at the meetings held in the last ninety days. */
   private static Field<Integer> marks(BodyCard body, ReadRequest request, Condition which) {
+    return marks(body.COMMUNITY_ID, ATTENDANCE.BODY_ID.eq(body.ID), request.today(), which);
+  }
+
+  /**
+   * The marks of the community's bodies of {@code kind} (PARTY_BRANCH, OWNERS_COMMITTEE …) at the
+   * meetings held in the ninety days before today: all, or those present (the catalogue's
+   * attendance per body).
+   */
+  static Field<Integer> marksOfKind(
+      Field<UUID> community, String kind, java.time.LocalDate today, boolean presentOnly) {
+    org.redgovernance.database.jooq.tables.GovernanceBody body =
+        org.redgovernance.database.jooq.Tables.GOVERNANCE_BODY.as("marked_body");
+    return marks(
+        community,
+        DSL.exists(
+            DSL.selectOne()
+                .from(body)
+                .where(
+                    body.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
+                    body.ID.eq(ATTENDANCE.BODY_ID),
+                    body.KIND.eq(kind))),
+        today,
+        presentOnly ? ATTENDANCE.STATUS.eq(AttendanceStatus.PRESENT.name()) : DSL.noCondition());
+  }
+
+  /**
+   * The marks of {@code bodies} at the community's meetings held in the ninety whole days
+   * (Asia/Shanghai) before today, or today: the same window for a past day's records as for now.
+   */
+  private static Field<Integer> marks(
+      Field<UUID> community, Condition bodies, java.time.LocalDate today, Condition which) {
     return DSL.field(
         DSL.selectCount()
             .from(ATTENDANCE)
@@ -143,10 +174,16 @@ class MeetingFiguresModels {
                 MEETING.COMMUNITY_ID.eq(ATTENDANCE.COMMUNITY_ID),
                 MEETING.ID.eq(ATTENDANCE.MEETING_ID))
             .where(
-                ATTENDANCE.COMMUNITY_ID.eq(body.COMMUNITY_ID),
-                ATTENDANCE.BODY_ID.eq(body.ID),
+                ATTENDANCE.COMMUNITY_ID.eq(community),
+                bodies,
                 MEETING.STATUS.eq(MeetingStatus.HELD.name()),
-                MEETING.STARTS_AT.ge(request.now().minusDays(ATTENDANCE_DAYS)),
+                MEETING.STARTS_AT.ge(
+                    today
+                        .minusDays(ATTENDANCE_DAYS)
+                        .atStartOfDay(ReadRequest.ZONE)
+                        .toOffsetDateTime()),
+                MEETING.STARTS_AT.lt(
+                    today.plusDays(1).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime()),
                 which));
   }
 }

@@ -115,6 +115,11 @@ class MetricSnapshotsIntegrationTests extends IntegrationTest {
             .toList();
     assertThat(backfilled)
         .containsExactly(
+            "attendance_owner_representatives",
+            "attendance_owners_committee",
+            "attendance_party_branch",
+            "attendance_party_members",
+            "attendance_supervisory_committee",
             "average_rating",
             "matters_accepted",
             "matters_raised",

@@ -23,7 +23,8 @@ class MetricsIntegrationTests extends IntegrationTest {
           + " figures { households residents partyMembers partyMemberHouseholdShare"
           + " partyMembersByKind { kind count } bodies { kind members partyMembers } }"
           + " matterFigures { total averageRating rated medianHoursToVerification }"
-          + " meetingFigures { meetingsPerWeek openActionItems overdueActionItems }"
+          + " meetingFigures { meetingsPerWeek openActionItems overdueActionItems"
+          + " attendanceByBody { kind marked rate } }"
           + " metrics { metric { key minSample } value sample sufficient asOf } } }";
 
   @Test
@@ -111,6 +112,17 @@ class MetricsIntegrationTests extends IntegrationTest {
     assertThat(values.get("average_rating").path("sample").asInt())
         .isEqualTo(matters.path("rated").asInt());
     JsonNode meetings = community.path("meetingFigures");
+    for (JsonNode body : meetings.path("attendanceByBody")) {
+      JsonNode metric = values.get("attendance_" + body.path("kind").asString().toLowerCase());
+      assertThat(metric.path("sample").asInt())
+          .as("%s", body)
+          .isEqualTo(body.path("marked").asInt());
+      if (body.path("marked").asInt() > 0) {
+        assertThat(metric.path("value").asDouble())
+            .as("%s", body)
+            .isCloseTo(100 * body.path("rate").asDouble(), within(1e-6));
+      }
+    }
     assertThat(values.get("meetings_per_week").path("value").asDouble())
         .isEqualTo(meetings.path("meetingsPerWeek").asDouble());
     assertThat(values.get("open_action_items").path("value").asDouble())
