@@ -54,7 +54,7 @@ final class DemoSurveys {
           update(
               "INSERT INTO rg.survey (community_id, id, street_survey_id, title, description,"
                   + " opens_at, closes_at, author_id, author_name)"
-                  + " VALUES (?, ?, ?, ?, ?, now() - interval '30 days', now() + interval '30 days',"
+                  + " VALUES (?, ?, ?, ?, ?, now() - interval '60 days', now() - interval '30 days',"
                   + " 'baishalu.admin', '白沙路街道') ON CONFLICT (community_id, street_survey_id)"
                   + " DO NOTHING",
               community,

@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The metrics of the catalogue that surveys compute, from the community's latest survey that has
- * opened ({@link SurveyMetricModels}): the same score and response rate as that survey's {@code
- * results}.
+ * The metrics of the catalogue that surveys compute ({@link SurveyMetricModels}): the score of the
+ * community's latest closed survey, as its {@code results} show it, and the response rate of its
+ * latest opened one.
  */
 @Configuration(proxyBeanMethods = false)
 class SurveyMetrics {
@@ -18,7 +18,7 @@ class SurveyMetrics {
     return MetricSource.of(
         "satisfaction",
         SurveyMetricModels::latestScore,
-        (community, today) -> SurveyMetricModels.latestRespondents(community, today));
+        SurveyMetricModels::latestClosedRespondents);
   }
 
   @Bean

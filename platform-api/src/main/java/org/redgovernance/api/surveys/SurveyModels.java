@@ -34,10 +34,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code Survey} and its results as the read model declares them. Every survey of a community is
  * readable to every role in it (residents answer them); its results only to the staff and the
- * street office, and only as aggregates: counts, means and shares, each withheld when fewer than
- * {@value #FEWEST_SHOWN} residents answered (the survey, or the question), and free text in
- * alphabetical order, never the order it came in. Nothing here joins an answer to a person: the
- * answers hold none.
+ * street office, and only as aggregates: counts, means and shares, shown once the survey has closed
+ * and each withheld when fewer than {@value #FEWEST_SHOWN} residents answered (the survey, or the
+ * question), and free text in alphabetical order, never the order it came in. Nothing here joins an
+ * answer to a person: the answers hold none.
  */
 @Configuration(proxyBeanMethods = false)
 class SurveyModels {
@@ -119,11 +119,12 @@ class SurveyModels {
                     .div(
                         DSL.nullif(
                             RosterModels.residentsLivingThere(survey.COMMUNITY_ID), DSL.inline(0))))
+        .value("suppressed", survey -> DSL.field(DSL.not(shown(survey.COMMUNITY_ID, survey.ID))))
         .value(
-            "suppressed",
+            "score",
             survey ->
-                DSL.field(respondents(survey.COMMUNITY_ID, survey.ID).lt(DSL.inline(FEWEST_SHOWN))))
-        .value("score", survey -> score(survey.COMMUNITY_ID, survey.ID))
+                DSL.when(
+                    shown(survey.COMMUNITY_ID, survey.ID), score(survey.COMMUNITY_ID, survey.ID)))
         .list(
             "questions",
             QUESTION_RESULTS,
@@ -266,11 +267,31 @@ class SurveyModels {
     return DSL.field(DSL.selectCount().from(counted).where(answering(counted, question)));
   }
 
-  /** Fewer than {@value #FEWEST_SHOWN} answered the question, or the survey. */
+  /**
+   * The question's figures are withheld: fewer than {@value #FEWEST_SHOWN} answered it, or the
+   * survey's are.
+   */
   private static Condition suppressed(SurveyQuestion question) {
     return answers(question)
         .lt(DSL.inline(FEWEST_SHOWN))
-        .or(respondents(question.COMMUNITY_ID, question.SURVEY_ID).lt(DSL.inline(FEWEST_SHOWN)));
+        .or(DSL.not(shown(question.COMMUNITY_ID, question.SURVEY_ID)));
+  }
+
+  /**
+   * Whether a survey's results may be shown: it has closed, and at least {@value #FEWEST_SHOWN}
+   * residents answered. Not while it is open: whoever knows who answered last could read their
+   * answers off the change in the figures.
+   */
+  static Condition shown(Field<UUID> community, Field<UUID> survey) {
+    Survey closed = SURVEY.as("closed_survey");
+    return DSL.exists(
+            DSL.selectOne()
+                .from(closed)
+                .where(
+                    closed.COMMUNITY_ID.eq(community),
+                    closed.ID.eq(survey),
+                    closed.CLOSES_AT.le(DSL.currentOffsetDateTime())))
+        .and(respondents(community, survey).ge(DSL.inline(FEWEST_SHOWN)));
   }
 
   private static Condition shown(SurveyQuestion question) {

@@ -73,6 +73,19 @@ final class SurveyDesk {
         .execute();
   }
 
+  /** Closes the survey now, as its admin or secretary (or the street's admin) does. */
+  void close(String user, String survey) {
+    GraphQlResult closed =
+        graphql
+            .query(
+                "mutation($input: CloseSurveyInput!) { closeSurvey(input: $input) { errors {"
+                    + " code } } }")
+            .as(user)
+            .variable("input", Map.of("id", survey))
+            .execute();
+    assertThat(closed.data("closeSurvey.errors").isEmpty()).as("%s", closed).isTrue();
+  }
+
   GraphQlResult read(String user, String survey, String selection) {
     return graphql
         .query("query($id: ID!) { node(id: $id) { ... on Survey { " + selection + " } } }")

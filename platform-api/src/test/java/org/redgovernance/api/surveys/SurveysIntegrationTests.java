@@ -77,7 +77,7 @@ class SurveysIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void underFiveRespondents_theResultsAreWithheld_fromFiveTheyAreShownAsAggregates() {
+  void underFiveRespondents_theResultsAreWithheld_fromFiveTheyAreShownAsAggregates_onceClosed() {
     String title = "阈值 " + UUID.randomUUID();
     String survey = desk.open("baiguoshu.admin", "baiguoshu", title);
     desk.answer("baiguoshu.resident", survey, SurveyDesk.answers(5, 1, "加装电梯"));
@@ -94,6 +94,15 @@ class SurveysIntegrationTests extends IntegrationTest {
     }
 
     SurveyDesk.othersAnswer(title, 4, 3, 2, "修路");
+    JsonNode open = desk.read("baiguoshu.admin", survey, SurveyDesk.RESULTS).data("node.results");
+    assertThat(open.path("respondents").asInt()).isEqualTo(5);
+    assertThat(open.path("suppressed").asBoolean())
+        .as("while open: the next answer's change would give it away")
+        .isTrue();
+    assertThat(open.path("score").isNull()).isTrue();
+    assertThat(open.path("questions").findValues("options")).allMatch(JsonNode::isEmpty);
+
+    desk.close("baiguoshu.admin", survey);
     JsonNode five = desk.read("baiguoshu.admin", survey, SurveyDesk.RESULTS).data("node.results");
     assertThat(five.path("respondents").asInt()).isEqualTo(5);
     assertThat(five.path("suppressed").asBoolean()).isFalse();
@@ -124,6 +133,7 @@ class SurveysIntegrationTests extends IntegrationTest {
     String survey = desk.open("baiguoshu.admin", "baiguoshu", title);
     desk.answer("baiguoshu.resident", survey, SurveyDesk.answers(4, 3, "只有我写了"));
     SurveyDesk.othersAnswer(title, 4, 4, 3, null);
+    desk.close("baiguoshu.admin", survey);
 
     JsonNode results =
         desk.read("baiguoshu.admin", survey, SurveyDesk.RESULTS).data("node.results");
@@ -339,11 +349,12 @@ class SurveysIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void theSatisfactionMetrics_sayWhatTheLatestSurveysResultsSay() {
+  void theSatisfactionMetrics_sayWhatTheLatestClosedSurveysResultsSay() {
     String title = "满意度指标 " + UUID.randomUUID();
     String survey = desk.open("baiguoshu.admin", "baiguoshu", title);
     desk.answer("baiguoshu.resident", survey, SurveyDesk.answers(5, 1, null));
     SurveyDesk.othersAnswer(title, 5, 2, 1, null);
+    desk.close("baiguoshu.admin", survey);
     JsonNode results =
         desk.read("baiguoshu.admin", survey, SurveyDesk.RESULTS).data("node.results");
     JsonNode metrics =
