@@ -145,8 +145,7 @@ class MeetingFiguresModels {
    */
   static Field<Integer> marksOfKind(
       Field<UUID> community, String kind, java.time.LocalDate today, boolean presentOnly) {
-    org.redgovernance.database.jooq.tables.GovernanceBody body =
-        org.redgovernance.database.jooq.Tables.GOVERNANCE_BODY.as("marked_body");
+    BodyCard body = BODY_CARD.as("marked_body");
     return marks(
         community,
         DSL.exists(
