@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.redgovernance.api.readmodel.ReadRequest;
+import org.redgovernance.api.metrics.MetricSource;
 import org.redgovernance.database.jooq.tables.Survey;
 
 /**
@@ -20,56 +20,43 @@ final class SurveyMetricModels {
   private SurveyMetricModels() {}
 
   static Field<Double> latestScore(Field<UUID> community, LocalDate today) {
-    Survey latest = SURVEY.as("latest_closed_survey");
-    return DSL.field(
-        DSL.select(SurveyModels.score(latest.COMMUNITY_ID, latest.ID))
-            .from(latest)
-            .where(closed(latest, community, today))
-            .orderBy(latest.CLOSES_AT.desc(), latest.ID.desc())
-            .limit(1));
+    return ofLatestClosed(community, today, SurveyModels::score);
   }
 
   /** How many answered the latest survey closed by the end of {@code today}: the score's sample. */
   static Field<Integer> latestClosedRespondents(Field<UUID> community, LocalDate today) {
-    Survey latest = SURVEY.as("latest_closed_survey");
-    return DSL.coalesce(
-        DSL.field(
-            DSL.select(SurveyModels.respondents(latest.COMMUNITY_ID, latest.ID))
-                .from(latest)
-                .where(closed(latest, community, today))
-                .orderBy(latest.CLOSES_AT.desc(), latest.ID.desc())
-                .limit(1)),
-        DSL.inline(0));
+    return DSL.coalesce(ofLatestClosed(community, today, SurveyModels::respondents), DSL.inline(0));
   }
 
-  private static org.jooq.Condition closed(Survey survey, Field<UUID> community, LocalDate today) {
-    return survey
-        .COMMUNITY_ID
-        .eq(community)
-        .and(survey.CLOSES_AT.le(DSL.currentOffsetDateTime()))
-        .and(
-            survey.CLOSES_AT.lt(
-                DSL.val(today.plusDays(1).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime())));
-  }
-
+  /** How many answered the latest survey opened by the end of {@code today}. */
   static Field<Integer> latestRespondents(Field<UUID> community, LocalDate today) {
     Survey latest = SURVEY.as("latest_survey");
     return DSL.coalesce(
         DSL.field(
             DSL.select(SurveyModels.respondents(latest.COMMUNITY_ID, latest.ID))
                 .from(latest)
-                .where(opened(latest, community, today))
+                .where(
+                    latest.COMMUNITY_ID.eq(community),
+                    latest.OPENS_AT.lt(MetricSource.endOf(today)))
                 .orderBy(latest.OPENS_AT.desc(), latest.ID.desc())
                 .limit(1)),
         DSL.inline(0));
   }
 
-  private static org.jooq.Condition opened(Survey survey, Field<UUID> community, LocalDate today) {
-    return survey
-        .COMMUNITY_ID
-        .eq(community)
-        .and(
-            survey.OPENS_AT.lt(
-                DSL.val(today.plusDays(1).atStartOfDay(ReadRequest.ZONE).toOffsetDateTime())));
+  /** {@code figure} of the community's latest survey closed by the end of {@code today}. */
+  private static <T> Field<T> ofLatestClosed(
+      Field<UUID> community,
+      LocalDate today,
+      java.util.function.BiFunction<Field<UUID>, Field<UUID>, Field<T>> figure) {
+    Survey latest = SURVEY.as("latest_closed_survey");
+    return DSL.field(
+        DSL.select(figure.apply(latest.COMMUNITY_ID, latest.ID))
+            .from(latest)
+            .where(
+                latest.COMMUNITY_ID.eq(community),
+                latest.CLOSES_AT.le(DSL.currentOffsetDateTime()),
+                latest.CLOSES_AT.lt(MetricSource.endOf(today)))
+            .orderBy(latest.CLOSES_AT.desc(), latest.ID.desc())
+            .limit(1));
   }
 }

@@ -157,14 +157,12 @@ class SurveyMutationController {
       @Argument AnswerSurveyInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    return commands.run(
+    return onSurvey(
         environment,
         scope,
-        MutationTargets.object(input.id(), SurveyTypes.SURVEY, "id", scope, ANY_ROLE),
-        "survey",
-        command -> {
+        input.id(),
+        (command, survey) -> {
           ReachableCommunity community = command.community();
-          SurveyState survey = found(command);
           UUID resident =
               surveys
                   .livingResidentOf(
@@ -193,14 +191,12 @@ class SurveyMutationController {
       @Argument CloseSurveyInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    return commands.run(
+    return onSurvey(
         environment,
         scope,
-        MutationTargets.object(input.id(), SurveyTypes.SURVEY, "id", scope, ANY_ROLE),
-        "survey",
-        command -> {
+        input.id(),
+        (command, survey) -> {
           ReachableCommunity community = command.community();
-          SurveyState survey = found(command);
           boolean streets = survey.streetSurveyId() != null;
           boolean allowed =
               streets
@@ -229,11 +225,29 @@ class SurveyMutationController {
         });
   }
 
-  /** The survey the command names, or NOT_FOUND. */
-  private SurveyState found(Commands.Step command) {
-    return surveys
-        .find(command.dsl(), command.community().id(), command.targetId())
-        .orElseThrow(() -> NO_SUCH_SURVEY);
+  /** A command's part on the survey it names, found in the command's transaction. */
+  @FunctionalInterface
+  private interface OnSurvey {
+    Changed apply(Commands.Step command, SurveyState survey);
+  }
+
+  /**
+   * Runs {@code body} on the survey of global ID {@code id}: NOT_FOUND when the caller reaches no
+   * such survey, whatever their role (the body says who may do what).
+   */
+  private Map<String, Object> onSurvey(
+      DataFetchingEnvironment environment, AccessScope scope, @Nullable String id, OnSurvey body) {
+    return commands.run(
+        environment,
+        scope,
+        MutationTargets.object(id, SurveyTypes.SURVEY, "id", scope, ANY_ROLE),
+        "survey",
+        command ->
+            body.apply(
+                command,
+                surveys
+                    .find(command.dsl(), command.community().id(), command.targetId())
+                    .orElseThrow(() -> NO_SUCH_SURVEY)));
   }
 
   private static void requireOpen(SurveyState survey) {
