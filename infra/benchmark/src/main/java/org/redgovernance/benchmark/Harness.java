@@ -213,7 +213,22 @@ public final class Harness {
                       work));
             }
           }
-          report.add(new Report.Compared(query, a, b));
+          // one request at a time, after the timed rounds: both servers warm
+          String token1 = GraphQlClient.token(stack.keycloak().tokenEndpoint());
+          double aloneA =
+              query.mutation()
+                  ? Double.NaN
+                  : OneAtATime.medianMs(
+                      stack.platformApi().graphqlUrl(), token1, query.community(), platformBody);
+          double aloneB =
+              query.mutation() || postgraphileBody == null
+                  ? Double.NaN
+                  : OneAtATime.medianMs(
+                      stack.postgraphile().graphqlUrl(),
+                      token1,
+                      query.community(),
+                      postgraphileBody);
+          report.add(new Report.Compared(query, a, b, aloneA, aloneB));
         }
       }
       Path file =

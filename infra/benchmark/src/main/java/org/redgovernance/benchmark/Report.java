@@ -15,7 +15,11 @@ final class Report {
 
   /** The rounds of one query on both servers. */
   record Compared(
-      BenchmarkQuery query, List<LoadRun.Result> platformApi, List<LoadRun.Result> postgraphile) {}
+      BenchmarkQuery query,
+      List<LoadRun.Result> platformApi,
+      List<LoadRun.Result> postgraphile,
+      double aloneMsPlatformApi,
+      double aloneMsPostgraphile) {}
 
   private final List<Compared> rows = new ArrayList<>();
   private final Map<String, String> setup = new LinkedHashMap<>();
@@ -43,8 +47,8 @@ final class Report {
         "| query | req/s platform-api | req/s PostGraphile | throughput ratio | p50 ms (A / B) |"
             + " p50 ratio | p99 ms (A / B) | p99 ratio | SQL statements / request (A / B) |"
             + " SQL ms / request (A / B) | CPU ms / request (A / B) | CPU ratio | RSS MiB (A / B) |"
-            + " errors (A / B) |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " errors (A / B) | one at a time ms (A / B) |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Compared row : rows.stream().filter(row -> row.query().compared()).toList()) {
       Mean a = new Mean(row.platformApi());
       Mean b = new Mean(row.postgraphile());
@@ -52,7 +56,7 @@ final class Report {
           String.format(
               Locale.ROOT,
               "| %s | %.0f | %.0f | **%.2f** | %.1f / %.1f | %.2f | %.1f / %.1f | %.2f | %.1f / %.1f |"
-                  + " %.2f / %.2f | %.2f / %.2f | %.2f | %.0f / %.0f | %d / %d |\n",
+                  + " %.2f / %.2f | %.2f / %.2f | %.2f | %.0f / %.0f | %d / %d | %.1f / %.1f |\n",
               row.query().name(),
               a.throughput,
               b.throughput,
@@ -73,7 +77,9 @@ final class Report {
               a.rss,
               b.rss,
               a.errors,
-              b.errors));
+              b.errors,
+              row.aloneMsPlatformApi(),
+              row.aloneMsPostgraphile()));
     }
     List<Compared> alone = rows.stream().filter(row -> !row.query().compared()).toList();
     if (!alone.isEmpty()) {
@@ -83,14 +89,14 @@ final class Report {
               + " timed against itself).\n\n");
       md.append(
           "| query | req/s | p50 ms | p99 ms | SQL statements / request | SQL ms / request |"
-              + " CPU ms / request | RSS MiB | errors |\n");
-      md.append("|---|---|---|---|---|---|---|---|---|\n");
+              + " CPU ms / request | RSS MiB | errors | one at a time ms |\n");
+      md.append("|---|---|---|---|---|---|---|---|---|---|\n");
       for (Compared row : alone) {
         Mean a = new Mean(row.platformApi());
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %d |\n",
+                "| %s | %.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %d | %.1f |\n",
                 row.query().name(),
                 a.throughput,
                 a.p50,
@@ -99,7 +105,8 @@ final class Report {
                 a.sql,
                 a.cpu,
                 a.rss,
-                a.errors));
+                a.errors,
+                row.aloneMsPlatformApi()));
       }
     }
     md.append("\nWhat each query asks:\n\n");
@@ -119,14 +126,15 @@ final class Report {
       return String.format(
           Locale.ROOT,
           "benchmark: %-14s platform-api %6.0f req/s p50 %5.1f ms p99 %6.1f ms %4.1f stmt %5.2f"
-              + " sql-ms %5.2f cpu-ms | alone",
+              + " sql-ms %5.2f cpu-ms, one at a time %5.1f ms | alone",
           row.query().name(),
           a.throughput,
           a.p50,
           a.p99,
           a.statements,
           a.sql,
-          a.cpu);
+          a.cpu,
+          row.aloneMsPlatformApi());
     }
     Mean b = new Mean(row.postgraphile());
     return String.format(
