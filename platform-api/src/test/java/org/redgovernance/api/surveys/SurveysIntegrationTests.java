@@ -304,6 +304,30 @@ class SurveysIntegrationTests extends IntegrationTest {
     List<Map.Entry<Map<String, Object>, String>> cases =
         List.of(
             Map.entry(with(good, "title", " "), "title"),
+            Map.entry(with(good, "title", "题".repeat(201)), "title"),
+            Map.entry(with(good, "description", "述".repeat(5001)), "description"),
+            Map.entry(
+                with(
+                    good,
+                    "questions",
+                    java.util.Collections.nCopies(51, Map.of("kind", "SCALE", "text", "满意吗"))),
+                "questions"),
+            Map.entry(
+                with(
+                    good,
+                    "questions",
+                    List.of(
+                        Map.of(
+                            "kind",
+                            "CHOICE",
+                            "text",
+                            "太长",
+                            "options",
+                            List.of("甲", "乙".repeat(101))))),
+                "questions.0.options"),
+            Map.entry(
+                with(good, "questions", List.of(Map.of("kind", "TEXT", "text", "问".repeat(501)))),
+                "questions.0.text"),
             Map.entry(
                 with(good, "closesAt", OffsetDateTime.now().minusDays(1).toString()), "closesAt"),
             Map.entry(
