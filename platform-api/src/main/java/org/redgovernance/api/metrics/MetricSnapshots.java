@@ -65,35 +65,36 @@ class MetricSnapshots {
    * that has no snapshot, with the metrics that backfill; how many values.
    */
   int catchUp(LocalDate from, LocalDate until) {
-    AccessScope all = scopes.of(Caller.SYSTEM);
-    int recorded = 0;
-    for (ReachableCommunity community : all.writableCommunities()) {
-      recorded +=
-          transactions.write(
-              all.narrowedTo(community),
-              dsl -> {
-                java.util.Set<LocalDate> recordedDays =
-                    snapshots.recordedDays(dsl, community.id(), from, until);
-                int made = 0;
-                for (LocalDate day = from; !day.isAfter(until); day = day.plusDays(1)) {
-                  if (!recordedDays.contains(day)) {
-                    made += snapshots.backfill(dsl, community.id(), day);
-                  }
-                }
-                return made;
-              });
-    }
-    return recorded;
+    return inEachCommunity(
+        (dsl, community) -> {
+          java.util.Set<LocalDate> recordedDays =
+              snapshots.recordedDays(dsl, community, from, until);
+          int made = 0;
+          for (LocalDate day = from; !day.isAfter(until); day = day.plusDays(1)) {
+            if (!recordedDays.contains(day)) {
+              made += snapshots.backfill(dsl, community, day);
+            }
+          }
+          return made;
+        });
   }
 
   /** Records {@code day}'s snapshot of every community that lacks it; how many values. */
   int record(LocalDate day) {
+    return inEachCommunity((dsl, community) -> snapshots.record(dsl, community, day));
+  }
+
+  /**
+   * {@code work} in each community that takes writes, each in its own tenant transaction (one
+   * community's failure leaves the others' days recorded); how many values in all.
+   */
+  private int inEachCommunity(
+      java.util.function.BiFunction<org.jooq.DSLContext, java.util.UUID, Integer> work) {
     AccessScope all = scopes.of(Caller.SYSTEM);
     int recorded = 0;
     for (ReachableCommunity community : all.writableCommunities()) {
       recorded +=
-          transactions.write(
-              all.narrowedTo(community), dsl -> snapshots.record(dsl, community.id(), day));
+          transactions.write(all.narrowedTo(community), dsl -> work.apply(dsl, community.id()));
     }
     return recorded;
   }

@@ -44,7 +44,7 @@ class StreetComparisonModels {
   static final int DAYS_SHOWN = 28;
 
   /** How far back {@code previous} and {@code change} look: the latest snapshot a week older. */
-  private static final String A_WEEK = "interval '7 days'";
+  private static final Field<Object> A_WEEK = DSL.field("interval '7 days'");
 
   static final int WEEKS_SHOWN = 12;
 
@@ -121,7 +121,7 @@ class StreetComparisonModels {
   ObjectModel<Table<Record>> metricChangeModel() {
     return ObjectModel.of(CHANGES)
         .value("period", change -> column(change, "period", String.class))
-        .date("previousDay", change -> previousSnapshot(change, "day", LocalDate.class))
+        .date("previousDay", StreetComparisonModels::previousDay)
         .value("previous", change -> previousValue(change))
         .value(
             "change", change -> column(change, "value", Double.class).minus(previousValue(change)))
@@ -150,50 +150,46 @@ class StreetComparisonModels {
    * The standing's value in its latest snapshot at least {@code span} older, where its sample
    * sufficed; null when the standing's own does not.
    */
-  private static Field<Double> previous(Table<?> standing, String span) {
+  private static Field<Double> previous(Table<?> standing, Field<?> span) {
     return DSL.when(
-        column(standing, "sufficient", Boolean.class),
-        DSL.field(
-            "(SELECT CASE WHEN p.sample >= {3} THEN p.value END"
-                + " FROM rg.metric_snapshot p"
-                + " WHERE p.community_id = {0} AND p.metric_key = {1} AND p.day <= ({2} - "
-                + span
-                + ")::date ORDER BY p.day DESC LIMIT 1)",
-            Double.class,
-            column(standing, "community_id", UUID.class),
-            column(standing, "metric_key", String.class),
-            column(standing, "day", LocalDate.class),
-            column(standing, "min_sample", Integer.class)));
+        column(standing, "sufficient", Boolean.class), older(standing, span, OLDER_VALUE));
   }
 
-  /** A column of the latest snapshot a period older than the change's standing. */
-  private static <C> Field<C> previousSnapshot(Table<?> change, String name, Class<C> type) {
-    return DSL.field(
-        "(SELECT p."
-            + name
-            + " FROM rg.metric_snapshot p WHERE p.community_id = {0} AND p.metric_key = {1}"
-            + " AND p.day <= ({2} - {3})::date ORDER BY p.day DESC LIMIT 1)",
-        type,
-        column(change, "community_id", UUID.class),
-        column(change, "metric_key", String.class),
-        column(change, "day", LocalDate.class),
-        column(change, "span", Object.class));
+  /** The day of the latest snapshot a period older than the change's standing. */
+  private static Field<LocalDate> previousDay(Table<?> change) {
+    return older(change, column(change, "span", Object.class), OLDER_DAY);
   }
 
   /** That snapshot's value, where its sample sufficed and the standing's own value is shown. */
   private static Field<Double> previousValue(Table<?> change) {
     return DSL.when(
         column(change, "value", Double.class).isNotNull(),
-        DSL.field(
-            "(SELECT CASE WHEN p.sample >= m.min_sample THEN p.value END"
-                + " FROM rg.metric_snapshot p JOIN rg.metric m ON m.key = p.metric_key"
-                + " WHERE p.community_id = {0} AND p.metric_key = {1}"
-                + " AND p.day <= ({2} - {3})::date ORDER BY p.day DESC LIMIT 1)",
-            Double.class,
-            column(change, "community_id", UUID.class),
-            column(change, "metric_key", String.class),
-            column(change, "day", LocalDate.class),
-            column(change, "span", Object.class)));
+        older(change, column(change, "span", Object.class), OLDER_VALUE));
+  }
+
+  /** What {@link #older} reads of the older snapshot: its day, or its value where sufficient. */
+  private record Older<C>(String select, Class<C> type) {}
+
+  private static final Older<LocalDate> OLDER_DAY = new Older<>("p.day", LocalDate.class);
+  private static final Older<Double> OLDER_VALUE =
+      new Older<>("CASE WHEN p.sample >= {4} THEN p.value END", Double.class);
+
+  /**
+   * {@code what} of the latest snapshot of the row's community and metric on or before {@code span}
+   * before the row's day: the one rule of "a week (month, quarter) before" for every view.
+   */
+  private static <C> Field<C> older(Table<?> row, Field<?> span, Older<C> what) {
+    return DSL.field(
+        "(SELECT "
+            + what.select()
+            + " FROM rg.metric_snapshot p WHERE p.community_id = {0} AND p.metric_key = {1}"
+            + " AND p.day <= ({2} - {3})::date ORDER BY p.day DESC LIMIT 1)",
+        what.type(),
+        column(row, "community_id", UUID.class),
+        column(row, "metric_key", String.class),
+        column(row, "day", LocalDate.class),
+        span,
+        column(row, "min_sample", Integer.class));
   }
 
   @Bean
@@ -261,7 +257,8 @@ class StreetComparisonModels {
    */
   private static Table<Record> changes(String alias) {
     return DSL.table(
-            "(SELECT l.community_id, l.metric_key, l.day, l.value, p.period, p.position, p.span"
+            "(SELECT l.community_id, l.metric_key, l.day, l.value, l.min_sample, p.period,"
+                + " p.position, p.span"
                 + " FROM rg.metric_latest l CROSS JOIN (VALUES ('WEEK', 1, interval '7 days'),"
                 + " ('MONTH', 2, interval '1 month'), ('QUARTER', 3, interval '3 months'))"
                 + " AS p (period, position, span))")

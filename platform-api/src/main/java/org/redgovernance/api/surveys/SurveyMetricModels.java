@@ -3,7 +3,11 @@ package org.redgovernance.api.surveys;
 import static org.redgovernance.database.jooq.Tables.SURVEY;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.redgovernance.api.metrics.MetricSource;
@@ -20,43 +24,51 @@ final class SurveyMetricModels {
   private SurveyMetricModels() {}
 
   static Field<Double> latestScore(Field<UUID> community, LocalDate today) {
-    return ofLatestClosed(community, today, SurveyModels::score);
+    return ofLatest(community, closedBy(today), survey -> survey.CLOSES_AT, SurveyModels::score);
   }
 
   /** How many answered the latest survey closed by the end of {@code today}: the score's sample. */
   static Field<Integer> latestClosedRespondents(Field<UUID> community, LocalDate today) {
-    return DSL.coalesce(ofLatestClosed(community, today, SurveyModels::respondents), DSL.inline(0));
+    return DSL.coalesce(
+        ofLatest(community, closedBy(today), survey -> survey.CLOSES_AT, SurveyModels::respondents),
+        DSL.inline(0));
   }
 
   /** How many answered the latest survey opened by the end of {@code today}. */
   static Field<Integer> latestRespondents(Field<UUID> community, LocalDate today) {
-    Survey latest = SURVEY.as("latest_survey");
     return DSL.coalesce(
-        DSL.field(
-            DSL.select(SurveyModels.respondents(latest.COMMUNITY_ID, latest.ID))
-                .from(latest)
-                .where(
-                    latest.COMMUNITY_ID.eq(community),
-                    latest.OPENS_AT.lt(MetricSource.endOf(today)))
-                .orderBy(latest.OPENS_AT.desc(), latest.ID.desc())
-                .limit(1)),
+        ofLatest(
+            community,
+            survey -> survey.OPENS_AT.lt(MetricSource.endOf(today)),
+            survey -> survey.OPENS_AT,
+            SurveyModels::respondents),
         DSL.inline(0));
   }
 
-  /** {@code figure} of the community's latest survey closed by the end of {@code today}. */
-  private static <T> Field<T> ofLatestClosed(
+  /** Closed now, and by the end of {@code today}. */
+  private static Function<Survey, Condition> closedBy(LocalDate today) {
+    return survey ->
+        survey
+            .CLOSES_AT
+            .le(DSL.currentOffsetDateTime())
+            .and(survey.CLOSES_AT.lt(MetricSource.endOf(today)));
+  }
+
+  /**
+   * {@code figure} of the community's survey that {@code which} finds, the latest by {@code
+   * latestBy}.
+   */
+  private static <T> Field<T> ofLatest(
       Field<UUID> community,
-      LocalDate today,
-      java.util.function.BiFunction<Field<UUID>, Field<UUID>, Field<T>> figure) {
-    Survey latest = SURVEY.as("latest_closed_survey");
+      Function<Survey, Condition> which,
+      Function<Survey, Field<OffsetDateTime>> latestBy,
+      BiFunction<Field<UUID>, Field<UUID>, Field<T>> figure) {
+    Survey latest = SURVEY.as("latest_survey");
     return DSL.field(
         DSL.select(figure.apply(latest.COMMUNITY_ID, latest.ID))
             .from(latest)
-            .where(
-                latest.COMMUNITY_ID.eq(community),
-                latest.CLOSES_AT.le(DSL.currentOffsetDateTime()),
-                latest.CLOSES_AT.lt(MetricSource.endOf(today)))
-            .orderBy(latest.CLOSES_AT.desc(), latest.ID.desc())
+            .where(latest.COMMUNITY_ID.eq(community), which.apply(latest))
+            .orderBy(latestBy.apply(latest).desc(), latest.ID.desc())
             .limit(1));
   }
 }
