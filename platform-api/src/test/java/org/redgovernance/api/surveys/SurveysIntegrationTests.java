@@ -234,6 +234,27 @@ class SurveysIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aNulByteOrTenThousandCharacters_areRefused_andNothingIsStored() {
+    String title = "攻击 " + UUID.randomUUID();
+    String survey = desk.open("baiguoshu.admin", "baiguoshu", title);
+    GraphQlResult huge =
+        desk.answer("baiguoshu.resident", survey, SurveyDesk.answers(3, 1, "长".repeat(10_000)));
+    assertThat(huge.data("answerSurvey.errors").get(0).path("code").asString())
+        .isEqualTo("INVALID_INPUT");
+    GraphQlResult nul =
+        desk.answer("baiguoshu.resident", survey, SurveyDesk.answers(3, 1, "有\u0000空字符"));
+    assertThat(nul.hasErrors()).as("%s", nul).isTrue();
+    assertThat(nul.data("answerSurvey").isNull() || nul.data("answerSurvey").isMissingNode())
+        .isTrue();
+    assertThat(SurveyDesk.storedAnswers(title)).isZero();
+    assertThat(
+            desk.read("baiguoshu.resident", survey, "answeredByMe")
+                .data("node.answeredByMe")
+                .asBoolean())
+        .isFalse();
+  }
+
+  @Test
   void onlyResidentsWhoLiveThere_answer_andOnlyTheAdminOrSecretary_setUpOrClose() {
     String title = "权限 " + UUID.randomUUID();
     String survey = desk.open("baiguoshu.admin", "baiguoshu", title);
