@@ -61,7 +61,9 @@ class ModularityTests {
             "org.redgovernance.api.meetings..",
             "org.redgovernance.api.invitations..",
             "org.redgovernance.api.notifications..",
-            "org.redgovernance.api.metrics..")
+            "org.redgovernance.api.metrics..",
+            "org.redgovernance.api.surveys..",
+            "org.redgovernance.api.rollout..")
         .check(CLASSES);
   }
 
@@ -101,7 +103,8 @@ class ModularityTests {
           "org.redgovernance.api.invitations",
           "org.redgovernance.api.notifications",
           "org.redgovernance.api.metrics",
-          "org.redgovernance.api.surveys");
+          "org.redgovernance.api.surveys",
+          "org.redgovernance.api.rollout");
 
   @Test
   void mattersAndMeetings_readPeoplePlacesAndBodiesOnlyThroughThePublishedCards() {
@@ -139,7 +142,8 @@ class ModularityTests {
    * others add fields to (communities, the roster's residents and party members), posting to the
    * notice board, a matter's workflow steps for the meetings that decide on them, and the one entry
    * point of notifications with what a feature declares to it (its intents, the audiences of its
-   * objects, a channel's adapter, the addresses a feature holds).
+   * objects, a channel's adapter, the addresses a feature holds), and what the metrics let others
+   * read of them (a metric to point at, a community's value, whether it meets a target).
    */
   private static final java.util.Set<String> PUBLISHED =
       java.util.Set.of(
@@ -162,7 +166,8 @@ class ModularityTests {
           "org.redgovernance.api.notifications.ChannelAdapter$Message",
           "org.redgovernance.api.notifications.DeliveryFailure",
           "org.redgovernance.api.notifications.AddressBook",
-          "org.redgovernance.api.metrics.MetricSource");
+          "org.redgovernance.api.metrics.MetricSource",
+          "org.redgovernance.api.metrics.MetricReadingModels");
 
   @Test
   void features_useEachOtherOnlyThroughWhatTheyPublish() {

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demo streets, communities, notices, rosters, matters, meetings and surveys of the dev stack
- * (with the demo residents' logins linked to their roster entries), which the integration tests use
- * too. Their keys match the role groups of the dev realm (infra/keycloak). Loading is idempotent:
- * rows that exist are left alone, so a restarted dev stack keeps what developers changed.
+ * The demo streets, communities, notices, rosters, matters, meetings, surveys and rollout of the
+ * dev stack (with the demo residents' logins linked to their roster entries), which the integration
+ * tests use too. Their keys match the role groups of the dev realm (infra/keycloak). Loading is
+ * idempotent: rows that exist are left alone, so a restarted dev stack keeps what developers
+ * changed.
  */
 public final class DemoData {
 
@@ -84,6 +85,7 @@ public final class DemoData {
         }
       }
       new DemoSurveys(owner).load();
+      new DemoRollout(owner).load();
       owner.commit();
     } catch (SQLException | RuntimeException e) {
       owner.rollback();
@@ -144,6 +146,20 @@ public final class DemoData {
       throw e;
     } finally {
       owner.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** The id of the demo street of this key. */
+  static UUID streetIdOf(Connection owner, String key) throws SQLException {
+    try (PreparedStatement query =
+        owner.prepareStatement("SELECT id FROM rg.street WHERE key = ?")) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("No street " + key);
+        }
+        return row.getObject(1, UUID.class);
+      }
     }
   }
 

@@ -102,6 +102,32 @@ class DemoDataTests {
   }
 
   @Test
+  void baishalu_rollsTheModelOut_baiguoshuAsRoutine_xinhuaPiloting_withAnOverdueAction()
+      throws SQLException {
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.rollout_project WHERE id = '" + DemoRollout.PROJECT + "'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.rollout_participant p JOIN rg.community c"
+                    + " ON c.id = p.community_id WHERE c.key = 'baiguoshu' AND p.stage = 'ROUTINE'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.rollout_participant p JOIN rg.community c"
+                    + " ON c.id = p.community_id WHERE c.key = 'xinhua' AND p.stage = 'PILOTING'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM rg.rollout_stage_change")).isEqualTo(7);
+    assertThat(count("SELECT count(*) FROM rg.rollout_review_value")).isEqualTo(8);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rg.rollout_action WHERE done_on IS NULL"
+                    + " AND due_on < current_date"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void loadingTwice_createsNoDuplicates() throws SQLException {
     assertThat(
             count(

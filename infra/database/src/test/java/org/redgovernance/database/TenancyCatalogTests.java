@@ -192,6 +192,51 @@ class TenancyCatalogTests {
     assertThat(privileges).containsExactly("INSERT");
   }
 
+  /**
+   * The street's own tables (a rollout project): street_id and no community_id. The registry's
+   * community row is the one table with street_id that is neither a street's object nor a tenant's.
+   */
+  private static final String STREET_TABLES =
+      """
+      WITH street_table AS (
+        SELECT c.oid, c.relname, c.relrowsecurity, c.relforcerowsecurity
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'rg' AND c.relkind IN ('r', 'p') AND c.relname <> 'community'
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                        AND a.attname = 'street_id' AND NOT a.attisdropped)
+           AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                            AND a.attname = 'community_id' AND NOT a.attisdropped))
+      """;
+
+  @Test
+  void everyStreetTable_isWalledByTheStreetsOfTheTenantContext() throws SQLException {
+    List<String> tables = strings(STREET_TABLES + "SELECT relname FROM street_table");
+    assertThat(tables).contains("rollout_project", "rollout_indicator", "street_audit_event");
+    List<String> offenders =
+        strings(
+            STREET_TABLES
+                + """
+            SELECT c.relname FROM street_table c
+             WHERE NOT (c.relrowsecurity AND c.relforcerowsecurity)
+                OR NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
+                OR EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND (
+                     NOT p.polpermissive OR pg_get_expr(p.polqual, p.polrelid) <>
+                     '(street_id = ANY (( SELECT rg.allowed_street_ids() AS allowed_street_ids)::uuid[]))'))
+            """);
+    assertThat(offenders).as("street tables without the street's wall").isEmpty();
+  }
+
+  @Test
+  void apiRole_mayNotReadChangeOrDeleteTheStreetsAuditEvents() throws SQLException {
+    List<String> privileges =
+        strings(
+            """
+            SELECT privilege_type FROM information_schema.role_table_grants
+             WHERE grantee = 'rg_api' AND table_schema = 'rg' AND table_name = 'street_audit_event'
+            """);
+    assertThat(privileges).containsExactly("INSERT");
+  }
+
   private static List<String> strings(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (ResultSet rows = owner.createStatement().executeQuery(sql)) {

@@ -1,6 +1,7 @@
 package org.redgovernance.api.audit;
 
 import static org.redgovernance.database.jooq.Tables.AUDIT_EVENT;
+import static org.redgovernance.database.jooq.Tables.STREET_AUDIT_EVENT;
 
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,39 @@ public class AuditLog {
         .select(
             DSL.select(
                     communityId,
+                    DSL.val(Ids.newId()),
+                    DSL.val(scope.caller().userId()),
+                    DSL.val(action),
+                    DSL.val(subjectType),
+                    subjectId,
+                    DSL.val(JSONB.valueOf(json.writeValueAsString(details))))
+                .from(changed));
+  }
+
+  /**
+   * The audit row of a street's own object that {@code changed} holds ({@code streetId} and {@code
+   * subjectId} name it), in the street's log, as {@link #recordOf} writes a community's.
+   */
+  public Query streetRecordOf(
+      AccessScope scope,
+      Table<?> changed,
+      Field<UUID> streetId,
+      Field<UUID> subjectId,
+      String action,
+      String subjectType,
+      Map<String, ?> details) {
+    return DSL.insertInto(
+            STREET_AUDIT_EVENT,
+            STREET_AUDIT_EVENT.STREET_ID,
+            STREET_AUDIT_EVENT.ID,
+            STREET_AUDIT_EVENT.ACTOR_ID,
+            STREET_AUDIT_EVENT.ACTION,
+            STREET_AUDIT_EVENT.SUBJECT_TYPE,
+            STREET_AUDIT_EVENT.SUBJECT_ID,
+            STREET_AUDIT_EVENT.DETAILS)
+        .select(
+            DSL.select(
+                    streetId,
                     DSL.val(Ids.newId()),
                     DSL.val(scope.caller().userId()),
                     DSL.val(action),

@@ -19,6 +19,7 @@ import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.ReachableStreet;
 import org.redgovernance.api.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,40 @@ public class Commands {
     public Write write(ResultQuery<? extends Record> change) {
       return commands.write(dsl, scope, change);
     }
+  }
+
+  /** What the body of a command on a street's own object may use. */
+  public record StreetStep(
+      DSLContext dsl, AccessScope scope, ReachableStreet street, UUID targetId, Commands commands) {
+
+    /**
+     * The change of the street's object (returning its {@code street_id} and {@code id}), audited
+     * in the street's log.
+     */
+    public Write write(ResultQuery<? extends Record> change) {
+      return new Write(
+          dsl,
+          scope,
+          commands.audit,
+          commands.events,
+          commands.transactions,
+          change,
+          Write.Owner.STREET);
+    }
+
+    /**
+     * A change of a community's row the street's command makes with it (a community joining the
+     * street's project), audited in that community's log.
+     */
+    public Write writeOfCommunity(ResultQuery<? extends Record> change) {
+      return commands.write(dsl, scope, change);
+    }
+  }
+
+  /** The feature's part of a command on a street's own object. */
+  @FunctionalInterface
+  public interface StreetBody {
+    Changed apply(StreetStep step);
   }
 
   /**
@@ -153,6 +188,41 @@ public class Commands {
   }
 
   /**
+   * Runs the command of {@code mutation} on a street's own object (a rollout project) as {@link
+   * #run} does a community's: the street the tenancy wall found, then {@code body} in one
+   * transaction whose tenant context is the street's communities the caller reaches (row-level
+   * security shows the street's rows through them), and what changed read back for the payload.
+   */
+  public Map<String, Object> runOnStreet(
+      DataFetchingEnvironment mutation,
+      AccessScope scope,
+      MutationTargets.StreetTarget target,
+      String field,
+      StreetBody body) {
+    if (target.refusal() != null) {
+      return payload(field, null, List.of(refused(target.refusal())));
+    }
+    ReachableStreet street = target.target();
+    AccessScope those = scope.narrowedTo(street.communities());
+    try {
+      Object changed =
+          transactions.write(
+              those,
+              dsl ->
+                  readBack.within(
+                      dsl,
+                      those,
+                      body.apply(new StreetStep(dsl, those, street, target.localId(), this)),
+                      mutation,
+                      field,
+                      true));
+      return payload(field, changed, List.of());
+    } catch (Refusal refused) {
+      return payload(field, null, List.of(refused.error()));
+    }
+  }
+
+  /**
    * The feature's part of a command that changes many rows of its target community at once and says
    * how many (an inbox marked read).
    */
@@ -247,7 +317,7 @@ public class Commands {
    * matter).
    */
   public Write write(DSLContext dsl, AccessScope scope, ResultQuery<? extends Record> change) {
-    return new Write(dsl, scope, audit, events, transactions, change);
+    return new Write(dsl, scope, audit, events, transactions, change, Write.Owner.COMMUNITY);
   }
 
   /** The payload's error for a target the tenancy wall denied. */

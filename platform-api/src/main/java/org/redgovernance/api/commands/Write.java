@@ -11,6 +11,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -32,15 +33,27 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public final class Write {
 
-  /** The row the change wrote, as the statement's other parts read it. */
+  /**
+   * The row the change wrote, as the statement's other parts read it: {@code communityId} is its
+   * owner's column — {@code community_id}, or {@code street_id} for a street's own object.
+   */
   public record Row(Table<?> table, Field<UUID> communityId, Field<UUID> id) {}
 
+  /** Whose row the change writes, and so where its audit record goes. */
+  enum Owner {
+    /** A community's row (a tenant table): audited in the community's log. */
+    COMMUNITY("community_id"),
+    /** A street's own object (a rollout project): audited in the street's log. */
+    STREET("street_id");
+
+    private final String column;
+
+    Owner(String column) {
+      this.column = column;
+    }
+  }
+
   private static final Table<?> CHANGED = DSL.table(DSL.name("changed"));
-  private static final Row ROW =
-      new Row(
-          CHANGED,
-          DSL.field(DSL.name("changed", "community_id"), UUID.class),
-          DSL.field(DSL.name("changed", "id"), UUID.class));
 
   private final DSLContext dsl;
   private final AccessScope scope;
@@ -48,6 +61,8 @@ public final class Write {
   private final ChangeEvents events;
   private final TenantTransactions transactions;
   private final ResultQuery<? extends Record> change;
+  private final Owner owner;
+  private final Row row;
   private final List<Function<Row, Query>> alongside = new ArrayList<>();
   private @Nullable Query audited;
   private @Nullable Field<Object> announced;
@@ -59,8 +74,15 @@ public final class Write {
       AuditLog audit,
       ChangeEvents events,
       TenantTransactions transactions,
-      ResultQuery<? extends Record> change) {
+      ResultQuery<? extends Record> change,
+      Owner owner) {
     this.dsl = dsl;
+    this.owner = owner;
+    this.row =
+        new Row(
+            CHANGED,
+            DSL.field(DSL.name("changed", owner.column), UUID.class),
+            DSL.field(DSL.name("changed", "id"), UUID.class));
     this.scope = scope;
     this.audit = audit;
     this.events = events;
@@ -77,13 +99,17 @@ public final class Write {
   /** The audit record of the change: who did {@code action} to the row, with {@code details}. */
   public Write audited(String action, String subjectType, Map<String, ?> details) {
     audited =
-        audit.recordOf(scope, CHANGED, ROW.communityId(), ROW.id(), action, subjectType, details);
+        owner == Owner.STREET
+            ? audit.streetRecordOf(
+                scope, CHANGED, row.communityId(), row.id(), action, subjectType, details)
+            : audit.recordOf(
+                scope, CHANGED, row.communityId(), row.id(), action, subjectType, details);
     return this;
   }
 
   /** The change event subscribers receive once the transaction commits. */
   public Write announced(String topic, String kind) {
-    return announced(topic, kind, ROW.id());
+    return announced(topic, kind, row.id());
   }
 
   /**
@@ -95,7 +121,11 @@ public final class Write {
   }
 
   private Write announced(String topic, String kind, Field<UUID> subject) {
-    announced = events.announcing(topic, ROW.communityId(), subject, kind);
+    if (owner == Owner.STREET) {
+      // events go to a community's subscribers; a street's objects have none yet
+      throw new IllegalStateException("A street's object announces no change event");
+    }
+    announced = events.announcing(topic, row.communityId(), subject, kind);
     return this;
   }
 
@@ -136,7 +166,7 @@ public final class Write {
     List<CommonTableExpression<?>> parts = new ArrayList<>();
     parts.add(DSL.name("changed").as(change));
     for (int i = 0; i < alongside.size(); i++) {
-      parts.add(DSL.name("alongside" + i).as(returningNothing(alongside.get(i).apply(ROW))));
+      parts.add(DSL.name("alongside" + i).as(returningNothing(alongside.get(i).apply(row))));
     }
     if (audited != null) {
       parts.add(DSL.name("audited").as(returningNothing(audited)));
@@ -155,5 +185,19 @@ public final class Write {
    */
   private static ResultQuery<Record> returningNothing(Query write) {
     return DSL.resultQuery("{0}", write);
+  }
+
+  /**
+   * The rows of {@code selects} as one select (UNION ALL), for a write beside the change of several
+   * rows at once, each select reading the row the change made ({@link Row#table}), so that a change
+   * that made nothing has nothing written beside it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Select eachOf(List<? extends Select<? extends Record>> selects) {
+    Select union = selects.get(0);
+    for (Select<? extends Record> next : selects.subList(1, selects.size())) {
+      union = union.unionAll((Select) next);
+    }
+    return union;
   }
 }

@@ -41,7 +41,7 @@ public class CommunityModels {
   public static final ModelRef<org.redgovernance.database.jooq.tables.Community> COMMUNITIES =
       new ModelRef<>(Community.TYPE, COMMUNITY::as);
 
-  static final ModelRef<Street> STREETS = new ModelRef<>("Street", STREET::as);
+  public static final ModelRef<Street> STREETS = new ModelRef<>("Street", STREET::as);
 
   /**
    * Every community with every value of an enum and its position (columns community_id, value,

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.tenancy.AccessScope;
-import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -35,9 +34,20 @@ class NodeController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
     Optional<GlobalId> globalId = GlobalId.decode(id);
-    Optional<ReachableCommunity> community =
-        globalId.flatMap(known -> scope.byId(known.communityId()));
-    if (community.isEmpty()) {
+    // a tenant object's id names its community; a street's own object's (a rollout project) its
+    // street, read as the street's communities the caller reaches
+    Optional<AccessScope> narrowed =
+        globalId.flatMap(
+            known ->
+                scope
+                    .byId(known.communityId())
+                    .map(scope::narrowedTo)
+                    .or(
+                        () ->
+                            scope
+                                .streetById(known.communityId())
+                                .map(street -> scope.narrowedTo(street.communities()))));
+    if (narrowed.isEmpty()) {
       return null;
     }
     GlobalId known = globalId.get();
@@ -57,7 +67,7 @@ class NodeController {
               .orElseThrow(
                   () -> new IllegalStateException(known.type() + " cannot be read by its id"));
       return answers
-          .optional(compiled, scope.narrowedTo(community.get()))
+          .optional(compiled, narrowed.get())
           .map(json -> compiled.answer(json, known.type(), environment))
           .orElse(null);
     }

@@ -124,7 +124,7 @@ class SurveyRepository {
             SURVEY_QUESTION.TEXT,
             SURVEY_QUESTION.OPTIONS,
             SURVEY_QUESTION.REQUIRED)
-        .select(all(rows));
+        .select(Write.eachOf(rows));
   }
 
   /**
@@ -167,20 +167,7 @@ class SurveyRepository {
             SURVEY_ANSWER.SCORE,
             SURVEY_ANSWER.CHOICE,
             SURVEY_ANSWER.TEXT)
-        .select(all(rows));
-  }
-
-  /**
-   * The rows of {@code selects} as one select (UNION ALL), each reading the row the write made, so
-   * that a write that made nothing inserts nothing beside it.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Select all(List<Select<? extends Record>> selects) {
-    Select union = selects.get(0);
-    for (Select<? extends Record> next : selects.subList(1, selects.size())) {
-      union = union.unionAll((Select) next);
-    }
-    return union;
+        .select(Write.eachOf(rows));
   }
 
   /**

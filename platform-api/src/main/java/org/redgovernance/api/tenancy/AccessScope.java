@@ -82,6 +82,33 @@ public final class AccessScope {
     return Optional.ofNullable(communities.byKey(key));
   }
 
+  /**
+   * The street of this key, as far as the caller reaches it; nothing when they reach none of it.
+   */
+  public Optional<ReachableStreet> street(@Nullable String key) {
+    return ofStreet(community -> community.streetKey().equals(key));
+  }
+
+  /** The street of this id, as far as the caller reaches it ({@link #street}). */
+  public Optional<ReachableStreet> streetById(UUID id) {
+    return ofStreet(community -> community.streetId().equals(id));
+  }
+
+  /** The streets the caller oversees (a role on them, or the platform operator). */
+  public List<UUID> overseenStreetIds() {
+    return communities().stream()
+        .filter(ReachableCommunity::overseen)
+        .map(ReachableCommunity::streetId)
+        .distinct()
+        .toList();
+  }
+
+  private Optional<ReachableStreet> ofStreet(
+      java.util.function.Predicate<ReachableCommunity> onIt) {
+    List<ReachableCommunity> those = communities().stream().filter(onIt).toList();
+    return those.isEmpty() ? Optional.empty() : Optional.of(ReachableStreet.of(those));
+  }
+
   /** This scope limited to one community it already contains. */
   public AccessScope narrowedTo(ReachableCommunity community) {
     if (!communities.contains(community.id())) {

@@ -56,6 +56,56 @@ public final class MutationTargets {
     }
   }
 
+  /** The street's rule of a street object's mutation, with the message its refusal carries. */
+  public record StreetRule(Predicate<ReachableStreet> allows, String refusal) {}
+
+  /** The street whose own object a mutation changes, or why it may not. */
+  public record StreetTarget(
+      @Nullable ReachableStreet street, @Nullable UUID id, @Nullable Denial refusal) {
+
+    /** The street; call only when {@link #refusal()} is null. */
+    public ReachableStreet target() {
+      return Objects.requireNonNull(street);
+    }
+
+    /** The object's own id (for a street: the street's id). */
+    public UUID localId() {
+      return Objects.requireNonNull(id);
+    }
+  }
+
+  /** The street a creation names by key: NOT_FOUND unless the caller reaches it. */
+  public static StreetTarget street(
+      @Nullable String streetKey, String field, AccessScope scope, StreetRule rule) {
+    return scope
+        .street(streetKey)
+        .map(street -> checked(street, street.id(), rule))
+        .orElseGet(() -> streetDenied(Denial.Reason.NOT_FOUND, "No such street", field));
+  }
+
+  /** The street object a global ID names: NOT_FOUND unless the caller reaches its street. */
+  public static StreetTarget streetObject(
+      @Nullable String globalId, String type, String field, AccessScope scope, StreetRule rule) {
+    Optional<GlobalId> id = GlobalId.decode(globalId, type);
+    Optional<ReachableStreet> street = id.flatMap(g -> scope.streetById(g.communityId()));
+    if (id.isEmpty() || street.isEmpty()) {
+      return streetDenied(Denial.Reason.NOT_FOUND, "Not found", field);
+    }
+    return checked(street.get(), id.get().id(), rule);
+  }
+
+  private static StreetTarget checked(ReachableStreet street, UUID id, StreetRule rule) {
+    if (!rule.allows().test(street)) {
+      return streetDenied(Denial.Reason.FORBIDDEN, rule.refusal(), null);
+    }
+    return new StreetTarget(street, id, null);
+  }
+
+  private static StreetTarget streetDenied(
+      Denial.Reason reason, String message, @Nullable String field) {
+    return new StreetTarget(null, null, new Denial(reason, message, field));
+  }
+
   public static Target object(
       @Nullable String globalId, String type, String field, AccessScope scope, Rule rule) {
     Optional<GlobalId> id = GlobalId.decode(globalId, type);

@@ -80,6 +80,36 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
           Map.entry("Query.surveys", "query { surveys { edges { node { title } } } }"),
           Map.entry(
+              "Query.rolloutProjects", "query { rolloutProjects { edges { node { name } } } }"),
+          Map.entry(
+              "Mutation.createRolloutProject",
+              "mutation { createRolloutProject(input: {streetKey: \"baishalu\", name: \"p\","
+                  + " ownerName: \"o\", startsOn: \"2026-01-01\", targetOn: \"2027-01-01\","
+                  + " indicators: []}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.updateRolloutProject",
+              "mutation { updateRolloutProject(input: {id: \"x\", name: \"p\"}) { errors { code"
+                  + " } } }"),
+          Map.entry(
+              "Mutation.addRolloutCommunities",
+              "mutation { addRolloutCommunities(input: {id: \"x\", communityKeys: [\"xinhua\"]})"
+                  + " { errors { code } } }"),
+          Map.entry(
+              "Mutation.moveRolloutStage",
+              "mutation { moveRolloutStage(input: {id: \"x\", stage: ONBOARDED}) { errors { code"
+                  + " } } }"),
+          Map.entry(
+              "Mutation.setRolloutTarget",
+              "mutation { setRolloutTarget(input: {id: \"x\", metricKey: \"households\", target:"
+                  + " 1}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.recordRolloutReview",
+              "mutation { recordRolloutReview(input: {id: \"x\", quarter: \"2026-Q1\", rating:"
+                  + " PASS}) { errors { code } } }"),
+          Map.entry(
+              "Mutation.completeRolloutAction",
+              "mutation { completeRolloutAction(input: {id: \"x\"}) { errors { code } } }"),
+          Map.entry(
               "Mutation.createSurvey",
               "mutation { createSurvey(input: {title: \"t\", closesAt: \"2031-01-01T00:00:00Z\","
                   + " questions: [{kind: SCALE, text: \"q\"}]}) { errors { code } } }"),
@@ -373,6 +403,8 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     defineNotificationSettingsAttacks();
     defineWechatAttacks();
     defineSurveyAttacks();
+    new RolloutAttacks(graphql, COMMUNITIES, STREET_OF)
+        .define((field, attack) -> attacks.put(field, attack::accept));
     attacks.put(
         "Query.streetComparison",
         (user, victim) -> {
