@@ -354,6 +354,17 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
   @Test
   void aFailingChannel_isTriedAgainLater_thenDeadLettered_whileTheInboxGetsIt() {
+    // at night (22:00–07:00 in Shanghai) the resident's default quiet hours would hold WeChat back
+    ResidentSettings.updated(graphql, Map.of("quietHours", ResidentSettings.noQuietHours()));
+    try {
+      failingChannelRetriedThenDeadLettered();
+    } finally {
+      ResidentSettings.updated(
+          graphql, Map.of("quietHours", Map.of("from", "22:00", "until", "07:00")));
+    }
+  }
+
+  private void failingChannelRetriedThenDeadLettered() {
     String matter = reported("失败重试测试");
     step("baiguoshu.secretary", "acceptMatter", Map.of("id", matter));
     List<String> tries = new CopyOnWriteArrayList<>();
