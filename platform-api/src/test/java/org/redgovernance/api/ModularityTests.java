@@ -47,6 +47,7 @@ class ModularityTests {
             "org.redgovernance.api.readmodel..",
             "org.redgovernance.api.limits..",
             "org.redgovernance.api.audit..",
+            "org.redgovernance.api.attachments..",
             "org.redgovernance.api.events..")
         .should()
         .dependOnClassesThat()

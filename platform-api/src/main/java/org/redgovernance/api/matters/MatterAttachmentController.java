@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.redgovernance.api.attachments.AttachedFiles;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.security.CallerFromToken;
@@ -109,7 +110,7 @@ class MatterAttachmentController {
         .contentLength(file.attachment().size())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            MatterAttachments.contentDisposition(file.attachment().fileName()))
+            AttachedFiles.contentDisposition(file.attachment().fileName()))
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .cacheControl(cache)
@@ -118,14 +119,6 @@ class MatterAttachmentController {
 
   @ExceptionHandler(Refusal.class)
   ResponseEntity<Map<String, Object>> refused(Refusal refusal) {
-    HttpStatus status =
-        switch (refusal.error().code()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case FORBIDDEN, COMMUNITY_READ_ONLY -> HttpStatus.FORBIDDEN;
-          case DUPLICATE, CONFLICT, ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
-          default -> HttpStatus.BAD_REQUEST;
-        };
-    return ResponseEntity.status(status)
-        .body(Map.of("code", refusal.error().code().name(), "message", refusal.error().message()));
+    return AttachedFiles.refused(refusal);
   }
 }

@@ -3,13 +3,11 @@ package org.redgovernance.api.matters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.attachments.AttachedFiles;
+import org.redgovernance.api.attachments.AttachmentStore;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
@@ -64,8 +62,8 @@ class MatterAttachments {
         id.flatMap(g -> scope.byId(g.communityId()))
             .orElseThrow(
                 () -> Refusal.because(UserError.Code.NOT_FOUND, "No such matter", "matter"));
-    String type = contentType(content);
-    String name = cleanName(fileName);
+    String type = AttachedFiles.contentType(content);
+    String name = AttachedFiles.cleanName(fileName);
     String userId = scope.caller().userId();
     AccessScope one = scope.narrowedTo(community);
     MatterAttachment attachment =
@@ -76,7 +74,7 @@ class MatterAttachments {
             name,
             type,
             content.length,
-            sha256(content),
+            AttachedFiles.sha256(content),
             community.id() + "/" + id.get().id() + "/" + Ids.newId(),
             scope.caller().displayName(),
             java.time.OffsetDateTime.now());
@@ -185,57 +183,5 @@ class MatterAttachments {
             attachments
                 .find(dsl, id.communityId(), id.id())
                 .filter(a -> matters.state(dsl, a.communityId(), a.matterId(), one).isPresent()));
-  }
-
-  /** The type the content really has; anything else is refused. */
-  static String contentType(byte[] content) {
-    if (starts(content, 0xFF, 0xD8, 0xFF)) {
-      return "image/jpeg";
-    }
-    if (starts(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-      return "image/png";
-    }
-    if (starts(content, '%', 'P', 'D', 'F', '-')) {
-      return "application/pdf";
-    }
-    throw Refusal.because(
-        UserError.Code.INVALID_INPUT, "Attach a JPEG or PNG photo or a PDF document", "file");
-  }
-
-  /** The file's own name, without any folder, control characters or excess length. */
-  static String cleanName(@Nullable String fileName) {
-    String name = fileName == null ? "" : fileName;
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-    if (name.isEmpty()) {
-      name = "附件";
-    }
-    return name.length() > 200 ? name.substring(name.length() - 200) : name;
-  }
-
-  private static boolean starts(byte[] content, int... magic) {
-    if (content.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((content[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String contentDisposition(String fileName) {
-    String encoded =
-        java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"attachment\"; filename*=UTF-8''" + encoded;
   }
 }

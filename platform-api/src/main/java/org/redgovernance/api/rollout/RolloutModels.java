@@ -1,6 +1,7 @@
 package org.redgovernance.api.rollout;
 
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_ACTION;
+import static org.redgovernance.database.jooq.Tables.ROLLOUT_EVIDENCE;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_INDICATOR;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_PARTICIPANT;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_PROJECT;
@@ -24,12 +25,14 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.communities.CommunityModels;
 import org.redgovernance.api.metrics.MetricReadingModels;
 import org.redgovernance.api.readmodel.InCommunities;
+import org.redgovernance.api.readmodel.JsonSql;
 import org.redgovernance.api.readmodel.Keyset;
 import org.redgovernance.api.readmodel.ModelRef;
 import org.redgovernance.api.readmodel.ObjectModel;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.database.jooq.tables.RolloutAction;
+import org.redgovernance.database.jooq.tables.RolloutEvidence;
 import org.redgovernance.database.jooq.tables.RolloutIndicator;
 import org.redgovernance.database.jooq.tables.RolloutParticipant;
 import org.redgovernance.database.jooq.tables.RolloutProject;
@@ -66,6 +69,8 @@ class RolloutModels {
       new ModelRef<>("RolloutReviewValue", ROLLOUT_REVIEW_VALUE::as);
   static final ModelRef<RolloutAction> ACTIONS =
       new ModelRef<>(RolloutTypes.ACTION, ROLLOUT_ACTION::as);
+  static final ModelRef<RolloutEvidence> EVIDENCE =
+      new ModelRef<>(RolloutTypes.EVIDENCE, ROLLOUT_EVIDENCE::as);
   static final ModelRef<RolloutProject> OVERVIEWS =
       new ModelRef<>("RolloutOverview", ROLLOUT_PROJECT::as);
   static final ModelRef<Table<Record>> STAGE_COUNTS =
@@ -168,6 +173,14 @@ class RolloutModels {
                     .eq(participant.COMMUNITY_ID)
                     .and(review.PARTICIPANT_ID.eq(participant.ID)),
             review -> List.of(review.QUARTER.desc()))
+        .list(
+            "evidence",
+            EVIDENCE,
+            (participant, file) ->
+                file.COMMUNITY_ID
+                    .eq(participant.COMMUNITY_ID)
+                    .and(file.PARTICIPANT_ID.eq(participant.ID)),
+            file -> List.of(file.CREATED_AT.desc(), file.ID.desc()))
         .value("version", participant -> participant.VERSION)
         .build();
   }
@@ -180,6 +193,34 @@ class RolloutModels {
         .value("note", change -> change.NOTE)
         .value("changedByName", change -> change.CHANGED_BY_NAME)
         .dateTime("recordedAt", change -> change.CREATED_AT)
+        .list(
+            "evidence",
+            EVIDENCE,
+            (change, file) ->
+                file.COMMUNITY_ID.eq(change.COMMUNITY_ID).and(file.STAGE_CHANGE_ID.eq(change.ID)),
+            file -> List.of(file.CREATED_AT, file.ID))
+        .build();
+  }
+
+  @Bean
+  ObjectModel<RolloutEvidence> rolloutEvidenceModel() {
+    return ObjectModel.of(EVIDENCE)
+        .rows((file, request) -> ofStaff(file.COMMUNITY_ID, request.scope()))
+        .id(file -> file.COMMUNITY_ID, file -> file.ID)
+        .value("fileName", file -> file.FILE_NAME)
+        .value("contentType", file -> file.CONTENT_TYPE)
+        .value("size", file -> file.SIZE_BYTES)
+        .value(
+            "url",
+            file ->
+                JsonSql.globalId(
+                    RolloutEvidenceController.PATH,
+                    RolloutTypes.EVIDENCE,
+                    file.COMMUNITY_ID,
+                    file.ID))
+        .value("filed", file -> DSL.field(file.STAGE_CHANGE_ID.isNotNull()))
+        .value("uploadedByName", file -> file.UPLOADED_BY_NAME)
+        .dateTime("uploadedAt", file -> file.CREATED_AT)
         .build();
   }
 

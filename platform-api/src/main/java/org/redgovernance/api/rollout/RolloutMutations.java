@@ -38,6 +38,7 @@ final class RolloutMutations {
       @Nullable RolloutStage stage,
       @Nullable LocalDate changedOn,
       @Nullable String note,
+      @Nullable List<String> evidence,
       @Nullable Integer expectedVersion) {}
 
   record SetRolloutTargetInput(

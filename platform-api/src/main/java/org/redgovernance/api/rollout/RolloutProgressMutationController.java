@@ -2,11 +2,13 @@ package org.redgovernance.api.rollout;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.commands.Commands;
 import org.redgovernance.api.commands.Write;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
@@ -35,11 +37,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class RolloutProgressMutationController {
 
-  private static final MutationTargets.Rule STREET_ADMIN =
+  /** The street's admin or a platform operator: who record a community's rollout. */
+  static final MutationTargets.Rule STREET_ADMIN =
       new MutationTargets.Rule(
           community ->
               community.platformOperator() || community.streetRoles().contains(StreetRole.ADMIN),
           "Only the street's admin or a platform operator record a community's rollout");
+
   private static final MutationTargets.Rule STREET_ADMIN_OR_COMMUNITY_ADMIN =
       new MutationTargets.Rule(
           community ->
@@ -49,6 +53,7 @@ class RolloutProgressMutationController {
   private static final Refusal NO_SUCH_PARTICIPANT =
       Refusal.because(UserError.Code.NOT_FOUND, "No such participant", "id");
   private static final int MAX_NOTE = 2000;
+  private static final int MAX_EVIDENCE = 20;
 
   private final RolloutRepository rollout;
   private final Commands commands;
@@ -92,6 +97,8 @@ class RolloutProgressMutationController {
                 "changedOn");
           }
           ReachableCommunity community = command.community();
+          List<UUID> evidence = evidence(input.evidence(), community);
+          UUID change = Ids.newId();
           command
               .write(
                   RolloutRepository.moveStage(
@@ -104,6 +111,7 @@ class RolloutProgressMutationController {
                   row ->
                       RolloutRepository.stageChange(
                           row,
+                          change,
                           stage,
                           on,
                           note,
@@ -115,8 +123,43 @@ class RolloutProgressMutationController {
                   Map.of(
                       "from", participant.stage().name(), "to", stage.name(), "on", on.toString()))
               .executeOr(stale("participant"));
+          if (RolloutRepository.file(
+                  command.dsl(), community.id(), command.targetId(), change, evidence)
+              != evidence.size()) {
+            throw RolloutPlan.invalid(
+                "Each file of evidence is one uploaded to this community's part and not yet filed",
+                "evidence");
+          }
           return new Changed(RolloutTypes.PARTICIPANT, community.id(), command.targetId());
         });
+  }
+
+  /** The evidence IDs given: each a file of the command's community, at most 20, each once. */
+  private static List<UUID> evidence(@Nullable List<String> ids, ReachableCommunity community) {
+    if (ids == null) {
+      return List.of();
+    }
+    if (ids.size() > MAX_EVIDENCE) {
+      throw RolloutPlan.invalid(
+          "A stage change files at most " + MAX_EVIDENCE + " files of evidence", "evidence");
+    }
+    List<UUID> files = new java.util.ArrayList<>();
+    for (String id : ids) {
+      UUID file =
+          GlobalId.decode(id, RolloutTypes.EVIDENCE)
+              .filter(known -> known.communityId().equals(community.id()))
+              .map(GlobalId::id)
+              .orElseThrow(
+                  () ->
+                      RolloutPlan.invalid(
+                          "Each file of evidence is one uploaded to this community's part",
+                          "evidence"));
+      if (files.contains(file)) {
+        throw RolloutPlan.invalid("A file of evidence is named twice", "evidence");
+      }
+      files.add(file);
+    }
+    return List.copyOf(files);
   }
 
   @MutationMapping

@@ -1,6 +1,7 @@
 package org.redgovernance.api.rollout;
 
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_ACTION;
+import static org.redgovernance.database.jooq.Tables.ROLLOUT_EVIDENCE;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_INDICATOR;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_PARTICIPANT;
 import static org.redgovernance.database.jooq.Tables.ROLLOUT_PROJECT;
@@ -266,6 +267,7 @@ class RolloutRepository {
   /** The stage change the write made, written beside it. */
   static Query stageChange(
       Write.Row participant,
+      UUID id,
       RolloutStage stage,
       LocalDate on,
       String note,
@@ -284,7 +286,7 @@ class RolloutRepository {
         .select(
             DSL.select(
                     participant.communityId(),
-                    DSL.val(Ids.newId()),
+                    DSL.val(id),
                     participant.id(),
                     DSL.val(stage.name()),
                     DSL.val(on),
@@ -292,6 +294,70 @@ class RolloutRepository {
                     DSL.val(userId),
                     DSL.val(userName))
                 .from(participant.table()));
+  }
+
+  /** How many files of evidence the community's part holds. */
+  int evidenceOf(DSLContext dsl, UUID communityId, UUID participantId) {
+    return dsl.fetchCount(
+        ROLLOUT_EVIDENCE,
+        ROLLOUT_EVIDENCE.COMMUNITY_ID.eq(communityId),
+        ROLLOUT_EVIDENCE.PARTICIPANT_ID.eq(participantId));
+  }
+
+  Optional<EvidenceFile> evidence(DSLContext dsl, UUID communityId, UUID id) {
+    return dsl.selectFrom(ROLLOUT_EVIDENCE)
+        .where(ROLLOUT_EVIDENCE.COMMUNITY_ID.eq(communityId), ROLLOUT_EVIDENCE.ID.eq(id))
+        .fetchOptional(
+            row ->
+                new EvidenceFile(
+                    row.getCommunityId(),
+                    row.getId(),
+                    row.getParticipantId(),
+                    row.getFileName(),
+                    row.getContentType(),
+                    row.getSizeBytes(),
+                    row.getSha256(),
+                    row.getStorageKey()));
+  }
+
+  /**
+   * The insert of an uploaded file of evidence, for a {@code Write}: nothing returned when the
+   * community's part holds the same file already.
+   */
+  static ResultQuery<? extends Record> insertEvidence(
+      EvidenceFile evidence, String userId, String userName) {
+    return DSL.insertInto(ROLLOUT_EVIDENCE)
+        .set(ROLLOUT_EVIDENCE.COMMUNITY_ID, evidence.communityId())
+        .set(ROLLOUT_EVIDENCE.ID, evidence.id())
+        .set(ROLLOUT_EVIDENCE.PARTICIPANT_ID, evidence.participantId())
+        .set(ROLLOUT_EVIDENCE.FILE_NAME, evidence.fileName())
+        .set(ROLLOUT_EVIDENCE.CONTENT_TYPE, evidence.contentType())
+        .set(ROLLOUT_EVIDENCE.SIZE_BYTES, evidence.size())
+        .set(ROLLOUT_EVIDENCE.SHA256, evidence.sha256())
+        .set(ROLLOUT_EVIDENCE.STORAGE_KEY, evidence.storageKey())
+        .set(ROLLOUT_EVIDENCE.UPLOADED_BY_ID, userId)
+        .set(ROLLOUT_EVIDENCE.UPLOADED_BY_NAME, userName)
+        .onConflictDoNothing()
+        .returningResult(ROLLOUT_EVIDENCE.COMMUNITY_ID, ROLLOUT_EVIDENCE.ID);
+  }
+
+  /**
+   * Files the participant's evidence {@code files} with the stage change {@code change}: only files
+   * of that participant not filed yet. How many were filed.
+   */
+  static int file(
+      DSLContext dsl, UUID communityId, UUID participantId, UUID change, List<UUID> files) {
+    if (files.isEmpty()) {
+      return 0;
+    }
+    return dsl.update(ROLLOUT_EVIDENCE)
+        .set(ROLLOUT_EVIDENCE.STAGE_CHANGE_ID, change)
+        .where(
+            ROLLOUT_EVIDENCE.COMMUNITY_ID.eq(communityId),
+            ROLLOUT_EVIDENCE.PARTICIPANT_ID.eq(participantId),
+            ROLLOUT_EVIDENCE.ID.in(files),
+            ROLLOUT_EVIDENCE.STAGE_CHANGE_ID.isNull())
+        .execute();
   }
 
   /** A participant's version moved on: the write its target's change goes beside. */

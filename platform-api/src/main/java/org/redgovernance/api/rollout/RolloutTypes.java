@@ -7,6 +7,7 @@ final class RolloutTypes {
   static final String PARTICIPANT = "RolloutParticipant";
   static final String REVIEW = "RolloutReview";
   static final String ACTION = "RolloutAction";
+  static final String EVIDENCE = "RolloutEvidence";
 
   private RolloutTypes() {}
 }

@@ -26,6 +26,8 @@ class BrowserOrigins {
           "/matter-attachments",
           "/matter-attachments/**",
           "/roster-imports",
+          "/rollout-evidence",
+          "/rollout-evidence/**",
           "/street-comparison.xlsx");
 
   @Bean

@@ -120,8 +120,8 @@ class NodeResolvabilityIntegrationTests extends IntegrationTest {
   }
 
   /**
-   * A subcategory, a comment, an attachment and a notification for the admin, which the demo data
-   * does not have.
+   * A subcategory, a comment, an attachment, a notification for the admin and a file of rollout
+   * evidence, which the demo data does not have.
    */
   private void plantOneOfEachPart() {
     graphql
@@ -149,6 +149,20 @@ class NodeResolvabilityIntegrationTests extends IntegrationTest {
     Rows.notification("baiguoshu", adminId, "节点测试");
     byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 64);
     Uploads.post(port, "/matter-attachments", ADMIN, Map.of("matter", matter), "node.png", png);
+    String participant =
+        graphql
+            .query("{ rolloutProjects(first: 1) { edges { node { participants { id } } } } }")
+            .as(ADMIN)
+            .execute()
+            .data("rolloutProjects.edges.0.node.participants.0.id")
+            .asString();
+    Uploads.post(
+        port,
+        "/rollout-evidence",
+        "baishalu.admin",
+        Map.of("participant", participant),
+        "node.png",
+        png);
   }
 
   /** Every object of the answer that has both an id and a type name. */
