@@ -511,6 +511,104 @@ class RolloutIntegrationTests extends IntegrationTest {
         .containsExactly("xinhua", "baiguoshu");
   }
 
+  @Test
+  void attack_oversizedNotesReviewsAndActions_areRefusedNamingTheirField_andStoreNothing() {
+    JsonNode project = desk.started(List.of("baiguoshu"));
+    String id = participant(project, "baiguoshu").path("id").asString();
+    GraphQlResult longNote =
+        desk.move("baishalu.admin", id, "ONBOARDED", Map.of("note", "长".repeat(2001)));
+    assertThat(longNote.data("moveRolloutStage.errors").get(0).path("field").toString())
+        .contains("note");
+    GraphQlResult tooMuchEvidence =
+        desk.move(
+            "baishalu.admin",
+            id,
+            "ONBOARDED",
+            Map.of("evidence", java.util.Collections.nCopies(21, "x")));
+    assertThat(tooMuchEvidence.data("moveRolloutStage.errors").get(0).path("field").toString())
+        .contains("evidence");
+    assertThat(
+            desk.node("baishalu.viewer", id, "... on RolloutParticipant { stage }")
+                .data("node.stage")
+                .asString())
+        .isEqualTo("PLANNED");
+
+    LocalDate quarterBegan = LocalDate.now().minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
+    String quarter = quarterBegan.getYear() + "-Q" + quarterBegan.get(IsoFields.QUARTER_OF_YEAR);
+    Map<String, Object> action =
+        Map.of("description", "整改", "ownerName", "书记", "dueOn", LocalDate.now().toString());
+    Map<String, Map<String, Object>> refused =
+        Map.of(
+            "findings",
+            Map.of("id", id, "quarter", quarter, "rating", "PASS", "findings", "长".repeat(5001)),
+            "actions",
+            Map.of(
+                "id",
+                id,
+                "quarter",
+                quarter,
+                "rating",
+                "PASS",
+                "actions",
+                java.util.Collections.nCopies(51, action)),
+            "actions ",
+            Map.of(
+                "id",
+                id,
+                "quarter",
+                quarter,
+                "rating",
+                "PASS",
+                "actions",
+                List.of(
+                    Map.of(
+                        "description",
+                        "长".repeat(1001),
+                        "ownerName",
+                        "书记",
+                        "dueOn",
+                        LocalDate.now().toString()))),
+            "quarter",
+            Map.of("id", id, "quarter", "2026-Q5", "rating", "PASS"),
+            "reviewedOn",
+            Map.of(
+                "id",
+                id,
+                "quarter",
+                quarter,
+                "rating",
+                "PASS",
+                "reviewedOn",
+                quarterBegan.minusDays(1).toString()));
+    refused.forEach(
+        (field, input) -> {
+          GraphQlResult result = desk.review("baishalu.admin", input);
+          assertThat(result.data("recordRolloutReview.errors").get(0).path("field").toString())
+              .as("%s", result)
+              .contains(field.strip());
+        });
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.rollout_review r JOIN rg.rollout_participant p"
+                    + " ON p.community_id = r.community_id AND p.id = r.participant_id"
+                    + " WHERE p.project_id = (SELECT id FROM rg.rollout_project WHERE name = ?)",
+                project.path("name").asString()))
+        .isZero();
+  }
+
+  @Test
+  void attack_theBiggestPageOfProjects_atTheDeepestNesting_isRefusedBeforeItRuns() {
+    GraphQlResult deep =
+        graphql
+            .query(
+                "{ rolloutProjects(first: 100) { edges { node { participants { stageChanges {"
+                    + " evidence { id } } reviews { values { metric { key } } actions { id } }"
+                    + " evidence { id } indicators { metric { key } } } } } } }")
+            .as("baishalu.admin")
+            .execute();
+    assertThat(deep.errorCodes()).contains("QUERY_TOO_COMPLEX");
+  }
+
   private static void snapshot(String community, String metric, LocalDate day, double value) {
     Rows.update(
         "INSERT INTO rg.metric_snapshot (community_id, metric_key, day, value, sample, as_of)"
