@@ -1,5 +1,6 @@
 package org.redgovernance.api.attachments;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -60,6 +65,22 @@ public final class AttachedFiles {
     String encoded =
         java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"attachment\"; filename*=UTF-8''" + encoded;
+  }
+
+  /**
+   * A stored file sent back as a download: its type and length, a name the browser saves it under
+   * (never rendered in place, never sniffed as another type), no referrer, and {@code cache}.
+   */
+  public static ResponseEntity<InputStreamResource> sent(
+      String fileName, String contentType, long size, InputStream content, CacheControl cache) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(contentType))
+        .contentLength(size)
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .cacheControl(cache)
+        .body(new InputStreamResource(content));
   }
 
   /**

@@ -11,7 +11,6 @@ import org.redgovernance.api.security.CallerFromToken;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -105,16 +104,12 @@ class MatterAttachmentController {
 
   private static ResponseEntity<InputStreamResource> sent(
       MatterAttachments.Download file, CacheControl cache) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(file.attachment().contentType()))
-        .contentLength(file.attachment().size())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            AttachedFiles.contentDisposition(file.attachment().fileName()))
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "no-referrer")
-        .cacheControl(cache)
-        .body(new InputStreamResource(file.content()));
+    return AttachedFiles.sent(
+        file.attachment().fileName(),
+        file.attachment().contentType(),
+        file.attachment().size(),
+        file.content(),
+        cache);
   }
 
   @ExceptionHandler(Refusal.class)

@@ -9,7 +9,6 @@ import org.redgovernance.api.security.CallerFromToken;
 import org.redgovernance.api.tenancy.AccessScopes;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,16 +73,12 @@ class RolloutEvidenceController {
         .download(scopes.of(CallerFromToken.read(token)), id)
         .map(
             file ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(file.evidence().contentType()))
-                    .contentLength(file.evidence().size())
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        AttachedFiles.contentDisposition(file.evidence().fileName()))
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Referrer-Policy", "no-referrer")
-                    .cacheControl(CacheControl.noStore())
-                    .body(new InputStreamResource(file.content())))
+                AttachedFiles.sent(
+                    file.evidence().fileName(),
+                    file.evidence().contentType(),
+                    file.evidence().size(),
+                    file.content(),
+                    CacheControl.noStore()))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
