@@ -2,12 +2,15 @@ package org.redgovernance.api.surveys;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.readmodel.Answers;
 import org.redgovernance.api.readmodel.Compiled;
 import org.redgovernance.api.readmodel.ReadModel;
 import org.redgovernance.api.readmodel.ReadPlans;
 import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.ReachableStreet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -54,5 +57,47 @@ class SurveyController {
             .orElseThrow(
                 () -> new IllegalStateException("surveys cannot be compiled for this selection"));
     return compiled.answer(answers.one(compiled, scope), environment);
+  }
+
+  @QueryMapping
+  @Nullable Object streetSurveyResults(
+      @Argument String streetKey,
+      @Argument String streetSurveyId,
+      @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
+      DataFetchingEnvironment environment) {
+    Optional<ReachableStreet> street = scope.street(streetKey).filter(ReachableStreet::overseen);
+    Optional<UUID> id = uuid(streetSurveyId);
+    if (street.isEmpty() || id.isEmpty()) {
+      return null;
+    }
+    // read as the street: the copies of every community of it are summed
+    AccessScope those = scope.narrowedTo(street.get().communities());
+    Compiled compiled =
+        plans
+            .compiled(
+                environment,
+                request ->
+                    readModel.one(
+                        StreetSurveyModels.STREET_RESULTS,
+                        StreetSurveyModels.copyOf(id.get(), those),
+                        environment.getSelectionSet().getImmediateFields(),
+                        request,
+                        null))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "streetSurveyResults cannot be compiled for this selection"));
+    return answers
+        .optional(compiled, those)
+        .map(json -> compiled.answer(json, "StreetSurveyResults", environment))
+        .orElse(null);
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException notOne) {
+      return Optional.empty();
+    }
   }
 }

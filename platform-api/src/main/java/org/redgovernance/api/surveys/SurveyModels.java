@@ -254,7 +254,7 @@ class SurveyModels {
     return SURVEY_ANSWER.as("question_answer");
   }
 
-  private static Condition answering(SurveyAnswer answer, SurveyQuestion question) {
+  static Condition answering(SurveyAnswer answer, SurveyQuestion question) {
     return answer
         .COMMUNITY_ID
         .eq(question.COMMUNITY_ID)
@@ -271,7 +271,7 @@ class SurveyModels {
    * The question's figures are withheld: fewer than {@value #FEWEST_SHOWN} answered it, or the
    * survey's are.
    */
-  private static Condition suppressed(SurveyQuestion question) {
+  static Condition suppressed(SurveyQuestion question) {
     return answers(question)
         .lt(DSL.inline(FEWEST_SHOWN))
         .or(DSL.not(shown(question.COMMUNITY_ID, question.SURVEY_ID)));

@@ -3,9 +3,11 @@ package org.redgovernance.api.surveys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
@@ -137,5 +139,86 @@ class StreetSurveysIntegrationTests extends IntegrationTest {
                 .data("node.status")
                 .asString())
         .isEqualTo("OPEN");
+  }
+
+  private GraphQlResult streetResults(String user, String streetSurveyId) {
+    return graphql
+        .query(
+            "query($id: ID!) { streetSurveyResults(streetKey: \"baishalu\", streetSurveyId: $id)"
+                + " { communities counted respondents residents responseRate score questions {"
+                + " question { position } answers mean options { option count } } } }")
+        .as(user)
+        .variable("id", streetSurveyId)
+        .execute();
+  }
+
+  @Test
+  void theStreetOffice_readsAStreetSurveyAcrossItsCommunities_andNoCommunityDoes() {
+    String demo = "d3e00000-0000-4000-8000-0000000000a1";
+    JsonNode street = streetResults("baishalu.viewer", demo).data("streetSurveyResults");
+    assertThat(street.path("communities").asInt()).isEqualTo(2);
+    assertThat(street.path("counted").asInt()).isEqualTo(2);
+    assertThat(street.path("respondents").asInt()).isEqualTo(64 + 23);
+    double score = street.path("score").asDouble();
+    assertThat(score).isBetween(1.0, 5.0);
+    JsonNode first = street.path("questions").get(0);
+    int chose = 0;
+    for (JsonNode option : first.path("options")) {
+      chose += option.path("count").asInt();
+    }
+    assertThat(chose).isEqualTo(first.path("answers").asInt()).isEqualTo(64 + 23);
+
+    for (String nobody : List.of("baiguoshu.admin", "xinhua.admin", "gutang.admin")) {
+      assertThat(streetResults(nobody, demo).data("streetSurveyResults").isNull())
+          .as(nobody)
+          .isTrue();
+    }
+    assertThat(streetResults("baishalu.admin", "not-an-id").data("streetSurveyResults").isNull())
+        .isTrue();
+  }
+
+  @Test
+  void aCommunityWhoseFiguresAreWithheld_countsNowhereInTheStreets() {
+    String title = "差分攻击 " + UUID.randomUUID();
+    JsonNode surveys =
+        launch("baishalu.admin", "baishalu", title, OffsetDateTime.now().plusDays(14).toString())
+            .data("launchStreetSurvey.surveys");
+    String baiguoshu = surveys.get(0).path("id").asString();
+    String xinhua = surveys.get(1).path("id").asString();
+    answeredBy("baiguoshu", baiguoshu, 6, 5);
+    answeredBy("xinhua", xinhua, 2, 1);
+    Rows.update(
+        "UPDATE rg.survey SET closes_at = now() - interval '1 minute', opens_at = now() -"
+            + " interval '1 day' WHERE title = ?",
+        title);
+    JsonNode street =
+        streetResults("baishalu.admin", surveys.get(0).path("streetSurveyId").asString())
+            .data("streetSurveyResults");
+    assertThat(street.path("communities").asInt()).isEqualTo(2);
+    assertThat(street.path("counted").asInt()).isEqualTo(1);
+    assertThat(street.path("respondents").asInt()).isEqualTo(6);
+    assertThat(street.path("score").asDouble()).isEqualTo(5.0);
+    assertThat(street.path("questions").get(0).path("answers").asInt()).isEqualTo(6);
+    assertThat(street.path("questions").get(0).path("mean").asDouble()).isEqualTo(5.0);
+  }
+
+  /** {@code respondents} residents of the community answered the copy's first question so. */
+  private static void answeredBy(String community, String copyId, int respondents, int score) {
+    String copy = GlobalId.decode(copyId).orElseThrow().id().toString();
+    Rows.update(
+        "INSERT INTO rg.survey_participation (community_id, survey_id, resident_id)"
+            + " SELECT r.community_id, ?::uuid, r.id FROM rg.resident r JOIN rg.community c"
+            + " ON c.id = r.community_id WHERE c.key = ? ORDER BY r.id LIMIT ?",
+        copy,
+        community,
+        respondents);
+    Rows.update(
+        "INSERT INTO rg.survey_answer (community_id, survey_id, position, score)"
+            + " SELECT c.id, ?::uuid, 1, ? FROM rg.community c, generate_series(1, ?)"
+            + " WHERE c.key = ?",
+        copy,
+        score,
+        respondents,
+        community);
   }
 }

@@ -80,6 +80,10 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
           Map.entry("Query.notices", "query { notices { edges { node { title } } } }"),
           Map.entry("Query.surveys", "query { surveys { edges { node { title } } } }"),
           Map.entry(
+              "Query.streetSurveyResults",
+              "query { streetSurveyResults(streetKey: \"baishalu\", streetSurveyId:"
+                  + " \"d3e00000-0000-4000-8000-0000000000a1\") { respondents } }"),
+          Map.entry(
               "Query.rolloutProjects", "query { rolloutProjects { edges { node { name } } } }"),
           Map.entry(
               "Mutation.createRolloutProject",
@@ -487,6 +491,31 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                       .execute()
                       .data("node")
                       .isNull())
+              .isTrue();
+        });
+    attacks.put(
+        "Query.streetSurveyResults",
+        (user, victim) -> {
+          // the victim's street is not the caller's to oversee: no figures of it, by any survey
+          String victimStreet = STREET_OF.get(victim);
+          String street =
+              Rows.text(
+                  "SELECT coalesce(min(s.street_survey_id::text), '"
+                      + "d3e00000-0000-4000-8000-0000000000a1') FROM rg.survey s JOIN"
+                      + " rg.community c ON c.id = s.community_id WHERE c.key = ?"
+                      + " AND s.street_survey_id IS NOT NULL",
+                  victim);
+          GraphQlResult result =
+              graphql
+                  .query(
+                      "query($s: String!, $id: ID!) { streetSurveyResults(streetKey: $s,"
+                          + " streetSurveyId: $id) { communities respondents } }")
+                  .as(user)
+                  .variable("s", victimStreet)
+                  .variable("id", street)
+                  .execute();
+          assertThat(result.data("streetSurveyResults").isNull())
+              .as("%s: %s", user, result)
               .isTrue();
         });
     attacks.put(
