@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 class RolloutIntegrationTests extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.redgovernance.api.graphql.SqlStatementCounter statements;
+
   private RolloutDesk desk;
 
   @BeforeEach
@@ -607,6 +610,27 @@ class RolloutIntegrationTests extends IntegrationTest {
             .as("baishalu.admin")
             .execute();
     assertThat(deep.errorCodes()).contains("QUERY_TOO_COMPLEX");
+  }
+
+  @Test
+  void theStreetsRolloutScreen_isReadInOneStatement() {
+    desk.started(List.of("baiguoshu", "xinhua"));
+    String screen =
+        "{ rolloutProjects(first: 1) { totalCount edges { node { name startsOn targetOn"
+            + " indicators { metric { key label } target } participants { community { key }"
+            + " stage stageOn stageChanges { stage changedOn note }"
+            + " indicators { metric { key } target value asOf onTarget } reviews { quarter rating"
+            + " values { metric { key } value onTarget } actions { description overdue } } }"
+            + " overview { stages { stage communities } indicators { metric { key } onTarget"
+            + " offTarget noValue } overdueActions } } } } }";
+    long before = statements.total();
+    GraphQlResult read = graphql.query(screen).as("baishalu.admin").execute();
+    long used = statements.total() - before;
+    assertThat(read.hasErrors()).as("%s", read).isFalse();
+    assertThat(read.data("rolloutProjects.edges.0.node.participants").size()).isEqualTo(2);
+    // the caller's communities (as for any request), then the tenant context and the one compiled
+    // statement, however many projects, communities, reviews and files
+    assertThat(used).as("statements for the rollout screen").isEqualTo(3);
   }
 
   private static void snapshot(String community, String metric, LocalDate day, double value) {
