@@ -29,6 +29,11 @@ record RolloutPlan(
   static final int MAX_KEY = 100;
   static final double LARGEST_TARGET = 1e9;
 
+  /** The days a project may run between: the platform's era, not a typing slip's. */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+  static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
   /**
    * A checked indicator: a metric key (whether the catalogue has it, the database says) and a
    * target.
@@ -55,11 +60,11 @@ record RolloutPlan(
     if (owner.isEmpty() || owner.length() > MAX_OWNER) {
       throw invalid("ownerName must have 1 to " + MAX_OWNER + " characters", "ownerName");
     }
-    if (startsOn == null) {
-      throw invalid("startsOn is required", "startsOn");
+    if (startsOn == null || startsOn.isBefore(EARLIEST) || startsOn.isAfter(LATEST)) {
+      throw invalid("startsOn is a day from " + EARLIEST + " to " + LATEST, "startsOn");
     }
-    if (targetOn == null || targetOn.isBefore(startsOn)) {
-      throw invalid("targetOn must not be before startsOn", "targetOn");
+    if (targetOn == null || targetOn.isBefore(startsOn) || targetOn.isAfter(LATEST)) {
+      throw invalid("targetOn must not be before startsOn, nor after " + LATEST, "targetOn");
     }
     return new RolloutPlan(cleanName, cleanGoal, owner, startsOn, targetOn, indicators(indicators));
   }

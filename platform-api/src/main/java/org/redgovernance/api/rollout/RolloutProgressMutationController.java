@@ -207,9 +207,10 @@ class RolloutProgressMutationController {
         MutationTargets.object(input.id(), RolloutTypes.PARTICIPANT, "id", scope, STREET_ADMIN),
         "review",
         command -> {
-          rollout
-              .participant(command.dsl(), command.community().id(), command.targetId())
-              .orElseThrow(() -> NO_SUCH_PARTICIPANT);
+          RolloutState.Participant participant =
+              rollout
+                  .participant(command.dsl(), command.community().id(), command.targetId())
+                  .orElseThrow(() -> NO_SUCH_PARTICIPANT);
           RolloutReviewDraft review =
               RolloutReviewDraft.of(
                   input.quarter(),
@@ -217,6 +218,7 @@ class RolloutProgressMutationController {
                   input.rating(),
                   input.findings(),
                   input.actions(),
+                  participant.projectStartsOn(),
                   LocalDate.now(ReadRequest.ZONE));
           UUID community = command.community().id();
           UUID id = Ids.newId();

@@ -81,23 +81,31 @@ class RolloutRepository {
   }
 
   Optional<RolloutState.Participant> participant(DSLContext dsl, UUID communityId, UUID id) {
-    return dsl.selectFrom(ROLLOUT_PARTICIPANT)
+    return dsl.select(ROLLOUT_PARTICIPANT.asterisk(), ROLLOUT_PROJECT.STARTS_ON)
+        .from(ROLLOUT_PARTICIPANT)
+        .join(ROLLOUT_PROJECT)
+        .on(
+            ROLLOUT_PROJECT.STREET_ID.eq(ROLLOUT_PARTICIPANT.STREET_ID),
+            ROLLOUT_PROJECT.ID.eq(ROLLOUT_PARTICIPANT.PROJECT_ID))
         .where(ROLLOUT_PARTICIPANT.COMMUNITY_ID.eq(communityId), ROLLOUT_PARTICIPANT.ID.eq(id))
         .fetchOptional()
         .map(
-            participant ->
-                new RolloutState.Participant(
-                    participant.getStreetId(),
-                    participant.getProjectId(),
-                    RolloutStage.valueOf(participant.getStage()),
-                    participant.getStageOn(),
-                    participant.getVersion(),
-                    dsl.select(ROLLOUT_INDICATOR.METRIC_KEY)
-                        .from(ROLLOUT_INDICATOR)
-                        .where(
-                            ROLLOUT_INDICATOR.STREET_ID.eq(participant.getStreetId()),
-                            ROLLOUT_INDICATOR.PROJECT_ID.eq(participant.getProjectId()))
-                        .fetch(ROLLOUT_INDICATOR.METRIC_KEY)));
+            row -> {
+              var participant = row.into(ROLLOUT_PARTICIPANT);
+              return new RolloutState.Participant(
+                  participant.getStreetId(),
+                  participant.getProjectId(),
+                  row.get(ROLLOUT_PROJECT.STARTS_ON),
+                  RolloutStage.valueOf(participant.getStage()),
+                  participant.getStageOn(),
+                  participant.getVersion(),
+                  dsl.select(ROLLOUT_INDICATOR.METRIC_KEY)
+                      .from(ROLLOUT_INDICATOR)
+                      .where(
+                          ROLLOUT_INDICATOR.STREET_ID.eq(participant.getStreetId()),
+                          ROLLOUT_INDICATOR.PROJECT_ID.eq(participant.getProjectId()))
+                      .fetch(ROLLOUT_INDICATOR.METRIC_KEY));
+            });
   }
 
   Optional<RolloutState.Action> action(DSLContext dsl, UUID communityId, UUID id) {

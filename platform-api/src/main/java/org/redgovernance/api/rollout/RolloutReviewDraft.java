@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.rollout.RolloutMutations.RolloutActionInput;
 
 /**
- * A quarterly review as its form states it, checked: a quarter that has begun, a review day in it
- * or after it and not in the future, and its follow-up actions.
+ * A quarterly review as its form states it, checked: a quarter of the project's that has begun, a
+ * review day in it or after it and not in the future, and its follow-up actions.
  */
 record RolloutReviewDraft(
     String quarter,
@@ -36,6 +36,7 @@ record RolloutReviewDraft(
       @Nullable RolloutRating rating,
       @Nullable String findings,
       @Nullable List<RolloutActionInput> actions,
+      LocalDate projectStartsOn,
       LocalDate today) {
     Matcher parsed = QUARTER.matcher(quarter == null ? "" : quarter.strip());
     if (!parsed.matches()) {
@@ -46,6 +47,9 @@ record RolloutReviewDraft(
             Integer.parseInt(parsed.group(1)), 3 * Integer.parseInt(parsed.group(2)) - 2, 1);
     if (begins.isAfter(today)) {
       throw RolloutPlan.invalid("The quarter has not begun yet", "quarter");
+    }
+    if (begins.plusMonths(3).isBefore(projectStartsOn.plusDays(1))) {
+      throw RolloutPlan.invalid("The quarter ended before the project began", "quarter");
     }
     LocalDate on = reviewedOn == null ? today : reviewedOn;
     if (on.isBefore(begins) || on.isAfter(today)) {

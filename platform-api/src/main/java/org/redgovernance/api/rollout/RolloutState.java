@@ -17,6 +17,7 @@ final class RolloutState {
   record Participant(
       UUID streetId,
       UUID projectId,
+      LocalDate projectStartsOn,
       RolloutStage stage,
       LocalDate stageOn,
       int version,

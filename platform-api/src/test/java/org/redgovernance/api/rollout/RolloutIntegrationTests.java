@@ -110,6 +110,8 @@ class RolloutIntegrationTests extends IntegrationTest {
     Map<String, Object> longName = RolloutDesk.project("长".repeat(201), List.of());
     Map<String, Object> blankOwner = RolloutDesk.project(name, List.of());
     blankOwner.put("ownerName", "   ");
+    Map<String, Object> ancient = RolloutDesk.project(name, List.of());
+    ancient.put("startsOn", "0001-01-01");
     Map<String, Map<String, Object>> invalid =
         Map.of(
             "indicators", unknownMetric,
@@ -119,7 +121,8 @@ class RolloutIntegrationTests extends IntegrationTest {
             "indicators ", sameMetricTwice,
             "indicators  ", hugeTarget,
             "name", longName,
-            "ownerName", blankOwner);
+            "ownerName", blankOwner,
+            "startsOn", ancient);
     invalid.forEach(
         (field, input) -> {
           GraphQlResult refused = desk.create("baishalu.admin", input);
@@ -573,6 +576,8 @@ class RolloutIntegrationTests extends IntegrationTest {
                         LocalDate.now().toString()))),
             "quarter",
             Map.of("id", id, "quarter", "2026-Q5", "rating", "PASS"),
+            "quarter ",
+            Map.of("id", id, "quarter", "2001-Q1", "rating", "PASS"),
             "reviewedOn",
             Map.of(
                 "id",
