@@ -192,6 +192,7 @@ public final class DevStack {
          platform-api   http://127.0.0.1:%d/graphql    GraphiQL http://127.0.0.1:%d/graphiql
                         health http://127.0.0.1:%d/actuator/health
          tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
+                        street office console http://127.0.0.1:8081/console/ (baishalu.admin)
          Keycloak       %s   (client rg-web, log %s)
          PostgreSQL     %s   (data in %s)
          Mail catcher   smtp://127.0.0.1:%d   (Keycloak's, tenant-admin's and the notifications'

@@ -20,6 +20,14 @@ final class Platform {
   /** Where the browser test serves the reference app: an origin the dev realm lists for rg-web. */
   static final String REFERENCE_APP_ORIGIN = "http://127.0.0.1:5173";
 
+  /**
+   * Where tenant-admin, and so the street office console, runs: its production port, an origin the
+   * dev realm lists for rg-web.
+   */
+  static final int ADMIN_PORT = 8081;
+
+  static final String CONSOLE_ORIGIN = "http://127.0.0.1:" + ADMIN_PORT;
+
   private static Platform running;
 
   private final int apiPort;
@@ -33,12 +41,20 @@ final class Platform {
   static synchronized Platform get() {
     if (running == null) {
       TestStackInfo stack = TestStack.get();
-      // the reference app, as a front-end dev server would serve it
+      // the reference app, as a front-end dev server would serve it, and the console; today's
+      // metric snapshots at once, for the console's dashboard
       ConfigurableApplicationContext api =
-          platformApi("--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
+          platformApi(
+              "--spring.graphql.cors.allowed-origins="
+                  + REFERENCE_APP_ORIGIN
+                  + ","
+                  + CONSOLE_ORIGIN,
+              "--rg.metrics.snapshot-first=PT0S");
       ConfigurableApplicationContext admin =
           TenantAdminApplication.start(
-              "--server.port=0",
+              "--server.port=" + ADMIN_PORT,
+              "--server.address=127.0.0.1",
+              "--rg.console.api-url=http://127.0.0.1:" + port(api),
               "--spring.datasource.url=" + stack.jdbcUrl(),
               "--spring.datasource.username=" + DatabaseRoles.ADMIN,
               "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
@@ -82,18 +98,21 @@ final class Platform {
   }
 
   /** platform-api as production runs it, with its own role, and {@code extra} settings. */
-  private static ConfigurableApplicationContext platformApi(String extra) {
+  private static ConfigurableApplicationContext platformApi(String... extra) {
     TestStackInfo stack = TestStack.get();
+    java.util.List<String> arguments =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + stack.jdbcUrl(),
+                "--spring.datasource.username=" + DatabaseRoles.API,
+                "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+                "--rg.personal-data.key=" + stack.personalDataKey(),
+                "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath()));
+    arguments.addAll(java.util.List.of(extra));
     return new SpringApplicationBuilder(PlatformApiApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + stack.jdbcUrl(),
-            "--spring.datasource.username=" + DatabaseRoles.API,
-            "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,
-            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-            "--rg.personal-data.key=" + stack.personalDataKey(),
-            "--rg.attachments.dir=" + Path.of("target/attachments").toAbsolutePath(),
-            extra);
+        .run(arguments.toArray(String[]::new));
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -37,6 +37,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
+                    // the console's page and files: it logs in by itself, then sends the token
+                    .requestMatchers(HttpMethod.GET, "/console", "/console/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .sessionManagement(

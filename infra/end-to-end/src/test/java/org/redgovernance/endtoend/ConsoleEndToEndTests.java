@@ -1,0 +1,191 @@
+package org.redgovernance.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redgovernance.keycloak.RealmDefinition;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.TestStack;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The street office console in a real Chromium, served by tenant-admin, against platform-api and
+ * Keycloak: a street admin logs in with PKCE and sees the street's communities ranked in a chart
+ * per metric, with the same numbers as the API; another street's admin sees only their street; a
+ * community's admin sees no dashboard; the page talks to no host but the platform's and the
+ * realm's.
+ */
+class ConsoleEndToEndTests {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private static Platform platform;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    platform = Platform.get();
+  }
+
+  @BeforeEach
+  void freshBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void aStreetAdmin_seesTheStreetsCommunitiesRankedPerMetric_withTheApisNumbers() throws Exception {
+    logIn("baishalu.admin");
+    wait(browser)
+        .until(
+            ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts [data-metric]"), 12));
+    assertThat(browser.findElement(By.id("street")).getAttribute("value")).isEqualTo("baishalu");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=as-of]")).getText())
+        .startsWith("数据截至");
+
+    // the chart's own data, not its pixels: each bar a community, in rank order, the API's value
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bars =
+        (List<Map<String, Object>>)
+            browser.executeScript(
+                "const plot = document.querySelector('[data-metric=households] .plot');"
+                    + " return echarts.getInstanceByDom(plot).getOption().series[0].data"
+                    + ".map(d => ({key: d.standing.communityKey, value: d.value}));");
+    GraphQlResult api =
+        platform
+            .api()
+            .query(
+                "{ streetComparison(streetKey: \"baishalu\", metrics: [\"households\"]) {"
+                    + " communities { communityKey value rank } } }")
+            .as("baishalu.admin")
+            .execute();
+    JsonNode standings = api.data("streetComparison.0.communities");
+    assertThat(bars).hasSize(standings.size()).hasSizeGreaterThanOrEqualTo(2);
+    for (JsonNode standing : standings) {
+      Map<String, Object> bar =
+          bars.stream()
+              .filter(b -> b.get("key").equals(standing.path("communityKey").asString()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(((Number) bar.get("value")).doubleValue())
+          .isEqualTo(standing.path("value").asDouble());
+    }
+    Object median =
+        browser.executeScript(
+            "const plot = document.querySelector('[data-metric=households] .plot');"
+                + " const line = echarts.getInstanceByDom(plot).getOption().series[0].markLine;"
+                + " return line ? line.data[0].yAxis : null;");
+    assertThat(median).as("the street's median as a line").isNotNull();
+
+    Path shots = Path.of("target/screenshots");
+    Files.createDirectories(shots);
+    Files.write(shots.resolve("console-dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+    browser.findElement(By.cssSelector("[data-testid=export]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=status]"), "已导出"));
+
+    // English on request, the metric names from the catalogue's own English labels
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language")))
+        .selectByValue("en");
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-metric=households] h2"), "Households"));
+
+    assertOnlyThePlatformsHosts();
+  }
+
+  @Test
+  void anotherStreetsAdmin_seesOnlyTheirStreet_andACommunityAdminNoDashboard() {
+    logIn("gutang.admin");
+    wait(browser)
+        .until(
+            ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts [data-metric]"), 12));
+    List<String> streets =
+        browser.findElements(By.cssSelector("#street option")).stream()
+            .map(option -> option.getAttribute("value"))
+            .toList();
+    assertThat(streets).containsExactly("gutang");
+    assertThat(browser.findElement(By.id("charts")).getText())
+        .doesNotContain("白果树")
+        .doesNotContain("新华");
+    browser.quit();
+
+    browser = Browser.start();
+    logIn("baiguoshu.admin");
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=status]"), "看板只对街道和平台人员开放"));
+    assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+  }
+
+  private void logIn(String username) {
+    browser.get(Platform.CONSOLE_ORIGIN + "/console/");
+    wait(browser)
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=login]")))
+        .click();
+    assertThat(browser.getCurrentUrl()).contains("code_challenge_method=S256");
+    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(RealmDefinition.DEMO_PASSWORD);
+    browser.findElement(By.id("kc-login")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=who]"), username));
+    assertThat(browser.getCurrentUrl()).doesNotContain("code=");
+  }
+
+  /** Every request the page made went to tenant-admin, platform-api or the realm. */
+  private void assertOnlyThePlatformsHosts() {
+    @SuppressWarnings("unchecked")
+    List<String> requested =
+        (List<String>)
+            browser.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".concat([location.href]);");
+    URI issuer = URI.create(TestStack.get().issuer());
+    List<String> allowed =
+        List.of(
+            "127.0.0.1:" + Platform.ADMIN_PORT,
+            "127.0.0.1:" + platform.apiPort(),
+            issuer.getHost() + ":" + issuer.getPort());
+    assertThat(requested).isNotEmpty();
+    for (String url : requested) {
+      if (url.startsWith("blob:")) {
+        continue;
+      }
+      URI uri = URI.create(url);
+      assertThat(uri.getHost() + ":" + uri.getPort()).as(url).isIn(allowed);
+    }
+  }
+
+  private WebDriverWait wait(WebDriver driver) {
+    WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+    wait.withMessage(() -> Browser.report(browser));
+    return wait;
+  }
+}

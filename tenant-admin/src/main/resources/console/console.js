@@ -1,0 +1,85 @@
+// The street office console: the shell every screen runs in — login (the realm's authorization-code
+// flow with PKCE, silent refresh, logout), the language, and one GraphQL helper. Plain modules, no
+// build step and nothing from a CDN: the page, its scripts and ECharts come from tenant-admin.
+import { createLogin } from './lib/oidc-pkce.js';
+import { WORDS, languageOf, translate } from './i18n.js';
+import { showDashboard } from './dashboard.js';
+
+const config = await (await fetch('config.json')).json();
+const $ = (id) => document.getElementById(id);
+const documents = new Map();
+let language = languageOf(localStorage);
+
+const session = createLogin({
+  issuer: config.issuer,
+  clientId: config.clientId,
+  redirectUri: `${location.origin}${location.pathname}`,
+});
+
+const say = (text) => { $('status').textContent = text || ''; };
+
+async function documentText(name) {
+  if (!documents.has(name)) {
+    documents.set(name, await (await fetch(`documents/${name}.graphql`)).text());
+  }
+  return documents.get(name);
+}
+
+/** One request to platform-api's GraphQL; errors are shown, the data (partial or not) returned. */
+async function platform(name, variables = {}) {
+  const response = await fetch(`${config.apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: session.bearer() },
+    body: JSON.stringify({ query: await documentText(name), variables }),
+  });
+  const answer = await response.json();
+  if (answer.errors) {
+    say(answer.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
+  }
+  return answer.data;
+}
+
+/** The screens' shared means: words, requests, the session and the configuration. */
+const context = {
+  config,
+  words: () => WORDS[language],
+  language: () => language,
+  platform,
+  bearer: () => session.bearer(),
+  say,
+  $,
+};
+
+async function start() {
+  translate(language);
+  $('language').value = language;
+  try {
+    await session.start();
+  } catch (e) {
+    say(e.message);
+  }
+  const loggedIn = !!session.bearer();
+  $('login').hidden = loggedIn;
+  $('logout').hidden = !loggedIn;
+  if (!loggedIn) {
+    say(WORDS[language].loggedOut);
+    return;
+  }
+  const viewer = (await platform('Viewer'))?.viewer;
+  if (!viewer) return;
+  $('who').textContent = `${viewer.displayName} (${viewer.username})`;
+  $('screens').hidden = false;
+  context.viewer = viewer;
+  await showDashboard(context);
+}
+
+$('login').addEventListener('click', () => session.login());
+$('logout').addEventListener('click', () => session.logout());
+$('language').addEventListener('change', async () => {
+  language = $('language').value;
+  localStorage.setItem('rg.console.language', language);
+  translate(language);
+  if (context.viewer) await showDashboard(context);
+});
+
+start();

@@ -1,0 +1,161 @@
+// The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
+// chart with the street's median as a line; insufficient data shown as such, never as a zero bar;
+// each chart with the metric's definition and the day its figures are as of. Everything comes from
+// platform-api's streetComparison, the same numbers as its xlsx export.
+
+const DOZEN = 12;
+
+/** The streets whose comparison the caller may read: their street roles, or all as operator. */
+export function streetsOf(viewer) {
+  const streets = new Map();
+  for (const community of viewer.reachableCommunities) {
+    const overseen = viewer.platformOperator
+      || viewer.streetRoles.some((grant) => grant.streetKey === community.street.key);
+    if (overseen) streets.set(community.street.key, community.street.name);
+  }
+  return streets;
+}
+
+export async function showDashboard(context) {
+  const { $, words } = context;
+  const streets = streetsOf(context.viewer);
+  if (streets.size === 0) {
+    $('dashboard').hidden = true;
+    context.say(words().noStreet);
+    return;
+  }
+  const select = $('street');
+  const chosen = select.value || sessionStorage.getItem('rg.console.street');
+  select.replaceChildren(...[...streets].map(([key, name]) =>
+    new Option(name, key, false, key === chosen)));
+  select.onchange = () => {
+    sessionStorage.setItem('rg.console.street', select.value);
+    draw(context);
+  };
+  $('metric-filter').onchange = () => draw(context);
+  $('export').onclick = () => exportWorkbook(context);
+  $('dashboard').hidden = false;
+  await draw(context);
+}
+
+async function draw(context) {
+  const { $, words } = context;
+  context.say(words().loading);
+  let metrics = null;
+  if ($('metric-filter').value === 'dozen') {
+    const catalogue = (await context.platform('Metrics'))?.metrics || [];
+    metrics = catalogue.slice(0, DOZEN).map((metric) => metric.key);
+  }
+  const data = await context.platform('StreetComparison', { street: $('street').value, metrics });
+  const comparisons = data?.streetComparison || [];
+  const days = comparisons.flatMap((c) => c.communities.map((s) => s.day)).sort();
+  $('as-of').textContent = days.length ? `${words().asOf} ${days[days.length - 1]}` : '';
+  const charts = $('charts');
+  charts.querySelectorAll('.plot').forEach((plot) => echarts.getInstanceByDom(plot)?.dispose());
+  charts.replaceChildren(...comparisons.map((comparison) => chart(context, comparison)));
+  charts.querySelectorAll('.plot').forEach((plot) => plot.render());
+  context.say('');
+}
+
+/** One metric's card: its name, its definition, and the ranked bars. */
+function chart(context, comparison) {
+  const { words, language } = context;
+  const metric = comparison.metric;
+  const name = language() === 'en' ? metric.labelEn : metric.label;
+  const ranked = [...comparison.communities].sort((a, b) =>
+    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER)
+    || a.communityKey.localeCompare(b.communityKey));
+  const card = document.createElement('article');
+  card.className = 'chart';
+  card.dataset.metric = metric.key;
+  const title = document.createElement('h2');
+  title.textContent = name;
+  title.title = metric.definition;
+  const definition = document.createElement('p');
+  definition.textContent = metric.definition;
+  const plot = document.createElement('div');
+  plot.className = 'plot';
+  plot.setAttribute('role', 'img');
+  plot.setAttribute('aria-label', `${name}: ${ranked.map((s) =>
+    `${s.communityName} ${s.sufficient && s.value !== null ? format(s.value) : words().insufficient}`).join(', ')}`);
+  const insufficient = ranked.filter((s) => !s.sufficient || s.value === null);
+  const note = document.createElement('p');
+  note.className = 'insufficient';
+  note.dataset.testid = 'insufficient';
+  note.textContent = insufficient.length
+    ? `${words().insufficient}: ${insufficient.map((s) => s.communityName).join('、')}` : '';
+  plot.render = () => {
+    const instance = echarts.init(plot, null, { renderer: 'canvas' });
+    instance.setOption(option(context, comparison, ranked));
+  };
+  card.append(title, definition, plot, note);
+  return card;
+}
+
+/** The chart's option: a bar per community in rank order, the median as a line. */
+function option(context, comparison, ranked) {
+  const { words } = context;
+  const bars = ranked.map((standing) => ({
+    value: standing.sufficient ? standing.value : null,
+    standing,
+  }));
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (item) => {
+        const s = item.data.standing;
+        const value = s.sufficient && s.value !== null ? format(s.value) : words().insufficient;
+        return [
+          `${s.communityName}: ${value}`,
+          `${words().rank} ${s.rank ?? '—'} / ${comparison.ranked} · ${words().sample} ${s.sample}`,
+          `${words().asOf} ${s.day}`,
+          `${words().definition}: ${comparison.metric.definition}`,
+        ].map(escape).join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: ranked.map((s) => s.communityName),
+      axisLabel: { interval: 0, rotate: ranked.length > 6 ? 45 : 0 },
+    },
+    yAxis: { type: 'value' },
+    series: [{
+      type: 'bar',
+      name: comparison.metric.key,
+      data: bars,
+      itemStyle: { color: '#b3261e' },
+      markLine: comparison.median === null ? undefined : {
+        symbol: 'none',
+        label: { position: 'insideEndTop', formatter: `${words().median} ${format(comparison.median)}` },
+        data: [{ yAxis: comparison.median, name: words().median }],
+      },
+    }],
+  };
+}
+
+/** The comparison as the API's workbook, downloaded with the caller's token. */
+async function exportWorkbook(context) {
+  const { $, config } = context;
+  const street = $('street').value;
+  const response = await fetch(
+    `${config.apiUrl}/street-comparison.xlsx?streetKey=${encodeURIComponent(street)}`,
+    { headers: { Authorization: context.bearer() } });
+  if (!response.ok) {
+    context.say(`${response.status}`);
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `street-comparison-${street}.xlsx`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+  context.say(context.words().exported);
+}
+
+const format = (value) => (Number.isInteger(value) ? `${value}` : value.toFixed(1));
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

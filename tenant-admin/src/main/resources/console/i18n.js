@@ -1,0 +1,31 @@
+// The console's words, Chinese first; English for whoever prefers it. Metric names and definitions
+// come from the API's catalogue in both languages.
+export const WORDS = {
+  'zh-CN': {
+    title: '红色治家 · 街道工作台', dashboard: '数据看板', language: '语言', login: '登录',
+    logout: '退出', street: '街道', metrics: '指标', firstDozen: '前 12 项', allMetrics: '全部指标',
+    export: '导出 Excel', asOf: '数据截至', insufficient: '数据不足', median: '中位数',
+    rank: '排名', sample: '样本', definition: '定义', noStreet: '您在任何街道都没有角色，看板只对街道和平台人员开放。',
+    loggedOut: '请登录。', loading: '正在加载…', exported: '已导出', value: '数值',
+  },
+  en: {
+    title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
+    login: 'Log in', logout: 'Log out', street: 'Street', metrics: 'Metrics',
+    firstDozen: 'First 12', allMetrics: 'All metrics', export: 'Export to Excel', asOf: 'As of',
+    insufficient: 'Insufficient data', median: 'Median', rank: 'Rank', sample: 'Sample',
+    definition: 'Definition', noStreet: 'You hold no role on any street: the dashboard is for street and platform staff.',
+    loggedOut: 'Please log in.', loading: 'Loading…', exported: 'Exported', value: 'Value',
+  },
+};
+
+export function languageOf(storage) {
+  return storage.getItem('rg.console.language') || 'zh-CN';
+}
+
+/** Puts the language's words into every element that names one with data-text. */
+export function translate(language) {
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-text]').forEach((element) => {
+    element.textContent = WORDS[language][element.dataset.text];
+  });
+}
