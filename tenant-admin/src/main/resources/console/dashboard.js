@@ -1,6 +1,7 @@
 // The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
-// chart with the street's median as a line; insufficient data shown as such, never as a zero bar;
-// each chart with the metric's definition and the day its figures are as of. Everything comes from
+// chart with the street's median as a line, or as a trend line each over weeks or months;
+// insufficient data shown as such, never as a zero; each chart with the metric's definition and
+// the day its figures are as of. Everything comes from
 // platform-api's streetComparison, the same numbers as its xlsx export.
 
 const DOZEN = 12;
@@ -84,12 +85,50 @@ function chart(context, comparison) {
   note.dataset.testid = 'insufficient';
   note.textContent = insufficient.length
     ? `${words().insufficient}: ${insufficient.map((s) => s.communityName).join('、')}` : '';
+  const view = document.createElement('select');
+  view.dataset.testid = 'view';
+  view.setAttribute('aria-label', `${name}: ${words().view}`);
+  view.append(...['ranking', 'weekly', 'monthly'].map((v) => new Option(words()[v], v)));
   plot.render = () => {
-    const instance = echarts.init(plot, null, { renderer: 'canvas' });
-    instance.setOption(option(context, comparison, ranked));
+    const instance = echarts.getInstanceByDom(plot) || echarts.init(plot, null, { renderer: 'canvas' });
+    instance.setOption(
+      view.value === 'ranking' ? option(context, comparison, ranked) : trend(context, ranked, view.value),
+      true);
   };
-  card.append(title, definition, plot, note);
+  view.addEventListener('change', () => plot.render());
+  card.append(title, view, definition, plot, note);
   return card;
+}
+
+/**
+ * The trend option: a line per community over its weekly or monthly points (the latest snapshot of
+ * each week or month), gaps where the data was insufficient.
+ */
+function trend(context, ranked, grain) {
+  const { words } = context;
+  const days = [...new Set(ranked.flatMap((s) => s[grain].map((p) => p.day)))].sort();
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    legend: { type: 'scroll', top: 0 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value) => (value === null || value === undefined
+        ? words().insufficient : format(value)),
+    },
+    xAxis: { type: 'category', data: days },
+    yAxis: { type: 'value' },
+    series: ranked.map((standing) => {
+      const byDay = new Map(standing[grain].map((p) => [p.day, p.sufficient ? p.value : null]));
+      return {
+        type: 'line',
+        name: standing.communityName,
+        id: standing.communityKey,
+        connectNulls: false,
+        data: days.map((day) => (byDay.has(day) ? byDay.get(day) : null)),
+      };
+    }),
+  };
 }
 
 /** The chart's option: a bar per community in rank order, the median as a line. */

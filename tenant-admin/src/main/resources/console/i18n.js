@@ -7,6 +7,7 @@ export const WORDS = {
     export: '导出 Excel', asOf: '数据截至', insufficient: '数据不足', median: '中位数',
     rank: '排名', sample: '样本', definition: '定义', noStreet: '您在任何街道都没有角色，看板只对街道和平台人员开放。',
     loggedOut: '请登录。', loading: '正在加载…', exported: '已导出', value: '数值',
+    view: '视图', ranking: '排名', weekly: '周趋势', monthly: '月趋势',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -15,6 +16,7 @@ export const WORDS = {
     insufficient: 'Insufficient data', median: 'Median', rank: 'Rank', sample: 'Sample',
     definition: 'Definition', noStreet: 'You hold no role on any street: the dashboard is for street and platform staff.',
     loggedOut: 'Please log in.', loading: 'Loading…', exported: 'Exported', value: 'Value',
+    view: 'View', ranking: 'Ranking', weekly: 'Weekly trend', monthly: 'Monthly trend',
   },
 };
 

@@ -96,6 +96,23 @@ class ConsoleEndToEndTests {
                 + " return line ? line.data[0].yAxis : null;");
     assertThat(median).as("the street's median as a line").isNotNull();
 
+    // a line per community over the weeks
+    new org.openqa.selenium.support.ui.Select(
+            browser.findElement(By.cssSelector("[data-metric=households] [data-testid=view]")))
+        .selectByValue("weekly");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines =
+        (List<Map<String, Object>>)
+            browser.executeScript(
+                "const plot = document.querySelector('[data-metric=households] .plot');"
+                    + " return echarts.getInstanceByDom(plot).getOption().series"
+                    + ".map(s => ({type: s.type, key: s.id, points: s.data.length}));");
+    assertThat(lines).hasSize(standings.size());
+    for (Map<String, Object> line : lines) {
+      assertThat(line.get("type")).isEqualTo("line");
+      assertThat(((Number) line.get("points")).intValue()).isBetween(1, 12);
+    }
+
     Path shots = Path.of("target/screenshots");
     Files.createDirectories(shots);
     Files.write(shots.resolve("console-dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
