@@ -4,6 +4,7 @@
 import { createLogin } from './lib/oidc-pkce.js';
 import { WORDS, languageOf, translate } from './i18n.js';
 import { showDashboard } from './dashboard.js';
+import { showRollout } from './rollout.js';
 
 const config = await (await fetch('config.json')).json();
 const $ = (id) => document.getElementById(id);
@@ -70,8 +71,22 @@ async function start() {
   $('who').textContent = `${viewer.displayName} (${viewer.username})`;
   $('screens').hidden = false;
   context.viewer = viewer;
-  await showDashboard(context);
+  await show();
 }
+
+/** The screen the address names (#dashboard, #rollout); the dashboard by default. */
+async function show() {
+  const rollout = location.hash === '#rollout';
+  $('rollout').hidden = !rollout;
+  if (rollout) {
+    $('dashboard').hidden = true;
+    await showRollout(context);
+  } else {
+    await showDashboard(context);
+  }
+}
+
+window.addEventListener('hashchange', () => { if (context.viewer) show(); });
 
 $('login').addEventListener('click', () => session.login());
 $('logout').addEventListener('click', () => session.logout());
@@ -79,7 +94,7 @@ $('language').addEventListener('change', async () => {
   language = $('language').value;
   localStorage.setItem('rg.console.language', language);
   translate(language);
-  if (context.viewer) await showDashboard(context);
+  if (context.viewer) await show();
 });
 
 start();

@@ -7,7 +7,10 @@ export const WORDS = {
     export: '导出 Excel', asOf: '数据截至', insufficient: '数据不足', median: '中位数',
     rank: '排名', sample: '样本', definition: '定义', noStreet: '您在任何街道都没有角色，看板只对街道和平台人员开放。',
     loggedOut: '请登录。', loading: '正在加载…', exported: '已导出', value: '数值',
-    view: '视图', ranking: '排名', weekly: '周趋势', monthly: '月趋势',
+    view: '视图', ranking: '排名', weekly: '周趋势', monthly: '月趋势', rollout: '书记项目',
+    noProjects: '暂无可见的书记项目。', indicators: '指标与目标', community: '社区', reviews: '季度考评',
+    due: '期限', done: '完成于', overdue: '逾期', since: '自', moveTo: '推进到', note: '说明',
+    moved: '已推进', details: '详情与考评',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -17,6 +20,10 @@ export const WORDS = {
     definition: 'Definition', noStreet: 'You hold no role on any street: the dashboard is for street and platform staff.',
     loggedOut: 'Please log in.', loading: 'Loading…', exported: 'Exported', value: 'Value',
     view: 'View', ranking: 'Ranking', weekly: 'Weekly trend', monthly: 'Monthly trend',
+    rollout: 'Rollout', noProjects: 'No rollout project you may see.',
+    indicators: 'Indicators and targets', community: 'Community', reviews: 'Quarterly reviews',
+    due: 'Due', done: 'Done', overdue: 'Overdue', since: 'Since', moveTo: 'Move to',
+    note: 'Note', moved: 'Moved', details: 'History and reviews',
   },
 };
 

@@ -159,6 +159,65 @@ class ConsoleEndToEndTests {
     assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
   }
 
+  @Test
+  void theStreetAdmin_movesACommunityOnInTheRollout_andACommunityAdminSeesOnlyTheirOwn()
+      throws Exception {
+    logIn("baishalu.admin");
+    browser.findElement(By.cssSelector("[data-testid=nav-rollout]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-stage=ROUTINE] [data-community=baiguoshu]")));
+    assertThat(
+            browser.findElements(By.cssSelector("[data-stage=PILOTING] [data-community=xinhua]")))
+        .hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("[data-testid=targets] tr[data-community]")))
+        .hasSize(2);
+    assertThat(browser.findElement(By.cssSelector("[data-testid=overdue]")).getText())
+        .contains("1");
+    browser
+        .findElement(
+            By.cssSelector("[data-stage=PILOTING] [data-community=xinhua] [data-testid=details]"))
+        .click();
+    wait(browser)
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("li[data-overdue=true]"), 1));
+
+    browser
+        .findElement(By.cssSelector("[data-stage=PILOTING] [data-community=xinhua] input"))
+        .sendKeys("试点评估通过");
+    browser
+        .findElement(
+            By.cssSelector("[data-stage=PILOTING] [data-community=xinhua] [data-testid=move]"))
+        .click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-stage=ROUTINE] [data-community=xinhua]")));
+    browser
+        .findElement(
+            By.cssSelector("[data-stage=ROUTINE] [data-community=xinhua] [data-testid=details]"))
+        .click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=history]"), "试点评估通过"));
+    Path shots = Path.of("target/screenshots");
+    Files.createDirectories(shots);
+    Files.write(shots.resolve("console-rollout.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.quit();
+
+    browser = Browser.start();
+    logIn("baiguoshu.admin");
+    browser.findElement(By.cssSelector("[data-testid=nav-rollout]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-stage=ROUTINE] [data-community=baiguoshu]")));
+    assertThat(browser.findElements(By.cssSelector("[data-community=xinhua]"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("[data-testid=move]"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("[data-testid=overdue]"))).isEmpty();
+  }
+
   private void logIn(String username) {
     browser.get(Platform.CONSOLE_ORIGIN + "/console/");
     wait(browser)
