@@ -5,6 +5,8 @@ import { createLogin } from './lib/oidc-pkce.js';
 import { WORDS, languageOf, translate } from './i18n.js';
 import { showDashboard } from './dashboard.js';
 import { showRollout } from './rollout.js';
+import { showCommunities } from './communities.js';
+import { showAudit } from './audit.js';
 
 const config = await (await fetch('config.json')).json();
 const $ = (id) => document.getElementById(id);
@@ -40,12 +42,44 @@ async function platform(name, variables = {}) {
   return answer.data;
 }
 
+/** One request to tenant-admin's GraphQL, on this same origin. */
+async function admin(name, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: session.bearer() },
+    body: JSON.stringify({ query: await documentText(name), variables }),
+  });
+  const answer = await response.json();
+  if (answer.errors) {
+    say(answer.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
+  }
+  return answer.data;
+}
+
+let statusLabels = null;
+
+/** An enum value's label: platform-api's zh-CN labels, or the value in English words. */
+async function label(value) {
+  if (!value) return value;
+  if (language === 'en') {
+    return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+  }
+  if (!statusLabels) {
+    const data = await platform('Labels');
+    statusLabels = new Map([...(data?.stages || []), ...(data?.ratings || []), ...(data?.statuses || [])]
+      .map((l) => [l.value, l.label]));
+  }
+  return statusLabels.get(value) || value;
+}
+
 /** The screens' shared means: words, requests, the session and the configuration. */
 const context = {
   config,
   words: () => WORDS[language],
   language: () => language,
   platform,
+  admin,
+  label,
   bearer: () => session.bearer(),
   say,
   $,
@@ -74,16 +108,20 @@ async function start() {
   await show();
 }
 
-/** The screen the address names (#dashboard, #rollout); the dashboard by default. */
+/** The screens by the address that names them; the dashboard by default. */
+const SCREENS = {
+  '#rollout': ['rollout', showRollout],
+  '#communities': ['communities', showCommunities],
+  '#audit': ['audit-log', showAudit],
+};
+
 async function show() {
-  const rollout = location.hash === '#rollout';
-  $('rollout').hidden = !rollout;
-  if (rollout) {
-    $('dashboard').hidden = true;
-    await showRollout(context);
-  } else {
-    await showDashboard(context);
+  const [shown, draw] = SCREENS[location.hash] || ['dashboard', showDashboard];
+  for (const id of ['dashboard', 'rollout', 'communities', 'audit-log']) {
+    $(id).hidden = id !== shown;
   }
+  say('');
+  await draw(context);
 }
 
 window.addEventListener('hashchange', () => { if (context.viewer) show(); });

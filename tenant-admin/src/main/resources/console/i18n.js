@@ -10,7 +10,12 @@ export const WORDS = {
     view: '视图', ranking: '排名', weekly: '周趋势', monthly: '月趋势', rollout: '书记项目',
     noProjects: '暂无可见的书记项目。', indicators: '指标与目标', community: '社区', reviews: '季度考评',
     due: '期限', done: '完成于', overdue: '逾期', since: '自', moveTo: '推进到', note: '说明',
-    moved: '已推进', details: '详情与考评',
+    moved: '已推进', details: '详情与考评', communities: '社区管理', audit: '操作日志',
+    key: '标识', name: '名称', status: '状态', reason: '原因', changedAt: '变更时间', actions: '操作',
+    suspend: '暂停', reactivate: '恢复', archive: '归档', allStatuses: '全部状态',
+    onboard: '入驻新社区', firstAdminUsername: '首任管理员账号', firstAdminEmail: '首任管理员邮箱',
+    invitationSent: '邀请已发出', occurredAt: '时间', actor: '操作人', action: '动作',
+    result: '结果', more: '更多', filter: '筛选',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -23,7 +28,13 @@ export const WORDS = {
     rollout: 'Rollout', noProjects: 'No rollout project you may see.',
     indicators: 'Indicators and targets', community: 'Community', reviews: 'Quarterly reviews',
     due: 'Due', done: 'Done', overdue: 'Overdue', since: 'Since', moveTo: 'Move to',
-    note: 'Note', moved: 'Moved', details: 'History and reviews',
+    note: 'Note', moved: 'Moved', details: 'History and reviews', communities: 'Communities',
+    audit: 'Audit log', key: 'Key', name: 'Name', status: 'Status', reason: 'Reason',
+    changedAt: 'Changed', actions: 'Actions', suspend: 'Suspend', reactivate: 'Reactivate',
+    archive: 'Archive', allStatuses: 'All statuses', onboard: 'Onboard a community',
+    firstAdminUsername: "First admin's username", firstAdminEmail: "First admin's e-mail",
+    invitationSent: 'invitation sent', occurredAt: 'When', actor: 'Who', action: 'What',
+    result: 'Result', more: 'More', filter: 'Filter',
   },
 };
 

@@ -5,27 +5,12 @@
 // see their own community only: the API decides, the screen shows what it gets.
 
 const STAGES = ['PLANNED', 'ONBOARDED', 'PILOTING', 'ROUTINE', 'EVALUATED'];
-const ENGLISH = {
-  PLANNED: 'Planned', ONBOARDED: 'Onboarded', PILOTING: 'Piloting', ROUTINE: 'Routine',
-  EVALUATED: 'Evaluated', EXCELLENT: 'Excellent', GOOD: 'Good', PASS: 'Pass', FAIL: 'Fail',
-};
-
-let labels = null;
 
 function element(tag, attributes, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
   children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
   return node;
-}
-
-async function label(context, value) {
-  if (context.language() === 'en') return ENGLISH[value] || value;
-  if (!labels) {
-    const data = await context.platform('Labels');
-    labels = new Map([...(data?.stages || []), ...(data?.ratings || [])].map((l) => [l.value, l.label]));
-  }
-  return labels.get(value) || value;
 }
 
 /** May move communities along: the street's admin or a platform operator. */
@@ -68,7 +53,7 @@ async function showProject(context, summary) {
   for (const stage of STAGES) {
     const cards = project.participants.filter((p) => p.stage === stage);
     const column = element('section', { class: 'column', 'data-stage': stage },
-      element('h3', {}, `${await label(context, stage)} (${cards.length})`));
+      element('h3', {}, `${await context.label(stage)} (${cards.length})`));
     for (const participant of cards) {
       column.append(await card(context, participant, mayMove, () => showProject(context, summary)));
     }
@@ -115,13 +100,13 @@ async function showDetails(context, participant, metrics, into) {
   if (!data) return;
   const history = element('ol', { 'data-testid': 'history' }, ...await Promise.all(
     data.stageChanges.map(async (change) => element('li', {},
-      `${change.changedOn} ${await label(context, change.stage)} · ${change.changedByName}`
+      `${change.changedOn} ${await context.label(change.stage)} · ${change.changedByName}`
         + (change.note ? ` · ${change.note}` : ''),
       ...change.evidence.map((file) => element('span', { class: 'meta' }, ` [${file.fileName}]`))))));
   const reviews = [];
   for (const review of data.reviews) {
     reviews.push(element('article', { class: 'review', 'data-community': data.community.key },
-      element('h4', {}, `${review.quarter} · ${await label(context, review.rating)} · ${review.reviewedOn}`),
+      element('h4', {}, `${review.quarter} · ${await context.label(review.rating)} · ${review.reviewedOn}`),
       element('p', {}, review.findings),
       element('ul', {}, ...review.values.map((v) => element('li', {},
         `${name(v.metric.key)}: ${v.value === null ? words().insufficient : format(v.value)}`
@@ -148,7 +133,7 @@ async function card(context, participant, mayMove, refresh) {
     const id = `note-${participant.community.key}`;
     const note = element('input', { id, type: 'text', maxlength: '2000', 'data-testid': 'note' });
     const move = element('button', { type: 'button', 'data-testid': 'move' },
-      `${words().moveTo} ${await label(context, next)}`);
+      `${words().moveTo} ${await context.label(next)}`);
     move.addEventListener('click', async () => {
       const answer = await context.platform('MoveRolloutStage', {
         input: { id: participant.id, stage: next, note: note.value, expectedVersion: participant.version },

@@ -218,6 +218,61 @@ class ConsoleEndToEndTests {
     assertThat(browser.findElements(By.cssSelector("[data-testid=overdue]"))).isEmpty();
   }
 
+  @Test
+  void theStreetAdmin_onboardsACommunity_suspendsAndReactivatesIt_andReadsItInTheAuditLog() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000);
+    String key = "console-" + suffix;
+    String firstAdmin = "console-admin-" + suffix;
+    logIn("baishalu.admin");
+    browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#registry tr[data-community=baiguoshu]")));
+    assertThat(browser.findElements(By.cssSelector("#registry tr[data-community=qingyuan]")))
+        .as("another street's community")
+        .isEmpty();
+
+    // a refusal is shown beside the field it names, and nothing is made
+    browser.findElement(By.id("onboard-key")).sendKeys("Not A Key");
+    browser.findElement(By.id("onboard-name")).sendKeys("控制台社区");
+    browser.findElement(By.id("onboard-username")).sendKeys(firstAdmin);
+    browser.findElement(By.id("onboard-email")).sendKeys(firstAdmin + "@example.org");
+    browser.findElement(By.cssSelector("[data-testid=onboard-submit]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-error-for=key]"), "INVALID_INPUT"));
+
+    browser.findElement(By.id("onboard-key")).clear();
+    browser.findElement(By.id("onboard-key")).sendKeys(key);
+    browser.findElement(By.cssSelector("[data-testid=onboard-submit]")).click();
+    By row = By.cssSelector("#registry tr[data-community=" + key + "]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("ACTIVE");
+    assertThat(org.redgovernance.testing.Mailbox.of(firstAdmin + "@example.org")).hasSize(1);
+
+    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("整改");
+    browser.findElement(row).findElement(By.cssSelector("[data-action=suspend]")).click();
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
+    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("已整改");
+    browser.findElement(row).findElement(By.cssSelector("[data-action=reactivate]")).click();
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
+
+    browser.findElement(By.cssSelector("[data-testid=nav-audit]")).click();
+    browser.findElement(By.cssSelector("[data-testid=audit-filter]")).sendKeys(key);
+    wait(browser)
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#audit tr[data-action='community.reactivated']"), 1));
+    List<String> actions =
+        browser.findElements(By.cssSelector("#audit tr[data-action]")).stream()
+            .map(entry -> entry.getAttribute("data-action"))
+            .toList();
+    assertThat(actions)
+        .contains("community.onboarded", "community.suspended", "community.reactivated");
+  }
+
   private void logIn(String username) {
     browser.get(Platform.CONSOLE_ORIGIN + "/console/");
     wait(browser)
