@@ -61,6 +61,9 @@ class ConsoleEndToEndTests {
     assertThat(browser.findElement(By.id("street")).getAttribute("value")).isEqualTo("baishalu");
     assertThat(browser.findElement(By.cssSelector("[data-testid=as-of]")).getText())
         .startsWith("数据截至");
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the dashboard's accessibility")
+        .isEmpty();
 
     // the chart's own data, not its pixels: each bar a community, in rank order, the API's value
     @SuppressWarnings("unchecked")
@@ -175,6 +178,9 @@ class ConsoleEndToEndTests {
         .hasSize(2);
     assertThat(browser.findElement(By.cssSelector("[data-testid=overdue]")).getText())
         .contains("1");
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the rollout's accessibility")
+        .isEmpty();
     browser
         .findElement(
             By.cssSelector("[data-stage=PILOTING] [data-community=xinhua] [data-testid=details]"))
@@ -232,6 +238,9 @@ class ConsoleEndToEndTests {
     assertThat(browser.findElements(By.cssSelector("#registry tr[data-community=qingyuan]")))
         .as("another street's community")
         .isEmpty();
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the communities screen's accessibility")
+        .isEmpty();
 
     // a refusal is shown beside the field it names, and nothing is made
     browser.findElement(By.id("onboard-key")).sendKeys("Not A Key");
@@ -271,6 +280,20 @@ class ConsoleEndToEndTests {
             .toList();
     assertThat(actions)
         .contains("community.onboarded", "community.suspended", "community.reactivated");
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the audit log's accessibility")
+        .isEmpty();
+  }
+
+  /** The accessibility check above is not vacuous: it finds what it must. */
+  @Test
+  void theAccessibilityCheck_findsAnImageWithoutAlternativeText_andAnUnlabelledField() {
+    browser.get(
+        "data:text/html;charset=utf-8,<html lang=en><title>t</title><main><img src=x.png>"
+            + "<input type=text></main></html>");
+    assertThat(Accessibility.seriousViolations(browser))
+        .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"))
+        .anySatisfy(violation -> assertThat(violation).startsWith("label"));
   }
 
   private void logIn(String username) {
