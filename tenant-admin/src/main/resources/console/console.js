@@ -7,6 +7,7 @@ import { showDashboard } from './dashboard.js';
 import { showRollout } from './rollout.js';
 import { showCommunities } from './communities.js';
 import { showAudit } from './audit.js';
+import { showPeople } from './people.js';
 
 const config = await (await fetch('config.json')).json();
 const $ = (id) => document.getElementById(id);
@@ -66,7 +67,7 @@ async function label(value) {
   }
   if (!statusLabels) {
     const data = await platform('Labels');
-    statusLabels = new Map([...(data?.stages || []), ...(data?.ratings || []), ...(data?.statuses || [])]
+    statusLabels = new Map([...(data?.stages || []), ...(data?.ratings || []), ...(data?.statuses || []), ...(data?.roles || [])]
       .map((l) => [l.value, l.label]));
   }
   return statusLabels.get(value) || value;
@@ -112,12 +113,13 @@ async function start() {
 const SCREENS = {
   '#rollout': ['rollout', showRollout],
   '#communities': ['communities', showCommunities],
+  '#people': ['people-roles', showPeople],
   '#audit': ['audit-log', showAudit],
 };
 
 async function show() {
   const [shown, draw] = SCREENS[location.hash] || ['dashboard', showDashboard];
-  for (const id of ['dashboard', 'rollout', 'communities', 'audit-log']) {
+  for (const id of ['dashboard', 'rollout', 'communities', 'people-roles', 'audit-log']) {
     $(id).hidden = id !== shown;
   }
   say('');

@@ -15,7 +15,9 @@ export const WORDS = {
     suspend: '暂停', reactivate: '恢复', archive: '归档', allStatuses: '全部状态',
     onboard: '入驻新社区', firstAdminUsername: '首任管理员账号', firstAdminEmail: '首任管理员邮箱',
     invitationSent: '邀请已发出', occurredAt: '时间', actor: '操作人', action: '动作',
-    result: '结果', more: '更多', filter: '筛选',
+    result: '结果', more: '更多', filter: '筛选', people: '人员角色', username: '账号',
+    roles: '角色', role: '角色', grant: '授予', revoke: '撤销', invite: '邀请',
+    email: '邮箱', phone: '手机', firstName: '称呼', expires: '有效至', openInvitations: '未接受的邀请',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -34,7 +36,10 @@ export const WORDS = {
     archive: 'Archive', allStatuses: 'All statuses', onboard: 'Onboard a community',
     firstAdminUsername: "First admin's username", firstAdminEmail: "First admin's e-mail",
     invitationSent: 'invitation sent', occurredAt: 'When', actor: 'Who', action: 'What',
-    result: 'Result', more: 'More', filter: 'Filter',
+    result: 'Result', more: 'More', filter: 'Filter', people: 'People', username: 'Username',
+    roles: 'Roles', role: 'Role', grant: 'Grant', revoke: 'Revoke', invite: 'Invite',
+    email: 'E-mail', phone: 'Phone', firstName: 'Name', expires: 'Expires',
+    openInvitations: 'Open invitations',
   },
 };
 

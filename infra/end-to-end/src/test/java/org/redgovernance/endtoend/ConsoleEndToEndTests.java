@@ -225,7 +225,7 @@ class ConsoleEndToEndTests {
   }
 
   @Test
-  void theStreetAdmin_onboardsACommunity_suspendsAndReactivatesIt_andReadsItInTheAuditLog() {
+  void theStreetAdmin_onboardsACommunity_runsItsStatusAndPeople_andReadsItAllInTheAuditLog() {
     String suffix = Long.toString(System.nanoTime() % 1_000_000);
     String key = "console-" + suffix;
     String firstAdmin = "console-admin-" + suffix;
@@ -267,6 +267,49 @@ class ConsoleEndToEndTests {
     browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("已整改");
     browser.findElement(row).findElement(By.cssSelector("[data-action=reactivate]")).click();
     wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
+
+    // its people: the last admin cannot go; a role granted; a resident invited by e-mail
+    browser.findElement(By.cssSelector("[data-testid=nav-people]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#people-community option[value='" + key + "']")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("people-community")))
+        .selectByValue(key);
+    By person = By.cssSelector("#people tr[data-person='" + firstAdmin + "']");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(person));
+    browser.findElement(person).findElement(By.cssSelector("[data-revoke=ADMIN]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(
+                    "#people tr[data-person='" + firstAdmin + "'] [data-testid=person-error]"),
+                "LAST_ADMIN"));
+    new org.openqa.selenium.support.ui.Select(
+            browser.findElement(person).findElement(By.cssSelector("[data-testid=grant-role]")))
+        .selectByValue("SECRETARY");
+    browser.findElement(person).findElement(By.cssSelector("[data-testid=grant]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(
+                    "#people tr[data-person='" + firstAdmin + "'] [data-revoke=SECRETARY]")));
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the people screen's accessibility")
+        .isEmpty();
+
+    browser.findElement(By.cssSelector("[data-testid=invite-submit]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("invite"), "INVALID_INPUT"));
+    String resident = "console-resident-" + suffix + "@example.org";
+    browser.findElement(By.id("invite-email")).sendKeys(resident);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("invite-role")))
+        .selectByValue("RESIDENT");
+    browser.findElement(By.cssSelector("[data-testid=invite-submit]")).click();
+    wait(browser)
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#invitations li"), 1));
+    assertThat(org.redgovernance.testing.Mailbox.of(resident)).hasSize(1);
 
     browser.findElement(By.cssSelector("[data-testid=nav-audit]")).click();
     browser.findElement(By.cssSelector("[data-testid=audit-filter]")).sendKeys(key);

@@ -1,0 +1,119 @@
+// The people screen: per community of the street, who holds which role; granting and revoking a
+// role; inviting someone by e-mail or phone to a role, with the invitations still open. Typed
+// refusals (LAST_ADMIN when the last admin would go, INVALID_INPUT …) show beside what they concern.
+
+import { streetPicker } from './communities.js';
+
+const ROLES = ['ADMIN', 'SECRETARY', 'OWNERS_COMMITTEE', 'SUPERVISOR', 'OWNER_REP', 'PARTY_MEMBER', 'RESIDENT'];
+
+function element(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
+  return node;
+}
+
+async function roleOptions(context, select) {
+  select.replaceChildren(...await Promise.all(ROLES.map(async (role) =>
+    new Option(await context.label(role), role))));
+}
+
+export async function showPeople(context) {
+  const { $ } = context;
+  await streetPicker(context, $('people-street'));
+  $('people-street').onchange = () => communities(context);
+  $('people-community').onchange = () => list(context);
+  await roleOptions(context, $('invite-role'));
+  $('invite').onsubmit = (event) => {
+    event.preventDefault();
+    invite(context);
+  };
+  await communities(context);
+}
+
+async function communities(context) {
+  const { $ } = context;
+  const all = (await context.admin('AdminCommunities', { street: $('people-street').value }))
+    ?.registeredCommunities || [];
+  const usable = all.filter((c) => c.status === 'ACTIVE' || c.status === 'ONBOARDING');
+  $('people-community').replaceChildren(...usable.map((c) => new Option(c.name, c.key)));
+  await list(context);
+}
+
+async function list(context) {
+  const { $, words } = context;
+  const community = $('people-community').value;
+  if (!community) return;
+  const data = await context.admin('AdminPeople', { community });
+  const people = data?.communityPeople || [];
+  const rows = await Promise.all(people.map(async (person) => {
+    const chips = await Promise.all(person.roles.map(async (role) => {
+      const revoke = element('button', {
+        type: 'button', 'data-revoke': role, 'aria-label': `${words().revoke} ${person.name} ${role}`,
+      }, `${await context.label(role)} ✕`);
+      revoke.addEventListener('click', () => change(context, 'AdminRevokeRole', person, role, row));
+      return revoke;
+    }));
+    const pick = element('select', { 'aria-label': `${person.name}: ${words().role}`, 'data-testid': 'grant-role' });
+    await roleOptions(context, pick);
+    const grant = element('button', { type: 'button', 'data-testid': 'grant' }, words().grant);
+    grant.addEventListener('click', () => change(context, 'AdminGrantRole', person, pick.value, row));
+    const error = element('span', { class: 'field-error', role: 'alert', 'data-testid': 'person-error' });
+    const row = element('tr', { 'data-person': person.username },
+      element('td', {}, person.name),
+      element('td', {}, person.username),
+      element('td', {}, ...chips),
+      element('td', {}, pick, grant, error));
+    return row;
+  }));
+  $('people').replaceChildren(
+    element('tr', {}, ...['name', 'username', 'roles', 'actions'].map((w) =>
+      element('th', { scope: 'col' }, words()[w]))),
+    ...rows);
+  $('invitations').replaceChildren(...await Promise.all((data?.invitations || []).map(async (i) =>
+    element('li', { 'data-invitation': i.id },
+      `${i.inviteeName || i.sentTo} · ${await context.label(i.role)} · ${i.channel} ${i.sentTo}`
+      + ` · ${words().expires} ${new Date(i.expiresAt).toLocaleDateString(context.language())}`))));
+}
+
+async function change(context, document, person, role, row) {
+  const answer = await context.admin(document, {
+    input: { communityKey: context.$('people-community').value, username: person.username, role },
+  });
+  const payload = answer && Object.values(answer)[0];
+  if (payload?.errors?.length) {
+    row.querySelector('[data-testid=person-error]').textContent =
+      payload.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
+    return;
+  }
+  await list(context);
+}
+
+async function invite(context) {
+  const { $, words } = context;
+  const form = $('invite');
+  form.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
+  const value = (name) => form.elements[name].value.trim() || null;
+  const answer = await context.admin('AdminInvitePerson', {
+    input: {
+      communityKey: $('people-community').value,
+      email: value('email'),
+      phone: value('phone'),
+      firstName: value('firstName'),
+      role: form.elements.role.value,
+    },
+  });
+  const payload = answer?.invitePerson;
+  if (!payload) return;
+  if (payload.errors.length) {
+    for (const error of payload.errors) {
+      const field = error.field ? error.field[error.field.length - 1] : null;
+      const slot = field && form.querySelector(`[data-error-for="${field}"]`);
+      (slot || $('invite-error')).textContent = `${error.code}: ${error.message}`;
+    }
+    return;
+  }
+  context.say(payload.invitationSent ? words().invitationSent : '');
+  form.reset();
+  await list(context);
+}
