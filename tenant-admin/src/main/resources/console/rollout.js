@@ -41,10 +41,14 @@ export async function showRollout(context) {
   await showProject(context, projects.find((p) => p.id === chosen) || projects[0]);
 }
 
+let opened = null;
+
 async function showProject(context, summary) {
   const { $, words } = context;
+  opened = summary.id;
   const project = (await context.platform('RolloutProject', { id: summary.id }))?.node;
-  if (!project) return;
+  // another project was opened meanwhile: its answer, not this one, is the screen's
+  if (!project || opened !== summary.id) return;
   const mayMove = administers(context.viewer, summary.street.key);
   const name = (metric) => (context.language() === 'en' ? metric.labelEn : metric.label);
   const metrics = new Map(project.indicators.map((i) => [i.metric.key, i.metric]));
@@ -81,6 +85,7 @@ async function showProject(context, summary) {
   const overview = project.overview
     ? element('p', { 'data-testid': 'overdue' }, `${words().overdue}: ${project.overview.overdueActions}`)
     : null;
+  if (opened !== summary.id) return;
   $('project').replaceChildren(
     element('h2', {}, project.name), element('p', {}, project.goal), overview, board, targets, details);
 }

@@ -1,7 +1,6 @@
 package org.redgovernance.endtoend;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -47,17 +46,24 @@ final class Browser {
     return driver;
   }
 
+  private static boolean installed;
+
+  /**
+   * Runs {@code install-chromium} once per test run: it installs what is missing (the browser, its
+   * driver, a Chinese font for the screenshots) and returns at once when nothing is.
+   */
   private static synchronized void install() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+    if (installed) {
       return;
     }
     try {
       Process process = new ProcessBuilder("bash", "install-chromium").inheritIO().start();
       if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
         throw new IllegalStateException(
-            "install-chromium failed: the browser test needs Debian's chromium and"
-                + " chromium-driver (apt-get as root or with sudo)");
+            "install-chromium failed: the browser test needs Debian's chromium,"
+                + " chromium-driver and fonts-wqy-microhei (apt-get as root or with sudo)");
       }
+      installed = true;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot run install-chromium", e);
     } catch (InterruptedException e) {
