@@ -1,14 +1,8 @@
 // The audit log screen: the street's entries, the latest first, fifty at a time, with who did what
 // to which community and how it ended; filtered by community or action in the page.
 
+import { element } from './dom.js';
 import { streetPicker } from './communities.js';
-
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
-  return node;
-}
 
 let entries = [];
 

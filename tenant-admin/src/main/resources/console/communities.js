@@ -2,15 +2,9 @@
 // onboarding a community with its first admin (whose invitation goes out by e-mail); suspending,
 // reactivating and archiving one with a reason. Every refusal is shown beside the field it names.
 
-const STATUSES = ['ONBOARDING', 'ACTIVE', 'SUSPENDED', 'ARCHIVED', 'ERASED'];
-const ACTIONS = { ACTIVE: ['Suspend', 'Archive'], SUSPENDED: ['Reactivate', 'Archive'] };
+import { element, showErrors } from './dom.js';
 
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
-  return node;
-}
+const ACTIONS = { ACTIVE: ['Suspend', 'Archive'], SUSPENDED: ['Reactivate', 'Archive'] };
 
 /** The streets the person may run in tenant-admin, as a picker's options. */
 export async function streetPicker(context, select) {
@@ -84,7 +78,6 @@ async function changeStatus(context, community, action, reason) {
 async function onboard(context) {
   const { $, words } = context;
   const form = $('onboard');
-  form.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
   const value = (name) => form.elements[name].value.trim();
   const answer = await context.admin('AdminOnboardCommunity', {
     input: {
@@ -96,18 +89,10 @@ async function onboard(context) {
   });
   const payload = answer?.onboardCommunity;
   if (!payload) return;
-  if (payload.errors.length) {
-    for (const error of payload.errors) {
-      const field = error.field ? error.field[error.field.length - 1] : null;
-      const slot = field && form.querySelector(`[data-error-for="${field}"]`);
-      (slot || $('onboard-error')).textContent = `${error.code}: ${error.message}`;
-    }
-    return;
-  }
+  showErrors(form, payload.errors, $('onboard-error'));
+  if (payload.errors.length) return;
   context.say(`${payload.community.name}: ${await context.label(payload.community.status)}`
     + (payload.invitationSent ? ` · ${words().invitationSent}` : ''));
   form.reset();
   await list(context);
 }
-
-export { STATUSES };

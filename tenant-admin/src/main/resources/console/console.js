@@ -29,9 +29,9 @@ async function documentText(name) {
   return documents.get(name);
 }
 
-/** One request to platform-api's GraphQL; errors are shown, the data (partial or not) returned. */
-async function platform(name, variables = {}) {
-  const response = await fetch(`${config.apiUrl}/graphql`, {
+/** One GraphQL request; errors are shown, the data (partial or not) returned. */
+async function request(url, name, variables) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: session.bearer() },
     body: JSON.stringify({ query: await documentText(name), variables }),
@@ -43,19 +43,11 @@ async function platform(name, variables = {}) {
   return answer.data;
 }
 
-/** One request to tenant-admin's GraphQL, on this same origin. */
-async function admin(name, variables = {}) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: session.bearer() },
-    body: JSON.stringify({ query: await documentText(name), variables }),
-  });
-  const answer = await response.json();
-  if (answer.errors) {
-    say(answer.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
-  }
-  return answer.data;
-}
+/** A request to platform-api. */
+const platform = (name, variables = {}) => request(`${config.apiUrl}/graphql`, name, variables);
+
+/** A request to tenant-admin, on this same origin. */
+const admin = (name, variables = {}) => request('/graphql', name, variables);
 
 let statusLabels = null;
 

@@ -2,16 +2,10 @@
 // role; inviting someone by e-mail or phone to a role, with the invitations still open. Typed
 // refusals (LAST_ADMIN when the last admin would go, INVALID_INPUT …) show beside what they concern.
 
+import { element, showErrors } from './dom.js';
 import { streetPicker } from './communities.js';
 
 const ROLES = ['ADMIN', 'SECRETARY', 'OWNERS_COMMITTEE', 'SUPERVISOR', 'OWNER_REP', 'PARTY_MEMBER', 'RESIDENT'];
-
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
-  return node;
-}
 
 async function roleOptions(context, select) {
   select.replaceChildren(...await Promise.all(ROLES.map(async (role) =>
@@ -92,7 +86,6 @@ async function change(context, document, person, role, row) {
 async function invite(context) {
   const { $, words } = context;
   const form = $('invite');
-  form.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
   const value = (name) => form.elements[name].value.trim() || null;
   const answer = await context.admin('AdminInvitePerson', {
     input: {
@@ -105,14 +98,8 @@ async function invite(context) {
   });
   const payload = answer?.invitePerson;
   if (!payload) return;
-  if (payload.errors.length) {
-    for (const error of payload.errors) {
-      const field = error.field ? error.field[error.field.length - 1] : null;
-      const slot = field && form.querySelector(`[data-error-for="${field}"]`);
-      (slot || $('invite-error')).textContent = `${error.code}: ${error.message}`;
-    }
-    return;
-  }
+  showErrors(form, payload.errors, $('invite-error'));
+  if (payload.errors.length) return;
   context.say(payload.invitationSent ? words().invitationSent : '');
   form.reset();
   await list(context);

@@ -4,14 +4,9 @@
 // figures frozen on their day and the follow-up actions, overdue ones flagged. A community's staff
 // see their own community only: the API decides, the screen shows what it gets.
 
-const STAGES = ['PLANNED', 'ONBOARDED', 'PILOTING', 'ROUTINE', 'EVALUATED'];
+import { element } from './dom.js';
 
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.filter((c) => c !== null && c !== undefined).forEach((child) => node.append(child));
-  return node;
-}
+const STAGES = ['PLANNED', 'ONBOARDED', 'PILOTING', 'ROUTINE', 'EVALUATED'];
 
 /** May move communities along: the street's admin or a platform operator. */
 function administers(viewer, streetKey) {
