@@ -66,13 +66,10 @@ class ConsoleEndToEndTests {
         .isEmpty();
 
     // the chart's own data, not its pixels: each bar a community, in rank order, the API's value
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> bars =
-        (List<Map<String, Object>>)
-            browser.executeScript(
-                "const plot = document.querySelector('[data-metric=households] .plot');"
-                    + " return echarts.getInstanceByDom(plot).getOption().series[0].data"
-                    + ".map(d => ({key: d.standing.communityKey, value: d.value}));");
+        chart(
+            "households",
+            "series[0].data.map(d => ({key: d.standing.communityKey, value: d.value}))");
     GraphQlResult api =
         platform
             .api()
@@ -103,13 +100,8 @@ class ConsoleEndToEndTests {
     new org.openqa.selenium.support.ui.Select(
             browser.findElement(By.cssSelector("[data-metric=households] [data-testid=view]")))
         .selectByValue("weekly");
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> lines =
-        (List<Map<String, Object>>)
-            browser.executeScript(
-                "const plot = document.querySelector('[data-metric=households] .plot');"
-                    + " return echarts.getInstanceByDom(plot).getOption().series"
-                    + ".map(s => ({type: s.type, key: s.id, points: s.data.length}));");
+        chart("households", "series.map(s => ({type: s.type, key: s.id, points: s.data.length}))");
     assertThat(lines).hasSize(standings.size());
     for (Map<String, Object> line : lines) {
       assertThat(line.get("type")).isEqualTo("line");
@@ -339,6 +331,22 @@ class ConsoleEndToEndTests {
     assertThat(Accessibility.seriousViolations(browser))
         .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"))
         .anySatisfy(violation -> assertThat(violation).startsWith("label"));
+  }
+
+  /**
+   * What {@code expression} makes of the ECharts option of the metric's chart (its data, not its
+   * pixels), e.g. {@code series[0].data}.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> chart(String metric, String expression) {
+    return (List<Map<String, Object>>)
+        browser.executeScript(
+            "const plot = document.querySelector('[data-metric="
+                + metric
+                + "] .plot');"
+                + " return echarts.getInstanceByDom(plot).getOption()."
+                + expression
+                + ";");
   }
 
   /** The demo's project among whatever others the build's tests made in the street. */
