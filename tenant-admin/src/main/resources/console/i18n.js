@@ -18,6 +18,7 @@ export const WORDS = {
     result: '结果', more: '更多', filter: '筛选', people: '人员角色', username: '账号',
     roles: '角色', role: '角色', grant: '授予', revoke: '撤销', invite: '邀请',
     email: '邮箱', phone: '手机', firstName: '称呼', expires: '有效至', openInvitations: '未接受的邀请',
+    streetPeople: '街道人员', communityPeople: '社区人员',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -39,7 +40,8 @@ export const WORDS = {
     result: 'Result', more: 'More', filter: 'Filter', people: 'People', username: 'Username',
     roles: 'Roles', role: 'Role', grant: 'Grant', revoke: 'Revoke', invite: 'Invite',
     email: 'E-mail', phone: 'Phone', firstName: 'Name', expires: 'Expires',
-    openInvitations: 'Open invitations',
+    openInvitations: 'Open invitations', streetPeople: "The street's people",
+    communityPeople: "A community's people",
   },
 };
 

@@ -1,5 +1,6 @@
-// The people screen: per community of the street, who holds which role; granting and revoking a
-// role; inviting someone by e-mail or phone to a role, with the invitations still open. Typed
+// The people screen: the street's own people (admins and viewers) and, per community of the street,
+// who holds which role; granting and revoking a role; inviting someone by e-mail or phone to a
+// community role, with the invitations still open. Typed
 // refusals (LAST_ADMIN when the last admin would go, INVALID_INPUT …) show beside what they concern.
 
 import { element, showErrors } from './dom.js';
@@ -15,14 +16,57 @@ async function roleOptions(context, select) {
 export async function showPeople(context) {
   const { $ } = context;
   await streetPicker(context, $('people-street'));
-  $('people-street').onchange = () => communities(context);
+  $('people-street').onchange = () => { street(context); communities(context); };
+  $('street-grant').onsubmit = (event) => {
+    event.preventDefault();
+    grantOnStreet(context);
+  };
   $('people-community').onchange = () => list(context);
   await roleOptions(context, $('invite-role'));
   $('invite').onsubmit = (event) => {
     event.preventDefault();
     invite(context);
   };
+  await street(context);
   await communities(context);
+}
+
+/** The street's admins and viewers, each role with its revoke button. */
+async function street(context) {
+  const { $, words } = context;
+  const key = $('people-street').value;
+  if (!key) return;
+  const people = (await context.admin('AdminStreetPeople', { street: key }))?.streetPeople || [];
+  $('street-people').replaceChildren(
+    element('tr', {}, ...['name', 'username', 'roles'].map((w) => element('th', { scope: 'col' }, words()[w]))),
+    ...people.map((person) => element('tr', { 'data-street-person': person.username },
+      element('td', {}, person.name),
+      element('td', {}, person.username),
+      element('td', {}, ...person.roles.map((role) => {
+        const revoke = element('button', {
+          type: 'button', 'data-revoke-street': role, 'aria-label': `${words().revoke} ${person.name} ${role}`,
+        }, `${role} ✕`);
+        revoke.addEventListener('click', () => onStreet(context, 'AdminRevokeStreetRole', person.username, role));
+        return revoke;
+      })))));
+}
+
+async function grantOnStreet(context) {
+  const form = context.$('street-grant');
+  await onStreet(context, 'AdminGrantStreetRole', form.elements.username.value.trim(), form.elements.role.value);
+}
+
+async function onStreet(context, document, username, role) {
+  const { $ } = context;
+  const answer = await context.admin(document, {
+    input: { streetKey: $('people-street').value, username, role },
+  });
+  const payload = answer && Object.values(answer)[0];
+  if (!payload) return;
+  showErrors($('street-grant'), payload.errors, $('street-error'));
+  if (payload.errors.length) return;
+  $('street-grant').reset();
+  await street(context);
 }
 
 async function communities(context) {

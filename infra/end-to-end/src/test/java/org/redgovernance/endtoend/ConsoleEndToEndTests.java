@@ -270,6 +270,25 @@ class ConsoleEndToEndTests {
                 By.cssSelector("#people-community option[value='" + key + "']")));
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("people-community")))
         .selectByValue(key);
+    // the street's own people: a viewer granted and revoked; an unknown account refused
+    browser.findElement(By.id("street-grant-username")).sendKeys("no-such-person-" + suffix);
+    browser.findElement(By.cssSelector("[data-testid=street-grant-submit]")).click();
+    wait(browser)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("street-grant"), ":"));
+    browser.findElement(By.id("street-grant-username")).clear();
+    browser.findElement(By.id("street-grant-username")).sendKeys(firstAdmin);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("street-grant-role")))
+        .selectByValue("VIEWER");
+    browser.findElement(By.cssSelector("[data-testid=street-grant-submit]")).click();
+    By onStreet =
+        By.cssSelector(
+            "#street-people tr[data-street-person='"
+                + firstAdmin
+                + "'] [data-revoke-street=VIEWER]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(onStreet));
+    browser.findElement(onStreet).click();
+    wait(browser).until(ExpectedConditions.numberOfElementsToBe(onStreet, 0));
+
     By person = By.cssSelector("#people tr[data-person='" + firstAdmin + "']");
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(person));
     browser.findElement(person).findElement(By.cssSelector("[data-revoke=ADMIN]")).click();
