@@ -168,23 +168,17 @@ public class Commands {
       return payload(field, List.of(), List.of(refused(refusal)));
     }
     AccessScope those = scope.narrowedTo(communities);
-    try {
-      Object made =
-          transactions.write(
-              those,
-              dsl ->
-                  communities.stream()
-                      .map(
-                          community ->
-                              body.apply(new Step(dsl, those, community, community.id(), this)))
-                      .toList()
-                      .stream()
-                      .map(changed -> readBack.within(dsl, those, changed, mutation, field, false))
-                      .toList());
-      return payload(field, made, List.of());
-    } catch (Refusal refused) {
-      return payload(field, List.of(), List.of(refused.error()));
-    }
+    return inTransaction(
+        those,
+        field,
+        List.of(),
+        dsl ->
+            communities.stream()
+                .map(community -> body.apply(new Step(dsl, those, community, community.id(), this)))
+                .toList()
+                .stream()
+                .map(changed -> readBack.within(dsl, those, changed, mutation, field, false))
+                .toList());
   }
 
   /**
@@ -204,22 +198,18 @@ public class Commands {
     }
     ReachableStreet street = target.target();
     AccessScope those = scope.narrowedTo(street.communities());
-    try {
-      Object changed =
-          transactions.write(
-              those,
-              dsl ->
-                  readBack.within(
-                      dsl,
-                      those,
-                      body.apply(new StreetStep(dsl, those, street, target.localId(), this)),
-                      mutation,
-                      field,
-                      true));
-      return payload(field, changed, List.of());
-    } catch (Refusal refused) {
-      return payload(field, null, List.of(refused.error()));
-    }
+    return inTransaction(
+        those,
+        field,
+        null,
+        dsl ->
+            readBack.within(
+                dsl,
+                those,
+                body.apply(new StreetStep(dsl, those, street, target.localId(), this)),
+                mutation,
+                field,
+                true));
   }
 
   /**
@@ -301,11 +291,24 @@ public class Commands {
     }
     ReachableCommunity community = target.target();
     AccessScope one = scope.narrowedTo(community);
+    return inTransaction(
+        one,
+        field,
+        nothing,
+        dsl -> body.apply(new Step(dsl, one, community, target.localId(), this)));
+  }
+
+  /**
+   * {@code work} in one tenant transaction of {@code scope}: the payload holds what it answers
+   * under {@code field}, or {@code nothing} with the refusal that rolled it back.
+   */
+  private Map<String, Object> inTransaction(
+      AccessScope scope,
+      String field,
+      @Nullable Object nothing,
+      Function<DSLContext, @Nullable Object> work) {
     try {
-      Object changed =
-          transactions.write(
-              one, dsl -> body.apply(new Step(dsl, one, community, target.localId(), this)));
-      return payload(field, changed, List.of());
+      return payload(field, transactions.write(scope, work), List.of());
     } catch (Refusal refused) {
       return payload(field, nothing, List.of(refused.error()));
     }
