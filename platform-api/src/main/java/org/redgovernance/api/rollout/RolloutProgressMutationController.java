@@ -18,7 +18,6 @@ import org.redgovernance.api.rollout.RolloutMutations.MoveRolloutStageInput;
 import org.redgovernance.api.rollout.RolloutMutations.RecordRolloutReviewInput;
 import org.redgovernance.api.rollout.RolloutMutations.SetRolloutTargetInput;
 import org.redgovernance.api.security.CommunityRole;
-import org.redgovernance.api.security.StreetRole;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.ReachableCommunity;
@@ -40,8 +39,7 @@ class RolloutProgressMutationController {
   /** The street's admin or a platform operator: who record a community's rollout. */
   static final MutationTargets.Rule STREET_ADMIN =
       new MutationTargets.Rule(
-          community ->
-              community.platformOperator() || community.streetRoles().contains(StreetRole.ADMIN),
+          ReachableCommunity::streetAdmin,
           "Only the street's admin or a platform operator record a community's rollout");
 
   private static final MutationTargets.Rule STREET_ADMIN_OR_COMMUNITY_ADMIN =

@@ -12,7 +12,6 @@ import org.redgovernance.api.graphql.Refusal;
 import org.redgovernance.api.graphql.UserError;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.security.CommunityRole;
-import org.redgovernance.api.security.StreetRole;
 import org.redgovernance.api.surveys.SurveyMutations.AnswerSurveyInput;
 import org.redgovernance.api.surveys.SurveyMutations.CloseSurveyInput;
 import org.redgovernance.api.surveys.SurveyMutations.CreateSurveyInput;
@@ -21,6 +20,7 @@ import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.MutationTargets;
 import org.redgovernance.api.tenancy.MutationTargets.Denial;
 import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.redgovernance.api.tenancy.ReachableStreet;
 import org.redgovernance.database.Ids;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -38,6 +38,10 @@ class SurveyMutationController {
 
   private static final MutationTargets.Rule ANY_ROLE =
       new MutationTargets.Rule(community -> true, "");
+  private static final MutationTargets.StreetRule STREET_ADMIN =
+      new MutationTargets.StreetRule(
+          ReachableStreet::administered,
+          "Only the street's admin or a platform operator launch street-wide surveys");
   private static final Refusal NO_SUCH_SURVEY =
       Refusal.because(UserError.Code.NOT_FOUND, "No such survey", "id");
 
@@ -82,25 +86,17 @@ class SurveyMutationController {
       @Argument LaunchStreetSurveyInput input,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    String street = input.streetKey() == null ? "" : input.streetKey();
-    List<ReachableCommunity> ofStreet =
-        scope.communities().stream()
-            .filter(community -> community.streetKey().equals(street))
-            .sorted(Comparator.comparing(ReachableCommunity::key))
-            .toList();
+    MutationTargets.StreetTarget target =
+        MutationTargets.street(input.streetKey(), "streetKey", scope, STREET_ADMIN);
+    Denial refusal = target.refusal();
     List<ReachableCommunity> writable =
-        ofStreet.stream().filter(community -> community.status().acceptsWrites()).toList();
-    Denial refusal = null;
-    if (ofStreet.isEmpty()) {
-      refusal = new Denial(Denial.Reason.NOT_FOUND, "No such street", "streetKey");
-    } else if (!scope.caller().platformOperator()
-        && !scope.caller().rolesOnStreet(street).contains(StreetRole.ADMIN)) {
-      refusal =
-          new Denial(
-              Denial.Reason.FORBIDDEN,
-              "Only the street's admin or a platform operator launch street-wide surveys",
-              null);
-    } else if (writable.isEmpty()) {
+        refusal != null
+            ? List.of()
+            : target.target().communities().stream()
+                .filter(community -> community.status().acceptsWrites())
+                .sorted(Comparator.comparing(ReachableCommunity::key))
+                .toList();
+    if (refusal == null && writable.isEmpty()) {
       refusal =
           new Denial(Denial.Reason.READ_ONLY, "No community of the street takes changes", null);
     }
@@ -200,8 +196,7 @@ class SurveyMutationController {
           boolean streets = survey.streetSurveyId() != null;
           boolean allowed =
               streets
-                  ? community.platformOperator()
-                      || community.streetRoles().contains(StreetRole.ADMIN)
+                  ? community.streetAdmin()
                   : community.holdsAny(CommunityRole.ADMIN, CommunityRole.SECRETARY);
           if (!allowed) {
             throw Refusal.because(

@@ -105,6 +105,14 @@ public record ReachableCommunity(
     return holdsAny(CommunityRole.ADMIN, CommunityRole.SECRETARY);
   }
 
+  /**
+   * Runs the street's affairs in this community (a street-wide survey, the rollout): the street's
+   * admin, or the platform operator.
+   */
+  public boolean streetAdmin() {
+    return platformOperator || streetRoles.contains(StreetRole.ADMIN);
+  }
+
   /** Oversight from above: a street role over this community, or the platform operator. */
   public boolean overseen() {
     return platformOperator || !streetRoles.isEmpty();
