@@ -2,6 +2,8 @@ package org.redgovernance.api.attachments;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Where the bytes of attached files live (a matter's photos, a rollout stage's evidence). The
@@ -16,4 +18,28 @@ public interface AttachmentStore {
 
   /** Removes the file if it is there; used when the transaction recording it fails. */
   void delete(String key) throws IOException;
+
+  /**
+   * Stores {@code content} under {@code key}, then runs {@code recording} (the transaction writing
+   * the row that describes the file) and answers what it does; when it fails, the file is removed
+   * again, so that a failure leaves neither a row without a file nor (beyond a crash) a file
+   * without a row.
+   */
+  default <T> T storedWhile(String key, byte[] content, Supplier<T> recording) {
+    try {
+      put(key, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return recording.get();
+    } catch (RuntimeException e) {
+      try {
+        delete(key);
+      } catch (IOException ignored) {
+        // the file stays behind without a row; it is unreachable and harmless
+      }
+      throw e;
+    }
+  }
 }

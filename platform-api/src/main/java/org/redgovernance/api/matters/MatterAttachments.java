@@ -78,65 +78,62 @@ class MatterAttachments {
             community.id() + "/" + id.get().id() + "/" + Ids.newId(),
             scope.caller().displayName(),
             java.time.OffsetDateTime.now());
-    try {
-      store.put(attachment.storageKey(), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            MatterState matter =
-                matters
-                    .state(dsl, community.id(), id.get().id(), one)
-                    .orElseThrow(() -> MatterVisibility.notFound("matter"));
-            if (community.roles().isEmpty()
-                || !(matter.mine() || MatterVisibility.seesAll(community))) {
-              throw Refusal.because(
-                  UserError.Code.FORBIDDEN,
-                  "Only the matter's reporter and the community's staff add files to it");
-            }
-            if (!community.status().acceptsWrites()) {
-              throw Refusal.because(
-                  UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
-            }
-            if (matter.status().isFinal()) {
-              throw Refusal.because(
-                  UserError.Code.ILLEGAL_TRANSITION, "The matter is closed", "matter");
-            }
-            if (attachments.countOf(dsl, community.id(), matter.id())
-                >= MatterAttachment.MAX_PER_MATTER) {
-              throw Refusal.because(
-                  UserError.Code.INVALID_INPUT,
-                  "A matter takes at most " + MatterAttachment.MAX_PER_MATTER + " files",
-                  "file");
-            }
-            boolean attached =
-                !commands
-                    .write(dsl, one, MatterAttachmentRepository.insert(attachment, userId))
-                    .audited(
-                        "matter.attached",
-                        MatterTypes.ATTACHMENT,
-                        Map.of(
-                            "matter", matter.id().toString(), "type", type, "size", content.length))
-                    .announced(MatterWorkflow.TOPIC, "ATTACHED", "matter_id")
-                    .execute()
-                    .isEmpty();
-            if (!attached) {
-              throw Refusal.because(
-                  UserError.Code.DUPLICATE, "This file is attached to the matter already", "file");
-            }
-            return attachment;
-          });
-    } catch (RuntimeException e) {
-      try {
-        store.delete(attachment.storageKey());
-      } catch (IOException ignored) {
-        // the file stays behind without a row; it is unreachable and harmless
-      }
-      throw e;
-    }
+    return store.storedWhile(
+        attachment.storageKey(),
+        content,
+        () ->
+            transactions.write(
+                one,
+                dsl -> {
+                  MatterState matter =
+                      matters
+                          .state(dsl, community.id(), id.get().id(), one)
+                          .orElseThrow(() -> MatterVisibility.notFound("matter"));
+                  if (community.roles().isEmpty()
+                      || !(matter.mine() || MatterVisibility.seesAll(community))) {
+                    throw Refusal.because(
+                        UserError.Code.FORBIDDEN,
+                        "Only the matter's reporter and the community's staff add files to it");
+                  }
+                  if (!community.status().acceptsWrites()) {
+                    throw Refusal.because(
+                        UserError.Code.COMMUNITY_READ_ONLY, "The community is read-only");
+                  }
+                  if (matter.status().isFinal()) {
+                    throw Refusal.because(
+                        UserError.Code.ILLEGAL_TRANSITION, "The matter is closed", "matter");
+                  }
+                  if (attachments.countOf(dsl, community.id(), matter.id())
+                      >= MatterAttachment.MAX_PER_MATTER) {
+                    throw Refusal.because(
+                        UserError.Code.INVALID_INPUT,
+                        "A matter takes at most " + MatterAttachment.MAX_PER_MATTER + " files",
+                        "file");
+                  }
+                  boolean attached =
+                      !commands
+                          .write(dsl, one, MatterAttachmentRepository.insert(attachment, userId))
+                          .audited(
+                              "matter.attached",
+                              MatterTypes.ATTACHMENT,
+                              Map.of(
+                                  "matter",
+                                  matter.id().toString(),
+                                  "type",
+                                  type,
+                                  "size",
+                                  content.length))
+                          .announced(MatterWorkflow.TOPIC, "ATTACHED", "matter_id")
+                          .execute()
+                          .isEmpty();
+                  if (!attached) {
+                    throw Refusal.because(
+                        UserError.Code.DUPLICATE,
+                        "This file is attached to the matter already",
+                        "file");
+                  }
+                  return attachment;
+                }));
   }
 
   /** The file, if the caller may see the matter it belongs to. */

@@ -74,64 +74,56 @@ class RolloutEvidenceFiles {
             content.length,
             AttachedFiles.sha256(content),
             community.id() + "/rollout/" + target.localId() + "/" + Ids.newId());
-    try {
-      store.put(evidence.storageKey(), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     AccessScope one = scope.narrowedTo(community);
-    try {
-      return transactions.write(
-          one,
-          dsl -> {
-            rollout
-                .participant(dsl, community.id(), target.localId())
-                .orElseThrow(
-                    () ->
-                        Refusal.because(
-                            UserError.Code.NOT_FOUND, "No such participant", "participant"));
-            if (rollout.evidenceOf(dsl, community.id(), target.localId())
-                >= EvidenceFile.MAX_PER_PARTICIPANT) {
-              throw Refusal.because(
-                  UserError.Code.INVALID_INPUT,
-                  "A community's part takes at most " + EvidenceFile.MAX_PER_PARTICIPANT + " files",
-                  "file");
-            }
-            boolean stored =
-                !commands
-                    .write(
-                        dsl,
-                        one,
-                        RolloutRepository.insertEvidence(
-                            evidence, scope.caller().userId(), scope.caller().displayName()))
-                    .audited(
-                        "rollout.evidence.added",
-                        RolloutTypes.EVIDENCE,
-                        Map.of(
-                            "participant",
-                            target.localId().toString(),
-                            "type",
-                            type,
-                            "size",
-                            content.length))
-                    .execute()
-                    .isEmpty();
-            if (!stored) {
-              throw Refusal.because(
-                  UserError.Code.DUPLICATE,
-                  "This file is among the community's evidence already",
-                  "file");
-            }
-            return evidence;
-          });
-    } catch (RuntimeException e) {
-      try {
-        store.delete(evidence.storageKey());
-      } catch (IOException ignored) {
-        // the file stays behind without a row; it is unreachable and harmless
-      }
-      throw e;
-    }
+    return store.storedWhile(
+        evidence.storageKey(),
+        content,
+        () ->
+            transactions.write(
+                one,
+                dsl -> {
+                  rollout
+                      .participant(dsl, community.id(), target.localId())
+                      .orElseThrow(
+                          () ->
+                              Refusal.because(
+                                  UserError.Code.NOT_FOUND, "No such participant", "participant"));
+                  if (rollout.evidenceOf(dsl, community.id(), target.localId())
+                      >= EvidenceFile.MAX_PER_PARTICIPANT) {
+                    throw Refusal.because(
+                        UserError.Code.INVALID_INPUT,
+                        "A community's part takes at most "
+                            + EvidenceFile.MAX_PER_PARTICIPANT
+                            + " files",
+                        "file");
+                  }
+                  boolean stored =
+                      !commands
+                          .write(
+                              dsl,
+                              one,
+                              RolloutRepository.insertEvidence(
+                                  evidence, scope.caller().userId(), scope.caller().displayName()))
+                          .audited(
+                              "rollout.evidence.added",
+                              RolloutTypes.EVIDENCE,
+                              Map.of(
+                                  "participant",
+                                  target.localId().toString(),
+                                  "type",
+                                  type,
+                                  "size",
+                                  content.length))
+                          .execute()
+                          .isEmpty();
+                  if (!stored) {
+                    throw Refusal.because(
+                        UserError.Code.DUPLICATE,
+                        "This file is among the community's evidence already",
+                        "file");
+                  }
+                  return evidence;
+                }));
   }
 
   /** The file, if the caller is the community's staff or the street office. */
