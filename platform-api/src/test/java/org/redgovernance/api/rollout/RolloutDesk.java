@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 
@@ -51,8 +52,8 @@ final class RolloutDesk {
     input.put("name", name);
     input.put("goal", "把白果树经验推广到街道各社区");
     input.put("ownerName", "街道党工委书记");
-    input.put("startsOn", LocalDate.now().minusMonths(6).toString());
-    input.put("targetOn", LocalDate.now().plusMonths(6).toString());
+    input.put("startsOn", LocalDate.now(ReadRequest.ZONE).minusMonths(6).toString());
+    input.put("targetOn", LocalDate.now(ReadRequest.ZONE).plusMonths(6).toString());
     input.put(
         "indicators", indicators("party_household_share", 40.0, "matters_overdue_share", 10.0));
     input.put("communityKeys", communities);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlResult;
@@ -54,7 +55,8 @@ class RolloutIntegrationTests extends IntegrationTest {
     assertThat(project.path("participants").get(0).path("stage").asString()).isEqualTo("PLANNED");
     assertThat(project.path("participants").get(1).path("stage").asString()).isEqualTo("PLANNED");
     JsonNode baiguoshu = participant(project, "baiguoshu");
-    assertThat(baiguoshu.path("stageOn").asString()).isEqualTo(LocalDate.now().toString());
+    assertThat(baiguoshu.path("stageOn").asString())
+        .isEqualTo(LocalDate.now(ReadRequest.ZONE).toString());
     assertThat(baiguoshu.path("stageChanges").size()).isEqualTo(1);
     assertThat(baiguoshu.path("indicators").get(0).path("target").asDouble()).isEqualTo(40.0);
     assertThat(baiguoshu.path("indicators").get(0).path("ownTarget").asBoolean()).isFalse();
@@ -102,7 +104,7 @@ class RolloutIntegrationTests extends IntegrationTest {
     Map<String, Object> foreignCommunity = RolloutDesk.project(name, List.of("qingyuan"));
     Map<String, Object> twice = RolloutDesk.project(name, List.of("xinhua", "xinhua"));
     Map<String, Object> backwards = RolloutDesk.project(name, List.of());
-    backwards.put("targetOn", LocalDate.now().minusYears(1).toString());
+    backwards.put("targetOn", LocalDate.now(ReadRequest.ZONE).minusYears(1).toString());
     Map<String, Object> sameMetricTwice = RolloutDesk.project(name, List.of());
     sameMetricTwice.put("indicators", RolloutDesk.indicators("households", 1.0, "households", 2.0));
     Map<String, Object> hugeTarget = RolloutDesk.project(name, List.of());
@@ -147,7 +149,7 @@ class RolloutIntegrationTests extends IntegrationTest {
   void aCommunity_movesOnOneStageAtATime_orBackWithAReason_andEveryChangeIsDated() {
     JsonNode project = desk.started(List.of("baiguoshu"));
     String id = participant(project, "baiguoshu").path("id").asString();
-    String yesterday = LocalDate.now().minusDays(1).toString();
+    String yesterday = LocalDate.now(ReadRequest.ZONE).minusDays(1).toString();
 
     assertThat(code(desk.move("baishalu.admin", id, "PILOTING", Map.of()), "moveRolloutStage"))
         .isEqualTo("ILLEGAL_TRANSITION");
@@ -161,7 +163,7 @@ class RolloutIntegrationTests extends IntegrationTest {
                     "baishalu.admin",
                     id,
                     "ONBOARDED",
-                    Map.of("changedOn", LocalDate.now().plusDays(1).toString())),
+                    Map.of("changedOn", LocalDate.now(ReadRequest.ZONE).plusDays(1).toString())),
                 "moveRolloutStage"))
         .isEqualTo("INVALID_INPUT");
     // before the day it was planned: a stage is not reached before the one it follows
@@ -253,7 +255,8 @@ class RolloutIntegrationTests extends IntegrationTest {
   void aReview_freezesTheIndicatorsAsTheSnapshotsHadThemOnItsDay() {
     JsonNode project = desk.started(List.of("xinhua"));
     String id = participant(project, "xinhua").path("id").asString();
-    LocalDate quarterBegan = LocalDate.now().minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
+    LocalDate quarterBegan =
+        LocalDate.now(ReadRequest.ZONE).minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
     String quarter = quarterBegan.getYear() + "-Q" + quarterBegan.get(IsoFields.QUARTER_OF_YEAR);
     LocalDate reviewedOn = quarterBegan.plusDays(20);
     snapshot("xinhua", "party_household_share", quarterBegan.plusDays(10), 35.0);
@@ -281,7 +284,7 @@ class RolloutIntegrationTests extends IntegrationTest {
                 Map.of(
                     "description", "年底前完成居民满意度调查",
                     "ownerName", "社区居委会",
-                    "dueOn", LocalDate.now().plusMonths(1).toString())));
+                    "dueOn", LocalDate.now(ReadRequest.ZONE).plusMonths(1).toString())));
     GraphQlResult reviewed = desk.review("baishalu.admin", input);
     JsonNode review = reviewed.data("recordRolloutReview.review");
     assertThat(review.path("quarter").asString()).as("%s", reviewed).isEqualTo(quarter);
@@ -312,7 +315,7 @@ class RolloutIntegrationTests extends IntegrationTest {
 
     assertThat(code(desk.review("baishalu.admin", input), "recordRolloutReview"))
         .isEqualTo("DUPLICATE");
-    LocalDate next = LocalDate.now().plusMonths(3);
+    LocalDate next = LocalDate.now(ReadRequest.ZONE).plusMonths(3);
     Map<String, Object> future =
         Map.of(
             "id",
@@ -337,7 +340,8 @@ class RolloutIntegrationTests extends IntegrationTest {
   void followUpActions_areFlaggedOverdue_untilTheCommunityReportsThemDone() {
     JsonNode project = desk.started(List.of("baiguoshu"));
     String id = participant(project, "baiguoshu").path("id").asString();
-    LocalDate quarterBegan = LocalDate.now().minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
+    LocalDate quarterBegan =
+        LocalDate.now(ReadRequest.ZONE).minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
     GraphQlResult reviewed =
         desk.review(
             "baishalu.admin",
@@ -377,7 +381,11 @@ class RolloutIntegrationTests extends IntegrationTest {
             code(
                 desk.complete(
                     "baiguoshu.admin",
-                    Map.of("id", actionId, "doneOn", LocalDate.now().plusDays(1).toString())),
+                    Map.of(
+                        "id",
+                        actionId,
+                        "doneOn",
+                        LocalDate.now(ReadRequest.ZONE).plusDays(1).toString())),
                 "completeRolloutAction"))
         .isEqualTo("INVALID_INPUT");
     GraphQlResult done =
@@ -386,7 +394,7 @@ class RolloutIntegrationTests extends IntegrationTest {
         .as("%s", done)
         .isFalse();
     assertThat(done.data("completeRolloutAction.action.doneOn").asString())
-        .isEqualTo(LocalDate.now().toString());
+        .isEqualTo(LocalDate.now(ReadRequest.ZONE).toString());
     assertThat(
             code(desk.complete("baiguoshu.admin", Map.of("id", actionId)), "completeRolloutAction"))
         .isEqualTo("CONFLICT");
@@ -539,10 +547,17 @@ class RolloutIntegrationTests extends IntegrationTest {
                 .asString())
         .isEqualTo("PLANNED");
 
-    LocalDate quarterBegan = LocalDate.now().minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
+    LocalDate quarterBegan =
+        LocalDate.now(ReadRequest.ZONE).minusMonths(3).with(IsoFields.DAY_OF_QUARTER, 1);
     String quarter = quarterBegan.getYear() + "-Q" + quarterBegan.get(IsoFields.QUARTER_OF_YEAR);
     Map<String, Object> action =
-        Map.of("description", "整改", "ownerName", "书记", "dueOn", LocalDate.now().toString());
+        Map.of(
+            "description",
+            "整改",
+            "ownerName",
+            "书记",
+            "dueOn",
+            LocalDate.now(ReadRequest.ZONE).toString());
     Map<String, Map<String, Object>> refused =
         Map.of(
             "findings",
@@ -573,7 +588,7 @@ class RolloutIntegrationTests extends IntegrationTest {
                         "ownerName",
                         "书记",
                         "dueOn",
-                        LocalDate.now().toString()))),
+                        LocalDate.now(ReadRequest.ZONE).toString()))),
             "quarter",
             Map.of("id", id, "quarter", "2026-Q5", "rating", "PASS"),
             "quarter ",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.redgovernance.api.readmodel.ReadRequest;
 import org.redgovernance.api.support.Rows;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
@@ -137,7 +138,7 @@ final class RolloutAttacks {
                   "recordRolloutReview(input: {id: \""
                       + VICTIMS.get(victim).participant()
                       + "\", quarter: \""
-                      + quarter(LocalDate.now())
+                      + quarter(LocalDate.now(ReadRequest.ZONE))
                       + "\", rating: FAIL}) { review { id } errors { code } }");
           assertNotFound(user, result, "recordRolloutReview");
           assertThat(Rows.count("SELECT count(*) FROM rg.rollout_review")).isEqualTo(before);
@@ -204,7 +205,7 @@ final class RolloutAttacks {
     JsonNode project = made.data("createRolloutProject.project");
     assertThat(project.isNull()).as("%s", made).isFalse();
     String participant = project.path("participants").get(0).path("id").asString();
-    LocalDate previous = LocalDate.now().minusMonths(3);
+    LocalDate previous = LocalDate.now(ReadRequest.ZONE).minusMonths(3);
     GraphQlResult reviewed =
         mutate(
             "platform.operator",
@@ -214,7 +215,7 @@ final class RolloutAttacks {
                 + quarter(previous)
                 + "\", rating: GOOD, actions: [{description: \"受害者的整改\", ownerName: \"o\","
                 + " dueOn: \""
-                + LocalDate.now().plusMonths(2)
+                + LocalDate.now(ReadRequest.ZONE).plusMonths(2)
                 + "\"}]}) { review { id actions { id } } errors { code message } }");
     JsonNode review = reviewed.data("recordRolloutReview.review");
     assertThat(review.isNull()).as("%s", reviewed).isFalse();
