@@ -1,8 +1,10 @@
 // The communities screen: the street's registry with each community's status, filtered by status;
 // onboarding a community with its first admin (whose invitation goes out by e-mail); suspending,
-// reactivating and archiving one with a reason. Every refusal is shown beside the field it names.
+// reactivating and archiving one with a reason; its archive (export, erase, import) in the panel
+// beside the registry. Every refusal is shown beside the field it names.
 
 import { element, showErrors } from './dom.js';
+import { showArchive } from './archive.js';
 
 const ACTIONS = { ACTIVE: ['Suspend', 'Archive'], SUSPENDED: ['Reactivate', 'Archive'] };
 
@@ -48,18 +50,28 @@ async function list(context) {
       button.addEventListener('click', () => changeStatus(context, community, action, reason));
       return button;
     });
+    const archive = element('button', { type: 'button', 'data-action': 'archive-panel' },
+      words().archivePanel);
+    archive.addEventListener('click', () => openArchive(context, community));
     return element('tr', { 'data-community': community.key, 'data-status': community.status },
       element('td', {}, community.key),
       element('td', {}, community.name),
       element('td', {}, await context.label(community.status)),
       element('td', {}, community.statusReason || ''),
       element('td', {}, community.statusChangedAt ? new Date(community.statusChangedAt).toLocaleString(context.language()) : ''),
-      element('td', {}, ...(buttons.length ? [reason, ...buttons] : [])));
+      element('td', {}, ...(buttons.length ? [reason, ...buttons] : []), archive));
   }));
   $('registry').replaceChildren(
     element('tr', {}, ...['key', 'name', 'status', 'reason', 'changedAt', 'actions'].map((w) =>
       element('th', { scope: 'col' }, words()[w]))),
     ...rows);
+  return all;
+}
+
+/** The archive panel of a community; it lists the registry again after every change. */
+function openArchive(context, community) {
+  showArchive(context, context.$('archive-panel'), community,
+    async () => (await list(context)).find((c) => c.key === community.key));
 }
 
 async function changeStatus(context, community, action, reason) {

@@ -341,6 +341,113 @@ class ConsoleEndToEndTests {
         .isEmpty();
   }
 
+  @Test
+  void theStreetAdmin_exportsErasesAndImportsACommunity_withProgressAndAReport() throws Exception {
+    String key = "archive-" + Long.toString(System.nanoTime() % 1_000_000);
+    onboard(key);
+    Path downloads = Files.createDirectories(Path.of("target/downloads").toAbsolutePath());
+    browser.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    logIn("baishalu.admin");
+    browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
+    By row = By.cssSelector("#registry tr[data-community=" + key + "]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
+    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("迁移");
+    browser.findElement(row).findElement(By.cssSelector("[data-action=suspend]")).click();
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
+
+    browser.findElement(row).findElement(By.cssSelector("[data-action=archive-panel]")).click();
+    By erase = By.cssSelector("[data-testid=erase-submit]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(erase));
+    // erasing waits for the community's key, typed exactly; then the API wants an export first
+    browser.findElement(By.id("erase-reason")).sendKeys("迁往新平台");
+    browser.findElement(By.id("erase-confirm")).sendKeys(key + "x");
+    assertThat(browser.findElement(erase).isEnabled()).as("a mistyped key").isFalse();
+    browser.findElement(By.id("erase-confirm")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+    assertThat(browser.findElement(erase).isEnabled()).isTrue();
+    browser.findElement(erase).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("erase-error"), "EXPORT_REQUIRED"));
+    assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("SUSPENDED");
+
+    browser.findElement(By.cssSelector("[data-testid=export-archive]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.attributeToBeNotEmpty(
+                browser.findElement(By.cssSelector("[data-testid=export-progress]")),
+                "data-bytes"));
+    Path archive = downloaded(downloads, key);
+    assertThat(archive).isNotEmptyFile();
+    wait(browser)
+        .until(
+            ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid=exported-at]"), "尚未导出")));
+
+    // the form kept what was typed: the key still confirms it
+    assertThat(browser.findElement(erase).isEnabled()).isTrue();
+    browser.findElement(erase).click();
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ERASED"));
+
+    // the archive goes back in, with the upload's progress and a report of what was loaded
+    By file = By.id("import-file");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(file));
+    browser.findElement(file).sendKeys(archive.toString());
+    browser.findElement(By.cssSelector("[data-testid=import-submit]")).click();
+    By rows = By.cssSelector("[data-testid=imported-rows]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(rows));
+    assertThat(Long.parseLong(browser.findElement(rows).getAttribute("data-rows"))).isPositive();
+    assertThat(browser.findElement(By.cssSelector("[data-testid=import-report]")).getText())
+        .contains("已导入");
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
+    assertThat(Accessibility.seriousViolations(browser))
+        .as("the archive panel's accessibility")
+        .isEmpty();
+    Path shots = Files.createDirectories(Path.of("target/screenshots"));
+    Files.write(shots.resolve("console-archive.png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** A community onboarded through tenant-admin's API, with its first admin. */
+  private void onboard(String key) {
+    GraphQlResult onboarded =
+        platform
+            .admin()
+            .query(
+                """
+                mutation($key: String!, $admin: String!, $email: String!) {
+                  onboardCommunity(input: {streetKey: "baishalu", key: $key, name: "档案测试社区",
+                      firstAdmin: {username: $admin, email: $email}}) {
+                    errors { code message }
+                  }
+                }""")
+            .as("baishalu.admin")
+            .variable("key", key)
+            .variable("admin", key + "-admin")
+            .variable("email", key + "-admin@example.org")
+            .execute();
+    assertThat(onboarded.data("onboardCommunity.errors").size()).as(onboarded.toString()).isZero();
+  }
+
+  /** The archive the browser saved (a finished download, not Chromium's partial file). */
+  private Path downloaded(Path downloads, String key) {
+    return wait(browser)
+        .until(
+            driver -> {
+              try (var files = Files.list(downloads)) {
+                return files
+                    .filter(f -> f.getFileName().toString().startsWith(key + "-"))
+                    .filter(f -> f.getFileName().toString().endsWith(".zip"))
+                    .findFirst()
+                    .orElse(null);
+              } catch (java.io.IOException e) {
+                return null;
+              }
+            });
+  }
+
   /** The accessibility check above is not vacuous: it finds what it must. */
   @Test
   void theAccessibilityCheck_findsAnImageWithoutAlternativeText_andAnUnlabelledField() {
