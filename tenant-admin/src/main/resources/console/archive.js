@@ -6,6 +6,8 @@
 
 import { element, showErrors } from './dom.js';
 
+/** @typedef {import('./console.js').Context} Context */
+
 /** Statuses from which a community may be exported, erased or take an archive. */
 const EXPORTABLE = ['ACTIVE', 'SUSPENDED', 'ARCHIVED'];
 const ERASABLE = ['SUSPENDED', 'ARCHIVED'];
@@ -16,6 +18,7 @@ const IMPORTABLE = ['ERASED', 'ONBOARDING'];
  * again and answers the community as it is now: after an export the panel keeps its progress and
  * shows the new export time; after erasing or importing, the status has changed and the panel is
  * drawn again for it (an import's report kept at its top).
+ * @param {Context} context
  */
 export function showArchive(context, panel, community, refresh, report) {
   const { words } = context;
@@ -44,6 +47,7 @@ export function showArchive(context, panel, community, refresh, report) {
   if (!report) panel.querySelector('button')?.focus();
 }
 
+/** @param {Context} context */
 function exportPart(context, community, changed) {
   const { words } = context;
   const progress = element('progress', { 'aria-label': words().exportArchive, hidden: '' });
@@ -89,6 +93,7 @@ function exportPart(context, community, changed) {
     button, progress, text);
 }
 
+/** @param {Context} context */
 function erasePart(context, community, changed) {
   const { words } = context;
   const form = element('form', { 'data-testid': 'erase', novalidate: '' });
@@ -125,6 +130,7 @@ function erasePart(context, community, changed) {
   return form;
 }
 
+/** @param {Context} context */
 function importPart(context, community, changed) {
   const { words } = context;
   const form = element('form', { 'data-testid': 'import', novalidate: '' });
@@ -164,7 +170,10 @@ function importPart(context, community, changed) {
   return form;
 }
 
-/** What an import loaded: rows per table, roles restored, accounts that no longer exist. */
+/**
+ * What an import loaded: rows per table, roles restored, accounts that no longer exist.
+ * @param {Context} context
+ */
 function importReport(context, imported) {
   const { words } = context;
   const tables = Object.entries(imported.tables || {}).filter(([, rows]) => rows > 0);
@@ -184,7 +193,10 @@ function importReport(context, imported) {
   ].filter((part) => part);
 }
 
-/** POSTs the archive with its upload progress (fetch cannot report an upload's progress). */
+/**
+ * POSTs the archive with its upload progress (fetch cannot report an upload's progress).
+ * @param {Context} context
+ */
 function upload(context, community, archive, onProgress) {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();

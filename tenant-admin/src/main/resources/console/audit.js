@@ -4,8 +4,11 @@
 import { element } from './dom.js';
 import { streetPicker } from './communities.js';
 
+/** @typedef {import('./console.js').Context} Context */
+
 let entries = [];
 
+/** @param {Context} context */
 export async function showAudit(context) {
   const { $ } = context;
   await streetPicker(context, $('audit-street'));
@@ -15,6 +18,7 @@ export async function showAudit(context) {
   await load(context, true);
 }
 
+/** @param {Context} context */
 async function load(context, fresh) {
   const { $ } = context;
   const before = fresh || entries.length === 0 ? null : entries[entries.length - 1].id;
@@ -25,6 +29,7 @@ async function load(context, fresh) {
   draw(context);
 }
 
+/** @param {Context} context */
 function draw(context) {
   const { $, words } = context;
   const filter = $('audit-filter').value.trim().toLowerCase();

@@ -6,9 +6,21 @@
 import { element, showErrors } from './dom.js';
 import { showArchive } from './archive.js';
 
+/** @typedef {import('./console.js').Context} Context */
+
 const ACTIONS = { ACTIVE: ['Suspend', 'Archive'], SUSPENDED: ['Reactivate', 'Archive'] };
 
-/** The streets the person may run in tenant-admin, as a picker's options. */
+/** The mutation of each status action. */
+const MUTATIONS = /** @type {const} */ ({
+  Suspend: 'AdminSuspendCommunity',
+  Reactivate: 'AdminReactivateCommunity',
+  Archive: 'AdminArchiveCommunity',
+});
+
+/**
+ * The streets the person may run in tenant-admin, as a picker's options.
+ * @param {Context} context
+ */
 export async function streetPicker(context, select) {
   const streets = (await context.admin('AdminStreets'))?.streets || [];
   const chosen = select.value || sessionStorage.getItem('rg.console.street');
@@ -16,6 +28,7 @@ export async function streetPicker(context, select) {
   return streets;
 }
 
+/** @param {Context} context */
 export async function showCommunities(context) {
   const { $, words } = context;
   const streets = await streetPicker(context, $('registry-street'));
@@ -33,6 +46,7 @@ export async function showCommunities(context) {
   await list(context);
 }
 
+/** @param {Context} context */
 async function list(context) {
   const { $, words } = context;
   const status = $('registry-status').value;
@@ -68,14 +82,18 @@ async function list(context) {
   return all;
 }
 
-/** The archive panel of a community; it lists the registry again after every change. */
+/**
+ * The archive panel of a community; it lists the registry again after every change.
+ * @param {Context} context
+ */
 function openArchive(context, community) {
   showArchive(context, context.$('archive-panel'), community,
     async () => (await list(context)).find((c) => c.key === community.key));
 }
 
+/** @param {Context} context */
 async function changeStatus(context, community, action, reason) {
-  const answer = await context.admin(`Admin${action}Community`, {
+  const answer = await context.admin(MUTATIONS[action], {
     input: { communityKey: community.key, reason: reason.value },
   });
   const payload = answer && Object.values(answer)[0];
@@ -87,6 +105,7 @@ async function changeStatus(context, community, action, reason) {
   await list(context);
 }
 
+/** @param {Context} context */
 async function onboard(context) {
   const { $, words } = context;
   const form = $('onboard');

@@ -1,4 +1,6 @@
-// The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
+
+
+/** @typedef {import('./console.js').Context} Context */// The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
 // chart with the street's median as a line, or as a trend line each over weeks or months;
 // insufficient data shown as such, never as a zero; each chart with the metric's definition and
 // the day its figures are as of. Everything comes from
@@ -17,6 +19,7 @@ export function streetsOf(viewer) {
   return streets;
 }
 
+/** @param {Context} context */
 export async function showDashboard(context) {
   const { $, words } = context;
   const streets = streetsOf(context.viewer);
@@ -39,6 +42,7 @@ export async function showDashboard(context) {
   await draw(context);
 }
 
+/** @param {Context} context */
 async function draw(context) {
   const { $, words } = context;
   context.say(words().loading);
@@ -58,7 +62,10 @@ async function draw(context) {
   context.say('');
 }
 
-/** One metric's card: its name, its definition, and the ranked bars. */
+/**
+ * One metric's card: its name, its definition, and the ranked bars.
+ * @param {Context} context
+ */
 function chart(context, comparison) {
   const { words, language } = context;
   const metric = comparison.metric;
@@ -74,7 +81,7 @@ function chart(context, comparison) {
   title.title = metric.definition;
   const definition = document.createElement('p');
   definition.textContent = metric.definition;
-  const plot = document.createElement('div');
+  const plot = /** @type {HTMLDivElement & {render?: () => void}} */ (document.createElement('div'));
   plot.className = 'plot';
   plot.setAttribute('role', 'img');
   plot.setAttribute('aria-label', `${name}: ${ranked.map((s) =>
@@ -103,6 +110,7 @@ function chart(context, comparison) {
 /**
  * The trend option: a line per community over its weekly or monthly points (the latest snapshot of
  * each week or month), gaps where the data was insufficient.
+ * @param {Context} context
  */
 function trend(context, ranked, grain) {
   const { words } = context;
@@ -131,7 +139,10 @@ function trend(context, ranked, grain) {
   };
 }
 
-/** The chart's option: a bar per community in rank order, the median as a line. */
+/**
+ * The chart's option: a bar per community in rank order, the median as a line.
+ * @param {Context} context
+ */
 function option(context, comparison, ranked) {
   const { words } = context;
   const bars = ranked.map((standing) => ({
@@ -174,7 +185,10 @@ function option(context, comparison, ranked) {
   };
 }
 
-/** The comparison as the API's workbook, downloaded with the caller's token. */
+/**
+ * The comparison as the API's workbook, downloaded with the caller's token.
+ * @param {Context} context
+ */
 async function exportWorkbook(context) {
   const { $, config } = context;
   const street = $('street').value;

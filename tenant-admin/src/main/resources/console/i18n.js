@@ -73,6 +73,6 @@ export function languageOf(storage) {
 export function translate(language) {
   document.documentElement.lang = language;
   document.querySelectorAll('[data-text]').forEach((element) => {
-    element.textContent = WORDS[language][element.dataset.text];
+    element.textContent = WORDS[language][element.getAttribute('data-text')];
   });
 }

@@ -6,13 +6,17 @@
 import { element, showErrors } from './dom.js';
 import { streetPicker } from './communities.js';
 
+/** @typedef {import('./console.js').Context} Context */
+
 const ROLES = ['ADMIN', 'SECRETARY', 'OWNERS_COMMITTEE', 'SUPERVISOR', 'OWNER_REP', 'PARTY_MEMBER', 'RESIDENT'];
 
+/** @param {Context} context */
 async function roleOptions(context, select) {
   select.replaceChildren(...await Promise.all(ROLES.map(async (role) =>
     new Option(await context.label(role), role))));
 }
 
+/** @param {Context} context */
 export async function showPeople(context) {
   const { $ } = context;
   await streetPicker(context, $('people-street'));
@@ -31,7 +35,10 @@ export async function showPeople(context) {
   await communities(context);
 }
 
-/** The street's admins and viewers, each role with its revoke button. */
+/**
+ * The street's admins and viewers, each role with its revoke button.
+ * @param {Context} context
+ */
 async function street(context) {
   const { $, words } = context;
   const key = $('people-street').value;
@@ -51,11 +58,13 @@ async function street(context) {
       })))));
 }
 
+/** @param {Context} context */
 async function grantOnStreet(context) {
   const form = context.$('street-grant');
   await onStreet(context, 'AdminGrantStreetRole', form.elements.username.value.trim(), form.elements.role.value);
 }
 
+/** @param {Context} context */
 async function onStreet(context, document, username, role) {
   const { $ } = context;
   const answer = await context.admin(document, {
@@ -69,6 +78,7 @@ async function onStreet(context, document, username, role) {
   await street(context);
 }
 
+/** @param {Context} context */
 async function communities(context) {
   const { $ } = context;
   const all = (await context.admin('AdminCommunities', { street: $('people-street').value }))
@@ -78,6 +88,7 @@ async function communities(context) {
   await list(context);
 }
 
+/** @param {Context} context */
 async function list(context) {
   const { $, words } = context;
   const community = $('people-community').value;
@@ -114,6 +125,7 @@ async function list(context) {
       + ` · ${words().expires} ${new Date(i.expiresAt).toLocaleDateString(context.language())}`))));
 }
 
+/** @param {Context} context */
 async function change(context, document, person, role, row) {
   const answer = await context.admin(document, {
     input: { communityKey: context.$('people-community').value, username: person.username, role },
@@ -127,6 +139,7 @@ async function change(context, document, person, role, row) {
   await list(context);
 }
 
+/** @param {Context} context */
 async function invite(context) {
   const { $, words } = context;
   const form = $('invite');

@@ -6,6 +6,10 @@
 
 import { element } from './dom.js';
 
+/** @typedef {import('./console.js').Context} Context */
+
+/** @typedef {import('console-operations').RolloutStage} RolloutStage */
+/** @type {RolloutStage[]} */
 const STAGES = ['PLANNED', 'ONBOARDED', 'PILOTING', 'ROUTINE', 'EVALUATED'];
 
 /** May move communities along: the street's admin or a platform operator. */
@@ -14,6 +18,7 @@ function administers(viewer, streetKey) {
     || viewer.streetRoles.some((g) => g.streetKey === streetKey && g.roles.includes('ADMIN'));
 }
 
+/** @param {Context} context */
 export async function showRollout(context) {
   const { $, words } = context;
   const projects = (await context.platform('RolloutProjects'))?.rolloutProjects.edges.map((e) => e.node) || [];
@@ -38,23 +43,28 @@ export async function showRollout(context) {
 
 let opened = null;
 
+/** @param {Context} context */
 async function showProject(context, summary) {
   const { $, words } = context;
   opened = summary.id;
-  const project = (await context.platform('RolloutProject', { id: summary.id }))?.node;
+  const project = /** @type {import('console-operations').NodeOf<'RolloutProject', 'RolloutProject'>} */ (
+    (await context.platform('RolloutProject', { id: summary.id }))?.node);
   // another project was opened meanwhile: its answer, not this one, is the screen's
   if (!project || opened !== summary.id) return;
   const mayMove = administers(context.viewer, summary.street.key);
   const name = (metric) => (context.language() === 'en' ? metric.labelEn : metric.label);
   const metrics = new Map(project.indicators.map((i) => [i.metric.key, i.metric]));
 
+  const details = element('section', { 'data-testid': 'details' });
+  const openDetails = (participant) => showDetails(context, participant, metrics, details);
   const board = element('div', { class: 'board', 'data-testid': 'board' });
   for (const stage of STAGES) {
     const cards = project.participants.filter((p) => p.stage === stage);
     const column = element('section', { class: 'column', 'data-stage': stage },
       element('h3', {}, `${await context.label(stage)} (${cards.length})`));
     for (const participant of cards) {
-      column.append(await card(context, participant, mayMove, () => showProject(context, summary)));
+      column.append(await card(context, participant, mayMove, () => showProject(context, summary),
+        openDetails));
     }
     board.append(column);
   }
@@ -74,8 +84,6 @@ async function showProject(context, summary) {
         + ` ${status.onTarget === true ? '✓' : status.onTarget === false ? '✗' : ''}`))));
   }
 
-  const details = element('section', { 'data-testid': 'details' });
-  context.showDetails = (participant) => showDetails(context, participant, metrics, details);
 
   const overview = project.overview
     ? element('p', { 'data-testid': 'overdue' }, `${words().overdue}: ${project.overview.overdueActions}`)
@@ -88,6 +96,7 @@ async function showProject(context, summary) {
 /**
  * One community's history in the project and its quarterly reviews, read when its card is opened
  * (a whole project's reviews at once would be more than one request may ask for).
+ * @param {Context} context
  */
 async function showDetails(context, participant, metrics, into) {
   const { words } = context;
@@ -96,7 +105,8 @@ async function showDetails(context, participant, metrics, into) {
     if (!metric) return key;
     return context.language() === 'en' ? metric.labelEn : metric.label;
   };
-  const data = (await context.platform('RolloutParticipant', { id: participant.id }))?.node;
+  const data = /** @type {import('console-operations').NodeOf<'RolloutParticipant', 'RolloutParticipant'>} */ (
+    (await context.platform('RolloutParticipant', { id: participant.id }))?.node);
   if (!data) return;
   const history = element('ol', { 'data-testid': 'history' }, ...await Promise.all(
     data.stageChanges.map(async (change) => element('li', {},
@@ -120,13 +130,14 @@ async function showDetails(context, participant, metrics, into) {
   into.replaceChildren(element('h3', {}, `${data.community.name} · ${words().reviews}`), history, ...reviews);
 }
 
-async function card(context, participant, mayMove, refresh) {
+/** @param {Context} context */
+async function card(context, participant, mayMove, refresh, openDetails) {
   const { words } = context;
   const item = element('article', { class: 'card', 'data-community': participant.community.key },
     element('strong', {}, participant.community.name),
     element('div', { class: 'meta' }, `${words().since} ${participant.stageOn}`));
   const open = element('button', { type: 'button', 'data-testid': 'details' }, words().details);
-  open.addEventListener('click', () => context.showDetails(participant));
+  open.addEventListener('click', () => openDetails(participant));
   item.append(open);
   const next = STAGES[STAGES.indexOf(participant.stage) + 1];
   if (mayMove && next) {

@@ -14,8 +14,10 @@ function randomText() {
 /**
  * issuer: the realm's URL; clientId: a public client (rg-web); redirectUri: this page, as the
  * realm lists it; onToken(tokens): called after every login and refresh.
+ * @param {{issuer: string, clientId: string, redirectUri: string,
+ *   onToken?: (tokens: object | null) => void, storage?: Storage}} options
  */
-export function createLogin({ issuer, clientId, redirectUri, onToken = () => {}, storage = sessionStorage }) {
+export function createLogin({ issuer, clientId, redirectUri, onToken = (tokens) => {}, storage = sessionStorage }) {
   const oidc = `${issuer}/protocol/openid-connect`;
   let tokens = JSON.parse(storage.getItem('rg.tokens') || 'null');
   let timer = null;

@@ -25,10 +25,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The street office console in a real Chromium, served by tenant-admin, against platform-api and
- * Keycloak: a street admin logs in with PKCE and sees the street's communities ranked in a chart
- * per metric, with the same numbers as the API; another street's admin sees only their street; a
- * community's admin sees no dashboard; the page talks to no host but the platform's and the
- * realm's.
+ * Keycloak, both services in production's allow-list mode (they run the console's registered
+ * documents and nothing else): a street admin logs in with PKCE and sees the street's communities
+ * ranked in a chart per metric, with the same numbers as the API; another street's admin sees only
+ * their street; a community's admin sees no dashboard; the page talks to no host but the platform's
+ * and the realm's.
  */
 class ConsoleEndToEndTests {
 
@@ -510,7 +511,7 @@ class ConsoleEndToEndTests {
     List<String> allowed =
         List.of(
             "127.0.0.1:" + Platform.ADMIN_PORT,
-            "127.0.0.1:" + platform.apiPort(),
+            "127.0.0.1:" + platform.consoleApiPort(),
             issuer.getHost() + ":" + issuer.getPort());
     assertThat(requested).isNotEmpty();
     for (String url : requested) {

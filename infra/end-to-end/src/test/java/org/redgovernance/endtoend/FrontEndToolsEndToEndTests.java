@@ -2,13 +2,10 @@ package org.redgovernance.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,7 @@ import org.redgovernance.testing.Tokens;
  */
 class FrontEndToolsEndToEndTests {
 
-  private static final Path TOOLS = Path.of("../reference-app/tools").toAbsolutePath().normalize();
+  private static final Path TOOLS = FrontEndTools.FOLDER;
   private static final Path DOCUMENTS =
       Path.of("../reference-app/src/main/resources/reference-app/documents")
           .toAbsolutePath()
@@ -36,7 +33,7 @@ class FrontEndToolsEndToEndTests {
 
   @BeforeAll
   static void toolsAndADevApi() throws Exception {
-    run(TOOLS, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+    FrontEndTools.install();
     url = "http://127.0.0.1:" + Platform.devApiPort() + "/graphql";
     token = Tokens.of("baiguoshu.admin");
     Files.createDirectories(WORK);
@@ -117,31 +114,15 @@ class FrontEndToolsEndToEndTests {
   }
 
   private static String tool(String name) {
-    return TOOLS.resolve("node_modules/.bin").resolve(name).toString();
+    return FrontEndTools.tool(name);
   }
 
   private static void run(Path directory, String... command) throws Exception {
-    output(directory, command);
+    FrontEndTools.run(directory, command);
   }
 
-  /** Runs a command to its end (at most 5 minutes); its output, or a failure with it. */
+  /** The output of a command that may end with a failure (a diff that finds differences). */
   private static String output(Path directory, String... command) throws Exception {
-    Path log = Files.createTempFile("front-end-tool", ".log");
-    Process process =
-        new ProcessBuilder(new ArrayList<>(List.of(command)))
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IOException(String.join(" ", command) + " did not finish in 5 minutes");
-    }
-    String output = Files.readString(log);
-    boolean diff = command.length > 1 && command[1].equals("diff");
-    if (process.exitValue() != 0 && !diff) {
-      throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
-    }
-    return output;
+    return FrontEndTools.attempt(directory, command).output();
   }
 }

@@ -28,44 +28,65 @@ final class Platform {
 
   static final String CONSOLE_ORIGIN = "http://127.0.0.1:" + ADMIN_PORT;
 
+  /** The settings that make a service run only the documents its build registered. */
+  private static final String REGISTERED_ONLY =
+      "--rg.graphql.persisted-queries.registered-only=true";
+
   private static Platform running;
 
   private final int apiPort;
   private final int adminPort;
+  private final int consoleApiPort;
 
-  private Platform(int apiPort, int adminPort) {
+  private Platform(int apiPort, int adminPort, int consoleApiPort) {
     this.apiPort = apiPort;
     this.adminPort = adminPort;
+    this.consoleApiPort = consoleApiPort;
   }
 
+  /**
+   * The services the tests call, and, for the console, both services as production runs them:
+   * running only the documents their builds registered (persisted queries' allow-list), so the
+   * browser tests show the console needs nothing else.
+   */
   static synchronized Platform get() {
     if (running == null) {
-      TestStackInfo stack = TestStack.get();
-      // the reference app, as a front-end dev server would serve it, and the console; today's
-      // metric snapshots at once, for the console's dashboard
+      // the reference app, as a front-end dev server would serve it
       ConfigurableApplicationContext api =
+          platformApi("--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
+      ConfigurableApplicationContext admin = tenantAdmin("--server.port=0");
+      // today's metric snapshots at once, for the console's dashboard
+      ConfigurableApplicationContext consoleApi =
           platformApi(
-              "--spring.graphql.cors.allowed-origins="
-                  + REFERENCE_APP_ORIGIN
-                  + ","
-                  + CONSOLE_ORIGIN,
-              "--rg.metrics.snapshot-first=PT0S");
-      ConfigurableApplicationContext admin =
-          TenantAdminApplication.start(
-              "--server.port=" + ADMIN_PORT,
-              "--server.address=127.0.0.1",
-              "--rg.console.api-url=http://127.0.0.1:" + port(api),
-              "--spring.datasource.url=" + stack.jdbcUrl(),
-              "--spring.datasource.username=" + DatabaseRoles.ADMIN,
-              "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
-              "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
-              "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET,
-              "--rg.sms.outbox=" + Path.of("target/sms-outbox").toAbsolutePath(),
-              "--spring.mail.host=127.0.0.1",
-              "--spring.mail.port=" + stack.mailPort());
-      running = new Platform(port(api), port(admin));
+              "--spring.graphql.cors.allowed-origins=" + CONSOLE_ORIGIN,
+              "--rg.metrics.snapshot-first=PT0S",
+              REGISTERED_ONLY);
+      tenantAdmin(
+          "--server.port=" + ADMIN_PORT,
+          "--rg.console.api-url=http://127.0.0.1:" + port(consoleApi),
+          REGISTERED_ONLY);
+      running = new Platform(port(api), port(admin), port(consoleApi));
     }
     return running;
+  }
+
+  /** tenant-admin as production runs it, with its own role, and {@code extra} settings. */
+  private static ConfigurableApplicationContext tenantAdmin(String... extra) {
+    TestStackInfo stack = TestStack.get();
+    java.util.List<String> arguments =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + stack.jdbcUrl(),
+                "--spring.datasource.username=" + DatabaseRoles.ADMIN,
+                "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + stack.issuer(),
+                "--rg.keycloak.client-secret=" + Invitations.TENANT_ADMIN_SECRET,
+                "--rg.sms.outbox=" + Path.of("target/sms-outbox").toAbsolutePath(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + stack.mailPort()));
+    arguments.addAll(java.util.List.of(extra));
+    return TenantAdminApplication.start(arguments.toArray(String[]::new));
   }
 
   private static int devApiPort;
@@ -95,6 +116,11 @@ final class Platform {
 
   int apiPort() {
     return apiPort;
+  }
+
+  /** The platform-api the console calls (on {@link #ADMIN_PORT}): allow-list mode. */
+  int consoleApiPort() {
+    return consoleApiPort;
   }
 
   /** platform-api as production runs it, with its own role, and {@code extra} settings. */

@@ -5,12 +5,14 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.redgovernance.graphql.DateScalar;
 import org.redgovernance.graphql.DateTimeScalar;
 import org.redgovernance.graphql.IntrospectionSwitch;
+import org.redgovernance.graphql.PersistedQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
@@ -22,6 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
+
+  /**
+   * Apollo's persisted queries, first of all interceptors; in production ({@code
+   * rg.graphql.persisted-queries.registered-only}) only the registered documents run: the reference
+   * app's and the console's, which the build puts under {@code persisted-queries/}.
+   */
+  @Bean
+  @Order(0)
+  PersistedQueries persistedQueries(
+      @Value("${rg.graphql.persisted-queries.cache-size:5000}") int cacheSize,
+      @Value("${rg.graphql.persisted-queries.registered-only:false}") boolean registeredOnly,
+      @Value("${rg.graphql.persisted-queries.location:" + PersistedQueries.DEFAULT_LOCATION + "}")
+          String location) {
+    return new PersistedQueries(cacheSize, registeredOnly, location);
+  }
 
   @Bean
   SqlStatementCounter sqlStatementCounter() {

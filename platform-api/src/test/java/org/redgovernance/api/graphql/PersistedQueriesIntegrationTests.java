@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.graphql.PersistedQueries;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Tokens;
 import tools.jackson.databind.JsonNode;

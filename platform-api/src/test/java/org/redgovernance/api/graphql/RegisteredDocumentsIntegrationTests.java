@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.graphql.PersistedQueries;
 import org.redgovernance.testing.GraphQlResult;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,8 +7,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The console's static files: its scripts, styles and GraphQL documents from {@code
- * classpath:/console/}, and the platform's shared login ({@code rg-web/oidc-pkce.js}) under {@code
- * /console/lib/}. Revalidated on every load, so a deployment is seen at once.
+ * classpath:/console/} (documents in {@code documents/admin/} for tenant-admin and {@code
+ * documents/platform/} for platform-api), and the platform's shared login ({@code
+ * rg-web/oidc-pkce.js}) under {@code /console/lib/}. Revalidated on every load, so a deployment is
+ * seen at once.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleResources implements WebMvcConfigurer {
@@ -24,9 +26,12 @@ class ConsoleResources implements WebMvcConfigurer {
         .addResourceHandler("/console/*.js", "/console/*.css")
         .addResourceLocations("classpath:/console/")
         .setCacheControl(CacheControl.noCache());
-    registry
-        .addResourceHandler("/console/documents/*.graphql")
-        .addResourceLocations("classpath:/console/documents/")
-        .setCacheControl(CacheControl.noCache());
+    // the documents each service is sent: the very files registered for its persisted queries
+    for (String service : new String[] {"admin", "platform"}) {
+      registry
+          .addResourceHandler("/console/documents/" + service + "/*.graphql")
+          .addResourceLocations("classpath:/console/documents/" + service + "/")
+          .setCacheControl(CacheControl.noCache());
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,14 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,24 +34,29 @@ import reactor.core.publisher.Mono;
  * classpath:persisted-queries/}, by the SHA-256 of their text — whether sent by hash or by text;
  * anything else is {@code PERSISTED_QUERY_NOT_ALLOWED}, and nothing registers at run time.
  *
- * <p>Queries may also come over HTTP GET ({@link GetQueries}); a GET never runs a mutation or a
- * subscription ({@code METHOD_NOT_ALLOWED}).
+ * <p>Where queries may also come over HTTP GET (platform-api's {@code GetQueries}, which marks such
+ * a request with {@link #OVER_GET}), a GET never runs a mutation or a subscription ({@code
+ * METHOD_NOT_ALLOWED}).
+ *
+ * <p>Both services run it first among their interceptors, with their own settings; the console's
+ * and the reference app's documents are registered in production this way.
  */
-@Component
-@Order(0)
-class PersistedQueries implements WebGraphQlInterceptor {
+public class PersistedQueries implements WebGraphQlInterceptor {
 
   /** Marks a request that came as HTTP GET. */
-  static final String OVER_GET = PersistedQueries.class.getName() + ".get";
+  public static final String OVER_GET = PersistedQueries.class.getName() + ".get";
+
+  /** Where the registered documents are looked for unless a service says otherwise. */
+  public static final String DEFAULT_LOCATION = "classpath*:persisted-queries/**/*.graphql";
 
   private final Cache<String, String> documents;
   private final boolean registeredOnly;
 
-  PersistedQueries(
-      @Value("${rg.graphql.persisted-queries.cache-size:5000}") int cacheSize,
-      @Value("${rg.graphql.persisted-queries.registered-only:false}") boolean registeredOnly,
-      @Value("${rg.graphql.persisted-queries.location:classpath*:persisted-queries/**/*.graphql}")
-          String location) {
+  /**
+   * At most {@code cacheSize} documents kept; {@code registeredOnly} for the allow-list mode; the
+   * registered documents are the files {@code location} matches.
+   */
+  public PersistedQueries(int cacheSize, boolean registeredOnly, String location) {
     this.documents = Caffeine.newBuilder().maximumSize(cacheSize).build();
     this.registeredOnly = registeredOnly;
     try {
@@ -134,7 +136,8 @@ class PersistedQueries implements WebGraphQlInterceptor {
     return null;
   }
 
-  static String sha256(String text) {
+  /** The hash a document is registered and sent under: SHA-256 of its UTF-8 text, in hex. */
+  public static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(
