@@ -37,18 +37,63 @@ export async function showCommunities(context) {
     context.say(words().noStreet);
     return;
   }
-  $('registry-street').onchange = () => list(context);
+  $('registry-street').onchange = () => { list(context); follow(context); };
   $('registry-status').onchange = () => list(context);
   $('onboard').onsubmit = (event) => {
     event.preventDefault();
     onboard(context);
   };
   await list(context);
+  follow(context);
 }
+
+let unfollow = null;
+
+/**
+ * The street's registry live: a community whose status changes while the screen is open (another
+ * admin suspends it, an import finishes) is shown at once; after a reconnection the whole registry
+ * is read again.
+ * @param {Context} context
+ */
+function follow(context) {
+  const { $, words } = context;
+  unfollow?.();
+  unfollow = context.live('AdminRegistryChanges', { street: $('registry-street').value },
+    () => list(context),
+    (on) => {
+      $('registry-live').textContent = on ? words().live : words().notLive;
+      $('registry-live').setAttribute('data-live', on ? 'on' : 'off');
+    });
+  context.onLeave(() => { unfollow?.(); unfollow = null; });
+}
+
+/**
+ * What the person was typing on the rows drawn before — a reason, where the caret was — kept on
+ * the rows drawn anew, so a change announced elsewhere does not wipe it.
+ */
+function keepTyped(table, rows) {
+  const focused = document.activeElement;
+  const typing = focused?.closest?.('#registry tr[data-community]')?.getAttribute('data-community');
+  const typed = new Map([...table.querySelectorAll('tr[data-community]')].map((row) =>
+    [row.getAttribute('data-community'), row.querySelector('[data-testid=reason]')?.value]));
+  for (const row of rows) {
+    const key = row.getAttribute('data-community');
+    const reason = row.querySelector('[data-testid=reason]');
+    if (!reason) continue;
+    reason.value = typed.get(key) || '';
+    if (key === typing && focused.matches('[data-testid=reason]')) {
+      requestAnimationFrame(() => reason.focus());
+    }
+  }
+}
+
+/** Which listing is the latest: an older answer arriving late must not replace a newer one. */
+let listing = 0;
 
 /** @param {Context} context */
 async function list(context) {
   const { $, words } = context;
+  const turn = ++listing;
   const status = $('registry-status').value;
   const all = (await context.admin('AdminCommunities', { street: $('registry-street').value }))
     ?.registeredCommunities || [];
@@ -75,6 +120,8 @@ async function list(context) {
       element('td', {}, community.statusChangedAt ? new Date(community.statusChangedAt).toLocaleString(context.language()) : ''),
       element('td', {}, ...(buttons.length ? [reason, ...buttons] : []), archive));
   }));
+  if (turn !== listing) return all;
+  keepTyped($('registry'), rows);
   $('registry').replaceChildren(
     element('tr', {}, ...['key', 'name', 'status', 'reason', 'changedAt', 'actions'].map((w) =>
       element('th', { scope: 'col' }, words()[w]))),

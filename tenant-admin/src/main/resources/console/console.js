@@ -15,10 +15,19 @@ const $ = (id) => document.getElementById(id);
 const documents = new Map();
 let language = languageOf(localStorage);
 
+/** The open WebSockets of live screens, each told the new token after every refresh. */
+const sockets = new Set();
+
 const session = createLogin({
   issuer: config.issuer,
   clientId: config.clientId,
   redirectUri: `${location.origin}${location.pathname}`,
+  // a renewed token reaches open subscriptions in a ping, before the old one expires
+  onToken: (tokens) => {
+    if (!tokens) return;
+    const ping = JSON.stringify({ type: 'ping', payload: { Authorization: `Bearer ${tokens.access_token}` } });
+    sockets.forEach((socket) => socket.send(ping));
+  },
 });
 
 const say = (text) => { $('status').textContent = text || ''; };
@@ -97,6 +106,48 @@ const platform = (name, variables) =>
  */
 const admin = (name, variables) => request('/graphql', 'admin', name, variables || {});
 
+/**
+ * A live subscription to tenant-admin (graphql-transport-ws on its /graphql, the token in
+ * connection_init): {@code onEvent} gets every event's object, and null whenever the connection
+ * is (re)established — changes while it was down are not replayed, so the screen reads again.
+ * When the server ends it (its token expired while the page slept), it starts over after a second.
+ * Answers the function that stops it.
+ * @template {keyof AdminOperations} N
+ * @param {N} name
+ * @param {AdminOperations[N]['variables']} variables
+ * @param {(changed: any) => void} onEvent
+ * @param {(on: boolean) => void} onStatus
+ * @returns {() => void}
+ */
+function live(name, variables, onEvent, onStatus) {
+  let client = null;
+  let stopped = false;
+  const start = async () => {
+    const query = await documentText('admin', name);
+    if (stopped) return;
+    client = graphqlWs.createClient({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+      connectionParams: () => ({ Authorization: session.bearer() }),
+      retryAttempts: 1000,
+      shouldRetry: () => true,
+      on: {
+        connected: (socket) => { sockets.add(socket); onStatus(true); onEvent(null); },
+        closed: (event) => { sockets.forEach((s) => { if (s.readyState > 1) sockets.delete(s); }); onStatus(false); },
+      },
+    });
+    client.subscribe({ query, variables }, {
+      next: ({ data }) => { if (data) onEvent(Object.values(data)[0]); },
+      error: () => { client.dispose(); if (!stopped) setTimeout(start, 1000); },
+      complete: () => {},
+    });
+  };
+  start();
+  return () => { stopped = true; client?.dispose(); };
+}
+
+/** What the shown screen left running (a live subscription), stopped when another is shown. */
+const leaving = [];
+
 let statusLabels = null;
 
 /** An enum value's label: platform-api's zh-CN labels, or the value in English words. */
@@ -125,6 +176,8 @@ async function label(value) {
  * @property {() => string} bearer
  * @property {(text?: string) => void} say
  * @property {(id: string) => any} $
+ * @property {typeof live} live
+ * @property {(stop: () => void) => void} onLeave
  * @property {import('console-operations').Viewer} [viewer]
  */
 
@@ -139,6 +192,8 @@ const context = {
   bearer: () => session.bearer(),
   say,
   $,
+  live,
+  onLeave: (stop) => leaving.push(stop),
 };
 
 async function start() {
@@ -178,6 +233,7 @@ async function show() {
     $(id).hidden = id !== shown;
   }
   say('');
+  leaving.splice(0).forEach((stop) => stop());
   await draw(context);
 }
 

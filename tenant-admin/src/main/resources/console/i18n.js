@@ -27,7 +27,7 @@ export const WORDS = {
     importArchive: '导入档案', importExplained: '把档案载入已清除（或尚未初始化）的社区：全部载入或全部不载入，之后社区处于暂停状态，待街道核对后恢复。',
     archiveFile: '档案文件（zip）', chooseArchive: '请选择档案文件。', sent: '已上传', imported: '已导入',
     rowsLoaded: '载入行数', rolesRestored: '恢复角色', table: '数据表', rows: '行数',
-    accountsMissing: '以下账号已不存在，未能恢复角色：',
+    accountsMissing: '以下账号已不存在，未能恢复角色：', live: '● 实时', notLive: '○ 未连接',
   },
   en: {
     title: 'Red Governance · Street console', dashboard: 'Dashboard', language: 'Language',
@@ -62,6 +62,7 @@ export const WORDS = {
     archiveFile: 'Archive file (zip)', chooseArchive: 'Choose an archive file.', sent: 'Sent',
     imported: 'Imported', rowsLoaded: 'Rows loaded', rolesRestored: 'roles restored',
     table: 'Table', rows: 'Rows', accountsMissing: 'These accounts no longer exist; their roles were not restored:',
+    live: '● Live', notLive: '○ Not connected',
   },
 };
 

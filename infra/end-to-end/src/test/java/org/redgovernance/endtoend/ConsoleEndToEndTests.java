@@ -252,15 +252,13 @@ class ConsoleEndToEndTests {
     browser.findElement(By.id("onboard-key")).sendKeys(key);
     browser.findElement(By.cssSelector("[data-testid=onboard-submit]")).click();
     By row = By.cssSelector("#registry tr[data-community=" + key + "]");
-    wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
-    assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("ACTIVE");
+    // the live registry may show it ONBOARDING first, while its first admin is set up
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
     assertThat(org.redgovernance.testing.Mailbox.of(firstAdmin + "@example.org")).hasSize(1);
 
-    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("整改");
-    browser.findElement(row).findElement(By.cssSelector("[data-action=suspend]")).click();
+    changeStatus(row, "suspend", "整改");
     wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
-    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("已整改");
-    browser.findElement(row).findElement(By.cssSelector("[data-action=reactivate]")).click();
+    changeStatus(row, "reactivate", "已整改");
     wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
 
     // its people: the last admin cannot go; a role granted; a resident invited by e-mail
@@ -354,11 +352,18 @@ class ConsoleEndToEndTests {
     browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
     By row = By.cssSelector("#registry tr[data-community=" + key + "]");
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
-    browser.findElement(row).findElement(By.cssSelector("[data-testid=reason]")).sendKeys("迁移");
-    browser.findElement(row).findElement(By.cssSelector("[data-action=suspend]")).click();
+    changeStatus(row, "suspend", "迁移");
     wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
 
-    browser.findElement(row).findElement(By.cssSelector("[data-action=archive-panel]")).click();
+    wait(browser)
+        .until(
+            driver -> {
+              driver
+                  .findElement(row)
+                  .findElement(By.cssSelector("[data-action=archive-panel]"))
+                  .click();
+              return true;
+            });
     By erase = By.cssSelector("[data-testid=erase-submit]");
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(erase));
     // erasing waits for the community's key, typed exactly; then the API wants an export first
@@ -409,6 +414,63 @@ class ConsoleEndToEndTests {
         .isEmpty();
     Path shots = Files.createDirectories(Path.of("target/screenshots"));
     Files.write(shots.resolve("console-archive.png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void theRegistry_showsAStatusChangedElsewhere_whileItIsOpen() {
+    String key = "live-" + Long.toString(System.nanoTime() % 1_000_000);
+    logIn("baishalu.admin");
+    browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
+    By live = By.cssSelector("[data-testid=registry-live]");
+    wait(browser).until(ExpectedConditions.attributeToBe(live, "data-live", "on"));
+
+    // another admin, elsewhere: the community appears, then its suspension, with no reload
+    onboard(key);
+    By row = By.cssSelector("#registry tr[data-community=" + key + "]");
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
+    // what someone is typing on another row survives the row being drawn anew
+    By xinhuaReason = By.cssSelector("#registry tr[data-community=xinhua] [data-testid=reason]");
+    wait(browser)
+        .until(
+            driver -> {
+              driver.findElement(xinhuaReason).sendKeys("正在输入");
+              return true;
+            });
+    GraphQlResult suspended =
+        platform
+            .admin()
+            .query(
+                """
+                mutation($key: String!) {
+                  suspendCommunity(input: {communityKey: $key, reason: "另一位管理员暂停"}) {
+                    errors { code }
+                  }
+                }""")
+            .as("baishalu.admin")
+            .variable("key", key)
+            .execute();
+    assertThat(suspended.data("suspendCommunity.errors").size()).isZero();
+    wait(browser).until(ExpectedConditions.attributeToBe(row, "data-status", "SUSPENDED"));
+    wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(row, "另一位管理员暂停"));
+    assertThat(browser.findElement(xinhuaReason).getAttribute("value")).isEqualTo("正在输入");
+    assertOnlyThePlatformsHosts();
+  }
+
+  /**
+   * Types the reason on the community's row and presses the action; again when the live registry
+   * drew the row anew meanwhile.
+   */
+  private void changeStatus(By row, String action, String reason) {
+    wait(browser)
+        .until(
+            driver -> {
+              var community = driver.findElement(row);
+              var field = community.findElement(By.cssSelector("[data-testid=reason]"));
+              field.clear();
+              field.sendKeys(reason);
+              community.findElement(By.cssSelector("[data-action=" + action + "]")).click();
+              return true;
+            });
   }
 
   /** A community onboarded through tenant-admin's API, with its first admin. */
@@ -526,6 +588,8 @@ class ConsoleEndToEndTests {
   private WebDriverWait wait(WebDriver driver) {
     WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
     wait.withMessage(() -> Browser.report(browser));
+    // the live registry draws its rows again whenever a status changes: look again
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
   }
 }

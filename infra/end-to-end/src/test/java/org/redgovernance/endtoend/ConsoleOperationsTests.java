@@ -74,7 +74,8 @@ class ConsoleOperationsTests {
     Files.writeString(WORK.resolve("operations.d.ts"), operations());
     Files.writeString(
         WORK.resolve("globals.d.ts"),
-        "// ECharts, loaded by its own script tag\ndeclare const echarts: any;\n");
+        "// ECharts and graphql-ws, loaded by their own script tags\n"
+            + "declare const echarts: any;\ndeclare const graphqlWs: any;\n");
     Files.writeString(
         WORK.resolve("tsconfig.json"),
         """

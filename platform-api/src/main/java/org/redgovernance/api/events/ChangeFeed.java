@@ -1,11 +1,7 @@
 package org.redgovernance.api.events;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import org.jspecify.annotations.Nullable;
+import org.redgovernance.database.NotificationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,10 +12,9 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listens on the change channel with one dedicated connection (outside the pool, which would
- * otherwise lose a connection to it) and multicasts every event to this instance's subscribers.
- * Reconnects after a failure; events sent while it was disconnected are lost, as subscriptions are
- * a live view, not a log.
+ * Listens on the change channel ({@link NotificationListener}: one dedicated connection) and
+ * multicasts every event to this instance's subscribers. Events sent while it was disconnected are
+ * lost, as subscriptions are a live view, not a log.
  */
 @Component
 public class ChangeFeed implements SmartLifecycle {
@@ -31,8 +26,7 @@ public class ChangeFeed implements SmartLifecycle {
   private final String password;
   private final JsonMapper json;
   private final Sinks.Many<ChangeEvent> sink = Sinks.many().multicast().directBestEffort();
-  private volatile boolean running;
-  private Thread listener;
+  private volatile @Nullable NotificationListener listener;
 
   ChangeFeed(
       @Value("${spring.datasource.url}") String url,
@@ -52,47 +46,22 @@ public class ChangeFeed implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
-    listener = new Thread(this::listen, "change-feed");
-    listener.setDaemon(true);
-    listener.start();
+    listener =
+        NotificationListener.start(
+            url, username, password, ChangeEvents.CHANNEL, this::emit, () -> {});
   }
 
   @Override
   public void stop() {
-    running = false;
     if (listener != null) {
-      listener.interrupt();
+      listener.close();
+      listener = null;
     }
   }
 
   @Override
   public boolean isRunning() {
-    return running;
-  }
-
-  private void listen() {
-    while (running) {
-      try (Connection connection = DriverManager.getConnection(url, username, password)) {
-        try (Statement listen = connection.createStatement()) {
-          listen.execute("LISTEN " + ChangeEvents.CHANNEL);
-        }
-        PGConnection postgres = connection.unwrap(PGConnection.class);
-        while (running) {
-          PGNotification[] notifications = postgres.getNotifications(500);
-          if (notifications != null) {
-            for (PGNotification notification : notifications) {
-              emit(notification.getParameter());
-            }
-          }
-        }
-      } catch (SQLException e) {
-        if (running) {
-          log.warn("Change feed lost its connection, reconnecting: {}", e.getMessage());
-          pause();
-        }
-      }
-    }
+    return listener != null;
   }
 
   private void emit(String payload) {
@@ -100,14 +69,6 @@ public class ChangeFeed implements SmartLifecycle {
       sink.tryEmitNext(json.readValue(payload, ChangeEvent.class));
     } catch (RuntimeException e) {
       log.warn("Ignoring an unreadable change event: {}", payload);
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

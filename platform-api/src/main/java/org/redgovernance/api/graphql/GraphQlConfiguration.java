@@ -2,10 +2,12 @@ package org.redgovernance.api.graphql;
 
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.redgovernance.graphql.ConnectionTokens;
 import org.redgovernance.graphql.DateScalar;
 import org.redgovernance.graphql.DateTimeScalar;
 import org.redgovernance.graphql.IntrospectionSwitch;
 import org.redgovernance.graphql.PersistedQueries;
+import org.redgovernance.graphql.TransportWsHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;

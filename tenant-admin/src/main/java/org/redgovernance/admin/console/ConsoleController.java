@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The console's page, its configuration (where platform-api and the realm are, which public client
- * it logs in as) and the chart library from its webjar. The page's Content-Security-Policy lets it
- * load nothing but tenant-admin's own files and talk to nothing but the platform's two services and
- * the realm. Its other files are static resources under {@code /console/} ({@link
- * ConsoleResources}).
+ * it logs in as), and the chart library and the subscription client from their webjars. The page's
+ * Content-Security-Policy lets it load nothing but tenant-admin's own files and talk to nothing but
+ * the platform's two services and the realm. Its other files are static resources under {@code
+ * /console/} ({@link ConsoleResources}).
  */
 @RestController
 class ConsoleController {
@@ -27,6 +27,7 @@ class ConsoleController {
   private final Map<String, String> config;
   private final String policy;
   private final Resource echarts;
+  private final Resource graphqlWs;
 
   ConsoleController(
       @Value("${rg.console.api-url:http://127.0.0.1:8080}") String apiUrl,
@@ -42,6 +43,7 @@ class ConsoleController {
             + "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
             + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     this.echarts = webjarFile("echarts", "dist/echarts.min.js");
+    this.graphqlWs = webjarFile("graphql-ws", "umd/graphql-ws.min.js");
   }
 
   @GetMapping("/console")
@@ -67,6 +69,12 @@ class ConsoleController {
   @GetMapping(path = "/console/lib/echarts.min.js", produces = "text/javascript")
   ResponseEntity<Resource> echarts() {
     return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(echarts);
+  }
+
+  /** The subscription client (graphql-transport-ws), for the registry's live status. */
+  @GetMapping(path = "/console/lib/graphql-ws.min.js", produces = "text/javascript")
+  ResponseEntity<Resource> graphqlWs() {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(graphqlWs);
   }
 
   /** A file of the one version of a webjar on the classpath, whichever it is. */

@@ -1,17 +1,24 @@
 package org.redgovernance.admin.graphql;
 
+import org.redgovernance.graphql.ConnectionTokens;
 import org.redgovernance.graphql.DateTimeScalar;
 import org.redgovernance.graphql.IntrospectionSwitch;
 import org.redgovernance.graphql.PersistedQueries;
+import org.redgovernance.graphql.TransportWsHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What tenant-admin's GraphQL does exactly as platform-api's: dates, when to introspect, and
- * persisted queries.
+ * What tenant-admin's GraphQL does exactly as platform-api's: dates, when to introspect, persisted
+ * queries, and the WebSocket protocol.
  */
 @Configuration(proxyBeanMethods = false)
 class SharedGraphQl {
@@ -34,6 +41,26 @@ class SharedGraphQl {
       @Value("${rg.graphql.persisted-queries.location:" + PersistedQueries.DEFAULT_LOCATION + "}")
           String location) {
     return new PersistedQueries(cacheSize, registeredOnly, location);
+  }
+
+  /**
+   * The WebSocket endpoint, holding clients to graphql-transport-ws as platform-api does ({@link
+   * TransportWsHandler}); the connection's token renewed in pings.
+   */
+  @Bean
+  GraphQlWebSocketHandler graphQlWebSocketHandler(
+      WebGraphQlHandler handler,
+      JsonMapper json,
+      GraphQlProperties properties,
+      GraphQlCorsProperties cors,
+      ConnectionTokens tokens) {
+    return new TransportWsHandler(
+        handler,
+        json,
+        properties.getWebsocket().getConnectionInitTimeout(),
+        properties.getWebsocket().getKeepAlive(),
+        cors.toCorsConfiguration(),
+        tokens);
   }
 
   /** Off unless {@code rg.graphql.introspection} (the dev stack) switches it on. */

@@ -5,7 +5,10 @@ import static org.redgovernance.database.jooq.Tables.STREET;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,15 @@ class RegistryRepository {
   }
 
   List<RegisteredCommunity> communities() {
+    return communities(DSL.noCondition());
+  }
+
+  /** The registry entry of this key, as it is now. */
+  Optional<RegisteredCommunity> community(String key) {
+    return communities(COMMUNITY.KEY.eq(key)).stream().findFirst();
+  }
+
+  private List<RegisteredCommunity> communities(Condition which) {
     return dsl.select(
             COMMUNITY.KEY,
             COMMUNITY.NAME,
@@ -54,6 +66,7 @@ class RegistryRepository {
         .from(COMMUNITY)
         .join(STREET)
         .on(STREET.ID.eq(COMMUNITY.STREET_ID))
+        .where(which)
         .orderBy(STREET.KEY, COMMUNITY.KEY)
         .fetch(
             row ->

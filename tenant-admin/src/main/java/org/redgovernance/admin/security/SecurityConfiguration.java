@@ -1,5 +1,6 @@
 package org.redgovernance.admin.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.redgovernance.graphql.UnauthenticatedAnswer;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every GraphQL request must carry a Keycloak access token for tenant-admin. The service keeps no
- * session and no password; it only validates tokens.
+ * session and no password; it only validates tokens — in the Authorization header, or, for a
+ * WebSocket, in its {@code connection_init} ({@link ConnectionLogin}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,6 +41,9 @@ class SecurityConfiguration {
                     .permitAll()
                     // the console's page and files: it logs in by itself, then sends the token
                     .requestMatchers(HttpMethod.GET, "/console", "/console/**")
+                    .permitAll()
+                    // WebSocket clients authenticate in connection_init (ConnectionLogin)
+                    .requestMatchers(SecurityConfiguration::isWebSocketHandshake)
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -68,6 +73,12 @@ class SecurityConfiguration {
         NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(tokenValidator(issuer, audience));
     return decoder;
+  }
+
+  private static boolean isWebSocketHandshake(HttpServletRequest request) {
+    return HttpMethod.GET.matches(request.getMethod())
+        && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+        && "/graphql".equals(request.getRequestURI());
   }
 
   static OAuth2TokenValidator<Jwt> tokenValidator(String issuer, String audience) {

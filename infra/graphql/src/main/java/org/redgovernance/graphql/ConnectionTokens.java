@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import java.util.Map;
 

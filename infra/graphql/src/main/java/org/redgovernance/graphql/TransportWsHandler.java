@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import java.time.Duration;
 import java.util.Set;
@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {"Authorization": "Bearer <token>"}} renews the connection's token ({@link ConnectionTokens}); a
  * token that is invalid or another person's closes the socket with 4403.
  */
-final class TransportWsHandler extends GraphQlWebSocketHandler {
+public final class TransportWsHandler extends GraphQlWebSocketHandler {
 
-  static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+  public static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
 
   /** A token renewal that was not a valid token of the connection's person. */
-  static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
+  public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
 
   private static final Set<String> TYPES =
       Set.of("connection_init", "ping", "pong", "subscribe", "complete");
@@ -40,7 +40,7 @@ final class TransportWsHandler extends GraphQlWebSocketHandler {
    * As Spring Boot builds its handler: {@code origins} (from {@code spring.graphql.cors.*}) decide
    * which browser origins may open the socket; without them, the same origin only.
    */
-  TransportWsHandler(
+  public TransportWsHandler(
       WebGraphQlHandler handler,
       JsonMapper json,
       Duration initTimeout,

@@ -1,0 +1,175 @@
+package org.redgovernance.admin.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.admin.support.TenantAdminTest;
+import org.redgovernance.keycloak.RealmDefinition;
+import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.Tokens;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A console open on the registry sees a community's status change as it is committed, whoever
+ * changed it: the street's admins and viewers for their street, nobody else; and tenant-admin's
+ * WebSocket carries nothing but that — no query, no mutation, no connection without a token.
+ */
+class RegistryChangesIntegrationTests extends TenantAdminTest {
+
+  private static final String CHANGES =
+      """
+      subscription($street: String) {
+        registeredCommunityChanges(streetKey: $street) { key status statusReason streetKey }
+      }""";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration QUIET = Duration.ofSeconds(2);
+
+  @Test
+  void theStreetsStaff_seeACommunityRegisteredAndSuspended_andAnotherStreetsAdminNothing() {
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null);
+        GraphQlWebSocket viewer = GraphQlWebSocket.connectAs(port, "baishalu.viewer", null);
+        GraphQlWebSocket other = GraphQlWebSocket.connectAs(port, "gutang.admin", null);
+        GraphQlWebSocket nosy = GraphQlWebSocket.connectAs(port, "gutang.admin", null)) {
+      admin.subscribe("1", CHANGES, Map.of("street", "baishalu"));
+      viewer.subscribe("1", CHANGES);
+      other.subscribe("1", CHANGES);
+      nosy.subscribe("1", CHANGES, Map.of("street", "baishalu"));
+
+      String key = newCommunity("live", "baishalu", "ACTIVE");
+      assertThat(change(admin.next(WAIT))).isEqualTo(key + " ACTIVE");
+      assertThat(change(viewer.next(WAIT))).isEqualTo(key + " ACTIVE");
+
+      JsonNode suspended =
+          graphql
+              .query(
+                  """
+                  mutation($key: String!) {
+                    suspendCommunity(input: {communityKey: $key, reason: "账目核查"}) {
+                      errors { code }
+                    }
+                  }""")
+              .as("baishalu.admin")
+              .variable("key", key)
+              .execute()
+              .data("suspendCommunity.errors");
+      assertThat(suspended.size()).isZero();
+      JsonNode event = admin.next(WAIT);
+      assertThat(change(event)).isEqualTo(key + " SUSPENDED");
+      assertThat(event.at("/payload/data/registeredCommunityChanges/statusReason").asString())
+          .isEqualTo("账目核查");
+      assertThat(change(viewer.next(WAIT))).isEqualTo(key + " SUSPENDED");
+
+      assertThat(other.next(QUIET)).as("another street's admin").isNull();
+      assertThat(nosy.next(QUIET)).as("another street's admin, naming this street").isNull();
+    }
+  }
+
+  @Test
+  void aChangeRolledBack_isNeverAnnounced() throws Exception {
+    String key = newCommunity("live", "baishalu", "ACTIVE");
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", CHANGES, Map.of("street", "baishalu"));
+      try (Connection owner = owner();
+          PreparedStatement suspend =
+              owner.prepareStatement(
+                  "UPDATE rg.community SET status = 'SUSPENDED' WHERE key = ?")) {
+        owner.setAutoCommit(false);
+        suspend.setString(1, key);
+        assertThat(suspend.executeUpdate()).isEqualTo(1);
+        owner.rollback();
+      }
+      assertThat(admin.next(QUIET)).isNull();
+    }
+  }
+
+  @Test
+  void theSocket_refusesQueriesAndMutations_andConnectionsWithoutAValidToken() {
+    String key = newCommunity("live", "baishalu", "ACTIVE");
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", "{ streets { key } }");
+      assertThat(code(answer(admin, "1"))).isEqualTo("METHOD_NOT_ALLOWED");
+      admin.subscribe(
+          "2",
+          "mutation { suspendCommunity(input: {communityKey: \"%s\", reason: \"越过 HTTP\"}) {"
+                  .formatted(key)
+              + " errors { code } } }");
+      assertThat(code(answer(admin, "2"))).isEqualTo("METHOD_NOT_ALLOWED");
+      assertThat(statusOf(key)).as("nothing changed").isEqualTo("ACTIVE");
+    }
+
+    try (GraphQlWebSocket anonymous = GraphQlWebSocket.connect(port, Map.of())) {
+      assertThat(anonymous.closeCode(WAIT)).isEqualTo(4401);
+    }
+    try (GraphQlWebSocket forged =
+        GraphQlWebSocket.connect(port, Map.of("Authorization", "Bearer not.a.token"))) {
+      assertThat(forged.closeCode(WAIT)).isEqualTo(4401);
+    }
+  }
+
+  @Test
+  void aSubscription_endsUnauthenticatedWhenItsTokenExpires() {
+    try (GraphQlWebSocket admin =
+        GraphQlWebSocket.connectWith(port, Tokens.shortLived("baishalu.admin"), null)) {
+      admin.subscribe("1", CHANGES);
+
+      JsonNode end = admin.next(Duration.ofSeconds(RealmDefinition.SHORT_TOKEN_SECONDS).plus(WAIT));
+
+      assertThat(end).as("the end of the subscription").isNotNull();
+      assertThat(end.path("type").asString()).isEqualTo("error");
+      assertThat(code(end)).isEqualTo("UNAUTHENTICATED");
+      newCommunity("live", "baishalu", "ACTIVE");
+      assertThat(admin.next(QUIET)).as("nothing after its end").isNull();
+    }
+  }
+
+  @Test
+  void aRenewalWithSomeoneElsesToken_closesTheConnection_andABrokenMessageToo() {
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", CHANGES);
+      admin.renewToken(Tokens.of("baishalu.admin"));
+      admin.sendRaw(
+          "{\"type\":\"ping\",\"payload\":{\"Authorization\":\"Bearer "
+              + Tokens.of("gutang.admin")
+              + "\"}}");
+      assertThat(admin.closeCode(WAIT)).isEqualTo(4403);
+    }
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.sendRaw("{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":" + "\u0000}");
+      assertThat(admin.closeCode(WAIT)).isEqualTo(4400);
+    }
+  }
+
+  private static String change(JsonNode message) {
+    assertThat(message).as("an event").isNotNull();
+    JsonNode community = message.at("/payload/data/registeredCommunityChanges");
+    return community.path("key").asString() + " " + community.path("status").asString();
+  }
+
+  /** The answer to the operation of this id, past other messages (a "complete", say). */
+  private static JsonNode answer(GraphQlWebSocket socket, String id) {
+    for (JsonNode message = socket.next(WAIT); message != null; message = socket.next(WAIT)) {
+      if (id.equals(message.path("id").asString())
+          && !"complete".equals(message.path("type").asString())) {
+        return message;
+      }
+    }
+    throw new AssertionError("No answer to " + id);
+  }
+
+  /** The code of an error message, or of a refused operation's answer ("next" with errors). */
+  private static String code(JsonNode message) {
+    assertThat(message).as("an answer").isNotNull();
+    JsonNode errors =
+        message.path("type").asString().equals("error")
+            ? message.path("payload")
+            : message.at("/payload/errors");
+    assertThat(message.at("/payload/data").isMissingNode() || message.at("/payload/data").isNull())
+        .as("no data: %s", message)
+        .isTrue();
+    return errors.path(0).path("extensions").path("code").asString();
+  }
+}
