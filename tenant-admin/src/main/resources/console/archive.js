@@ -5,6 +5,7 @@
 // tenant-admin's REST endpoint GET/POST /communities/{key}/archive; erasing is its mutation.
 
 import { element, showErrors } from './dom.js';
+import { download, megabytes } from './download.js';
 
 /** @typedef {import('./console.js').Context} Context */
 
@@ -59,26 +60,15 @@ function exportPart(context, community, changed) {
     progress.hidden = false;
     progress.removeAttribute('value'); // indeterminate: the archive is streamed, its size unknown
     try {
-      const response = await fetch(`/communities/${encodeURIComponent(community.key)}/archive`, {
-        headers: { Authorization: context.bearer() },
-      });
-      if (!response.ok) {
-        text.textContent = `${response.status}: ${words().exportRefused}`;
+      const answer = await download(context,
+        `/communities/${encodeURIComponent(community.key)}/archive`, `${community.key}.zip`,
+        (received) => { text.textContent = `${words().received} ${megabytes(received)}`; });
+      if (!answer.ok) {
+        text.textContent = `${answer.status}: ${words().exportRefused}`;
         return;
       }
-      const chunks = [];
-      let received = 0;
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        received += value.length;
-        text.textContent = `${words().received} ${megabytes(received)}`;
-      }
-      save(new Blob(chunks, { type: 'application/zip' }), fileName(response, community));
-      text.textContent = `${words().exported} ${megabytes(received)}`;
-      text.setAttribute('data-bytes', String(received));
+      text.textContent = `${words().exported} ${megabytes(answer.bytes)}`;
+      text.setAttribute('data-bytes', String(answer.bytes));
       progress.value = 1;
       progress.max = 1;
       await changed();
@@ -212,22 +202,4 @@ function upload(context, community, archive, onProgress) {
     request.addEventListener('error', () => resolve({ status: 0, body: null }));
     request.send(archive);
   });
-}
-
-function fileName(response, community) {
-  const disposition = response.headers.get('Content-Disposition') || '';
-  return /filename="([^"]+)"/.exec(disposition)?.[1] || `${community.key}.zip`;
-}
-
-function save(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = element('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function megabytes(bytes) {
-  return `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1)} MB`;
 }

@@ -1,10 +1,12 @@
-
-
-/** @typedef {import('./console.js').Context} Context */// The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
+// The dashboard screen: per metric of the catalogue, the street's communities as a ranked bar
 // chart with the street's median as a line, or as a trend line each over weeks or months;
 // insufficient data shown as such, never as a zero; each chart with the metric's definition and
 // the day its figures are as of. Everything comes from
 // platform-api's streetComparison, the same numbers as its xlsx export.
+
+import { download } from './download.js';
+
+/** @typedef {import('./console.js').Context} Context */
 
 const DOZEN = 12;
 
@@ -192,18 +194,13 @@ function option(context, comparison, ranked) {
 async function exportWorkbook(context) {
   const { $, config } = context;
   const street = $('street').value;
-  const response = await fetch(
+  const answer = await download(context,
     `${config.apiUrl}/street-comparison.xlsx?streetKey=${encodeURIComponent(street)}`,
-    { headers: { Authorization: context.bearer() } });
-  if (!response.ok) {
-    context.say(`${response.status}`);
+    `street-comparison-${street}.xlsx`);
+  if (!answer.ok) {
+    context.say(`${answer.status}`);
     return;
   }
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = `street-comparison-${street}.xlsx`;
-  link.click();
-  URL.revokeObjectURL(link.href);
   context.say(context.words().exported);
 }
 

@@ -1,5 +1,6 @@
 // The people screen: the street's own people (admins and viewers) and, per community of the street,
-// who holds which role; granting and revoking a role; inviting someone by e-mail or phone to a
+// who holds which role; granting and revoking a role, removing someone from the community (all
+// their roles there, asked twice); inviting someone by e-mail or phone to a
 // community role, with the invitations still open. Typed
 // refusals (LAST_ADMIN when the last admin would go, INVALID_INPUT …) show beside what they concern.
 
@@ -108,11 +109,21 @@ async function list(context) {
     const grant = element('button', { type: 'button', 'data-testid': 'grant' }, words().grant);
     grant.addEventListener('click', () => change(context, 'AdminGrantRole', person, pick.value, row));
     const error = element('span', { class: 'field-error', role: 'alert', 'data-testid': 'person-error' });
+    // taking all of someone's roles is asked twice: the button first turns into its confirmation
+    const remove = element('button', { type: 'button', 'data-testid': 'remove' }, words().remove);
+    remove.addEventListener('click', () => {
+      if (remove.getAttribute('data-confirm') !== 'yes') {
+        remove.setAttribute('data-confirm', 'yes');
+        remove.textContent = `${words().confirmRemove} ${person.name}`;
+        return;
+      }
+      removeFromCommunity(context, person, row);
+    });
     const row = element('tr', { 'data-person': person.username },
       element('td', {}, person.name),
       element('td', {}, person.username),
       element('td', {}, ...chips),
-      element('td', {}, pick, grant, error));
+      element('td', {}, pick, grant, remove, error));
     return row;
   }));
   $('people').replaceChildren(
@@ -123,6 +134,24 @@ async function list(context) {
     element('li', { 'data-invitation': i.id },
       `${i.inviteeName || i.sentTo} · ${await context.label(i.role)} · ${i.channel} ${i.sentTo}`
       + ` · ${words().expires} ${new Date(i.expiresAt).toLocaleDateString(context.language())}`))));
+}
+
+/**
+ * Takes all of the person's roles in the community (not elsewhere); LAST_ADMIN and the other
+ * refusals show on their row.
+ * @param {Context} context
+ */
+async function removeFromCommunity(context, person, row) {
+  const answer = await context.admin('AdminRemoveFromCommunity', {
+    input: { communityKey: context.$('people-community').value, username: person.username },
+  });
+  const errors = answer?.removeFromCommunity?.errors || [];
+  if (errors.length) {
+    row.querySelector('[data-testid=person-error]').textContent =
+      errors.map((e) => `${e.code}: ${e.message}`).join('; ');
+    return;
+  }
+  await list(context);
 }
 
 /** @param {Context} context */

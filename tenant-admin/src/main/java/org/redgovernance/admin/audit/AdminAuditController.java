@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code auditEvents(streetKey:)}: the street's admins (and the platform operator) read what was
- * done to their street and its communities; anyone else gets an empty list. Entries are ordered by
- * their time-ordered ids, so {@code before} pages back through history.
+ * {@code auditEvents(streetKey:, filter:)}: the street's admins (and the platform operator) read
+ * what was done to their street and its communities; anyone else gets an empty list. Entries are
+ * ordered by their time-ordered ids, so {@code before} pages back through history.
  */
 @Controller
 class AdminAuditController {
@@ -29,6 +29,7 @@ class AdminAuditController {
       @Argument String streetKey,
       @Argument @Nullable Integer first,
       @Argument @Nullable String before,
+      @Argument @Nullable AuditFilter filter,
       @AuthenticationPrincipal Jwt token) {
     if (!Operator.of(token).administers(streetKey)) {
       return List.of();
@@ -41,6 +42,6 @@ class AdminAuditController {
     } catch (IllegalArgumentException e) {
       from = new UUID(0, 0);
     }
-    return audit.page(streetKey, from, size);
+    return audit.page(streetKey, filter == null ? AuditFilter.ALL : filter, from, size);
   }
 }

@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.security.Operator;
 import org.redgovernance.database.Ids;
+import org.redgovernance.database.jooq.tables.records.AdminAuditEventRecord;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,9 +61,11 @@ public class AdminAuditRepository {
         .execute();
   }
 
-  /** A street's entries, newest first, before the entry {@code before} if given. */
-  List<Entry> page(String streetKey, @Nullable UUID before, int limit) {
-    var where = ADMIN_AUDIT_EVENT.STREET_KEY.eq(streetKey);
+  /**
+   * A street's entries the filter matches, newest first, before the entry {@code before} if given.
+   */
+  List<Entry> page(String streetKey, AuditFilter filter, @Nullable UUID before, int limit) {
+    var where = ADMIN_AUDIT_EVENT.STREET_KEY.eq(streetKey).and(filter.condition());
     if (before != null) {
       where = where.and(ADMIN_AUDIT_EVENT.ID.lt(before));
     }
@@ -69,16 +73,38 @@ public class AdminAuditRepository {
         .where(where)
         .orderBy(ADMIN_AUDIT_EVENT.ID.desc())
         .limit(limit)
-        .fetch(
-            r ->
-                new Entry(
-                    r.getId(),
-                    r.getOccurredAt(),
-                    r.getActorName(),
-                    r.getAction(),
-                    r.getStreetKey(),
-                    r.getCommunityKey(),
-                    r.getResult(),
-                    r.getReason()));
+        .fetch(AdminAuditRepository::entry);
+  }
+
+  /**
+   * Every entry of the street the filter matches, newest first, handed to {@code each} as the
+   * database cursor reads them (500 at a time), so that an export of years holds no more in memory.
+   */
+  void each(String streetKey, AuditFilter filter, Consumer<Entry> each) {
+    dsl.transaction(
+        configuration -> {
+          try (var cursor =
+              configuration
+                  .dsl()
+                  .selectFrom(ADMIN_AUDIT_EVENT)
+                  .where(ADMIN_AUDIT_EVENT.STREET_KEY.eq(streetKey).and(filter.condition()))
+                  .orderBy(ADMIN_AUDIT_EVENT.ID.desc())
+                  .fetchSize(500)
+                  .fetchLazy()) {
+            cursor.forEach(row -> each.accept(entry(row)));
+          }
+        });
+  }
+
+  private static Entry entry(AdminAuditEventRecord r) {
+    return new Entry(
+        r.getId(),
+        r.getOccurredAt(),
+        r.getActorName(),
+        r.getAction(),
+        r.getStreetKey(),
+        r.getCommunityKey(),
+        r.getResult(),
+        r.getReason());
   }
 }
