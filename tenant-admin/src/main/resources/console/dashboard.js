@@ -39,6 +39,7 @@ export async function showDashboard(context) {
     draw(context);
   };
   $('metric-filter').onchange = () => draw(context);
+  $('community-pick').onchange = () => pick(context);
   $('export').onclick = () => exportWorkbook(context);
   $('dashboard').hidden = false;
   await draw(context);
@@ -60,8 +61,35 @@ async function draw(context) {
   const charts = $('charts');
   charts.querySelectorAll('.plot').forEach((plot) => echarts.getInstanceByDom(plot)?.dispose());
   charts.replaceChildren(...comparisons.map((comparison) => chart(context, comparison)));
-  charts.querySelectorAll('.plot').forEach((plot) => plot.render());
+  const communities = new Map(comparisons.flatMap((c) => c.communities)
+    .map((s) => [s.communityKey, s.communityName]));
+  const picker = $('community-pick');
+  const kept = picker.value;
+  picker.replaceChildren(new Option(words().allCommunities, ''),
+    ...[...communities].map(([key, name]) => new Option(name, key, false, key === kept)));
+  pick(context);
   context.say('');
+}
+
+/**
+ * The picked community across every chart: its bar stands out among the others, its line alone is
+ * drawn in the trends, and each card says where it ranks.
+ * @param {Context} context
+ */
+function pick(context) {
+  const { $, words } = context;
+  const picked = $('community-pick').value;
+  $('charts').querySelectorAll('.chart').forEach((card) => {
+    card.querySelector('.plot').render(picked);
+    const standing = card.standings.find((s) => s.communityKey === picked);
+    const note = card.querySelector('[data-testid=picked]');
+    note.textContent = standing
+      ? `${standing.communityName}: ${standing.sufficient && standing.value !== null
+        ? `${format(standing.value)} · ${words().rank} ${standing.rank ?? '—'} / ${card.ranked}`
+        : words().insufficient}`
+      : '';
+    note.setAttribute('data-rank', standing?.rank == null ? '' : String(standing.rank));
+  });
 }
 
 /**
@@ -75,15 +103,19 @@ function chart(context, comparison) {
   const ranked = [...comparison.communities].sort((a, b) =>
     (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER)
     || a.communityKey.localeCompare(b.communityKey));
-  const card = document.createElement('article');
+  const card = /** @type {HTMLElement & {standings?: any[], ranked?: number}} */ (
+    document.createElement('article'));
   card.className = 'chart';
+  card.standings = ranked;
+  card.ranked = comparison.ranked;
   card.dataset.metric = metric.key;
   const title = document.createElement('h2');
   title.textContent = name;
   title.title = metric.definition;
   const definition = document.createElement('p');
   definition.textContent = metric.definition;
-  const plot = /** @type {HTMLDivElement & {render?: () => void}} */ (document.createElement('div'));
+  const plot = /** @type {HTMLDivElement & {render?: (picked?: string) => void}} */ (
+    document.createElement('div'));
   plot.className = 'plot';
   plot.setAttribute('role', 'img');
   plot.setAttribute('aria-label', `${name}: ${ranked.map((s) =>
@@ -98,23 +130,26 @@ function chart(context, comparison) {
   view.dataset.testid = 'view';
   view.setAttribute('aria-label', `${name}: ${words().view}`);
   view.append(...['ranking', 'weekly', 'monthly'].map((v) => new Option(words()[v], v)));
-  plot.render = () => {
+  let picked = '';
+  plot.render = (community = picked) => {
+    picked = community;
     const instance = echarts.getInstanceByDom(plot) || echarts.init(plot, null, { renderer: 'canvas' });
-    instance.setOption(
-      view.value === 'ranking' ? option(context, comparison, ranked) : trend(context, ranked, view.value),
-      true);
+    instance.setOption(view.value === 'ranking'
+      ? option(context, comparison, ranked, picked) : trend(context, ranked, view.value, picked), true);
   };
   view.addEventListener('change', () => plot.render());
-  card.append(title, view, definition, plot, note);
+  const pickedNote = document.createElement('p');
+  pickedNote.dataset.testid = 'picked';
+  card.append(title, view, definition, plot, pickedNote, note);
   return card;
 }
 
 /**
- * The trend option: a line per community over its weekly or monthly points (the latest snapshot of
- * each week or month), gaps where the data was insufficient.
+ * The trend option: a line per community (the picked one alone, if one is) over its weekly or
+ * monthly points (the latest snapshot of each week or month), gaps where the data was insufficient.
  * @param {Context} context
  */
-function trend(context, ranked, grain) {
+function trend(context, ranked, grain, picked) {
   const { words } = context;
   const days = [...new Set(ranked.flatMap((s) => s[grain].map((p) => p.day)))].sort();
   return {
@@ -128,7 +163,7 @@ function trend(context, ranked, grain) {
     },
     xAxis: { type: 'category', data: days },
     yAxis: { type: 'value' },
-    series: ranked.map((standing) => {
+    series: ranked.filter((s) => !picked || s.communityKey === picked).map((standing) => {
       const byDay = new Map(standing[grain].map((p) => [p.day, p.sufficient ? p.value : null]));
       return {
         type: 'line',
@@ -145,11 +180,13 @@ function trend(context, ranked, grain) {
  * The chart's option: a bar per community in rank order, the median as a line.
  * @param {Context} context
  */
-function option(context, comparison, ranked) {
+function option(context, comparison, ranked, picked) {
   const { words } = context;
   const bars = ranked.map((standing) => ({
     value: standing.sufficient ? standing.value : null,
     standing,
+    // the picked community stands out; the others step back
+    itemStyle: { opacity: !picked || standing.communityKey === picked ? 1 : 0.3 },
   }));
   return {
     animation: false,

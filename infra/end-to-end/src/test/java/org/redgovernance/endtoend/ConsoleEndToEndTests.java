@@ -126,6 +126,34 @@ class ConsoleEndToEndTests {
     Files.createDirectories(shots);
     Files.write(shots.resolve("console-dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
 
+    // one community picked: its line alone, its bar standing out, its rank said on every card
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("community-pick")))
+        .selectByValue("baiguoshu");
+    assertThat(chart("households", "series.map(s => ({key: s.id}))"))
+        .containsExactly(Map.of("key", "baiguoshu"));
+    JsonNode baiguoshu =
+        java.util.stream.StreamSupport.stream(standings.spliterator(), false)
+            .filter(s -> s.path("communityKey").asString().equals("baiguoshu"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-metric=households] [data-testid=picked]"))
+                .getAttribute("data-rank"))
+        .isEqualTo(baiguoshu.path("rank").isNull() ? "" : baiguoshu.path("rank").asString());
+    new org.openqa.selenium.support.ui.Select(
+            browser.findElement(By.cssSelector("[data-metric=households] [data-testid=view]")))
+        .selectByValue("ranking");
+    List<Map<String, Object>> faded =
+        chart(
+            "households",
+            "series[0].data.map(d => ({key: d.standing.communityKey, opacity: d.itemStyle.opacity}))");
+    assertThat(faded)
+        .allSatisfy(
+            bar ->
+                assertThat(((Number) bar.get("opacity")).doubleValue())
+                    .isEqualTo(bar.get("key").equals("baiguoshu") ? 1.0 : 0.3));
+
     browser.findElement(By.cssSelector("[data-testid=export]")).click();
     wait(browser)
         .until(
