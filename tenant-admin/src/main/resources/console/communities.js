@@ -95,15 +95,19 @@ async function list(context) {
   const { $, words } = context;
   const turn = ++listing;
   const status = $('registry-status').value;
-  const all = (await context.admin('AdminCommunities', { street: $('registry-street').value }))
-    ?.registeredCommunities || [];
+  const street = $('registry-street').value;
+  const all = (await context.admin('AdminCommunities', { street }))?.registeredCommunities || [];
   const shown = all.filter((c) => !status || c.status === status);
+  // the street's viewers read the registry; only its admins change it
+  const runs = context.access.administers(street);
+  $('onboard').hidden = !runs;
+  if (!runs) $('archive-panel').hidden = true;
   const rows = await Promise.all(shown.map(async (community) => {
     const reason = element('input', {
       type: 'text', maxlength: '500', 'aria-label': `${community.name}: ${words().reason}`,
       'data-testid': 'reason',
     });
-    const buttons = (ACTIONS[community.status] || []).map((action) => {
+    const buttons = (runs ? ACTIONS[community.status] || [] : []).map((action) => {
       const button = element('button', { type: 'button', 'data-action': action.toLowerCase() },
         words()[action.toLowerCase()]);
       button.addEventListener('click', () => changeStatus(context, community, action, reason));
@@ -118,7 +122,7 @@ async function list(context) {
       element('td', {}, await context.label(community.status)),
       element('td', {}, community.statusReason || ''),
       element('td', {}, community.statusChangedAt ? new Date(community.statusChangedAt).toLocaleString(context.language()) : ''),
-      element('td', {}, ...(buttons.length ? [reason, ...buttons] : []), archive));
+      element('td', {}, ...(buttons.length ? [reason, ...buttons] : []), runs ? archive : null));
   }));
   if (turn !== listing) return all;
   keepTyped($('registry'), rows);

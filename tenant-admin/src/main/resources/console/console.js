@@ -8,6 +8,7 @@ import { showRollout } from './rollout.js';
 import { showCommunities } from './communities.js';
 import { showAudit } from './audit.js';
 import { showPeople } from './people.js';
+import { accessOf } from './access.js';
 
 const config = await (await fetch('config.json')).json();
 /** @type {(id: string) => any} */
@@ -179,6 +180,7 @@ async function label(value) {
  * @property {typeof live} live
  * @property {(stop: () => void) => void} onLeave
  * @property {import('console-operations').Viewer} [viewer]
+ * @property {ReturnType<typeof accessOf>} [access]
  */
 
 /** @type {Context} */
@@ -214,13 +216,22 @@ async function start() {
   const viewer = (await platform('Viewer'))?.viewer;
   if (!viewer) return;
   $('who').textContent = `${viewer.displayName} (${viewer.username})`;
-  $('screens').hidden = false;
   context.viewer = viewer;
+  context.access = accessOf(viewer);
+  document.querySelectorAll('#screens a').forEach((link) => {
+    link.toggleAttribute('hidden', !context.access.screens.has(link.getAttribute('href')));
+  });
+  if (context.access.screens.size === 0) {
+    say(WORDS[language].staffOnly);
+    return;
+  }
+  $('screens').hidden = false;
   await show();
 }
 
 /** The screens by the address that names them; the dashboard by default. */
 const SCREENS = {
+  '#dashboard': ['dashboard', showDashboard],
   '#rollout': ['rollout', showRollout],
   '#communities': ['communities', showCommunities],
   '#people': ['people-roles', showPeople],
@@ -228,7 +239,11 @@ const SCREENS = {
 };
 
 async function show() {
-  const [shown, draw] = SCREENS[location.hash] || ['dashboard', showDashboard];
+  // an address the person may not open shows the first screen they may
+  const allowed = context.access.screens;
+  const address = allowed.has(location.hash) ? location.hash
+    : allowed.has('#dashboard') ? '#dashboard' : [...allowed][0];
+  const [shown, draw] = SCREENS[address];
   for (const id of ['dashboard', 'rollout', 'communities', 'people-roles', 'audit-log']) {
     $(id).hidden = id !== shown;
   }

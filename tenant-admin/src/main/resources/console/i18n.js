@@ -28,7 +28,7 @@ export const WORDS = {
     archiveFile: '档案文件（zip）', chooseArchive: '请选择档案文件。', sent: '已上传', imported: '已导入',
     rowsLoaded: '载入行数', rolesRestored: '恢复角色', table: '数据表', rows: '行数',
     accountsMissing: '以下账号已不存在，未能恢复角色：', live: '● 实时', notLive: '○ 未连接',
-    remove: '移出社区', confirmRemove: '确认移出', from: '起始日期', until: '截止日期',
+    staffOnly: '本工作台供街道、社区工作人员和平台运营人员使用。', remove: '移出社区', confirmRemove: '确认移出', from: '起始日期', until: '截止日期',
     allCommunities: '全部社区', apply: '查询', exportLog: '导出 Excel', entries: '条',
   },
   en: {
@@ -65,6 +65,7 @@ export const WORDS = {
     imported: 'Imported', rowsLoaded: 'Rows loaded', rolesRestored: 'roles restored',
     table: 'Table', rows: 'Rows', accountsMissing: 'These accounts no longer exist; their roles were not restored:',
     live: '● Live', notLive: '○ Not connected', remove: 'Remove from community',
+    staffOnly: 'This console is for street and community staff and the platform operators.',
     confirmRemove: 'Confirm removing', from: 'From', until: 'Until',
     allCommunities: 'All communities', apply: 'Search', exportLog: 'Export to Excel', entries: 'entries',
   },

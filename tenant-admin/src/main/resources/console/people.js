@@ -20,7 +20,11 @@ async function roleOptions(context, select) {
 /** @param {Context} context */
 export async function showPeople(context) {
   const { $ } = context;
-  await streetPicker(context, $('people-street'));
+  const streets = await streetPicker(context, $('people-street'));
+  // a community's admin without a street role sees their own communities' people only
+  $('people-street').hidden = streets.length === 0;
+  $('people-street-label').hidden = streets.length === 0;
+  $('street-section').hidden = streets.length === 0;
   $('people-street').onchange = () => { street(context); communities(context); };
   $('street-grant').onsubmit = (event) => {
     event.preventDefault();
@@ -45,12 +49,15 @@ async function street(context) {
   const key = $('people-street').value;
   if (!key) return;
   const people = (await context.admin('AdminStreetPeople', { street: key }))?.streetPeople || [];
+  const runs = context.access.administers(key);
+  $('street-grant').hidden = !runs;
   $('street-people').replaceChildren(
     element('tr', {}, ...['name', 'username', 'roles'].map((w) => element('th', { scope: 'col' }, words()[w]))),
     ...people.map((person) => element('tr', { 'data-street-person': person.username },
       element('td', {}, person.name),
       element('td', {}, person.username),
       element('td', {}, ...person.roles.map((role) => {
+        if (!runs) return element('span', { class: 'chip' }, role);
         const revoke = element('button', {
           type: 'button', 'data-revoke-street': role, 'aria-label': `${words().revoke} ${person.name} ${role}`,
         }, `${role} ✕`);
@@ -82,9 +89,11 @@ async function onStreet(context, document, username, role) {
 /** @param {Context} context */
 async function communities(context) {
   const { $ } = context;
-  const all = (await context.admin('AdminCommunities', { street: $('people-street').value }))
-    ?.registeredCommunities || [];
-  const usable = all.filter((c) => c.status === 'ACTIVE' || c.status === 'ONBOARDING');
+  const street = $('people-street').value;
+  const usable = street
+    ? ((await context.admin('AdminCommunities', { street }))?.registeredCommunities || [])
+      .filter((c) => c.status === 'ACTIVE' || c.status === 'ONBOARDING')
+    : context.access.communitiesAdministered;
   $('people-community').replaceChildren(...usable.map((c) => new Option(c.name, c.key)));
   await list(context);
 }
@@ -96,8 +105,11 @@ async function list(context) {
   if (!community) return;
   const data = await context.admin('AdminPeople', { community });
   const people = data?.communityPeople || [];
+  const manages = context.access.managesPeopleOf(community, $('people-street').value);
+  $('invite').hidden = !manages;
   const rows = await Promise.all(people.map(async (person) => {
     const chips = await Promise.all(person.roles.map(async (role) => {
+      if (!manages) return element('span', { class: 'chip' }, await context.label(role));
       const revoke = element('button', {
         type: 'button', 'data-revoke': role, 'aria-label': `${words().revoke} ${person.name} ${role}`,
       }, `${await context.label(role)} ✕`);
@@ -123,7 +135,7 @@ async function list(context) {
       element('td', {}, person.name),
       element('td', {}, person.username),
       element('td', {}, ...chips),
-      element('td', {}, pick, grant, remove, error));
+      element('td', {}, ...(manages ? [pick, grant, remove, error] : [])));
     return row;
   }));
   $('people').replaceChildren(

@@ -189,11 +189,66 @@ class ConsoleEndToEndTests {
 
     browser = Browser.start();
     logIn("baiguoshu.admin");
+    // a community's admin: the rollout of their community and its people, nothing of the street
+    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("rollout")));
+    assertThat(menu()).containsExactly("#rollout", "#people");
+    assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+    browser.get(Platform.CONSOLE_ORIGIN + "/console/#audit");
+    browser.navigate().refresh();
+    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("rollout")));
+    assertThat(browser.findElement(By.id("audit-log")).isDisplayed()).isFalse();
+    browser.findElement(By.cssSelector("[data-testid=nav-people]")).click();
+    By own = By.cssSelector("#people-community option");
+    wait(browser).until(ExpectedConditions.numberOfElementsToBe(own, 1));
+    assertThat(browser.findElement(own).getAttribute("value")).isEqualTo("baiguoshu");
+    assertThat(browser.findElement(By.id("street-section")).isDisplayed()).isFalse();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#people tr[data-person='baiguoshu.admin'] [data-testid=grant]")));
+  }
+
+  @Test
+  void aStreetViewer_readsTheRegistryAndPeople_butIsOfferedNoChange() {
+    logIn("baishalu.viewer");
+    wait(browser)
+        .until(
+            ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts [data-metric]"), 12));
+    assertThat(menu()).containsExactly("#dashboard", "#rollout", "#communities", "#people");
+
+    browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
+    By row = By.cssSelector("#registry tr[data-community=baiguoshu]");
+    wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser.findElement(row).findElements(By.cssSelector("button"))).isEmpty();
+    assertThat(browser.findElement(By.id("onboard")).isDisplayed()).isFalse();
+
+    browser.findElement(By.cssSelector("[data-testid=nav-people]")).click();
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#people tr[data-person='baiguoshu.admin']")));
+    assertThat(browser.findElement(By.id("street-grant")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("invite")).isDisplayed()).isFalse();
+    assertThat(browser.findElements(By.cssSelector("#people button, #street-people button")))
+        .isEmpty();
+    browser.quit();
+
+    // a resident: the console is not for them, and says so
+    browser = Browser.start();
+    logIn("baiguoshu.resident");
     wait(browser)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-testid=status]"), "看板只对街道和平台人员开放"));
-    assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+                By.cssSelector("[data-testid=status]"), "工作人员"));
+    assertThat(menu()).isEmpty();
+  }
+
+  /** The screens the menu offers. */
+  private List<String> menu() {
+    return browser.findElements(By.cssSelector("#screens a")).stream()
+        .filter(link -> link.isDisplayed())
+        .map(link -> link.getAttribute("href").replaceAll("^[^#]*", ""))
+        .toList();
   }
 
   @Test
