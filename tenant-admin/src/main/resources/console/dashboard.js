@@ -111,9 +111,10 @@ function chart(context, comparison) {
   card.dataset.metric = metric.key;
   const title = document.createElement('h2');
   title.textContent = name;
-  title.title = metric.definition;
+  const meaning = language() === 'en' ? metric.definition : metric.definitionZh;
+  title.title = meaning;
   const definition = document.createElement('p');
-  definition.textContent = metric.definition;
+  definition.textContent = meaning;
   const plot = /** @type {HTMLDivElement & {render?: (picked?: string) => void}} */ (
     document.createElement('div'));
   plot.className = 'plot';
@@ -200,7 +201,8 @@ function option(context, comparison, ranked, picked) {
           `${s.communityName}: ${value}`,
           `${words().rank} ${s.rank ?? '—'} / ${comparison.ranked} · ${words().sample} ${s.sample}`,
           `${words().asOf} ${s.day}`,
-          `${words().definition}: ${comparison.metric.definition}`,
+          `${words().definition}: ${context.language() === 'en'
+            ? comparison.metric.definition : comparison.metric.definitionZh}`,
         ].map(escape).join('<br>');
       },
     },

@@ -72,7 +72,9 @@ async function showProject(context, summary) {
   const targets = element('table', { 'data-testid': 'targets' },
     element('caption', {}, words().indicators),
     element('tr', {}, element('th', {}, words().community),
-      ...project.indicators.map((i) => element('th', { title: i.metric.definition, scope: 'col' }, name(i.metric)))));
+      ...project.indicators.map((i) => element('th', {
+        title: context.language() === 'en' ? i.metric.definition : i.metric.definitionZh, scope: 'col',
+      }, name(i.metric)))));
   for (const participant of project.participants) {
     targets.append(element('tr', { 'data-community': participant.community.key },
       element('th', { scope: 'row' }, participant.community.name),

@@ -78,6 +78,12 @@ class ConsoleEndToEndTests {
         .as("the dashboard's accessibility")
         .isEmpty();
     assertThat(overflow()).as("the dashboard's width at 1280 px").isZero();
+    // in Chinese first: the metric's definition too
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-metric=households] h2"))
+                .getAttribute("title"))
+        .isEqualTo("社区花名册登记的户数。");
 
     // the chart's own data, not its pixels: each bar a community, in rank order, the API's value
     List<Map<String, Object>> bars =
@@ -216,7 +222,20 @@ class ConsoleEndToEndTests {
             ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts [data-metric]"), 12));
     assertThat(menu()).containsExactly("#dashboard", "#rollout", "#communities", "#people");
 
-    browser.findElement(By.cssSelector("[data-testid=nav-communities]")).click();
+    // by keyboard alone: from the menu's first link, Tab to the registry's, Enter opens it
+    browser.executeScript("document.querySelector('[data-testid=nav-dashboard]').focus();");
+    for (int tab = 0;
+        tab < 10
+            && !"nav-communities"
+                .equals(browser.switchTo().activeElement().getAttribute("data-testid"));
+        tab++) {
+      new org.openqa.selenium.interactions.Actions(browser)
+          .sendKeys(org.openqa.selenium.Keys.TAB)
+          .perform();
+    }
+    assertThat(browser.switchTo().activeElement().getAttribute("data-testid"))
+        .isEqualTo("nav-communities");
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
     By row = By.cssSelector("#registry tr[data-community=baiguoshu]");
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(row));
     assertThat(browser.findElement(row).findElements(By.cssSelector("button"))).isEmpty();

@@ -43,6 +43,7 @@ class MetricModels {
         .value("label", metric -> metric.LABEL_ZH)
         .value("labelEn", metric -> metric.LABEL_EN)
         .value("definition", metric -> metric.DEFINITION)
+        .value("definitionZh", metric -> metric.DEFINITION_ZH)
         .value("formula", metric -> metric.FORMULA)
         .value("unit", metric -> metric.UNIT)
         .value("better", metric -> metric.BETTER)

@@ -40,8 +40,8 @@ class StreetComparisonExport {
 
   static final String DOCUMENT =
       "query($street: String!, $metrics: [String!]) { streetComparison(streetKey: $street,"
-          + " metrics: $metrics) { metric { key label labelEn definition formula unit better"
-          + " minSample backfills } streetKey ranked median lowerQuartile upperQuartile"
+          + " metrics: $metrics) { metric { key label labelEn definition definitionZh formula"
+          + " unit better minSample backfills } streetKey ranked median lowerQuartile upperQuartile"
           + " communities { communityKey communityName day value sample sufficient rank previous"
           + " change weekly { day value sufficient } } } }";
 

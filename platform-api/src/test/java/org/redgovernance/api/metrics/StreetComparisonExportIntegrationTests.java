@@ -55,7 +55,8 @@ class StreetComparisonExportIntegrationTests extends IntegrationTest {
       Sheet definitions = workbook.getSheet(ComparisonWorkbook.DEFINITIONS);
       assertThat(text(definitions.getRow(0), 0)).startsWith("截至 ");
       assertThat(text(definitions.getRow(3), 0)).isEqualTo("households");
-      assertThat(text(definitions.getRow(3), 3))
+      assertThat(text(definitions.getRow(3), 3)).isEqualTo("社区花名册登记的户数。");
+      assertThat(text(definitions.getRow(3), 4))
           .isEqualTo("The households of the community's roster.");
 
       JsonNode dashboard =
