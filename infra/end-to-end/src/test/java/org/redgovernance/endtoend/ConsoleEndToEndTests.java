@@ -125,7 +125,8 @@ class ConsoleEndToEndTests {
     assertThat(lines).hasSize(standings.size());
     for (Map<String, Object> line : lines) {
       assertThat(line.get("type")).isEqualTo("line");
-      assertThat(((Number) line.get("points")).intValue()).isBetween(1, 12);
+      // the demo's history: the last 12 weeks' points, on the days any community's weeks end
+      assertThat(((Number) line.get("points")).intValue()).isGreaterThanOrEqualTo(12);
     }
 
     Path shots = Path.of("target/screenshots");

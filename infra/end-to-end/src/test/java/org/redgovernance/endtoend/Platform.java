@@ -55,19 +55,45 @@ final class Platform {
       ConfigurableApplicationContext api =
           platformApi("--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
       ConfigurableApplicationContext admin = tenantAdmin("--server.port=0");
-      // today's metric snapshots at once, for the console's dashboard
+      // today's metric snapshots at once, for the console's dashboard, and the demo's history
+      // before them (demoTrends) instead of days caught up from the records, as the dev stack has
       ConfigurableApplicationContext consoleApi =
           platformApi(
               "--spring.graphql.cors.allowed-origins=" + CONSOLE_ORIGIN,
               "--rg.metrics.snapshot-first=PT0S",
+              "--rg.metrics.catch-up-days=0",
               REGISTERED_ONLY);
       tenantAdmin(
           "--server.port=" + ADMIN_PORT,
           "--rg.console.api-url=http://127.0.0.1:" + port(consoleApi),
           REGISTERED_ONLY);
+      demoTrends();
       running = new Platform(port(api), port(admin), port(consoleApi));
     }
     return running;
+  }
+
+  /**
+   * The demo's six months of metric history, as the dev stack writes it once platform-api has
+   * recorded today's snapshots: the console's dashboard shows trends, not a point.
+   */
+  private static void demoTrends() {
+    try (java.sql.Connection owner =
+        java.sql.DriverManager.getConnection(
+            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD)) {
+      if (org.redgovernance.database.DemoMetricHistory.load(
+              owner,
+              java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+              java.time.Duration.ofSeconds(60))
+          == 0) {
+        throw new IllegalStateException("platform-api recorded no snapshots of today in 60 s");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** tenant-admin as production runs it, with its own role, and {@code extra} settings. */
