@@ -73,6 +73,18 @@ public final class GraphQlHttp {
     return post(body, Map.of("Authorization", "Bearer " + Tokens.of(username)));
   }
 
+  /**
+   * A persisted query sent by its hash alone ({@code extensions.persistedQuery.sha256Hash}), as a
+   * front end in production sends a registered document, with a bearer token for {@code username}.
+   */
+  public GraphQlResult postPersisted(String sha256Hash, String username) {
+    return postRaw(
+        "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
+            + sha256Hash
+            + "\"}}}",
+        username);
+  }
+
   private GraphQlResult post(String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)

@@ -20,7 +20,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -56,15 +55,11 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionT
   @Override
   public Mono<Object> handleConnectionInitialization(
       WebSocketSessionInfo session, Map<String, Object> payload) {
-    Object authorization = payload.get(AUTHORIZATION);
-    if (!(authorization instanceof String value) || !value.startsWith("Bearer ")) {
-      return Mono.error(new BadCredentialsException("connection_init carries no bearer token"));
+    Optional<Jwt> token = ConnectionTokens.bearer(tokens, payload.get(AUTHORIZATION));
+    if (token.isEmpty()) {
+      return Mono.error(new BadCredentialsException("connection_init carries no valid token"));
     }
-    try {
-      session.getAttributes().put(TOKEN_ATTRIBUTE, tokens.decode(value.substring(7).trim()));
-    } catch (JwtException e) {
-      return Mono.error(new BadCredentialsException("Invalid token", e));
-    }
+    session.getAttributes().put(TOKEN_ATTRIBUTE, token.get());
     if (payload.get(HEADER) instanceof String community) {
       session.getAttributes().put(HEADER, community);
     }
@@ -77,20 +72,10 @@ class AccessScopeInterceptor implements WebSocketGraphQlInterceptor, ConnectionT
    */
   @Override
   public boolean renew(Map<String, Object> connection, String authorization) {
-    if (!(connection.get(TOKEN_ATTRIBUTE) instanceof Jwt current)
-        || !authorization.startsWith("Bearer ")) {
-      return false;
-    }
-    try {
-      Jwt renewed = tokens.decode(authorization.substring(7).trim());
-      if (!renewed.getSubject().equals(current.getSubject())) {
-        return false;
-      }
-      connection.put(TOKEN_ATTRIBUTE, renewed);
-      return true;
-    } catch (JwtException e) {
-      return false;
-    }
+    Optional<Jwt> renewed =
+        ConnectionTokens.renewal(tokens, connection.get(TOKEN_ATTRIBUTE), authorization);
+    renewed.ifPresent(token -> connection.put(TOKEN_ATTRIBUTE, token));
+    return renewed.isPresent();
   }
 
   @Override

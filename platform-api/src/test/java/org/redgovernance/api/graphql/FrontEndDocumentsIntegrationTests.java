@@ -39,12 +39,7 @@ class FrontEndDocumentsIntegrationTests extends IntegrationTest {
         continue; // a subscription: WebSocket only, registered all the same
       }
 
-      GraphQlResult answer =
-          graphql.postRaw(
-              "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
-                  + hash
-                  + "\"}}}",
-              "baishalu.admin");
+      GraphQlResult answer = graphql.postPersisted(hash, "baishalu.admin");
 
       assertThat(answer.errorCodes())
           .as(document.getFileName().toString())

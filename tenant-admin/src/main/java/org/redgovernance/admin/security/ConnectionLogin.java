@@ -5,6 +5,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.redgovernance.graphql.ConnectionTokens;
 import org.redgovernance.graphql.RefusedRequest;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -15,7 +16,6 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -44,33 +44,20 @@ class ConnectionLogin implements WebSocketGraphQlInterceptor, ConnectionTokens {
   @Override
   public Mono<Object> handleConnectionInitialization(
       WebSocketSessionInfo session, Map<String, Object> payload) {
-    if (!(payload.get(AUTHORIZATION) instanceof String value) || !value.startsWith("Bearer ")) {
-      return Mono.error(new BadCredentialsException("connection_init carries no bearer token"));
+    Optional<Jwt> token = ConnectionTokens.bearer(tokens, payload.get(AUTHORIZATION));
+    if (token.isEmpty()) {
+      return Mono.error(new BadCredentialsException("connection_init carries no valid token"));
     }
-    try {
-      session.getAttributes().put(TOKEN, tokens.decode(value.substring(7).trim()));
-    } catch (JwtException e) {
-      return Mono.error(new BadCredentialsException("Invalid token", e));
-    }
+    session.getAttributes().put(TOKEN, token.get());
     return Mono.empty();
   }
 
   /** A renewed token must be valid and the same person's: a connection is one person's. */
   @Override
   public boolean renew(Map<String, Object> connection, String authorization) {
-    if (!(connection.get(TOKEN) instanceof Jwt current) || !authorization.startsWith("Bearer ")) {
-      return false;
-    }
-    try {
-      Jwt renewed = tokens.decode(authorization.substring(7).trim());
-      if (!renewed.getSubject().equals(current.getSubject())) {
-        return false;
-      }
-      connection.put(TOKEN, renewed);
-      return true;
-    } catch (JwtException e) {
-      return false;
-    }
+    Optional<Jwt> renewed = ConnectionTokens.renewal(tokens, connection.get(TOKEN), authorization);
+    renewed.ifPresent(token -> connection.put(TOKEN, token));
+    return renewed.isPresent();
   }
 
   @Override

@@ -26,12 +26,7 @@ class ConsoleDocumentsIntegrationTests extends TenantAdminTest {
     for (Resource document : documents) {
       String hash = PersistedQueries.sha256(document.getContentAsString(StandardCharsets.UTF_8));
 
-      GraphQlResult answer =
-          graphql.postRaw(
-              "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
-                  + hash
-                  + "\"}}}",
-              "baishalu.admin");
+      GraphQlResult answer = graphql.postPersisted(hash, "baishalu.admin");
 
       // it ran: at most its variables are missing, never is the document refused
       assertThat(answer.errorCodes())
@@ -45,14 +40,7 @@ class ConsoleDocumentsIntegrationTests extends TenantAdminTest {
     String other = "{ streets { key name } }";
     assertThat(graphql.query(other).as("baishalu.admin").execute().errorCodes())
         .containsExactly("PERSISTED_QUERY_NOT_ALLOWED");
-    assertThat(
-            graphql
-                .postRaw(
-                    "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\""
-                        + PersistedQueries.sha256(other)
-                        + "\"}}}",
-                    "baishalu.admin")
-                .errorCodes())
+    assertThat(graphql.postPersisted(PersistedQueries.sha256(other), "baishalu.admin").errorCodes())
         .containsExactly("PERSISTED_QUERY_NOT_ALLOWED");
   }
 
