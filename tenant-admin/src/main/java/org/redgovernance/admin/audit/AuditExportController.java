@@ -2,6 +2,7 @@ package org.redgovernance.admin.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.security.Operator;
+import org.redgovernance.database.StorableText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +41,9 @@ class AuditExportController {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final String[] HEADINGS = {"时间", "操作人", "动作", "社区", "结果", "原因"};
 
+  /** The longest community key or action a filter may name. */
+  private static final int MAX_TEXT = 100;
+
   private final AdminAuditRepository audit;
 
   AuditExportController(AdminAuditRepository audit) {
@@ -57,17 +62,19 @@ class AuditExportController {
     if (!operator.administers(streetKey)) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
     }
+    // checked before the first byte goes out: the workbook streams, so a refusal must come first
+    for (var parameter :
+        Map.of("communityKey", text(communityKey), "action", text(action)).entrySet()) {
+      var problem = StorableText.problem(parameter.getValue(), MAX_TEXT);
+      if (problem.isPresent()) {
+        return refused("The value of " + parameter.getKey() + " " + problem.get());
+      }
+    }
     AuditFilter filter;
     try {
       filter = new AuditFilter(blankless(communityKey), blankless(action), time(from), time(until));
     } catch (DateTimeParseException e) {
-      return ResponseEntity.badRequest()
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(
-              out ->
-                  out.write(
-                      "{\"code\":\"INVALID_INPUT\",\"message\":\"from and until are ISO date-times\"}"
-                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return refused("from and until are ISO date-times");
     }
     StreamingResponseBody body = out -> write(out, operator, streetKey, filter);
     return ResponseEntity.ok()
@@ -116,6 +123,21 @@ class AuditExportController {
         "OK",
         null,
         Map.of("entries", rows.get()));
+  }
+
+  private static ResponseEntity<StreamingResponseBody> refused(String message) {
+    byte[] body =
+        ("{\"code\":\"INVALID_INPUT\",\"message\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(out -> out.write(body));
+  }
+
+  private static String text(@Nullable String value) {
+    return value == null ? "" : value;
   }
 
   private static @Nullable String blankless(@Nullable String text) {

@@ -82,6 +82,22 @@ class AuditLogIntegrationTests extends TenantAdminTest {
     assertThat(badTime.statusCode()).isEqualTo(400);
     assertThat(new String(badTime.body(), StandardCharsets.UTF_8)).contains("INVALID_INPUT");
 
+    // text PostgreSQL cannot take, or that no key or action is, is refused before any reading
+    for (String query :
+        List.of("action=community.%00", "communityKey=" + "x".repeat(300), "action=%ED%A0%80")) {
+      HttpResponse<byte[]> refused = export("baishalu.admin", query);
+      assertThat(refused.statusCode()).as(query).isEqualTo(400);
+      assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("INVALID_INPUT");
+    }
+    GraphQlResult huge =
+        graphql
+            .query(EVENTS)
+            .as("baishalu.admin")
+            .variable("street", "baishalu")
+            .variable("filter", Map.of("action", "x".repeat(10_000)))
+            .execute();
+    assertThat(huge.data("auditEvents").size()).isZero();
+
     GraphQlResult nul =
         graphql
             .query(EVENTS)

@@ -99,6 +99,18 @@ class RegistryChangesIntegrationTests extends TenantAdminTest {
               + " errors { code } } }");
       assertThat(code(answer(admin, "2"))).isEqualTo("METHOD_NOT_ALLOWED");
       assertThat(statusOf(key)).as("nothing changed").isEqualTo("ACTIVE");
+      // text no street key is: refused like any argument, nothing followed
+      admin.subscribe("3", CHANGES, Map.of("street", "baishalu\u0000"));
+      assertThat(code(answer(admin, "3"))).isEqualTo("INVALID_INPUT");
+    }
+    // a message larger than the socket takes closes it (1009, too big), before anything reads it
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.sendRaw(
+          "{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":\"subscription {"
+              + " registeredCommunityChanges(streetKey: \\\""
+              + "x".repeat(30_000)
+              + "\\\") { key } }\"}}");
+      assertThat(admin.closeCode(WAIT)).isEqualTo(1009);
     }
 
     try (GraphQlWebSocket anonymous = GraphQlWebSocket.connect(port, Map.of())) {
