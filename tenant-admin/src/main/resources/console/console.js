@@ -33,23 +33,23 @@ const session = createLogin({
 
 const say = (text) => { $('status').textContent = text || ''; };
 
-/** A document's text: the very file each service registers for its persisted queries. */
-async function documentText(service, name) {
+/**
+ * A document's text — the very file each service registers for its persisted queries — and its
+ * SHA-256 in hex, as persisted queries name it; read and hashed once. The hash is null where the
+ * browser offers no digest (a page not served over HTTPS or from loopback): the text goes instead.
+ */
+async function registered(service, name) {
   const path = `documents/${service}/${name}.graphql`;
   if (!documents.has(path)) {
-    documents.set(path, await (await fetch(path)).text());
+    const text = await (await fetch(path)).text();
+    const digest = globalThis.crypto?.subtle
+      ? await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)) : null;
+    documents.set(path, {
+      text,
+      hash: digest && [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    });
   }
   return documents.get(path);
-}
-
-/**
- * The SHA-256 of a document in hex, as persisted queries name it; null where the browser offers no
- * digest (a page not served over HTTPS or from loopback), and the text is sent instead.
- */
-async function sha256(text) {
-  if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function post(url, body) {
@@ -67,8 +67,7 @@ async function post(url, body) {
  * production run nothing else); only a service that does not know the hash gets the text.
  */
 async function request(url, service, name, variables) {
-  const text = await documentText(service, name);
-  const hash = await sha256(text);
+  const { text, hash } = await registered(service, name);
   const persisted = hash && { persistedQuery: { version: 1, sha256Hash: hash } };
   let answer = persisted
     ? await post(url, { variables, extensions: persisted })
@@ -122,9 +121,10 @@ const admin = (name, variables) => request('/graphql', 'admin', name, variables 
  */
 function live(name, variables, onEvent, onStatus) {
   let client = null;
+  let socket = null;
   let stopped = false;
   const start = async () => {
-    const query = await documentText('admin', name);
+    const { text: query } = await registered('admin', name);
     if (stopped) return;
     client = graphqlWs.createClient({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
@@ -132,8 +132,8 @@ function live(name, variables, onEvent, onStatus) {
       retryAttempts: 1000,
       shouldRetry: () => true,
       on: {
-        connected: (socket) => { sockets.add(socket); onStatus(true); onEvent(null); },
-        closed: (event) => { sockets.forEach((s) => { if (s.readyState > 1) sockets.delete(s); }); onStatus(false); },
+        connected: (opened) => { socket = opened; sockets.add(socket); onStatus(true); onEvent(null); },
+        closed: () => { sockets.delete(socket); socket = null; onStatus(false); },
       },
     });
     client.subscribe({ query, variables }, {

@@ -29,23 +29,27 @@ class RegistryFeed implements SmartLifecycle {
   private final String username;
   private final String password;
   private final JsonMapper json;
-  private final Sinks.Many<String> keys = Sinks.many().multicast().directBestEffort();
+  private final RegistryRepository registry;
+  private final Sinks.Many<RegistryRepository.RegisteredCommunity> changes =
+      Sinks.many().multicast().directBestEffort();
   private volatile @Nullable NotificationListener listener;
 
   RegistryFeed(
       @Value("${spring.datasource.url}") String url,
       @Value("${spring.datasource.username}") String username,
       @Value("${spring.datasource.password}") String password,
-      JsonMapper json) {
+      JsonMapper json,
+      RegistryRepository registry) {
     this.url = url;
     this.username = username;
     this.password = password;
     this.json = json;
+    this.registry = registry;
   }
 
-  /** The keys of communities whose status changes from now on. */
-  Flux<String> changedCommunities() {
-    return keys.asFlux();
+  /** The registry entries of communities whose status changes from now on. */
+  Flux<RegistryRepository.RegisteredCommunity> changedCommunities() {
+    return changes.asFlux();
   }
 
   @Override
@@ -70,7 +74,7 @@ class RegistryFeed implements SmartLifecycle {
   private void emit(String payload) {
     JsonNode key = json.readTree(payload).path("communityKey");
     if (key.isString()) {
-      keys.tryEmitNext(key.asString());
+      registry.community(key.asString()).ifPresent(changes::tryEmitNext);
     } else {
       log.warn("Ignoring an unreadable registry announcement: {}", payload);
     }
