@@ -52,8 +52,12 @@ final class Platform {
   static synchronized Platform get() {
     if (running == null) {
       // the reference app, as a front-end dev server would serve it
+      // the console's platform-api alone records the day's snapshots, once, at its start: a
+      // second recorder a minute later would add communities between a chart and its check
       ConfigurableApplicationContext api =
-          platformApi("--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN);
+          platformApi(
+              "--spring.graphql.cors.allowed-origins=" + REFERENCE_APP_ORIGIN,
+              "--rg.metrics.snapshot-first=PT24H");
       ConfigurableApplicationContext admin = tenantAdmin("--server.port=0");
       // today's metric snapshots at once, for the console's dashboard, and the demo's history
       // before them (demoTrends) instead of days caught up from the records, as the dev stack has
@@ -123,7 +127,8 @@ final class Platform {
    */
   static synchronized int devApiPort() {
     if (devApiPort == 0) {
-      devApiPort = port(platformApi("--rg.graphql.introspection=true"));
+      devApiPort =
+          port(platformApi("--rg.graphql.introspection=true", "--rg.metrics.snapshot-first=PT24H"));
     }
     return devApiPort;
   }
