@@ -14,13 +14,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * At most {@code rg.graphql.max-concurrent-operations} operations sent over HTTP execute at once
- * (twice the processors unless told; 0 for no limit); the others wait their turn in the order they
- * came. Every operation's work is CPU in this JVM and in PostgreSQL: ten operations of a busy front
- * end running side by side on two cores took as long on average as four at a time, but the
- * scheduler let some of them wait ten times their share — a page of 100 residents had a p99 of 89
- * ms at a p50 of 7 ms, and 20 ms four at a time, at the same throughput (benchmark, 2026-12-04).
- * The slot is held while the operation executes, not while its answer is written to a slow client.
- * Subscriptions over WebSocket live for hours and are not counted.
+ * (one per processor unless told; 0 for no limit); the others wait their turn in the order they
+ * came. Every operation's work is CPU in this JVM and in PostgreSQL, and the scheduler shares the
+ * cores among everything runnable: with more operations than cores executing side by side some of
+ * them wait many times their share. A page of 50 households under ten clients on two cores had a
+ * p99 of 100–139 ms at a p50 of 6 ms with four at once, 11–17 ms with two, at 6 % less throughput
+ * (A B A B against PostGraphile with wrk, 2026-12-04); ten at once had given residents 89 ms. With
+ * PostgreSQL on a host of its own an operation spends part of its time waiting on the network, and
+ * a deployment may raise the limit towards the pool's size. The slot is held while the operation
+ * executes, not while its answer is written to a slow client. Subscriptions over WebSocket live for
+ * hours and are not counted.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -29,7 +32,7 @@ class OperationSlots implements WebGraphQlInterceptor {
   private final @Nullable Semaphore slots;
 
   OperationSlots(@Value("${rg.graphql.max-concurrent-operations:-1}") int configured) {
-    int size = configured < 0 ? 2 * Runtime.getRuntime().availableProcessors() : configured;
+    int size = configured < 0 ? Runtime.getRuntime().availableProcessors() : configured;
     // fair: a waiting operation is not overtaken by one that came after it
     this.slots = size == 0 ? null : new Semaphore(size, true);
   }
