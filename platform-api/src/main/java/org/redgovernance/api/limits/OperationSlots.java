@@ -14,16 +14,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * At most {@code rg.graphql.max-concurrent-operations} operations sent over HTTP execute at once
- * (one per processor unless told; 0 for no limit); the others wait their turn in the order they
+ * (twice the processors unless told; 0 for no limit); the others wait their turn in the order they
  * came. Every operation's work is CPU in this JVM and in PostgreSQL, and the scheduler shares the
- * cores among everything runnable: with more operations than cores executing side by side some of
- * them wait many times their share. A page of 50 households under ten clients on two cores had a
- * p99 of 100–139 ms at a p50 of 6 ms with four at once, 11–17 ms with two, at 6 % less throughput
- * (A B A B against PostGraphile with wrk, 2026-12-04); ten at once had given residents 89 ms. With
- * PostgreSQL on a host of its own an operation spends part of its time waiting on the network, and
- * a deployment may raise the limit towards the pool's size. The slot is held while the operation
- * executes, not while its answer is written to a slow client. Subscriptions over WebSocket live for
- * hours and are not counted.
+ * cores among everything runnable: with many more operations than cores executing side by side
+ * some of them wait many times their share (ten at once on two cores gave a page of 100 residents a
+ * p99 of 89 ms at a p50 of 7 ms). Fewer is not better either: one per processor kept every p99 of
+ * the benchmark under 16 ms, but light operations and mutations then leave the cores idle while
+ * they wait on PostgreSQL — communities, buildings and reportMatter lost 15–25 % of their
+ * throughput (benchmark, 2026-12-04). With PostgreSQL on a host of its own an operation spends more
+ * of its time waiting on the network, and a deployment may raise the limit towards the pool's size.
+ * The slot is held while the operation executes, not while its answer is written to a slow client.
+ * Subscriptions over WebSocket live for hours and are not counted.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -32,7 +33,7 @@ class OperationSlots implements WebGraphQlInterceptor {
   private final @Nullable Semaphore slots;
 
   OperationSlots(@Value("${rg.graphql.max-concurrent-operations:-1}") int configured) {
-    int size = configured < 0 ? Runtime.getRuntime().availableProcessors() : configured;
+    int size = configured < 0 ? 2 * Runtime.getRuntime().availableProcessors() : configured;
     // fair: a waiting operation is not overtaken by one that came after it
     this.slots = size == 0 ? null : new Semaphore(size, true);
   }
