@@ -5,30 +5,28 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Announces a change from inside the transaction that makes it. PostgreSQL delivers the
- * notification only when that transaction commits, so a rolled-back change is never announced.
+ * Announces a change from inside the transaction that makes it: {@code rg.announce} records it with
+ * the next position of its community (rg.change_event) and notifies the change channel. PostgreSQL
+ * delivers the notification only when that transaction commits, and a rolled-back change leaves no
+ * record, so a change is announced exactly when it happened.
  */
 @Component
 public class ChangeEvents {
 
   static final String CHANNEL = "rg_changes";
 
-  private final JsonMapper json;
-
-  ChangeEvents(JsonMapper json) {
-    this.json = json;
-  }
-
   public void publish(DSLContext dsl, ChangeEvent event) {
     dsl.select(
-            DSL.function(
-                "pg_notify",
-                Object.class,
-                DSL.val(CHANNEL),
-                DSL.val(json.writeValueAsString(event))))
+            DSL.field(
+                "rg.announce({0}, {1}, {2}, {3}, {4})",
+                Long.class,
+                DSL.val(event.topic()),
+                DSL.val(event.communityId()),
+                DSL.val(event.subjectId()),
+                DSL.val(event.kind()),
+                DSL.val(event.recipient(), String.class)))
         .fetch();
   }
 
@@ -40,8 +38,7 @@ public class ChangeEvents {
   public Field<Object> announcing(
       String topic, Field<UUID> communityId, Field<UUID> subjectId, String kind) {
     return DSL.field(
-        "pg_notify({0}, json_build_object('topic', {1}, 'communityId', {2}, 'subjectId', {3},"
-            + " 'kind', {4})::text)",
-        Object.class, DSL.val(CHANNEL), DSL.val(topic), communityId, subjectId, DSL.val(kind));
+        "rg.announce({0}, {1}, {2}, {3})",
+        Object.class, DSL.val(topic), communityId, subjectId, DSL.val(kind));
   }
 }

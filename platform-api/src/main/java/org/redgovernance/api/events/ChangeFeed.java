@@ -1,54 +1,211 @@
 package org.redgovernance.api.events;
 
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.redgovernance.api.graphql.ApiException;
+import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.database.NotificationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Listens on the change channel ({@link NotificationListener}: one dedicated connection) and
- * multicasts every event to this instance's subscribers. Events sent while it was disconnected are
- * lost, as subscriptions are a live view, not a log.
+ * multicasts every recorded change to this instance's subscribers, each community's in the order of
+ * its positions and none twice. When the listener connects again after losing its connection, it
+ * first reads from the change log what was committed meanwhile, so no subscriber misses a change; a
+ * gap in a community's positions (which only a lost notification could make) is filled the same
+ * way.
  */
 @Component
 public class ChangeFeed implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
+  /**
+   * Changes one subscription may have waiting before it is ended with RESYNC_REQUIRED: a client
+   * that stops reading must not grow this server's memory without bound.
+   */
+  static final int WAITING_PER_SUBSCRIPTION = 1024;
+
   private final String url;
   private final String username;
   private final String password;
   private final JsonMapper json;
-  private final Sinks.Many<ChangeEvent> sink = Sinks.many().multicast().directBestEffort();
+  private final ChangeLogRepository changeLog;
+  private final DSLContext dsl;
+  private final Sinks.Many<RecordedChange> sink = Sinks.many().multicast().directBestEffort();
+
+  /** The last position delivered per community; null until the first connection has read them. */
+  private @Nullable Map<UUID, Long> delivered;
+
   private volatile @Nullable NotificationListener listener;
 
   ChangeFeed(
       @Value("${spring.datasource.url}") String url,
       @Value("${spring.datasource.username}") String username,
       @Value("${spring.datasource.password}") String password,
-      JsonMapper json) {
+      JsonMapper json,
+      ChangeLogRepository changeLog,
+      DSLContext dsl) {
     this.url = url;
     this.username = username;
     this.password = password;
     this.json = json;
+    this.changeLog = changeLog;
+    this.dsl = dsl;
   }
 
-  /** Events of one topic, from now on. */
-  public Flux<ChangeEvent> events(String topic) {
-    return sink.asFlux().filter(event -> event.topic().equals(topic));
+  /**
+   * Changes of one topic in {@code communities} (the subscriber's, which it may see), each with the
+   * subscription's position after it. With {@code after} (a position this feed sent), first what
+   * happened in those communities since then, from the change log; refused with RESYNC_REQUIRED
+   * when the log no longer holds all of it. A subscriber that lets more than {@value
+   * #WAITING_PER_SUBSCRIPTION} changes wait is ended with RESYNC_REQUIRED too.
+   */
+  public Flux<FollowedChange> follow(
+      String topic, Collection<UUID> communities, @Nullable String after) {
+    Set<UUID> followed = Set.copyOf(communities);
+    return Flux.defer(
+            () -> {
+              // read here, so that an unreadable position ends the stream with its code
+              Map<UUID, Long> resumed = after == null ? null : EventPositions.read(after);
+              // listen first, then read where to start: nothing committed in between is lost
+              Sinks.Many<RecordedChange> waiting =
+                  Sinks.many()
+                      .unicast()
+                      .onBackpressureBuffer(
+                          Queues.<RecordedChange>get(WAITING_PER_SUBSCRIPTION).get());
+              Disposable live =
+                  sink.asFlux()
+                      .filter(
+                          recorded ->
+                              recorded.change().topic().equals(topic)
+                                  && followed.contains(recorded.change().communityId()))
+                      .subscribe(recorded -> keep(waiting, recorded));
+              Map<UUID, Long> positions = new HashMap<>();
+              List<RecordedChange> missed;
+              try {
+                Map<UUID, Long> now = changeLog.positions(dsl, followed);
+                for (UUID community : followed) {
+                  positions.put(community, now.getOrDefault(community, 0L));
+                }
+                missed = resumed == null ? List.of() : missedSince(resumed, now, positions);
+              } catch (RuntimeException e) {
+                live.dispose();
+                throw e;
+              }
+              return Flux.concat(
+                      Flux.fromIterable(missed)
+                          .filter(recorded -> recorded.change().topic().equals(topic)),
+                      waiting.asFlux())
+                  .filter(recorded -> advances(positions, recorded))
+                  .map(
+                      recorded ->
+                          new FollowedChange(recorded.change(), EventPositions.write(positions)))
+                  .doFinally(signal -> live.dispose());
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * What happened since {@code resumed} in the followed communities (whose positions now are in
+   * {@code now}); {@code positions} starts where the client left off. Communities the position
+   * names but the subscriber may not see are left out, whatever the client sent.
+   */
+  private List<RecordedChange> missedSince(
+      Map<UUID, Long> resumed, Map<UUID, Long> now, Map<UUID, Long> positions) {
+    Map<UUID, Long> since = new HashMap<>();
+    for (Map.Entry<UUID, Long> entry : resumed.entrySet()) {
+      long last = now.getOrDefault(entry.getKey(), 0L);
+      // a position beyond the last one given out was not sent by this server: nothing is missed
+      if (positions.containsKey(entry.getKey()) && entry.getValue() < last) {
+        since.put(entry.getKey(), entry.getValue());
+        positions.put(entry.getKey(), entry.getValue());
+      }
+    }
+    if (since.isEmpty()) {
+      return List.of();
+    }
+    List<RecordedChange> missed = changeLog.after(dsl, since, false);
+    Map<UUID, Long> expected = new HashMap<>(since);
+    for (RecordedChange recorded : missed) {
+      UUID community = recorded.change().communityId();
+      if (recorded.position() != expected.get(community) + 1) {
+        throw resync();
+      }
+      expected.put(community, recorded.position());
+    }
+    for (Map.Entry<UUID, Long> entry : since.entrySet()) {
+      if (expected.get(entry.getKey()) < now.get(entry.getKey())) {
+        throw resync();
+      }
+    }
+    return missed;
+  }
+
+  private static ApiException resync() {
+    return new ApiException(
+        ErrorCode.RESYNC_REQUIRED,
+        "The changes since that position are no longer kept: read again, then subscribe anew");
+  }
+
+  private static void keep(Sinks.Many<RecordedChange> waiting, RecordedChange recorded) {
+    if (waiting.tryEmitNext(recorded).isFailure()) {
+      waiting.tryEmitError(
+          new ApiException(
+              ErrorCode.RESYNC_REQUIRED,
+              "This subscription fell too far behind: read again, then subscribe anew"));
+    }
+  }
+
+  /** Whether a change is new to this subscription; if so, its position becomes the last one. */
+  private static boolean advances(Map<UUID, Long> positions, RecordedChange recorded) {
+    UUID community = recorded.change().communityId();
+    if (recorded.position() <= positions.getOrDefault(community, 0L)) {
+      return false;
+    }
+    positions.put(community, recorded.position());
+    return true;
   }
 
   @Override
   public void start() {
     listener =
         NotificationListener.start(
-            url, username, password, ChangeEvents.CHANNEL, this::emit, () -> {});
+            url,
+            username,
+            password,
+            ChangeEvents.CHANNEL,
+            new NotificationListener.Listening() {
+              @Override
+              public void connected(Connection connection) {
+                catchUp(connection);
+              }
+
+              @Override
+              public void notified(Connection connection, String payload) {
+                received(connection, payload);
+              }
+            });
   }
 
   @Override
@@ -64,11 +221,69 @@ public class ChangeFeed implements SmartLifecycle {
     return listener != null;
   }
 
-  private void emit(String payload) {
+  /**
+   * On the first connection, where each community stands; on every later one, what was committed
+   * while the listener was away, delivered before anything it is notified of from now on.
+   */
+  private synchronized void catchUp(Connection connection) {
+    DSLContext listening = DSL.using(connection, SQLDialect.POSTGRES);
+    if (delivered == null) {
+      delivered = new HashMap<>(changeLog.positions(listening, null));
+      return;
+    }
+    List<RecordedChange> missed = changeLog.after(listening, delivered, true);
+    if (!missed.isEmpty()) {
+      log.info("Delivering {} changes committed while the listener was away", missed.size());
+    }
+    missed.forEach(this::deliver);
+  }
+
+  private synchronized void received(Connection connection, String payload) {
+    RecordedChange recorded;
     try {
-      sink.tryEmitNext(json.readValue(payload, ChangeEvent.class));
+      JsonNode node = json.readTree(payload);
+      JsonNode recipient = node.path("recipient");
+      recorded =
+          new RecordedChange(
+              new ChangeEvent(
+                  node.path("topic").asString(),
+                  UUID.fromString(node.path("communityId").asString()),
+                  UUID.fromString(node.path("subjectId").asString()),
+                  node.path("kind").asString(),
+                  recipient.isString() ? recipient.asString() : null),
+              node.path("position").asLong());
     } catch (RuntimeException e) {
       log.warn("Ignoring an unreadable change event: {}", payload);
+      return;
     }
+    Map<UUID, Long> positions = delivered;
+    if (positions == null) {
+      return;
+    }
+    UUID community = recorded.change().communityId();
+    long last = positions.getOrDefault(community, 0L);
+    if (recorded.position() > last + 1) {
+      // a notification that never came: read it (and any others) from the log, in order
+      changeLog
+          .after(DSL.using(connection, SQLDialect.POSTGRES), Map.of(community, last), false)
+          .stream()
+          .filter(missed -> missed.position() < recorded.position())
+          .forEach(this::deliver);
+    }
+    deliver(recorded);
+  }
+
+  /** Sends a change to the subscribers unless it was sent already. */
+  private void deliver(RecordedChange recorded) {
+    Map<UUID, Long> positions = delivered;
+    if (positions == null) {
+      return;
+    }
+    UUID community = recorded.change().communityId();
+    if (recorded.position() <= positions.getOrDefault(community, 0L)) {
+      return;
+    }
+    positions.put(community, recorded.position());
+    sink.tryEmitNext(recorded);
   }
 }

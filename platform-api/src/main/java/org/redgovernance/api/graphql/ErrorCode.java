@@ -35,6 +35,12 @@ public enum ErrorCode implements ErrorClassification {
   REQUEST_TOO_LARGE,
   /** The answer would be larger than a response may be; ask for smaller pages or fewer fields. */
   RESPONSE_TOO_LARGE,
+  /**
+   * A subscription cannot go on without a gap: its {@code after} position is older than the changes
+   * the server still keeps, or it fell too far behind. Read the current state again, then subscribe
+   * anew.
+   */
+  RESYNC_REQUIRED,
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL
 }

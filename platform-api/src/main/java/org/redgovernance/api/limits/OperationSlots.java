@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
  * At most {@code rg.graphql.max-concurrent-operations} operations sent over HTTP execute at once
  * (twice the processors unless told; 0 for no limit); the others wait their turn in the order they
  * came. Every operation's work is CPU in this JVM and in PostgreSQL, and the scheduler shares the
- * cores among everything runnable: with many more operations than cores executing side by side
- * some of them wait many times their share (ten at once on two cores gave a page of 100 residents a
- * p99 of 89 ms at a p50 of 7 ms). Fewer is not better either: one per processor kept every p99 of
- * the benchmark under 16 ms, but light operations and mutations then leave the cores idle while
- * they wait on PostgreSQL — communities, buildings and reportMatter lost 15–25 % of their
- * throughput (benchmark, 2026-12-04). With PostgreSQL on a host of its own an operation spends more
- * of its time waiting on the network, and a deployment may raise the limit towards the pool's size.
- * The slot is held while the operation executes, not while its answer is written to a slow client.
+ * cores among everything runnable: with many more operations than cores executing side by side some
+ * of them wait many times their share (ten at once on two cores gave a page of 100 residents a p99
+ * of 89 ms at a p50 of 7 ms). Fewer is not better either: one per processor kept every p99 of the
+ * benchmark under 16 ms, but light operations and mutations then leave the cores idle while they
+ * wait on PostgreSQL — communities, buildings and reportMatter lost 15–25 % of their throughput
+ * (benchmark, 2026-12-04). With PostgreSQL on a host of its own an operation spends more of its
+ * time waiting on the network, and a deployment may raise the limit towards the pool's size. The
+ * slot is held while the operation executes, not while its answer is written to a slow client.
  * Subscriptions over WebSocket live for hours and are not counted.
  */
 @Component

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
+import org.redgovernance.api.events.FollowedChange;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
 import org.redgovernance.api.graphql.GlobalId;
@@ -31,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
 class MatterEventController {
 
   /** {@code matter} is read back through the read model, as the subscriber may see it now. */
-  record MatterEvent(String kind, String matterId, Changed matter) {}
+  record MatterEvent(String kind, String matterId, Changed matter, String position) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
@@ -53,6 +54,7 @@ class MatterEventController {
   Flux<MatterEvent> matterEvents(
       @Argument @Nullable String communityKey,
       @Argument @Nullable Boolean mine,
+      @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
     AccessScope watched = scope;
@@ -65,19 +67,21 @@ class MatterEventController {
     }
     AccessScope subscriber = watched;
     boolean mineOnly = Boolean.TRUE.equals(mine);
-    return feed.events(MatterWorkflow.TOPIC)
-        .filter(event -> subscriber.byId(event.communityId()).isPresent())
-        .onBackpressureBuffer(256)
+    return feed.follow(MatterWorkflow.TOPIC, subscriber.communityIds(), after)
         .concatMap(
-            event ->
-                Mono.fromCallable(() -> toMatterEvent(event, subscriber, mineOnly, environment))
+            followed ->
+                Mono.fromCallable(() -> toMatterEvent(followed, subscriber, mineOnly, environment))
                     .subscribeOn(Schedulers.boundedElastic()))
         .filter(Optional::isPresent)
         .map(Optional::get);
   }
 
   private Optional<MatterEvent> toMatterEvent(
-      ChangeEvent event, AccessScope scope, boolean mineOnly, DataFetchingEnvironment environment) {
+      FollowedChange followed,
+      AccessScope scope,
+      boolean mineOnly,
+      DataFetchingEnvironment environment) {
+    ChangeEvent event = followed.change();
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     AccessScope one = scope.narrowedTo(community);
     return transactions
@@ -93,6 +97,7 @@ class MatterEventController {
                         one,
                         new Changed(MatterTypes.MATTER, event.communityId(), event.subjectId()),
                         environment,
-                        "matter")));
+                        "matter"),
+                    followed.position()));
   }
 }

@@ -1,6 +1,7 @@
 package org.redgovernance.api.meetings;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeFeed;
@@ -26,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 @Controller
 class MeetingEventController {
 
-  record MeetingEvent(String kind, String meetingId, Changed meeting) {}
+  record MeetingEvent(String kind, String meetingId, Changed meeting, String position) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
@@ -47,6 +48,7 @@ class MeetingEventController {
   @SubscriptionMapping
   Flux<MeetingEvent> meetingEvents(
       @Argument @Nullable String meetingId,
+      @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
     Optional<GlobalId> found =
@@ -66,26 +68,21 @@ class MeetingEventController {
     GlobalId id = found.get();
     AccessScope one = scope.narrowedTo(scope.byId(id.communityId()).orElseThrow());
     // each event's meeting read in turn, as the subscriber may see it when the event is taken
-    return feed.events(MeetingDesk.TOPIC)
-        .filter(
-            event ->
-                event.communityId().equals(id.communityId()) && event.subjectId().equals(id.id()))
-        .onBackpressureBuffer(256)
+    return feed.follow(MeetingDesk.TOPIC, List.of(id.communityId()), after)
+        .filter(followed -> followed.change().subjectId().equals(id.id()))
         .concatMap(
-            event ->
+            followed ->
                 Mono.fromCallable(
                         () ->
                             new MeetingEvent(
-                                event.kind(),
+                                followed.change().kind(),
                                 id.encode(),
                                 readBack.read(
                                     one,
-                                    new Changed(
-                                        MeetingTypes.MEETING,
-                                        event.communityId(),
-                                        event.subjectId()),
+                                    new Changed(MeetingTypes.MEETING, id.communityId(), id.id()),
                                     environment,
-                                    "meeting")))
+                                    "meeting"),
+                                followed.position()))
                     .subscribeOn(Schedulers.boundedElastic()));
   }
 }

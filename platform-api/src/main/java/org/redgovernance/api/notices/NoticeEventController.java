@@ -2,14 +2,17 @@ package org.redgovernance.api.notices;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
+import org.redgovernance.api.events.FollowedChange;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
 import org.redgovernance.api.tenancy.TenantTransactions;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -28,7 +31,7 @@ class NoticeEventController {
   static final String TOPIC = "notice";
 
   /** {@code notice} is read back through the read model, as the subscriber may see it now. */
-  record NoticeEvent(String kind, String noticeId, Changed notice) {}
+  record NoticeEvent(String kind, String noticeId, Changed notice, String position) {}
 
   private final ChangeFeed feed;
   private final TenantTransactions transactions;
@@ -48,21 +51,21 @@ class NoticeEventController {
 
   @SubscriptionMapping
   Flux<NoticeEvent> noticeEvents(
+      @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    return feed.events(TOPIC)
-        .filter(event -> scope.byId(event.communityId()).isPresent())
-        .onBackpressureBuffer(256)
+    return feed.follow(TOPIC, scope.communityIds(), after)
         .concatMap(
-            event ->
-                Mono.fromCallable(() -> toNoticeEvent(event, scope, environment))
+            followed ->
+                Mono.fromCallable(() -> toNoticeEvent(followed, scope, environment))
                     .subscribeOn(Schedulers.boundedElastic()))
         .filter(Optional::isPresent)
         .map(Optional::get);
   }
 
   private Optional<NoticeEvent> toNoticeEvent(
-      ChangeEvent event, AccessScope scope, DataFetchingEnvironment environment) {
+      FollowedChange followed, AccessScope scope, DataFetchingEnvironment environment) {
+    ChangeEvent event = followed.change();
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     NoticeVisibility visibility = NoticeVisibility.of(community);
     Optional<NoticeState> notice =
@@ -83,6 +86,7 @@ class NoticeEventController {
                 scope.narrowedTo(community),
                 new Changed(NoticeTypes.NOTICE, event.communityId(), event.subjectId()),
                 environment,
-                "notice")));
+                "notice"),
+            followed.position()));
   }
 }

@@ -1,13 +1,16 @@
 package org.redgovernance.api.notifications;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeEvent;
 import org.redgovernance.api.events.ChangeFeed;
+import org.redgovernance.api.events.FollowedChange;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.readmodel.Changed;
 import org.redgovernance.api.readmodel.ReadBack;
 import org.redgovernance.api.tenancy.AccessScope;
 import org.redgovernance.api.tenancy.ReachableCommunity;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -27,7 +30,8 @@ class NotificationEventController {
   static final String TOPIC = "notification";
 
   /** {@code notification} is read back through the read model, as the subscriber may see it. */
-  record NotificationEvent(String kind, String notificationId, Changed notification) {}
+  record NotificationEvent(
+      String kind, String notificationId, Changed notification, String position) {}
 
   private final ChangeFeed feed;
   private final ReadBack readBack;
@@ -39,21 +43,21 @@ class NotificationEventController {
 
   @SubscriptionMapping
   Flux<NotificationEvent> notificationEvents(
+      @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
     String me = scope.caller().userId();
-    return feed.events(TOPIC)
-        .filter(event -> me.equals(event.recipient()))
-        .filter(event -> scope.byId(event.communityId()).isPresent())
-        .onBackpressureBuffer(256)
+    return feed.follow(TOPIC, scope.communityIds(), after)
+        .filter(followed -> me.equals(followed.change().recipient()))
         .concatMap(
-            event ->
-                Mono.fromCallable(() -> toEvent(event, scope, environment))
+            followed ->
+                Mono.fromCallable(() -> toEvent(followed, scope, environment))
                     .subscribeOn(Schedulers.boundedElastic()));
   }
 
   private NotificationEvent toEvent(
-      ChangeEvent event, AccessScope scope, DataFetchingEnvironment environment) {
+      FollowedChange followed, AccessScope scope, DataFetchingEnvironment environment) {
+    ChangeEvent event = followed.change();
     ReachableCommunity community = scope.byId(event.communityId()).orElseThrow();
     // read now, in the order of events
     return new NotificationEvent(
@@ -63,6 +67,7 @@ class NotificationEventController {
             scope.narrowedTo(community),
             new Changed(NotificationTypes.NOTIFICATION, event.communityId(), event.subjectId()),
             environment,
-            "notification"));
+            "notification"),
+        followed.position());
   }
 }

@@ -1,0 +1,441 @@
+package org.redgovernance.api.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import org.redgovernance.api.support.IntegrationTest;
+import org.redgovernance.api.support.Rows;
+import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.database.TenantContext;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.TestStack;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.BaseSubscriber;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * No subscriber misses a change: every change has a position in its community, an instance whose
+ * LISTEN connection drops reads what it missed when it reconnects, and a client that comes back
+ * with the position of its last event receives what happened meanwhile, in order and once.
+ */
+class ChangeLogIntegrationTests extends IntegrationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final String LISTENER = "rg-listen-rg_changes";
+
+  @Autowired ChangeFeed feed;
+
+  @Test
+  void aChangeCommittedWhileTheListenerWasAway_stillReachesOpenSubscriptions() throws Exception {
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
+      String before = publish("baiguoshu", "断线之前");
+      assertThat(awaitNotice(board, before)).isNotNull();
+
+      String meanwhile = null;
+      // the notice must commit while no listener is connected; should the listener win the race
+      // back first, the attempt proves nothing and is made again
+      for (int attempt = 0; attempt < 5 && meanwhile == null; attempt++) {
+        assertThat(terminateListeners()).as("listeners terminated").isPositive();
+        awaitNoListener();
+        String published = publish("baiguoshu", "断线期间的通知" + attempt);
+        Instant committed = Instant.now();
+        if (awaitListenerStartedAfter(committed.minusMillis(5))) {
+          meanwhile = published;
+        } else {
+          awaitNotice(board, published);
+        }
+      }
+      assertThat(meanwhile).as("a notice committed while the listener was away").isNotNull();
+
+      JsonNode event = awaitNotice(board, meanwhile);
+      assertThat(event).as("the notice committed while the listener was away").isNotNull();
+      String after = publish("baiguoshu", "重连之后");
+      assertThat(awaitNotice(board, after)).isNotNull();
+    }
+  }
+
+  @Test
+  void aClientThatComesBackWithItsPosition_receivesWhatHappenedMeanwhile_inOrderAndOnce() {
+    String position;
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
+      String first = publish("baiguoshu", "第一条");
+      JsonNode event = awaitNotice(board, first);
+      position = event.path("position").asString();
+    }
+    String second = publish("baiguoshu", "第二条");
+    String third = publish("baiguoshu", "第三条");
+
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", position));
+      List<String> received = new ArrayList<>();
+      List<String> positions = new ArrayList<>();
+      String fourth = null;
+      Instant giveUp = Instant.now().plus(WAIT);
+      while (!received.contains(fourth) && Instant.now().isBefore(giveUp)) {
+        JsonNode message = board.next(Duration.between(Instant.now(), giveUp));
+        assertThat(message).as("an event").isNotNull();
+        JsonNode data = message.path("payload").path("data").path("noticeEvents");
+        received.add(data.path("noticeId").asString());
+        positions.add(data.path("position").asString());
+        if (received.contains(third) && fourth == null) {
+          fourth = publish("baiguoshu", "第四条");
+        }
+      }
+      // other tests may publish in the demo community meanwhile; ours come in their order, once
+      List<String> ours =
+          received.stream().filter(List.of(second, third, fourth)::contains).toList();
+      assertThat(ours).containsExactly(second, third, fourth);
+      assertThat(positions).doesNotHaveDuplicates().doesNotContain(position);
+    }
+  }
+
+  @Test
+  void aPositionNamingAnotherCommunity_showsNothingOfIt() {
+    String baiguoshuPosition;
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
+      String id = publish("baiguoshu", "白果树的通知");
+      baiguoshuPosition = awaitNotice(board, id).path("position").asString();
+    }
+    // the same communities, every position set back to the start: all of Baiguoshu's history
+    String forged = rewound(baiguoshuPosition);
+
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "xinhua.resident", "xinhua")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", forged));
+      String sentinel = publish("xinhua", "新华的通知");
+      JsonNode event = board.next(WAIT);
+      assertThat(event).isNotNull();
+      assertThat(event.toString()).doesNotContain("baiguoshu").doesNotContain("白果树");
+      assertThat(
+              event.path("payload").path("data").path("noticeEvents").path("noticeId").asString())
+          .isEqualTo(sentinel);
+    }
+  }
+
+  @Test
+  void anUnreadablePosition_endsTheSubscriptionWithATypedError_beforeAnything() {
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("", "BAD_USER_INPUT");
+    refusals.put("garbage", "BAD_USER_INPUT");
+    refusals.put("e1.!!!", "BAD_USER_INPUT");
+    refusals.put("e1.AAAA", "BAD_USER_INPUT");
+    // 189 positions of one community, as no server writes them
+    refusals.put("e1." + "A".repeat(6_048), "BAD_USER_INPUT");
+    // what a subscription over more communities than a position holds is sent
+    refusals.put("e0", "RESYNC_REQUIRED");
+    refusals.put("e1.\u0000", "INVALID_INPUT");
+    refusals.forEach(
+        (after, code) -> {
+          try (GraphQlWebSocket board =
+              GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+            board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", after));
+            JsonNode refused = board.next(WAIT);
+            assertThat(refused).as(after).isNotNull();
+            assertThat(refused.toString()).as(after).contains(code).doesNotContain("noticeId");
+          }
+        });
+  }
+
+  @Test
+  void aPositionOlderThanTheChangesKept_endsTheSubscriptionWithResyncRequired() {
+    String position;
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
+      String id = publish("baiguoshu", "保留期之前");
+      position = awaitNotice(board, id).path("position").asString();
+    }
+    publish("baiguoshu", "已被遗忘");
+    // the change after the client's position is forgotten, as the retention job does after 7 days
+    Rows.update(
+        "DELETE FROM rg.change_event WHERE community_id = (SELECT id FROM rg.community"
+            + " WHERE key = 'baiguoshu') AND position = ?",
+        positionOf(position, communityId("baiguoshu")) + 1);
+
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", position));
+      JsonNode end = board.next(WAIT);
+      assertThat(end).isNotNull();
+      assertThat(end.path("type").asString()).isEqualTo("error");
+      assertThat(end.toString()).contains("RESYNC_REQUIRED");
+    }
+  }
+
+  @Test
+  void aSubscriberThatStopsReading_isEndedWithResyncRequired_notBufferedWithoutBound()
+      throws Exception {
+    UUID community = communityId("baiguoshu");
+    AtomicReference<Throwable> ended = new AtomicReference<>();
+    List<FollowedChange> taken = new ArrayList<>();
+    BaseSubscriber<FollowedChange> stalled =
+        new BaseSubscriber<>() {
+          @Override
+          protected void hookOnSubscribe(Subscription subscription) {
+            // reads nothing until told
+          }
+
+          @Override
+          protected void hookOnNext(FollowedChange value) {
+            taken.add(value);
+          }
+
+          @Override
+          protected void hookOnError(Throwable error) {
+            ended.set(error);
+          }
+        };
+    feed.follow("stalled-test", List.of(community), null).subscribe(stalled);
+    Thread.sleep(500);
+    announceMany(community, "stalled-test", ChangeFeed.WAITING_PER_SUBSCRIPTION + 50);
+    Thread.sleep(2000);
+
+    stalled.request(Long.MAX_VALUE);
+    Instant giveUp = Instant.now().plus(WAIT);
+    while (ended.get() == null && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(50);
+    }
+    assertThat(ended.get()).as("the end of the stalled subscription").isNotNull();
+    assertThat(ended.get().getMessage()).contains("fell too far behind");
+    assertThat(taken).hasSizeLessThanOrEqualTo(ChangeFeed.WAITING_PER_SUBSCRIPTION);
+  }
+
+  @Test
+  void positionsFollowTheCommitOrder_andARolledBackChangeLeavesNoTrace() throws Exception {
+    UUID community = communityId("xinhua");
+    try (Connection first = api(community);
+        Connection second = api(community)) {
+      long start = lastPosition(community);
+      announce(first, community, "order-test");
+      Thread waiter =
+          new Thread(
+              () -> {
+                try {
+                  announce(second, community, "order-test");
+                  second.commit();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      waiter.start();
+      Thread.sleep(300);
+      assertThat(waiter.isAlive()).as("the second waits for the first to commit").isTrue();
+      first.commit();
+      waiter.join(10_000);
+      assertThat(lastPosition(community)).isEqualTo(start + 2);
+
+      announce(first, community, "rolled-back");
+      first.rollback();
+      assertThat(lastPosition(community)).isEqualTo(start + 2);
+      assertThat(
+              Rows.count(
+                  "SELECT count(*) FROM rg.change_event WHERE topic = 'rolled-back'"
+                      + " AND community_id = ?",
+                  community))
+          .isZero();
+    }
+  }
+
+  @Test
+  void announcingForACommunityOutsideTheTenantContext_isRefused() throws Exception {
+    UUID xinhua = communityId("xinhua");
+    try (Connection api = api(xinhua)) {
+      PreparedStatement foreign =
+          api.prepareStatement("SELECT rg.announce('notice', ?, gen_random_uuid(), 'PUBLISHED')");
+      foreign.setObject(1, communityId("baiguoshu"));
+      assertThatThrownBy(foreign::executeQuery)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("not in the tenant context");
+      api.rollback();
+    }
+  }
+
+  private static Connection api(UUID community) throws SQLException {
+    Connection connection =
+        DriverManager.getConnection(
+            TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+    connection.setAutoCommit(false);
+    try (Statement context = connection.createStatement()) {
+      context
+          .executeQuery(
+              "SELECT set_config('"
+                  + TenantContext.COMMUNITY_IDS
+                  + "', '{"
+                  + community
+                  + "}', false)")
+          .close();
+    }
+    return connection;
+  }
+
+  private static void announce(Connection connection, UUID community, String topic)
+      throws SQLException {
+    try (PreparedStatement announce =
+        connection.prepareStatement("SELECT rg.announce(?, ?, gen_random_uuid(), 'TEST')")) {
+      announce.setString(1, topic);
+      announce.setObject(2, community);
+      announce.executeQuery().close();
+    }
+  }
+
+  private static void announceMany(UUID community, String topic, int count) throws SQLException {
+    try (Connection api = api(community);
+        PreparedStatement announce =
+            api.prepareStatement(
+                "SELECT rg.announce(?, ?, gen_random_uuid(), 'TEST') FROM generate_series(1, ?)")) {
+      announce.setString(1, topic);
+      announce.setObject(2, community);
+      announce.setInt(3, count);
+      announce.executeQuery().close();
+      api.commit();
+    }
+  }
+
+  private static long lastPosition(UUID community) {
+    return Rows.count(
+        "SELECT coalesce((SELECT last FROM rg.change_position WHERE community = ?), 0)", community);
+  }
+
+  private static UUID communityId(String key) {
+    return UUID.fromString(Rows.text("SELECT id::text FROM rg.community WHERE key = ?", key));
+  }
+
+  /** Every listener of the change channel, on any instance the tests run, cut off. */
+  private static int terminateListeners() throws SQLException {
+    try (Connection api =
+            DriverManager.getConnection(
+                TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+        PreparedStatement terminate =
+            api.prepareStatement(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE application_name = ?")) {
+      terminate.setString(1, LISTENER);
+      try (ResultSet terminated = terminate.executeQuery()) {
+        terminated.next();
+        return terminated.getInt(1);
+      }
+    }
+  }
+
+  private static void awaitNoListener() throws Exception {
+    Instant giveUp = Instant.now().plus(WAIT);
+    while (listenerStarts().size() > 0 && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** Whether every listener came back, and started after {@code time}. */
+  private static boolean awaitListenerStartedAfter(Instant time) throws Exception {
+    Instant giveUp = Instant.now().plus(WAIT);
+    List<Instant> starts = listenerStarts();
+    while (starts.isEmpty() && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(50);
+      starts = listenerStarts();
+    }
+    return !starts.isEmpty() && starts.stream().allMatch(start -> start.isAfter(time));
+  }
+
+  private static List<Instant> listenerStarts() throws SQLException {
+    try (Connection api =
+            DriverManager.getConnection(
+                TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+        PreparedStatement starts =
+            api.prepareStatement(
+                "SELECT backend_start FROM pg_stat_activity WHERE application_name = ?")) {
+      starts.setString(1, LISTENER);
+      List<Instant> found = new ArrayList<>();
+      try (ResultSet rows = starts.executeQuery()) {
+        while (rows.next()) {
+          Timestamp start = rows.getTimestamp(1);
+          found.add(start.toInstant());
+        }
+      }
+      return found;
+    }
+  }
+
+  /** The position with every community's position set to 0. */
+  private static String rewound(String position) {
+    ByteBuffer bytes =
+        ByteBuffer.wrap(Base64.getUrlDecoder().decode(position.substring("e1.".length())));
+    while (bytes.hasRemaining()) {
+      bytes.position(bytes.position() + 16);
+      bytes.putLong(0L);
+    }
+    return "e1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  }
+
+  private static long positionOf(String position, UUID community) {
+    Map<UUID, Long> positions = new HashMap<>();
+    ByteBuffer bytes =
+        ByteBuffer.wrap(Base64.getUrlDecoder().decode(position.substring("e1.".length())));
+    while (bytes.hasRemaining()) {
+      positions.put(new UUID(bytes.getLong(), bytes.getLong()), bytes.getLong());
+    }
+    return positions.get(community);
+  }
+
+  /** The event of one notice, passing over other tests' notices of the shared community. */
+  private static JsonNode awaitNotice(GraphQlWebSocket board, String noticeId) {
+    Instant giveUp = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(giveUp)) {
+      JsonNode message = board.next(Duration.between(Instant.now(), giveUp));
+      if (message == null) {
+        return null;
+      }
+      JsonNode data = message.path("payload").path("data").path("noticeEvents");
+      if (data.path("noticeId").asString().equals(noticeId)) {
+        return data;
+      }
+    }
+    return null;
+  }
+
+  private String publish(String community, String title) {
+    GraphQlResult published =
+        graphql
+            .document("publishNotice")
+            .as(community + ".admin")
+            .variable(
+                "input",
+                Map.of(
+                    "communityKey",
+                    community,
+                    "title",
+                    title,
+                    "body",
+                    "内容",
+                    "audience",
+                    "EVERYONE"))
+            .execute();
+    assertThat(published.data("publishNotice.errors").size()).as(published.toString()).isZero();
+    return published.data("publishNotice.notice.id").asString();
+  }
+}
