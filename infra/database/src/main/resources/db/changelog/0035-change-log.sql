@@ -26,8 +26,9 @@ CREATE TABLE rg.change_event (
 );
 CREATE INDEX change_event_recorded_idx ON rg.change_event (recorded_at);
 CALL rg.guard_tenant_table('change_event');
--- read by the functions below (their owner), for every community
-CREATE POLICY change_event_for_owner ON rg.change_event TO CURRENT_USER USING (true) WITH CHECK (true);
+-- read through the tenant context like every tenant table: a subscriber's own communities, the
+-- listener's every community (the platform's system scope); written only by rg.announce
+GRANT SELECT ON rg.change_event TO rg_api;
 COMMENT ON TABLE rg.change_event IS
   'Not archived: the recent changes announced to live subscriptions, kept for rg.events.retention';
 
@@ -59,26 +60,28 @@ $$;
 REVOKE ALL ON FUNCTION rg.announce(text, uuid, uuid, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rg.announce(text, uuid, uuid, text, text) TO rg_api;
 
--- The last position of each community (of the given ones; of all when null): where a listener or
--- a new subscription starts.
+-- The last position of each community of the tenant context (of the given ones among them; of all
+-- when null): where a listener or a new subscription starts.
 CREATE FUNCTION rg.change_positions(p_communities uuid[] DEFAULT NULL)
   RETURNS TABLE (community uuid, last bigint)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT c.community, c.last FROM rg.change_position c
-   WHERE p_communities IS NULL OR c.community = ANY (p_communities)
+   WHERE c.community = ANY (rg.allowed_community_ids())
+     AND (p_communities IS NULL OR c.community = ANY (p_communities))
 $$;
 REVOKE ALL ON FUNCTION rg.change_positions(uuid[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rg.change_positions(uuid[]) TO rg_api;
 
--- The changes after the given positions (p_communities[i] after p_positions[i]), in order of
--- community and position; with p_others, also every change of the communities not listed. Ids
--- only: whoever shows a change reads the object through its own tenant context.
+-- The changes of the tenant context's communities after the given positions (p_communities[i]
+-- after p_positions[i]), in order of community and position; with p_others, also every change of
+-- the communities not listed. Ids only: whoever shows a change reads the object through its own
+-- tenant context.
 CREATE FUNCTION rg.change_events_after(p_communities uuid[], p_positions bigint[],
                                        p_others boolean)
   RETURNS TABLE (community_id uuid, event_position bigint, topic text, subject_id uuid,
                  kind text, recipient text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT e.community_id, e.position, e.topic, e.subject_id, e.kind, e.recipient
     FROM rg.change_event e
@@ -91,7 +94,8 @@ $$;
 REVOKE ALL ON FUNCTION rg.change_events_after(uuid[], bigint[], boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rg.change_events_after(uuid[], bigint[], boolean) TO rg_api;
 
--- Forgets the changes recorded before a time (the retention job, on any instance).
+-- Forgets the changes of the tenant context's communities recorded before a time (the retention
+-- job, in the platform's system scope, on any instance).
 CREATE FUNCTION rg.forget_change_events(p_before timestamptz) RETURNS integer
   LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$

@@ -1,18 +1,18 @@
 package org.redgovernance.api.events;
 
 import java.sql.Connection;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.ApiException;
 import org.redgovernance.api.graphql.ErrorCode;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.AccessScopes;
+import org.redgovernance.api.tenancy.TenantTransactions;
 import org.redgovernance.database.NotificationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,8 @@ public class ChangeFeed implements SmartLifecycle {
   private final String password;
   private final JsonMapper json;
   private final ChangeLogRepository changeLog;
-  private final DSLContext dsl;
+  private final AccessScopes scopes;
+  private final TenantTransactions transactions;
   private final Sinks.Many<RecordedChange> sink = Sinks.many().multicast().directBestEffort();
 
   /** The last position delivered per community; null until the first connection has read them. */
@@ -65,25 +66,27 @@ public class ChangeFeed implements SmartLifecycle {
       @Value("${spring.datasource.password}") String password,
       JsonMapper json,
       ChangeLogRepository changeLog,
-      DSLContext dsl) {
+      AccessScopes scopes,
+      TenantTransactions transactions) {
     this.url = url;
     this.username = username;
     this.password = password;
     this.json = json;
     this.changeLog = changeLog;
-    this.dsl = dsl;
+    this.scopes = scopes;
+    this.transactions = transactions;
   }
 
   /**
-   * Changes of one topic in {@code communities} (the subscriber's, which it may see), each with the
+   * Changes of one topic in the communities of {@code scope} (the subscriber's), each with the
    * subscription's position after it. With {@code after} (a position this feed sent), first what
-   * happened in those communities since then, from the change log; refused with RESYNC_REQUIRED
-   * when the log no longer holds all of it. A subscriber that lets more than {@value
-   * #WAITING_PER_SUBSCRIPTION} changes wait is ended with RESYNC_REQUIRED too.
+   * happened in those communities since then, read from the change log through the subscriber's own
+   * tenant context; refused with RESYNC_REQUIRED when the log no longer holds all of it. A
+   * subscriber that lets more than {@value #WAITING_PER_SUBSCRIPTION} changes wait is ended with
+   * RESYNC_REQUIRED too.
    */
-  public Flux<FollowedChange> follow(
-      String topic, Collection<UUID> communities, @Nullable String after) {
-    Set<UUID> followed = Set.copyOf(communities);
+  public Flux<FollowedChange> follow(String topic, AccessScope scope, @Nullable String after) {
+    Set<UUID> followed = Set.copyOf(scope.communityIds());
     return Flux.defer(
             () -> {
               // read here, so that an unreadable position ends the stream with its code
@@ -104,11 +107,12 @@ public class ChangeFeed implements SmartLifecycle {
               Map<UUID, Long> positions = new HashMap<>();
               List<RecordedChange> missed;
               try {
-                Map<UUID, Long> now = changeLog.positions(dsl, followed);
+                Map<UUID, Long> now =
+                    transactions.read(scope, dsl -> changeLog.positions(dsl, followed));
                 for (UUID community : followed) {
                   positions.put(community, now.getOrDefault(community, 0L));
                 }
-                missed = resumed == null ? List.of() : missedSince(resumed, now, positions);
+                missed = resumed == null ? List.of() : missedSince(scope, resumed, now, positions);
               } catch (RuntimeException e) {
                 live.dispose();
                 throw e;
@@ -132,7 +136,7 @@ public class ChangeFeed implements SmartLifecycle {
    * names but the subscriber may not see are left out, whatever the client sent.
    */
   private List<RecordedChange> missedSince(
-      Map<UUID, Long> resumed, Map<UUID, Long> now, Map<UUID, Long> positions) {
+      AccessScope scope, Map<UUID, Long> resumed, Map<UUID, Long> now, Map<UUID, Long> positions) {
     Map<UUID, Long> since = new HashMap<>();
     for (Map.Entry<UUID, Long> entry : resumed.entrySet()) {
       long last = now.getOrDefault(entry.getKey(), 0L);
@@ -145,7 +149,8 @@ public class ChangeFeed implements SmartLifecycle {
     if (since.isEmpty()) {
       return List.of();
     }
-    List<RecordedChange> missed = changeLog.after(dsl, since, false);
+    List<RecordedChange> missed =
+        transactions.read(scope, dsl -> changeLog.after(dsl, since, false));
     Map<UUID, Long> expected = new HashMap<>(since);
     for (RecordedChange recorded : missed) {
       UUID community = recorded.change().communityId();
@@ -198,12 +203,12 @@ public class ChangeFeed implements SmartLifecycle {
             new NotificationListener.Listening() {
               @Override
               public void connected(Connection connection) {
-                catchUp(connection);
+                catchUp();
               }
 
               @Override
               public void notified(Connection connection, String payload) {
-                received(connection, payload);
+                received(payload);
               }
             });
   }
@@ -223,22 +228,28 @@ public class ChangeFeed implements SmartLifecycle {
 
   /**
    * On the first connection, where each community stands; on every later one, what was committed
-   * while the listener was away, delivered before anything it is notified of from now on.
+   * while the listener was away, delivered before anything it is notified of from now on. Read in
+   * the platform's own scope (every community), while the listener waits.
    */
-  private synchronized void catchUp(Connection connection) {
-    DSLContext listening = DSL.using(connection, SQLDialect.POSTGRES);
+  private synchronized void catchUp() {
     if (delivered == null) {
-      delivered = new HashMap<>(changeLog.positions(listening, null));
+      delivered = new HashMap<>(transactions.read(system(), dsl -> changeLog.positions(dsl, null)));
       return;
     }
-    List<RecordedChange> missed = changeLog.after(listening, delivered, true);
+    Map<UUID, Long> seen = Map.copyOf(delivered);
+    List<RecordedChange> missed =
+        transactions.read(system(), dsl -> changeLog.after(dsl, seen, true));
     if (!missed.isEmpty()) {
       log.info("Delivering {} changes committed while the listener was away", missed.size());
     }
     missed.forEach(this::deliver);
   }
 
-  private synchronized void received(Connection connection, String payload) {
+  private AccessScope system() {
+    return scopes.of(Caller.SYSTEM);
+  }
+
+  private synchronized void received(String payload) {
     RecordedChange recorded;
     try {
       JsonNode node = json.readTree(payload);
@@ -264,8 +275,8 @@ public class ChangeFeed implements SmartLifecycle {
     long last = positions.getOrDefault(community, 0L);
     if (recorded.position() > last + 1) {
       // a notification that never came: read it (and any others) from the log, in order
-      changeLog
-          .after(DSL.using(connection, SQLDialect.POSTGRES), Map.of(community, last), false)
+      transactions
+          .read(system(), dsl -> changeLog.after(dsl, Map.of(community, last), false))
           .stream()
           .filter(missed -> missed.position() < recorded.position())
           .forEach(this::deliver);

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The change log (rg.change_event, rg.change_position) through the database's functions, which read
- * it for every community without a tenant context: it holds ids only, and whoever shows a change
+ * The change log (rg.change_event, rg.change_position) through the database's functions, always in
+ * a tenant transaction: a subscriber reads its own communities' changes, the feed and the retention
+ * job every community's (the platform's system scope). It holds ids only; whoever shows a change
  * reads the changed object through their own tenant context.
  */
 @Component

@@ -2,7 +2,9 @@ package org.redgovernance.api.events;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.jooq.DSLContext;
+import org.redgovernance.api.security.Caller;
+import org.redgovernance.api.tenancy.AccessScopes;
+import org.redgovernance.api.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,15 +22,18 @@ class ChangeLogRetention {
   private static final Logger log = LoggerFactory.getLogger(ChangeLogRetention.class);
 
   private final ChangeLogRepository changeLog;
-  private final DSLContext dsl;
+  private final AccessScopes scopes;
+  private final TenantTransactions transactions;
   private final Duration retention;
 
   ChangeLogRetention(
       ChangeLogRepository changeLog,
-      DSLContext dsl,
+      AccessScopes scopes,
+      TenantTransactions transactions,
       @Value("${rg.events.retention:P7D}") Duration retention) {
     this.changeLog = changeLog;
-    this.dsl = dsl;
+    this.scopes = scopes;
+    this.transactions = transactions;
     this.retention = retention;
   }
 
@@ -43,6 +48,6 @@ class ChangeLogRetention {
   }
 
   int forgetBefore(OffsetDateTime cutoff) {
-    return changeLog.forget(dsl, cutoff);
+    return transactions.write(scopes.of(Caller.SYSTEM), dsl -> changeLog.forget(dsl, cutoff));
   }
 }

@@ -67,7 +67,7 @@ class MatterEventController {
     }
     AccessScope subscriber = watched;
     boolean mineOnly = Boolean.TRUE.equals(mine);
-    return feed.follow(MatterWorkflow.TOPIC, subscriber.communityIds(), after)
+    return feed.follow(MatterWorkflow.TOPIC, subscriber, after)
         .concatMap(
             followed ->
                 Mono.fromCallable(() -> toMatterEvent(followed, subscriber, mineOnly, environment))

@@ -1,7 +1,6 @@
 package org.redgovernance.api.meetings;
 
 import graphql.schema.DataFetchingEnvironment;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.events.ChangeFeed;
@@ -68,7 +67,7 @@ class MeetingEventController {
     GlobalId id = found.get();
     AccessScope one = scope.narrowedTo(scope.byId(id.communityId()).orElseThrow());
     // each event's meeting read in turn, as the subscriber may see it when the event is taken
-    return feed.follow(MeetingDesk.TOPIC, List.of(id.communityId()), after)
+    return feed.follow(MeetingDesk.TOPIC, one, after)
         .filter(followed -> followed.change().subjectId().equals(id.id()))
         .concatMap(
             followed ->

@@ -54,7 +54,7 @@ class NoticeEventController {
       @Argument @Nullable String after,
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
-    return feed.follow(TOPIC, scope.communityIds(), after)
+    return feed.follow(TOPIC, scope, after)
         .concatMap(
             followed ->
                 Mono.fromCallable(() -> toNoticeEvent(followed, scope, environment))

@@ -47,7 +47,7 @@ class NotificationEventController {
       @ContextValue(AccessScope.CONTEXT_KEY) AccessScope scope,
       DataFetchingEnvironment environment) {
     String me = scope.caller().userId();
-    return feed.follow(TOPIC, scope.communityIds(), after)
+    return feed.follow(TOPIC, scope, after)
         .filter(followed -> me.equals(followed.change().recipient()))
         .concatMap(
             followed ->

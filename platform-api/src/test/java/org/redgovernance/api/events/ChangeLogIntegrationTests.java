@@ -22,8 +22,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
+import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.api.support.Rows;
+import org.redgovernance.api.tenancy.AccessScope;
+import org.redgovernance.api.tenancy.AccessScopes;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.TenantContext;
 import org.redgovernance.testing.GraphQlHttp;
@@ -45,6 +48,8 @@ class ChangeLogIntegrationTests extends IntegrationTest {
   private static final String LISTENER = "rg-listen-rg_changes";
 
   @Autowired ChangeFeed feed;
+  @Autowired AccessScopes scopes;
+  @Autowired ChangeLogRetention retention;
 
   @Test
   void aChangeCommittedWhileTheListenerWasAway_stillReachesOpenSubscriptions() throws Exception {
@@ -212,7 +217,9 @@ class ChangeLogIntegrationTests extends IntegrationTest {
             ended.set(error);
           }
         };
-    feed.follow("stalled-test", List.of(community), null).subscribe(stalled);
+    AccessScope platform = scopes.of(Caller.SYSTEM);
+    feed.follow("stalled-test", platform.narrowedTo(platform.byId(community).orElseThrow()), null)
+        .subscribe(stalled);
     Thread.sleep(500);
     announceMany(community, "stalled-test", ChangeFeed.WAITING_PER_SUBSCRIPTION + 50);
     Thread.sleep(2000);
@@ -261,6 +268,32 @@ class ChangeLogIntegrationTests extends IntegrationTest {
                   community))
           .isZero();
     }
+  }
+
+  @Test
+  void theRetentionJob_forgetsChangesOlderThanTheRetention_andNothingNewer() throws Exception {
+    UUID community = communityId("xinhua");
+    try (Connection api = api(community)) {
+      announce(api, community, "retention-test");
+      announce(api, community, "retention-test");
+      api.commit();
+    }
+    long last = lastPosition(community);
+    Rows.update(
+        "UPDATE rg.change_event SET recorded_at = now() - interval '8 days'"
+            + " WHERE community_id = ? AND position = ?",
+        community,
+        last - 1);
+
+    int forgotten = retention.forgetBefore(java.time.OffsetDateTime.now().minusDays(7));
+
+    assertThat(forgotten).isEqualTo(1);
+    assertThat(
+            Rows.count(
+                "SELECT count(*) FROM rg.change_event WHERE community_id = ? AND position >= ?",
+                community,
+                last - 1))
+        .isEqualTo(1);
   }
 
   @Test
