@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
@@ -88,46 +89,55 @@ public class ChangeFeed implements SmartLifecycle {
   public Flux<FollowedChange> follow(String topic, AccessScope scope, @Nullable String after) {
     Set<UUID> followed = Set.copyOf(scope.communityIds());
     return Flux.defer(
-            () -> {
-              // read here, so that an unreadable position ends the stream with its code
-              Map<UUID, Long> resumed = after == null ? null : EventPositions.read(after);
-              // listen first, then read where to start: nothing committed in between is lost
-              Sinks.Many<RecordedChange> waiting =
-                  Sinks.many()
-                      .unicast()
-                      .onBackpressureBuffer(
-                          Queues.<RecordedChange>get(WAITING_PER_SUBSCRIPTION).get());
-              Disposable live =
-                  sink.asFlux()
-                      .filter(
-                          recorded ->
-                              recorded.change().topic().equals(topic)
-                                  && followed.contains(recorded.change().communityId()))
-                      .subscribe(recorded -> keep(waiting, recorded));
-              Map<UUID, Long> positions = new HashMap<>();
-              List<RecordedChange> missed;
-              try {
-                Map<UUID, Long> now =
-                    transactions.read(scope, dsl -> changeLog.positions(dsl, followed));
-                for (UUID community : followed) {
-                  positions.put(community, now.getOrDefault(community, 0L));
-                }
-                missed = resumed == null ? List.of() : missedSince(scope, resumed, now, positions);
-              } catch (RuntimeException e) {
-                live.dispose();
-                throw e;
-              }
-              return Flux.concat(
-                      Flux.fromIterable(missed)
-                          .filter(recorded -> recorded.change().topic().equals(topic)),
-                      waiting.asFlux())
-                  .filter(recorded -> advances(positions, recorded))
-                  .map(
+        () -> {
+          // read here, so that an unreadable position ends the stream with its code
+          Map<UUID, Long> resumed = after == null ? null : EventPositions.read(after);
+          // listening starts at once, as the subscription does; where it stands (and what it
+          // missed) is read after, so nothing committed in between is lost
+          Sinks.Many<RecordedChange> waiting =
+              Sinks.many()
+                  .unicast()
+                  .onBackpressureBuffer(Queues.<RecordedChange>get(WAITING_PER_SUBSCRIPTION).get());
+          Disposable live =
+              sink.asFlux()
+                  .filter(
                       recorded ->
-                          new FollowedChange(recorded.change(), EventPositions.write(positions)))
-                  .doFinally(signal -> live.dispose());
-            })
-        .subscribeOn(Schedulers.boundedElastic());
+                          recorded.change().topic().equals(topic)
+                              && followed.contains(recorded.change().communityId()))
+                  .subscribe(recorded -> keep(waiting, recorded));
+          Map<UUID, Long> positions = new HashMap<>();
+          Mono<List<RecordedChange>> start =
+              Mono.fromCallable(
+                      () -> {
+                        Map<UUID, Long> now =
+                            transactions.read(scope, dsl -> changeLog.positions(dsl, followed));
+                        for (UUID community : followed) {
+                          positions.put(community, now.getOrDefault(community, 0L));
+                        }
+                        return resumed == null
+                            ? List.<RecordedChange>of()
+                            : missedSince(scope, resumed, now, positions);
+                      })
+                  .subscribeOn(Schedulers.boundedElastic());
+          return start
+              .flatMapMany(
+                  missed ->
+                      Flux.concat(
+                          Flux.fromIterable(missed)
+                              .filter(recorded -> recorded.change().topic().equals(topic)),
+                          waiting.asFlux()))
+              // resuming, a change may come both from the log and live: the first one counts;
+              // starting afresh, every change heard live is new to the subscriber
+              .filter(
+                  recorded ->
+                      resumed == null
+                          ? atLeast(positions, recorded)
+                          : advances(positions, recorded))
+              .map(
+                  recorded ->
+                      new FollowedChange(recorded.change(), EventPositions.write(positions)))
+              .doFinally(signal -> live.dispose());
+        });
   }
 
   /**
@@ -180,6 +190,12 @@ public class ChangeFeed implements SmartLifecycle {
               ErrorCode.RESYNC_REQUIRED,
               "This subscription fell too far behind: read again, then subscribe anew"));
     }
+  }
+
+  /** Moves a community's position up to a change's (never down); always true. */
+  private static boolean atLeast(Map<UUID, Long> positions, RecordedChange recorded) {
+    positions.merge(recorded.change().communityId(), recorded.position(), Math::max);
+    return true;
   }
 
   /** Whether a change is new to this subscription; if so, its position becomes the last one. */

@@ -53,10 +53,9 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   @Test
   void aChangeCommittedWhileTheListenerWasAway_stillReachesOpenSubscriptions() throws Exception {
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String before = publish("baiguoshu", "断线之前");
+      String before = publish("qingyuan", "断线之前");
       assertThat(awaitNotice(board, before)).isNotNull();
 
       String meanwhile = null;
@@ -65,7 +64,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
       for (int attempt = 0; attempt < 5 && meanwhile == null; attempt++) {
         assertThat(terminateListeners()).as("listeners terminated").isPositive();
         awaitNoListener();
-        String published = publish("baiguoshu", "断线期间的通知" + attempt);
+        String published = publish("qingyuan", "断线期间的通知" + attempt);
         Instant committed = Instant.now();
         if (awaitListenerStartedAfter(committed.minusMillis(5))) {
           meanwhile = published;
@@ -77,7 +76,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
       JsonNode event = awaitNotice(board, meanwhile);
       assertThat(event).as("the notice committed while the listener was away").isNotNull();
-      String after = publish("baiguoshu", "重连之后");
+      String after = publish("qingyuan", "重连之后");
       assertThat(awaitNotice(board, after)).isNotNull();
     }
   }
@@ -85,18 +84,16 @@ class ChangeLogIntegrationTests extends IntegrationTest {
   @Test
   void aClientThatComesBackWithItsPosition_receivesWhatHappenedMeanwhile_inOrderAndOnce() {
     String position;
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String first = publish("baiguoshu", "第一条");
+      String first = publish("qingyuan", "第一条");
       JsonNode event = awaitNotice(board, first);
       position = event.path("position").asString();
     }
-    String second = publish("baiguoshu", "第二条");
-    String third = publish("baiguoshu", "第三条");
+    String second = publish("qingyuan", "第二条");
+    String third = publish("qingyuan", "第三条");
 
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", position));
       List<String> received = new ArrayList<>();
       List<String> positions = new ArrayList<>();
@@ -109,7 +106,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
         received.add(data.path("noticeId").asString());
         positions.add(data.path("position").asString());
         if (received.contains(third) && fourth == null) {
-          fourth = publish("baiguoshu", "第四条");
+          fourth = publish("qingyuan", "第四条");
         }
       }
       // other tests may publish in the demo community meanwhile; ours come in their order, once
@@ -122,22 +119,21 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   @Test
   void aPositionNamingAnotherCommunity_showsNothingOfIt() {
-    String baiguoshuPosition;
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    String qingyuanPosition;
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String id = publish("baiguoshu", "白果树的通知");
-      baiguoshuPosition = awaitNotice(board, id).path("position").asString();
+      String id = publish("qingyuan", "青园的通知");
+      qingyuanPosition = awaitNotice(board, id).path("position").asString();
     }
-    // the same communities, every position set back to the start: all of Baiguoshu's history
-    String forged = rewound(baiguoshuPosition);
+    // the same communities, every position set back to the start: all of Qingyuan's history
+    String forged = rewound(qingyuanPosition);
 
     try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "xinhua.resident", "xinhua")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", forged));
       String sentinel = publish("xinhua", "新华的通知");
       JsonNode event = board.next(WAIT);
       assertThat(event).isNotNull();
-      assertThat(event.toString()).doesNotContain("baiguoshu").doesNotContain("白果树");
+      assertThat(event.toString()).doesNotContain("qingyuan").doesNotContain("青园");
       assertThat(
               event.path("payload").path("data").path("noticeEvents").path("noticeId").asString())
           .isEqualTo(sentinel);
@@ -159,7 +155,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
     refusals.forEach(
         (after, code) -> {
           try (GraphQlWebSocket board =
-              GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+              GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
             board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", after));
             JsonNode refused = board.next(WAIT);
             assertThat(refused).as(after).isNotNull();
@@ -171,21 +167,19 @@ class ChangeLogIntegrationTests extends IntegrationTest {
   @Test
   void aPositionOlderThanTheChangesKept_endsTheSubscriptionWithResyncRequired() {
     String position;
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String id = publish("baiguoshu", "保留期之前");
+      String id = publish("qingyuan", "保留期之前");
       position = awaitNotice(board, id).path("position").asString();
     }
-    publish("baiguoshu", "已被遗忘");
+    publish("qingyuan", "已被遗忘");
     // the change after the client's position is forgotten, as the retention job does after 7 days
     Rows.update(
         "DELETE FROM rg.change_event WHERE community_id = (SELECT id FROM rg.community"
-            + " WHERE key = 'baiguoshu') AND position = ?",
-        positionOf(position, communityId("baiguoshu")) + 1);
+            + " WHERE key = 'qingyuan') AND position = ?",
+        positionOf(position, communityId("qingyuan")) + 1);
 
-    try (GraphQlWebSocket board =
-        GraphQlWebSocket.connectAs(port, "baiguoshu.resident", "baiguoshu")) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
       board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of("after", position));
       JsonNode end = board.next(WAIT);
       assertThat(end).isNotNull();

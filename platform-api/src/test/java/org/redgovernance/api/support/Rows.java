@@ -111,10 +111,20 @@ public final class Rows {
     }
   }
 
-  /** Sends a PostgreSQL notification, as a committed change would. */
-  public static synchronized void notify(String channel, String payload) {
+  /**
+   * Records and announces a change as a committed mutation would (rg.announce: the change log and
+   * the change channel), without the mutation.
+   */
+  public static synchronized void announce(
+      String topic,
+      java.util.UUID communityId,
+      java.util.UUID subjectId,
+      String kind,
+      @org.jspecify.annotations.Nullable String recipient) {
     boolean done = false;
-    try (PreparedStatement notify = statement("SELECT pg_notify(?, ?)", channel, payload)) {
+    try (PreparedStatement notify =
+        statement(
+            "SELECT rg.announce(?, ?, ?, ?, ?)", topic, communityId, subjectId, kind, recipient)) {
       notify.executeQuery().close();
       done = true;
     } catch (SQLException e) {

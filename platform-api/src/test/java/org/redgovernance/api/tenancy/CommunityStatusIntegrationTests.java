@@ -91,10 +91,7 @@ class CommunityStatusIntegrationTests extends IntegrationTest {
       setStatus("SUSPENDED");
       // an event of the community that was committed as it was suspended
       GlobalId notice = GlobalId.decode(published).orElseThrow();
-      Rows.notify(
-          "rg_changes",
-          "{\"topic\":\"notice\",\"communityId\":\"%s\",\"subjectId\":\"%s\",\"kind\":\"PUBLISHED\"}"
-              .formatted(notice.communityId(), notice.id()));
+      Rows.announce("notice", notice.communityId(), notice.id(), "PUBLISHED", null);
 
       JsonNode end = board.next(Duration.ofSeconds(10));
       assertThat(end).as("the end of the subscription").isNotNull();

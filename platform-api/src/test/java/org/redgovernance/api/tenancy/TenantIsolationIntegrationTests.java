@@ -835,15 +835,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
   /** The event the dispatcher sends when a notification shows, as PostgreSQL would deliver it. */
   private static void announceNotification(String community, String notificationId, String userId) {
     GlobalId id = GlobalId.decode(notificationId).orElseThrow();
-    Rows.notify(
-        "rg_changes",
-        "{\"topic\":\"notification\",\"communityId\":\""
-            + id.communityId()
-            + "\",\"subjectId\":\""
-            + id.id()
-            + "\",\"kind\":\"RECEIVED\",\"recipient\":\""
-            + userId
-            + "\"}");
+    Rows.announce("notification", id.communityId(), id.id(), "RECEIVED", userId);
   }
 
   private String userIdOf(String user) {
