@@ -198,7 +198,10 @@ public class ChangeFeed implements SmartLifecycle {
     return true;
   }
 
-  /** Whether a change is new to this subscription; if so, its position becomes the last one. */
+  /**
+   * Whether a change is new to whoever keeps {@code positions} (a subscription, or the feed); if
+   * so, its position becomes the last one.
+   */
   private static boolean advances(Map<UUID, Long> positions, RecordedChange recorded) {
     UUID community = recorded.change().communityId();
     if (recorded.position() <= positions.getOrDefault(community, 0L)) {
@@ -306,11 +309,8 @@ public class ChangeFeed implements SmartLifecycle {
     if (positions == null) {
       return;
     }
-    UUID community = recorded.change().communityId();
-    if (recorded.position() <= positions.getOrDefault(community, 0L)) {
-      return;
+    if (advances(positions, recorded)) {
+      sink.tryEmitNext(recorded);
     }
-    positions.put(community, recorded.position());
-    sink.tryEmitNext(recorded);
   }
 }

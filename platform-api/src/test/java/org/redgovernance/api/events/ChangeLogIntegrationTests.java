@@ -3,7 +3,6 @@ package org.redgovernance.api.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +81,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   @Test
   void aClientThatComesBackWithItsPosition_receivesWhatHappenedMeanwhile_inOrderAndOnce() {
-    String position;
-    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
-      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String first = publish("qingyuan", "第一条");
-      JsonNode event = awaitNotice(board, first);
-      position = event.path("position").asString();
-    }
+    String position = positionAfterPublishing("第一条");
     String second = publish("qingyuan", "第二条");
     String third = publish("qingyuan", "第三条");
 
@@ -119,12 +111,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   @Test
   void aPositionNamingAnotherCommunity_showsNothingOfIt() {
-    String qingyuanPosition;
-    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
-      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String id = publish("qingyuan", "青园的通知");
-      qingyuanPosition = awaitNotice(board, id).path("position").asString();
-    }
+    String qingyuanPosition = positionAfterPublishing("青园的通知");
     // the same communities, every position set back to the start: all of Qingyuan's history
     String forged = rewound(qingyuanPosition);
 
@@ -166,12 +153,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   @Test
   void aPositionOlderThanTheChangesKept_endsTheSubscriptionWithResyncRequired() {
-    String position;
-    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
-      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
-      String id = publish("qingyuan", "保留期之前");
-      position = awaitNotice(board, id).path("position").asString();
-    }
+    String position = positionAfterPublishing("保留期之前");
     publish("qingyuan", "已被遗忘");
     // the change after the client's position is forgotten, as the retention job does after 7 days
     Rows.update(
@@ -304,10 +286,15 @@ class ChangeLogIntegrationTests extends IntegrationTest {
     }
   }
 
+  /** A connection as platform-api's role, outside any tenant context. */
+  private static Connection api() throws SQLException {
+    return DriverManager.getConnection(
+        TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+  }
+
+  /** A connection as platform-api's role with {@code community} as its tenant, not committing. */
   private static Connection api(UUID community) throws SQLException {
-    Connection connection =
-        DriverManager.getConnection(
-            TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+    Connection connection = api();
     connection.setAutoCommit(false);
     try (Statement context = connection.createStatement()) {
       context
@@ -356,9 +343,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   /** Every listener of the change channel, on any instance the tests run, cut off. */
   private static int terminateListeners() throws SQLException {
-    try (Connection api =
-            DriverManager.getConnection(
-                TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+    try (Connection api = api();
         PreparedStatement terminate =
             api.prepareStatement(
                 "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -390,9 +375,7 @@ class ChangeLogIntegrationTests extends IntegrationTest {
   }
 
   private static List<Instant> listenerStarts() throws SQLException {
-    try (Connection api =
-            DriverManager.getConnection(
-                TestStack.get().jdbcUrl(), "rg_api", LocalPostgres.API_PASSWORD);
+    try (Connection api = api();
         PreparedStatement starts =
             api.prepareStatement(
                 "SELECT backend_start FROM pg_stat_activity WHERE application_name = ?")) {
@@ -410,23 +393,22 @@ class ChangeLogIntegrationTests extends IntegrationTest {
 
   /** The position with every community's position set to 0. */
   private static String rewound(String position) {
-    ByteBuffer bytes =
-        ByteBuffer.wrap(Base64.getUrlDecoder().decode(position.substring("e1.".length())));
-    while (bytes.hasRemaining()) {
-      bytes.position(bytes.position() + 16);
-      bytes.putLong(0L);
-    }
-    return "e1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    Map<UUID, Long> rewound = new HashMap<>(EventPositions.read(position));
+    rewound.replaceAll((community, last) -> 0L);
+    return EventPositions.write(rewound);
   }
 
   private static long positionOf(String position, UUID community) {
-    Map<UUID, Long> positions = new HashMap<>();
-    ByteBuffer bytes =
-        ByteBuffer.wrap(Base64.getUrlDecoder().decode(position.substring("e1.".length())));
-    while (bytes.hasRemaining()) {
-      positions.put(new UUID(bytes.getLong(), bytes.getLong()), bytes.getLong());
+    return EventPositions.read(position).get(community);
+  }
+
+  /** Qingyuan's admin subscribes, a notice is published, and its event's position is kept. */
+  private String positionAfterPublishing(String title) {
+    try (GraphQlWebSocket board = GraphQlWebSocket.connectAs(port, "qingyuan.admin", "qingyuan")) {
+      board.subscribe("1", GraphQlHttp.load("noticeEventsAfter"), Map.of());
+      String id = publish("qingyuan", title);
+      return awaitNotice(board, id).path("position").asString();
     }
-    return positions.get(community);
   }
 
   /** The event of one notice, passing over other tests' notices of the shared community. */
