@@ -7,10 +7,12 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces a change from inside the transaction that makes it: {@code rg.announce} records it with
- * the next position of its community (rg.change_event) and notifies the change channel. PostgreSQL
- * delivers the notification only when that transaction commits, and a rolled-back change leaves no
- * record, so a change is announced exactly when it happened.
+ * Announces a change from inside the transaction that makes it: {@code rg.announce} records it
+ * (rg.change_event), and as the transaction commits it is given the next position of its community
+ * and the change channel is notified. PostgreSQL delivers the notification only after that commit,
+ * and a rolled-back change leaves no record, so a change is announced exactly when it happened. The
+ * position is given at commit, not here, so that writes to one community do not wait for each
+ * other's whole transaction.
  */
 @Component
 public class ChangeEvents {
@@ -18,16 +20,13 @@ public class ChangeEvents {
   static final String CHANNEL = "rg_changes";
 
   public void publish(DSLContext dsl, ChangeEvent event) {
-    dsl.select(
-            DSL.field(
-                "rg.announce({0}, {1}, {2}, {3}, {4})",
-                Long.class,
-                DSL.val(event.topic()),
-                DSL.val(event.communityId()),
-                DSL.val(event.subjectId()),
-                DSL.val(event.kind()),
-                DSL.val(event.recipient(), String.class)))
-        .fetch();
+    dsl.execute(
+        "SELECT rg.announce({0}, {1}, {2}, {3}, {4})",
+        DSL.val(event.topic()),
+        DSL.val(event.communityId()),
+        DSL.val(event.subjectId()),
+        DSL.val(event.kind()),
+        DSL.val(event.recipient(), String.class));
   }
 
   /**

@@ -211,27 +211,31 @@ class ChangeLogIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void positionsFollowTheCommitOrder_andARolledBackChangeLeavesNoTrace() throws Exception {
+  void positionsFollowTheCommitOrder_notTheOrderOfAnnouncing_andARolledBackChangeLeavesNoTrace()
+      throws Exception {
     UUID community = communityId("xinhua");
     try (Connection first = api(community);
         Connection second = api(community)) {
       long start = lastPosition(community);
-      announce(first, community, "order-test");
-      Thread waiter =
+      UUID announcedFirst = announce(first, community, "order-test");
+      UUID announcedSecond = announce(second, community, "order-test");
+      // the second commits while the first is still open: it does not wait for the first
+      Thread committer =
           new Thread(
               () -> {
                 try {
-                  announce(second, community, "order-test");
                   second.commit();
                 } catch (SQLException e) {
                   throw new IllegalStateException(e);
                 }
               });
-      waiter.start();
-      Thread.sleep(300);
-      assertThat(waiter.isAlive()).as("the second waits for the first to commit").isTrue();
+      committer.start();
+      committer.join(10_000);
+      assertThat(committer.isAlive()).as("the second change waits for nothing").isFalse();
       first.commit();
-      waiter.join(10_000);
+
+      assertThat(positionOf(community, announcedSecond)).isEqualTo(start + 1);
+      assertThat(positionOf(community, announcedFirst)).isEqualTo(start + 2);
       assertThat(lastPosition(community)).isEqualTo(start + 2);
 
       announce(first, community, "rolled-back");
@@ -243,6 +247,25 @@ class ChangeLogIntegrationTests extends IntegrationTest {
                       + " AND community_id = ?",
                   community))
           .isZero();
+    }
+  }
+
+  @Test
+  void theChangesOfOneTransaction_takeConsecutivePositionsInTheOrderTheyWereAnnounced()
+      throws Exception {
+    UUID community = communityId("xinhua");
+    try (Connection api = api(community)) {
+      long start = lastPosition(community);
+      UUID one = announce(api, community, "batch-test");
+      UUID two = announce(api, community, "batch-test");
+      UUID three = announce(api, community, "batch-test");
+      api.commit();
+      assertThat(
+              List.of(
+                  positionOf(community, one),
+                  positionOf(community, two),
+                  positionOf(community, three)))
+          .containsExactly(start + 1, start + 2, start + 3);
     }
   }
 
@@ -309,14 +332,18 @@ class ChangeLogIntegrationTests extends IntegrationTest {
     return connection;
   }
 
-  private static void announce(Connection connection, UUID community, String topic)
+  /** Announces a change of a new subject in {@code connection}'s transaction; the subject. */
+  private static UUID announce(Connection connection, UUID community, String topic)
       throws SQLException {
+    UUID subject = UUID.randomUUID();
     try (PreparedStatement announce =
-        connection.prepareStatement("SELECT rg.announce(?, ?, gen_random_uuid(), 'TEST')")) {
+        connection.prepareStatement("SELECT rg.announce(?, ?, ?, 'TEST')")) {
       announce.setString(1, topic);
       announce.setObject(2, community);
+      announce.setObject(3, subject);
       announce.executeQuery().close();
     }
+    return subject;
   }
 
   private static void announceMany(UUID community, String topic, int count) throws SQLException {
@@ -330,6 +357,13 @@ class ChangeLogIntegrationTests extends IntegrationTest {
       announce.executeQuery().close();
       api.commit();
     }
+  }
+
+  private static long positionOf(UUID community, UUID subject) {
+    return Rows.count(
+        "SELECT position FROM rg.change_event WHERE community_id = ? AND subject_id = ?",
+        community,
+        subject);
   }
 
   private static long lastPosition(UUID community) {
