@@ -60,12 +60,7 @@ final class QueryCost extends SimplePerformantInstrumentation {
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(
       InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
     ExecutionContext execution = parameters.getExecutionContext();
-    // a question about the schema is bounded by its own rule (IntrospectionOnly) and costs a fixed
-    // amount of the caller's budget
-    long cost =
-        IntrospectionOnly.test(execution)
-            ? INTROSPECTION_COST
-            : settled.cost(execution, () -> of(execution));
+    long cost = costOf(execution);
     if (cost > maxCost) {
       throw new AbortExecutionException(
           List.of(
@@ -103,6 +98,15 @@ final class QueryCost extends SimplePerformantInstrumentation {
       }
     }
     return super.beginExecuteOperation(parameters, state);
+  }
+
+  /** The cost of the operation about to run, worked out once for its document and variables. */
+  long costOf(ExecutionContext execution) {
+    // a question about the schema is bounded by its own rule (IntrospectionOnly) and costs a fixed
+    // amount of the caller's budget
+    return IntrospectionOnly.test(execution)
+        ? INTROSPECTION_COST
+        : settled.cost(execution, () -> of(execution));
   }
 
   /** The cost of the operation about to run. */

@@ -2,19 +2,57 @@ package org.redgovernance.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.Tokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /** Documents built to exhaust the server are refused before they run, with a typed error. */
 class QueryLimitsIntegrationTests extends IntegrationTest {
+
+  @Autowired private GraphQlSource source;
+
+  @Test
+  void operationsWaitForTheirSlotsOnlyAfterEveryLimitHasPassed() {
+    // the slots come after every instrumentation that refuses a document, so that a refused one
+    // never waits for a slot
+    assertThat(source.graphQl().getInstrumentation())
+        .isInstanceOfSatisfying(
+            ChainedInstrumentation.class,
+            chain -> {
+              List<String> order =
+                  chain.getInstrumentations().stream()
+                      .map(instrumentation -> instrumentation.getClass().getName())
+                      .toList();
+              int slots = order.indexOf("org.redgovernance.api.limits.OperationSlots$TakingSlots");
+              assertThat(slots).as(order.toString()).isPositive();
+              for (String refusing :
+                  List.of(
+                      "org.redgovernance.api.limits.QueryCost",
+                      "org.redgovernance.api.limits.QueryLimits",
+                      "org.redgovernance.api.graphql.TextInputs")) {
+                assertThat(order.indexOf(refusing))
+                    .as(refusing + " in " + order)
+                    .isBetween(0, slots);
+              }
+              assertThat(
+                      chain.getInstrumentations().subList(0, slots).stream()
+                          .anyMatch(i -> i instanceof MaxQueryDepthInstrumentation))
+                  .as("the depth limit before the slots: " + order)
+                  .isTrue();
+            });
+  }
 
   @Test
   void tooManyAliases_areRefused() {
