@@ -41,6 +41,12 @@ public enum ErrorCode implements ErrorClassification {
    * anew.
    */
   RESYNC_REQUIRED,
+  /**
+   * The database cannot be reached right now (restarting, or the connection was lost); {@code
+   * extensions.retryAfterSeconds} says when to try again. A write cut off by the outage was rolled
+   * back whole, unless it was cut off while committing: read before writing again.
+   */
+  UNAVAILABLE,
   /** Anything unexpected; details go to the log, never to the client. */
   INTERNAL
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns exceptions into typed GraphQL errors. Deliberate {@link ApiException}s keep their message;
- * everything else becomes {@code INTERNAL} with a neutral message, so that no stack trace, SQL or
- * constraint name reaches a client.
+ * the database being out of reach becomes {@code UNAVAILABLE}; everything else becomes {@code
+ * INTERNAL} with a neutral message, so that no stack trace, SQL or constraint name reaches a
+ * client.
  */
 @Component
 class ErrorResolver extends DataFetcherExceptionResolverAdapter {
@@ -27,6 +28,13 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
           .message(api.getMessage())
           .extensions(api.extensions())
           .build();
+    }
+    if (DatabaseUnavailable.explains(error)) {
+      log.warn(
+          "{} failed: the database cannot be reached ({})",
+          env.getExecutionStepInfo().getPath(),
+          error.toString());
+      return DatabaseUnavailable.error(GraphqlErrorBuilder.newError(env));
     }
     log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), error);
     return build(env, ErrorCode.INTERNAL, "Internal error");

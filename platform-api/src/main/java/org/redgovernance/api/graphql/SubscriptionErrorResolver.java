@@ -27,6 +27,10 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
           .extensions(api.extensions())
           .build();
     }
+    if (DatabaseUnavailable.explains(error)) {
+      log.warn("A subscription ended: the database cannot be reached ({})", error.toString());
+      return DatabaseUnavailable.error(GraphqlErrorBuilder.newError());
+    }
     log.error("Unexpected error in a subscription", error);
     return build(ErrorCode.INTERNAL, "Internal error");
   }

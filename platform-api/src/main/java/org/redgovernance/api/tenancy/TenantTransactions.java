@@ -78,20 +78,30 @@ public class TenantTransactions {
       boolean autoCommit = connection.getAutoCommit();
       // in auto-commit, the driver sends no BEGIN of its own and one Sync after both statements
       connection.setAutoCommit(true);
+      T answer;
       try {
         statements.executedOutsideJooq();
-        return sendOne(
-            connection,
-            new Preamble(
-                TenantContext.SET_READ_ONLY_SQL,
-                scope.communityIdsLiteral(),
-                scope.caller().userId()),
-            sql,
-            "",
-            read);
-      } finally {
-        connection.setAutoCommit(autoCommit);
+        answer =
+            sendOne(
+                connection,
+                new Preamble(
+                    TenantContext.SET_READ_ONLY_SQL,
+                    scope.communityIdsLiteral(),
+                    scope.caller().userId()),
+                sql,
+                "",
+                read);
+      } catch (SQLException e) {
+        // a connection the server dropped cannot be set back either: the drop is what failed
+        try {
+          connection.setAutoCommit(autoCommit);
+        } catch (SQLException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+        throw e;
       }
+      connection.setAutoCommit(autoCommit);
+      return answer;
     } catch (SQLException e) {
       throw new DataAccessException("reading with the tenant context", e);
     }

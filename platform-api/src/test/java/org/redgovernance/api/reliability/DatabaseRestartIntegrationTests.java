@@ -1,0 +1,351 @@
+package org.redgovernance.api.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redgovernance.api.PlatformApiApplication;
+import org.redgovernance.api.support.TestSettings;
+import org.redgovernance.database.DemoData;
+import org.redgovernance.database.LocalPostgres;
+import org.redgovernance.database.PersonalDataCipher;
+import org.redgovernance.keycloak.RealmDefinition;
+import org.redgovernance.testing.GraphQlHttp;
+import org.redgovernance.testing.GraphQlResult;
+import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.TestStack;
+import org.redgovernance.testing.Tokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PostgreSQL stops and starts again while residents read, report matters and watch the board: the
+ * requests during the outage fail fast with UNAVAILABLE, the service recovers by itself, no
+ * committed report is lost or half-written, and the board's subscription misses none of them. The
+ * service runs here on a database of its own, so that stopping it leaves the other tests alone.
+ */
+class DatabaseRestartIntegrationTests {
+
+  private static final String TITLE = "重启期间的报告";
+  private static final Duration OUTAGE = Duration.ofSeconds(4);
+  private static final String BOARD =
+      "subscription($after: String) { matterEvents(after: $after) { kind matterId position } }";
+
+  /**
+   * How long a request may take while the database is down: it waits for a connection at most 2 s
+   * (rg's connection-timeout) before each of its statements, and the first failure ends it.
+   */
+  private static final Duration FAIL_FAST = Duration.ofSeconds(5);
+
+  private static Path data;
+  private static int databasePort;
+  private static LocalPostgres postgres;
+  private static ConfigurableApplicationContext service;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = Files.createTempDirectory("rg-restart-");
+    databasePort = freePort();
+    postgres = LocalPostgres.start(data.resolve("pg"), databasePort);
+    String key = PersonalDataCipher.generateKey();
+    try (Connection owner = postgres.connectAsOwner()) {
+      DemoData.load(owner, PersonalDataCipher.fromBase64(key));
+      DemoData.holdRoles(
+          owner,
+          RealmDefinition.demoCommunityRoles().stream()
+              .map(m -> new String[] {m.userId(), m.communityKey(), m.role()})
+              .toList());
+    }
+    // as command-line arguments, which come before the application's own settings
+    List<String> arguments = new ArrayList<>();
+    TestSettings.of(TestStack.get(), postgres.jdbcUrl(), key)
+        .forEach((name, value) -> arguments.add("--" + name + "=" + value));
+    arguments.add("--server.port=0");
+    service =
+        new SpringApplicationBuilder(PlatformApiApplication.class)
+            .run(arguments.toArray(String[]::new));
+    port = ((WebServerApplicationContext) service).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void aRestartUnderLoad_failsFastWithUnavailable_losesNoCommittedWrite_andNoSubscriberMissesOne()
+      throws Exception {
+    GraphQlHttp graphql = new GraphQlHttp(port);
+    Map<String, String> committed = new ConcurrentHashMap<>();
+    List<String> unexpected = new CopyOnWriteArrayList<>();
+    AtomicInteger unavailable = new AtomicInteger();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger written = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(3);
+    // logged in before the load starts: Keycloak is not what this test stops
+    Tokens.of("baiguoshu.admin");
+    Tokens.of("baiguoshu.resident");
+
+    try (GraphQlWebSocket board =
+        GraphQlWebSocket.connectAs(port, "baiguoshu.supervisor", "baiguoshu")) {
+      board.subscribe("1", BOARD, Map.of());
+      for (int writer = 0; writer < 2; writer++) {
+        clients.submit(
+            () -> {
+              while (running.get()) {
+                String title = TITLE + " " + written.incrementAndGet();
+                timed(
+                    () -> report(graphql, title),
+                    FAIL_FAST,
+                    unexpected,
+                    unavailable,
+                    answer ->
+                        committed.put(answer.data("reportMatter.matter.id").asString(), title));
+              }
+              return null;
+            });
+      }
+      clients.submit(
+          () -> {
+            while (running.get()) {
+              timed(
+                  () ->
+                      graphql
+                          .query("{ community(key: \"baiguoshu\") { name } }")
+                          .as("baiguoshu.resident")
+                          .execute(),
+                  FAIL_FAST,
+                  unexpected,
+                  unavailable,
+                  answer -> {});
+            }
+            return null;
+          });
+
+      awaitCommitted(committed, 5);
+      int before = committed.size();
+      postgres.close();
+      Instant down = Instant.now();
+      int unavailableBefore = unavailable.get();
+      assertThat(health("/actuator/health/liveness"))
+          .as("alive while the database is down")
+          .isEqualTo(200);
+      awaitStatus("/actuator/health/readiness", 503);
+      while (Instant.now().isBefore(down.plus(OUTAGE))) {
+        Thread.sleep(100);
+      }
+      assertThat(unavailable.get())
+          .as(
+              "requests answered UNAVAILABLE while the database was down; unexpected: "
+                  + unexpected)
+          .isGreaterThan(unavailableBefore);
+
+      postgres = LocalPostgres.start(data.resolve("pg"), databasePort);
+      int atRestart = committed.size();
+      awaitCommitted(committed, atRestart + 10);
+      awaitStatus("/actuator/health/readiness", 200);
+      running.set(false);
+      clients.shutdown();
+      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(unexpected).as("answers other than data or UNAVAILABLE, or too slow").isEmpty();
+      assertThat(before).isPositive();
+
+      // every report the service confirmed is there, whole: the matter, its timeline entry and its
+      // audit record; and nothing was half-written by a report it did not confirm
+      try (Connection superuser = postgres.connectAsSuperuser()) {
+        Map<String, int[]> stored = stored(superuser);
+        assertThat(stored.keySet()).containsAll(committed.values());
+        assertThat(stored)
+            .allSatisfy(
+                (title, parts) -> {
+                  assertThat(parts[0]).as("timeline entries of " + title).isEqualTo(1);
+                  assertThat(parts[1]).as("audit records of " + title).isEqualTo(1);
+                });
+      }
+
+      // the board heard of every report the service confirmed, each once, across the outage: as
+      // a client does, it subscribed again after the last position it received when its
+      // subscription ended with UNAVAILABLE
+      Set<String> heard = new HashSet<>();
+      List<String> heardTwice = new ArrayList<>();
+      List<String> ends = new ArrayList<>();
+      String position = null;
+      int subscription = 1;
+      Instant giveUp = Instant.now().plusSeconds(60);
+      while (!heard.containsAll(committed.keySet()) && Instant.now().isBefore(giveUp)) {
+        JsonNode message = board.next(Duration.ofSeconds(2));
+        if (message == null
+            || !message.path("id").asString().equals(Integer.toString(subscription))) {
+          continue;
+        }
+        String type = message.path("type").asString();
+        if (type.equals("error")
+            || type.equals("complete")
+            || message.path("payload").has("errors")) {
+          ends.add(message.toString());
+          assertThat(message.toString())
+              .as("why the board's subscription ended")
+              .contains("UNAVAILABLE");
+          subscription++;
+          board.subscribe(
+              Integer.toString(subscription),
+              BOARD,
+              position == null ? Map.of() : Map.of("after", position));
+          continue;
+        }
+        JsonNode event = message.path("payload").path("data").path("matterEvents");
+        position = event.path("position").asString();
+        if (event.path("kind").asString().equals("REPORTED")
+            && !heard.add(event.path("matterId").asString())) {
+          heardTwice.add(event.path("matterId").asString());
+        }
+      }
+      assertThat(heard).as("ended: " + ends).containsAll(committed.keySet());
+      assertThat(heardTwice).isEmpty();
+    } finally {
+      running.set(false);
+      clients.shutdownNow();
+    }
+  }
+
+  private static GraphQlResult report(GraphQlHttp graphql, String title) {
+    return graphql
+        .document("reportMatter")
+        .as("baiguoshu.admin")
+        .variable(
+            "input",
+            Map.of(
+                "communityKey", "baiguoshu",
+                "title", title,
+                "description", "数据库重启期间巡查发现",
+                "category", "SAFETY",
+                "source", "GRID_PATROL"))
+        .execute();
+  }
+
+  /**
+   * Runs a request and files its answer: data (handed to {@code ok}), UNAVAILABLE (counted), or
+   * anything else — another error, a failure, or an answer slower than {@code limit} — as
+   * unexpected.
+   */
+  private static void timed(
+      java.util.function.Supplier<GraphQlResult> request,
+      Duration limit,
+      List<String> unexpected,
+      AtomicInteger unavailable,
+      java.util.function.Consumer<GraphQlResult> ok) {
+    Instant start = Instant.now();
+    GraphQlResult answer;
+    try {
+      answer = request.get();
+    } catch (RuntimeException e) {
+      unexpected.add("failed: " + e);
+      return;
+    }
+    Duration took = Duration.between(start, Instant.now());
+    if (took.compareTo(limit) > 0) {
+      unexpected.add("took " + took.toMillis() + " ms: " + answer);
+    }
+    List<String> codes = answer.errorCodes();
+    if (codes.isEmpty() && answer.status() == 200) {
+      ok.accept(answer);
+    } else if (!codes.isEmpty() && codes.stream().allMatch("UNAVAILABLE"::equals)) {
+      unavailable.incrementAndGet();
+    } else {
+      unexpected.add(answer.status() + " " + answer);
+    }
+  }
+
+  private static void awaitCommitted(Map<String, String> committed, int count)
+      throws InterruptedException {
+    Instant giveUp = Instant.now().plusSeconds(60);
+    while (committed.size() < count && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(50);
+    }
+    assertThat(committed.size()).as("reports confirmed").isGreaterThanOrEqualTo(count);
+  }
+
+  /** Per matter of this test, by title: its timeline entries and its audit records. */
+  private static Map<String, int[]> stored(Connection superuser) throws Exception {
+    Map<String, int[]> stored = new HashMap<>();
+    try (PreparedStatement select =
+        superuser.prepareStatement(
+            "SELECT m.title,"
+                + " (SELECT count(*) FROM rg.matter_event e"
+                + "   WHERE e.community_id = m.community_id AND e.matter_id = m.id),"
+                + " (SELECT count(*) FROM rg.audit_event a"
+                + "   WHERE a.community_id = m.community_id AND a.subject_id = m.id)"
+                + " FROM rg.matter m WHERE m.title LIKE ?")) {
+      select.setString(1, TITLE + "%");
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          stored.put(rows.getString(1), new int[] {rows.getInt(2), rows.getInt(3)});
+        }
+      }
+    }
+    return stored;
+  }
+
+  private static int health(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode();
+  }
+
+  private static void awaitStatus(String path, int status) throws Exception {
+    Instant giveUp = Instant.now().plusSeconds(30);
+    int last = health(path);
+    while (last != status && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(200);
+      last = health(path);
+    }
+    assertThat(last).as(path).isEqualTo(status);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
