@@ -13,8 +13,12 @@
 -- disk: one community's writes commit one after another, not in groups.
 ALTER TABLE rg.change_event DROP CONSTRAINT change_event_pkey;
 ALTER TABLE rg.change_event ALTER COLUMN position DROP NOT NULL;
--- the order of the changes within their transaction (and a key while the position is not given)
-ALTER TABLE rg.change_event ADD COLUMN announced bigint GENERATED ALWAYS AS IDENTITY;
+-- the order of the changes within their transaction (and a key while the position is not given);
+-- a default from a sequence, not an identity column, as no tenant table has generated columns
+CREATE SEQUENCE rg.change_event_announced;
+ALTER TABLE rg.change_event ADD COLUMN announced bigint NOT NULL
+  DEFAULT nextval('rg.change_event_announced');
+ALTER SEQUENCE rg.change_event_announced OWNED BY rg.change_event.announced;
 ALTER TABLE rg.change_event ADD PRIMARY KEY (community_id, announced);
 ALTER TABLE rg.change_event ADD CONSTRAINT change_event_position_key UNIQUE (community_id, position);
 -- a committed change always has its position: only the committing transaction's own changes lack it
@@ -106,6 +110,7 @@ $$;
 --rollback ALTER TABLE rg.change_event DROP CONSTRAINT change_event_position_key;
 --rollback ALTER TABLE rg.change_event DROP CONSTRAINT change_event_pkey;
 --rollback ALTER TABLE rg.change_event DROP COLUMN announced;
+--rollback DROP SEQUENCE IF EXISTS rg.change_event_announced;
 --rollback ALTER TABLE rg.change_event ALTER COLUMN position SET NOT NULL;
 --rollback ALTER TABLE rg.change_event ADD PRIMARY KEY (community_id, position);
 --rollback CREATE FUNCTION rg.announce(p_topic text, p_community uuid, p_subject uuid, p_kind text, p_recipient text DEFAULT NULL) RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ DECLARE given bigint; BEGIN IF p_community IS NULL OR NOT p_community = ANY (rg.allowed_community_ids()) THEN RAISE EXCEPTION 'community % is not in the tenant context', p_community USING ERRCODE = '42501'; END IF; INSERT INTO rg.change_position AS counter (community, last) VALUES (p_community, 1) ON CONFLICT (community) DO UPDATE SET last = counter.last + 1 RETURNING counter.last INTO given; INSERT INTO rg.change_event (community_id, position, topic, subject_id, kind, recipient) VALUES (p_community, given, p_topic, p_subject, p_kind, p_recipient); PERFORM pg_notify('rg_changes', json_build_object('topic', p_topic, 'communityId', p_community, 'subjectId', p_subject, 'kind', p_kind, 'recipient', p_recipient, 'position', given)::text); RETURN given; END $$;
