@@ -1,8 +1,12 @@
 package org.redgovernance.graphql;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -22,8 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * a client the server is broken rather than the client. A {@code ping} carrying {@code
  * {"Authorization": "Bearer <token>"}} renews the connection's token ({@link ConnectionTokens}); a
  * token that is invalid or another person's closes the socket with 4403.
+ *
+ * <p>When the service shuts down, every open socket is closed first with 1012 "Service Restart",
+ * before the web server waits for the requests in flight: a client connects again (to another
+ * instance, or to this one once it is back) and takes its subscriptions up with {@code after}
+ * instead of seeing its connection drop when the process ends.
  */
-public final class TransportWsHandler extends GraphQlWebSocketHandler {
+public final class TransportWsHandler extends GraphQlWebSocketHandler implements SmartLifecycle {
 
   public static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
 
@@ -35,6 +44,8 @@ public final class TransportWsHandler extends GraphQlWebSocketHandler {
 
   private final JsonMapper json;
   private final ConnectionTokens tokens;
+  private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
 
   /**
    * As Spring Boot builds its handler: {@code origins} (from {@code spring.graphql.cors.*}) decide
@@ -55,6 +66,47 @@ public final class TransportWsHandler extends GraphQlWebSocketHandler {
         origins == null ? new CorsConfiguration() : origins);
     this.json = json;
     this.tokens = tokens;
+  }
+
+  @Override
+  public void afterConnectionEstablished(WebSocketSession session) {
+    open.add(session);
+    super.afterConnectionEstablished(session);
+  }
+
+  @Override
+  public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+    open.remove(session);
+    super.afterConnectionClosed(session, status);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Closes every open socket with 1012: the service is going away, reconnect. */
+  @Override
+  public void stop() {
+    running = false;
+    for (WebSocketSession session : List.copyOf(open)) {
+      try {
+        session.close(CloseStatus.SERVICE_RESTARTED);
+      } catch (IOException | RuntimeException e) {
+        // already gone: nothing left to tell that client
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops before the web server's graceful shutdown, which waits for requests in flight. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
   }
 
   @Override
