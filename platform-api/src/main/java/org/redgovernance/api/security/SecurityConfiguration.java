@@ -86,20 +86,22 @@ class SecurityConfiguration {
   }
 
   /**
-   * Signature through the realm's JWKS (fetched lazily and cached, so the API starts even while
-   * Keycloak is still starting), RS256 only — which also refuses {@code alg: none} — and then
-   * issuer, audience and expiry. Verified tokens are remembered ({@link VerifiedTokens}); their
-   * claims are checked again on every request.
+   * Signature through the realm's JWKS ({@link RealmKeys}: fetched lazily, so the API starts even
+   * while Keycloak is still starting, and kept through a Keycloak outage), RS256 only — which also
+   * refuses {@code alg: none} — and then issuer, audience and expiry. Verified tokens are
+   * remembered ({@link VerifiedTokens}); their claims are checked again on every request.
    */
   @Bean
   JwtDecoder jwtDecoder(
-      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      RealmKeys keys,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${rg.security.audience:rg-api}") String audience,
       @Value("${rg.security.verified-tokens:4096}") int verifiedTokens) {
     OAuth2TokenValidator<Jwt> validator = tokenValidator(issuer, audience);
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder.withJwkSource(keys.source())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
     decoder.setJwtValidator(validator);
     return new VerifiedTokens(decoder, validator, verifiedTokens);
   }
