@@ -7,6 +7,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
 import java.util.Map;
+import org.redgovernance.admin.identity.KeycloakAdmin;
+import org.redgovernance.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,13 +25,17 @@ import reactor.core.publisher.Mono;
  * Errors as clients of tenant-admin read them, the same as platform-api's: every error carries
  * {@code extensions.code} — {@code INVALID_INPUT} and {@code BAD_USER_INPUT} for arguments no field
  * takes, {@code GRAPHQL_PARSE_FAILED} and {@code GRAPHQL_VALIDATION_FAILED} for documents, {@code
- * INTERNAL} (logged, told as nothing more than "Internal error") for anything unexpected — so that
- * a client switches on one field and no stack trace, SQL or identity-provider detail leaks.
+ * UNAVAILABLE} (with {@code retryAfterSeconds}) when Keycloak or the database cannot be reached,
+ * {@code INTERNAL} (logged, told as nothing more than "Internal error") for anything unexpected —
+ * so that a client switches on one field and no stack trace, SQL or identity-provider detail leaks.
  */
 @Component
 class AdminErrors extends DataFetcherExceptionResolverAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
+
+  /** When a client should try again after UNAVAILABLE, in seconds. */
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   /** An argument that no field takes, refused before the field runs. */
   static final class Refused extends RuntimeException {
@@ -52,6 +58,22 @@ class AdminErrors extends DataFetcherExceptionResolverAdapter {
           .errorType(ErrorClassification.errorClassification(refused.code))
           .message(refused.getMessage())
           .extensions(extensions)
+          .build();
+    }
+    if (KeycloakAdmin.unreachable(error) || DatabaseOutage.explains(error)) {
+      // nothing was changed in a way that stays: a role is changed in Keycloak first and mirrored
+      // after (the mirror is set right from Keycloak), and the other steps are retried as a whole
+      log.warn(
+          "{} failed: Keycloak or the database cannot be reached ({})",
+          env.getExecutionStepInfo().getPath(),
+          error.toString());
+      return GraphqlErrorBuilder.newError(env)
+          .errorType(ErrorClassification.errorClassification("UNAVAILABLE"))
+          .message(
+              "A service tenant-admin depends on cannot be reached right now; try again in "
+                  + RETRY_AFTER_SECONDS
+                  + " s")
+          .extensions(Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER_SECONDS))
           .build();
     }
     log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), error);

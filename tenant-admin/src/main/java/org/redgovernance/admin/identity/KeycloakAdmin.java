@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -52,6 +54,19 @@ public class KeycloakAdmin {
     // https://host/realms/<realm>  →  https://host/admin/realms/<realm>, unless set apart
     // (an internal address of the admin API, or in tests a proxy that can fail on purpose)
     this.base = adminUrl.isBlank() ? issuer.replaceFirst("/realms/", "/admin/realms/") : adminUrl;
+  }
+
+  /**
+   * Whether {@code failure} is Keycloak out of reach — no connection, no answer in time, or an
+   * answer of a server in trouble (5xx) — rather than a request it refused.
+   */
+  public static boolean unreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResourceAccessException || cause instanceof HttpServerErrorException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The id of the group at {@code path} (e.g. communities/baiguoshu/admin), if it exists. */

@@ -20,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keycloak goes away in the middle of onboarding — after the community's group and some of its role
- * groups were made — and comes back: the community is left ONBOARDING, never ACTIVE half made, and
- * the same request again finishes it without duplicating anything. tenant-admin reaches the admin
- * API through {@link SeveringProxy} here, which cuts every connection on cue.
+ * Keycloak goes away: a role change is answered UNAVAILABLE and changes nothing; and in the middle
+ * of onboarding — after the community's group and some of its role groups were made — and comes
+ * back: the community is left ONBOARDING, never ACTIVE half made, and the same request again
+ * finishes it without duplicating anything. tenant-admin reaches the admin API through {@link
+ * SeveringProxy} here, which cuts every connection on cue.
  */
 class OnboardingOutageIntegrationTests extends TenantAdminTest {
 
@@ -81,6 +82,34 @@ class OnboardingOutageIntegrationTests extends TenantAdminTest {
             .execute();
     assertThat(people.data("communityPeople.0.username").asString()).isEqualTo("admin." + key);
     assertThat(people.data("communityPeople").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aRoleChangeWhileKeycloakIsAway_isUnavailable_andChangesNothing() {
+    Map<String, Long> before = tenantRows("baiguoshu");
+    PROXY.severAfter(0);
+    try {
+      GraphQlResult refused =
+          graphql
+              .query(
+                  "mutation { grantCommunityRole(input: {communityKey: \"baiguoshu\","
+                      + " username: \"baiguoshu.resident\", role: OWNER_REP}) { errors { code } } }")
+              .as("baiguoshu.admin")
+              .execute();
+      assertThat(refused.errorCodes()).as(refused.toString()).containsExactly("UNAVAILABLE");
+      assertThat(
+              refused
+                  .body()
+                  .path("errors")
+                  .path(0)
+                  .path("extensions")
+                  .path("retryAfterSeconds")
+                  .asInt())
+          .isPositive();
+    } finally {
+      PROXY.restore();
+    }
+    assertThat(tenantRows("baiguoshu")).isEqualTo(before);
   }
 
   private JsonNode onboard(Map<String, Object> input) {
