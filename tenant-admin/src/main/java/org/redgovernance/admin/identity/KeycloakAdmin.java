@@ -42,14 +42,16 @@ public class KeycloakAdmin {
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${rg.keycloak.admin-url:}") String adminUrl) {
     // HTTP/1.1 plainly: no h2c upgrade dance on every new connection to an internal service
-    this.http =
-        http.requestFactory(
-                new JdkClientHttpRequestFactory(
-                    HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build()))
-            .build();
+    JdkClientHttpRequestFactory requests =
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
+    // a Keycloak that accepted the connection and then stopped answering is given up (and the
+    // operation answered UNAVAILABLE) instead of holding the request, or a scheduled run, for ever
+    requests.setReadTimeout(Duration.ofSeconds(10));
+    this.http = http.requestFactory(requests).build();
     this.account = account;
     // https://host/realms/<realm>  →  https://host/admin/realms/<realm>, unless set apart
     // (an internal address of the admin API, or in tests a proxy that can fail on purpose)
