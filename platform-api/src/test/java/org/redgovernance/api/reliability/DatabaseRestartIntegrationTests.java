@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.support.SeparateInstance;
 import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
@@ -102,6 +103,7 @@ class DatabaseRestartIntegrationTests {
   void aRestartUnderLoad_failsFastWithUnavailable_losesNoCommittedWrite_andNoSubscriberMissesOne()
       throws Exception {
     GraphQlHttp graphql = new GraphQlHttp(port);
+    MatterDesk desk = new MatterDesk(graphql);
     Map<String, String> committed = new ConcurrentHashMap<>();
     List<String> unexpected = new CopyOnWriteArrayList<>();
     AtomicInteger unavailable = new AtomicInteger();
@@ -121,7 +123,7 @@ class DatabaseRestartIntegrationTests {
               while (running.get()) {
                 String title = TITLE + " " + written.incrementAndGet();
                 timed(
-                    () -> report(graphql, title),
+                    () -> report(desk, title),
                     unexpected,
                     unavailable,
                     answer ->
@@ -233,19 +235,16 @@ class DatabaseRestartIntegrationTests {
     }
   }
 
-  private static GraphQlResult report(GraphQlHttp graphql, String title) {
-    return graphql
-        .document("reportMatter")
-        .as("baiguoshu.admin")
-        .variable(
-            "input",
-            Map.of(
-                "communityKey", "baiguoshu",
-                "title", title,
-                "description", "数据库重启期间巡查发现",
-                "category", "SAFETY",
-                "source", "GRID_PATROL"))
-        .execute();
+  private static GraphQlResult report(MatterDesk desk, String title) {
+    return desk.call(
+        "baiguoshu.admin",
+        "reportMatter",
+        Map.of(
+            "communityKey", "baiguoshu",
+            "title", title,
+            "description", "数据库重启期间巡查发现",
+            "category", "SAFETY",
+            "source", "GRID_PATROL"));
   }
 
   /**

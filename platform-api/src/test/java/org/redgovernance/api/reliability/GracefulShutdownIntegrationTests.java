@@ -3,7 +3,6 @@ package org.redgovernance.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.matters.MatterDesk;
+import org.redgovernance.api.support.Rows;
 import org.redgovernance.api.support.SeparateInstance;
-import org.redgovernance.database.DatabaseRoles;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.database.TenantContext;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
-import org.redgovernance.testing.TestStack;
 
 /**
  * An instance told to stop (SIGTERM, a deployment) closes its WebSockets at once with 1012, so that
@@ -69,17 +65,7 @@ class GracefulShutdownIntegrationTests {
 
   /** A transaction of this test's holding the matter's row, so that a change of it waits. */
   private static Connection lockedMatter(String title) throws Exception {
-    Connection owner =
-        DriverManager.getConnection(
-            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
-    owner.setAutoCommit(false);
-    owner
-        .createStatement()
-        .executeQuery(
-            "SELECT set_config('"
-                + TenantContext.COMMUNITY_IDS
-                + "', (SELECT array_agg(id)::text FROM rg.community), true)")
-        .close();
+    Connection owner = Rows.ownTransaction();
     try (PreparedStatement lock =
         owner.prepareStatement("SELECT 1 FROM rg.matter WHERE title = ? FOR UPDATE")) {
       lock.setString(1, title);

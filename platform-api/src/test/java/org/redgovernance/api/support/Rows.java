@@ -134,6 +134,30 @@ public final class Rows {
     }
   }
 
+  /**
+   * A connection of its own as the owner, not committing, its transaction begun with every
+   * community in context: for a test that holds a transaction open (a row lock) while the API
+   * works.
+   */
+  public static Connection ownTransaction() throws SQLException {
+    Connection connection =
+        DriverManager.getConnection(
+            TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
+    connection.setAutoCommit(false);
+    enterEveryCommunity(connection);
+    return connection;
+  }
+
+  private static void enterEveryCommunity(Connection connection) throws SQLException {
+    connection
+        .createStatement()
+        .executeQuery(
+            "SELECT set_config('"
+                + TenantContext.COMMUNITY_IDS
+                + "', (SELECT array_agg(id)::text FROM rg.community), true)")
+        .close();
+  }
+
   /** The statement in a new transaction as the owner, with every community in context. */
   private static PreparedStatement statement(String sql, Object... parameters) throws SQLException {
     if (owner == null || owner.isClosed()) {
@@ -142,13 +166,7 @@ public final class Rows {
               TestStack.get().jdbcUrl(), DatabaseRoles.OWNER, LocalPostgres.OWNER_PASSWORD);
       owner.setAutoCommit(false);
     }
-    owner
-        .createStatement()
-        .executeQuery(
-            "SELECT set_config('"
-                + TenantContext.COMMUNITY_IDS
-                + "', (SELECT array_agg(id)::text FROM rg.community), true)")
-        .close();
+    enterEveryCommunity(owner);
     PreparedStatement statement = owner.prepareStatement(sql);
     for (int i = 0; i < parameters.length; i++) {
       statement.setObject(i + 1, parameters[i]);
