@@ -99,7 +99,7 @@ public final class GraphQlHttp {
           response.body() == null || response.body().isBlank()
               ? JSON.createObjectNode()
               : JSON.readTree(response.body());
-      return new GraphQlResult(response.statusCode(), json);
+      return new GraphQlResult(response.statusCode(), json, response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

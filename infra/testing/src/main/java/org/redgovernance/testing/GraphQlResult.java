@@ -2,10 +2,24 @@ package org.redgovernance.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** An HTTP status and the GraphQL response body, with helpers for assertions. */
-public record GraphQlResult(int status, JsonNode body) {
+/** An HTTP status, the response headers and the GraphQL response body, with assertion helpers. */
+public record GraphQlResult(int status, JsonNode body, Map<String, List<String>> headers) {
+
+  public GraphQlResult(int status, JsonNode body) {
+    this(status, body, Map.of());
+  }
+
+  /** The first value of a response header (names case-insensitive), or null. */
+  public String header(String name) {
+    return headers.entrySet().stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+        .map(entry -> entry.getValue().get(0))
+        .findFirst()
+        .orElse(null);
+  }
 
   /** The value at a dot path under {@code data}, e.g. {@code "viewer.username"}. */
   public JsonNode data(String path) {

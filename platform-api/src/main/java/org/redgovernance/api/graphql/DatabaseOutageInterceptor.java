@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * reason ({@link ErrorResolver}), not with an HTTP 500 without a GraphQL body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class DatabaseOutageInterceptor implements WebGraphQlInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageInterceptor.class);

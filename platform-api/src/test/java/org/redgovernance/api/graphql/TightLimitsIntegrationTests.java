@@ -82,6 +82,9 @@ class TightLimitsIntegrationTests extends IntegrationTest {
     assertThat(outcomes.subList(10, 14)).containsOnly("RATE_LIMITED");
     assertThat(refused.body().at("/errors/0/extensions/retryAfterSeconds").asInt())
         .isBetween(1, 60);
+    assertThat(refused.header("Retry-After"))
+        .as("the same wait in the HTTP header")
+        .isEqualTo(refused.body().at("/errors/0/extensions/retryAfterSeconds").asString());
     // another caller is not held to this one's spending
     assertThat(graphql.query(query).as("baishalu.admin").execute().hasErrors()).isFalse();
   }

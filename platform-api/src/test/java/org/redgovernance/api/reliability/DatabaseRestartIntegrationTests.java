@@ -276,6 +276,9 @@ class DatabaseRestartIntegrationTests {
       ok.accept(answer);
     } else if (refused) {
       unavailable.incrementAndGet();
+      if (answer.header("Retry-After") == null) {
+        unexpected.add("UNAVAILABLE without Retry-After: " + answer);
+      }
     } else {
       unexpected.add(answer.status() + " " + answer);
     }
