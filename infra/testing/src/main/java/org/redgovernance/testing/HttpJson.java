@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
@@ -12,8 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain GET of a JSON resource, e.g. a service's health endpoint. */
 public final class HttpJson {
 
-  /** The response status and its body read as JSON. */
-  public record Response(int status, JsonNode body) {}
+  /** The response status, its body read as JSON, and its headers. */
+  public record Response(int status, JsonNode body, HttpHeaders headers) {
+
+    /** The first value of the header {@code name}, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,7 +33,8 @@ public final class HttpJson {
           HTTP.send(
               HttpRequest.newBuilder(URI.create(url)).build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), JSON.readTree(response.body()));
+      return new Response(
+          response.statusCode(), JSON.readTree(response.body()), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package org.redgovernance.api.attachments;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +15,15 @@ public interface AttachmentStore {
 
   InputStream open(String key) throws IOException;
 
+  /** The file under {@code key}, or {@link StoreUnavailable} when the store cannot give it. */
+  default InputStream read(String key) {
+    try {
+      return open(key);
+    } catch (IOException e) {
+      throw new StoreUnavailable(key, e);
+    }
+  }
+
   /** Removes the file if it is there; used when the transaction recording it fails. */
   void delete(String key) throws IOException;
 
@@ -23,13 +31,14 @@ public interface AttachmentStore {
    * Stores {@code content} under {@code key}, then runs {@code recording} (the transaction writing
    * the row that describes the file) and answers what it does; when it fails, the file is removed
    * again, so that a failure leaves neither a row without a file nor (beyond a crash) a file
-   * without a row.
+   * without a row. A store that cannot take the file ({@link StoreUnavailable}) leaves nothing
+   * behind: the recording does not run.
    */
   default <T> T storedWhile(String key, byte[] content, Supplier<T> recording) {
     try {
       put(key, content);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new StoreUnavailable(key, e);
     }
     try {
       return recording.get();

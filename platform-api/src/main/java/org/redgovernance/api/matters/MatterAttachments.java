@@ -1,8 +1,6 @@
 package org.redgovernance.api.matters;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -160,11 +158,7 @@ class MatterAttachments {
   }
 
   private Download open(MatterAttachment attachment) {
-    try {
-      return new Download(attachment, store.open(attachment.storageKey()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Download(attachment, store.read(attachment.storageKey()));
   }
 
   /** The attachment, if the caller may see the matter it belongs to. */

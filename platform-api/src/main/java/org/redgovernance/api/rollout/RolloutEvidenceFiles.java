@@ -1,8 +1,6 @@
 package org.redgovernance.api.rollout;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -143,10 +141,6 @@ class RolloutEvidenceFiles {
   }
 
   private Download open(EvidenceFile evidence) {
-    try {
-      return new Download(evidence, store.open(evidence.storageKey()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Download(evidence, store.read(evidence.storageKey()));
   }
 }

@@ -85,7 +85,8 @@ public final class MatterDesk {
     return graphql.document(mutation).as(user).variable("input", new HashMap<>(input)).execute();
   }
 
-  JsonNode matter(String user, String id) {
+  /** The matter as {@code user} sees it (the document {@code matter}). */
+  public JsonNode matter(String user, String id) {
     return graphql.document("matter").as(user).variable("id", id).execute().data("node");
   }
 

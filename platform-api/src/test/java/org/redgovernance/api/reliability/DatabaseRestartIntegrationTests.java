@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.support.SeparateInstance;
+import org.redgovernance.api.support.TestSettings;
+import org.redgovernance.api.support.Uploads;
 import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.database.PersonalDataCipher;
@@ -40,6 +43,7 @@ import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.HttpJson;
 import org.redgovernance.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
@@ -157,6 +161,7 @@ class DatabaseRestartIntegrationTests {
           .as("alive while the database is down")
           .isEqualTo(200);
       awaitStatus("/actuator/health/readiness", 503);
+      assertUploadRefusedWithoutATrace(committed.keySet().iterator().next());
       while (Instant.now().isBefore(down.plus(OUTAGE))) {
         Thread.sleep(100);
       }
@@ -232,6 +237,36 @@ class DatabaseRestartIntegrationTests {
     } finally {
       running.set(false);
       clients.shutdownNow();
+    }
+  }
+
+  /**
+   * A photo uploaded while the database is down is answered UNAVAILABLE like a GraphQL request, and
+   * the file stored before its row was to be written is removed again.
+   */
+  private static void assertUploadRefusedWithoutATrace(String matter) throws IOException {
+    GlobalId id = GlobalId.decode(matter).orElseThrow();
+    Path folder =
+        Path.of(TestSettings.ATTACHMENTS)
+            .toAbsolutePath()
+            .resolve(id.communityId().toString())
+            .resolve(id.id().toString());
+    byte[] photo = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+    HttpJson.Response answer =
+        Uploads.post(
+            port,
+            "/matter-attachments",
+            "baiguoshu.admin",
+            Map.of("matter", matter),
+            "停电时.png",
+            photo);
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(503);
+    assertThat(answer.body().path("code").asString()).isEqualTo("UNAVAILABLE");
+    assertThat(answer.header("Retry-After")).isEqualTo("5");
+    if (Files.isDirectory(folder)) {
+      try (var left = Files.list(folder)) {
+        assertThat(left.toList()).as("files left by the refused upload").isEmpty();
+      }
     }
   }
 

@@ -22,6 +22,9 @@ public final class TestSettings {
   public static final java.util.List<String> WECHAT_CATEGORIES =
       java.util.List.of("MATTERS_I_RAISED", "MEETINGS", "NOTICES", "LEGAL_NOTICES");
 
+  /** Where the tests' attachment store keeps its files. */
+  public static final String ATTACHMENTS = "target/test-attachments";
+
   private TestSettings() {}
 
   /** The settings against the shared test database. */
@@ -41,7 +44,7 @@ public final class TestSettings {
     settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.issuer());
     settings.put("rg.tenancy.directory-ttl", "PT0S");
     settings.put("rg.personal-data.key", personalDataKey);
-    settings.put("rg.attachments.dir", "target/test-attachments");
+    settings.put("rg.attachments.dir", ATTACHMENTS);
     // e-mail notifications go to the build's mail catcher
     settings.put("spring.mail.host", "127.0.0.1");
     settings.put("spring.mail.port", Integer.toString(stack.mailPort()));

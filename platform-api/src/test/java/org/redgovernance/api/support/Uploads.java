@@ -63,7 +63,8 @@ public final class Uploads {
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new HttpJson.Response(
           response.statusCode(),
-          response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body()));
+          response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body()),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
