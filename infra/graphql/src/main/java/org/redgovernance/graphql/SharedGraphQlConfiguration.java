@@ -1,8 +1,11 @@
 package org.redgovernance.graphql;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What both services' GraphQL endpoints do alike, imported by each: when to introspect, Apollo's
- * persisted queries with their allow-list, and the graphql-transport-ws endpoint with its token
- * renewal. The settings have the same names in both.
+ * persisted queries with their allow-list, the graphql-transport-ws endpoint with its token
+ * renewal, and the pace a request body must keep. The settings have the same names in both.
  */
 @Configuration(proxyBeanMethods = false)
 public class SharedGraphQlConfiguration {
@@ -51,6 +54,19 @@ public class SharedGraphQlConfiguration {
         properties.getWebsocket().getKeepAlive(),
         cors.toCorsConfiguration(),
         tokens);
+  }
+
+  /**
+   * The pace a request body must keep: {@code rg.http.body-timeout} (20 s) plus a second for every
+   * {@code rg.http.body-min-rate} (1000) bytes received ({@link SlowRequestBodies}).
+   */
+  @Bean
+  WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> slowRequestBodies(
+      @Value("${rg.http.body-timeout:PT20S}") Duration timeout,
+      @Value("${rg.http.body-min-rate:1000}") int minBytesPerSecond) {
+    SlowRequestBodies valve = new SlowRequestBodies(timeout, minBytesPerSecond);
+    return factory ->
+        factory.addContextCustomizers(context -> context.getPipeline().addValve(valve));
   }
 
   /** Introspection, decided per request: off unless {@code rg.graphql.introspection} says so. */

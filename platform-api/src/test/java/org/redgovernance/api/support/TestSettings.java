@@ -56,6 +56,8 @@ public final class TestSettings {
       settings.put(
           "rg.notifications.wechat.templates." + category, "tmpl_" + category.toLowerCase());
     }
+    // a request body may fall behind for 4 s (20 in production), so that a test sees it refused
+    settings.put("rg.http.body-timeout", "PT4S");
     // the tests record metric snapshots themselves, for the days they choose
     settings.put("rg.metrics.snapshot-first", "PT24H");
     // the tests dispatch notifications themselves, when they want them out
