@@ -3,7 +3,6 @@ package org.redgovernance.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,13 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.graphql.GlobalId;
 import org.redgovernance.api.matters.MatterDesk;
+import org.redgovernance.api.support.OwnDatabase;
 import org.redgovernance.api.support.SeparateInstance;
 import org.redgovernance.api.support.TestSettings;
 import org.redgovernance.api.support.Uploads;
-import org.redgovernance.database.DemoData;
-import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.database.PersonalDataCipher;
-import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
@@ -69,27 +65,14 @@ class DatabaseRestartIntegrationTests {
   /** How long a request may take that waited for PostgreSQL to come back and then succeeded. */
   private static final Duration NO_HANG = Duration.ofSeconds(15);
 
-  private static Path data;
-  private static int databasePort;
-  private static LocalPostgres postgres;
+  private static OwnDatabase database;
   private static SeparateInstance service;
   private static int port;
 
   @BeforeAll
   static void start() throws Exception {
-    data = Files.createTempDirectory("rg-restart-");
-    databasePort = freePort();
-    postgres = LocalPostgres.start(data.resolve("pg"), databasePort);
-    String key = PersonalDataCipher.generateKey();
-    try (Connection owner = postgres.connectAsOwner()) {
-      DemoData.load(owner, PersonalDataCipher.fromBase64(key));
-      DemoData.holdRoles(
-          owner,
-          RealmDefinition.demoCommunityRoles().stream()
-              .map(m -> new String[] {m.userId(), m.communityKey(), m.role()})
-              .toList());
-    }
-    service = SeparateInstance.start(postgres.jdbcUrl(), key);
+    database = OwnDatabase.withDemoData();
+    service = SeparateInstance.start(database.jdbcUrl(), database.personalDataKey());
     port = service.port();
   }
 
@@ -98,8 +81,8 @@ class DatabaseRestartIntegrationTests {
     if (service != null) {
       service.close();
     }
-    if (postgres != null) {
-      postgres.close();
+    if (database != null) {
+      database.close();
     }
   }
 
@@ -154,7 +137,7 @@ class DatabaseRestartIntegrationTests {
 
       awaitCommitted(committed, 5);
       int before = committed.size();
-      postgres.close();
+      database.stop();
       Instant down = Instant.now();
       int unavailableBefore = unavailable.get();
       assertThat(health("/actuator/health/liveness"))
@@ -171,7 +154,7 @@ class DatabaseRestartIntegrationTests {
                   + unexpected)
           .isGreaterThan(unavailableBefore);
 
-      postgres = LocalPostgres.start(data.resolve("pg"), databasePort);
+      database.startAgain();
       int atRestart = committed.size();
       awaitCommitted(committed, atRestart + 10);
       awaitStatus("/actuator/health/readiness", 200);
@@ -184,7 +167,7 @@ class DatabaseRestartIntegrationTests {
 
       // every report the service confirmed is there, whole: the matter, its timeline entry and its
       // audit record; and nothing was half-written by a report it did not confirm
-      try (Connection superuser = postgres.connectAsSuperuser()) {
+      try (Connection superuser = database.connectAsSuperuser()) {
         Map<String, int[]> stored = stored(superuser);
         assertThat(stored.keySet()).containsAll(committed.values());
         assertThat(stored)
@@ -368,11 +351,5 @@ class DatabaseRestartIntegrationTests {
       last = health(path);
     }
     assertThat(last).as(path).isEqualTo(status);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -9,6 +9,8 @@ import org.redgovernance.testing.TestStack;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * A platform-api instance of a test's own, beside the shared one of {@link IntegrationTest}: one a
@@ -37,7 +39,8 @@ public final class SeparateInstance implements AutoCloseable {
     return start(jdbcUrl, personalDataKey, Map.of());
   }
 
-  private static SeparateInstance start(
+  /** An instance on the database at {@code jdbcUrl}, with these settings changed. */
+  public static SeparateInstance start(
       String jdbcUrl, String personalDataKey, Map<String, String> changed) {
     Map<String, String> settings =
         new LinkedHashMap<>(TestSettings.of(TestStack.get(), jdbcUrl, personalDataKey));
@@ -49,6 +52,28 @@ public final class SeparateInstance implements AutoCloseable {
     return new SeparateInstance(
         new SpringApplicationBuilder(PlatformApiApplication.class)
             .run(arguments.toArray(String[]::new)));
+  }
+
+  /**
+   * The instance's scheduled jobs by their method ({@code MatterAutoClose.run}), to be run when the
+   * test chooses, as the scheduler would run them.
+   */
+  public Map<String, Runnable> scheduledJobs() {
+    Map<String, Runnable> jobs = new LinkedHashMap<>();
+    for (ScheduledTask task : context.getBean(ScheduledTaskHolder.class).getScheduledTasks()) {
+      // the scheduler's wrapper says which method it runs: org.….MatterAutoClose.run
+      Runnable job = task.getTask().getRunnable();
+      String[] method = job.toString().split("\\.");
+      if (method.length >= 2) {
+        jobs.put(method[method.length - 2] + "." + method[method.length - 1], job);
+      }
+    }
+    return jobs;
+  }
+
+  /** The instance's bean of {@code type}. */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   public int port() {
