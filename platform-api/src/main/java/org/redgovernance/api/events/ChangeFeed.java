@@ -62,7 +62,10 @@ public class ChangeFeed implements SmartLifecycle {
   private volatile @Nullable NotificationListener listener;
 
   ChangeFeed(
-      @Value("${spring.datasource.url}") String url,
+      // LISTEN holds a session: behind PgBouncer in transaction mode it must reach PostgreSQL
+      // directly (rg.events.listen-url), or notifications go to whichever client holds the
+      // server connection
+      @Value("${rg.events.listen-url:${spring.datasource.url}}") String url,
       @Value("${spring.datasource.username}") String username,
       @Value("${spring.datasource.password}") String password,
       JsonMapper json,

@@ -35,7 +35,9 @@ class RegistryFeed implements SmartLifecycle {
   private volatile @Nullable NotificationListener listener;
 
   RegistryFeed(
-      @Value("${spring.datasource.url}") String url,
+      // LISTEN holds a session: behind PgBouncer in transaction mode it must reach PostgreSQL
+      // directly (rg.events.listen-url)
+      @Value("${rg.events.listen-url:${spring.datasource.url}}") String url,
       @Value("${spring.datasource.username}") String username,
       @Value("${spring.datasource.password}") String password,
       JsonMapper json,
