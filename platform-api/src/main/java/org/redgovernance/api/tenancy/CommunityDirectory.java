@@ -2,6 +2,7 @@ package org.redgovernance.api.tenancy;
 
 import static org.redgovernance.database.jooq.Tables.RESOLVE_SCOPE;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jooq.DSLContext;
 import org.redgovernance.api.security.Caller;
 import org.redgovernance.api.security.CommunityRole;
@@ -50,7 +53,13 @@ class CommunityDirectory {
   private final DSLContext dsl;
   private static final ReachableCommunities NONE = new ReachableCommunities(List.of());
 
-  private final Cache<Grants, ReachableCommunities> cache;
+  /**
+   * Answers by grants, including one being read: callers with the same grants that come while it is
+   * read wait for that one read and share its answer or its failure, instead of each reading again
+   * after it — while the database is unreachable, ten such callers would otherwise wait for a
+   * connection one after the other, ten times as long as one.
+   */
+  private final AsyncCache<Grants, ReachableCommunities> cache;
 
   /**
    * What each set of grants reached last time: an answer that has not changed is handed out as the
@@ -62,7 +71,8 @@ class CommunityDirectory {
   CommunityDirectory(
       DSLContext dsl, @Value("${rg.tenancy.directory-ttl:PT10S}") Duration timeToLive) {
     this.dsl = dsl;
-    this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).build();
+    this.cache =
+        Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).buildAsync();
     this.lastSeen =
         Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
   }
@@ -75,7 +85,29 @@ class CommunityDirectory {
   ReachableCommunities reachableBy(Caller caller) {
     Grants grants =
         new Grants(caller.platformOperator(), caller.streetRoles(), caller.communityRoles());
-    return grants.none() ? NONE : cache.get(grants, this::unchangedOrNew);
+    if (grants.none()) {
+      return NONE;
+    }
+    CompletableFuture<ReachableCommunities> mine = new CompletableFuture<>();
+    CompletableFuture<ReachableCommunities> shared = cache.asMap().putIfAbsent(grants, mine);
+    if (shared == null) {
+      // read in the caller's own thread; a failure is not kept (the cache drops failed answers)
+      try {
+        mine.complete(unchangedOrNew(grants));
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      return mine.join();
+    }
+    try {
+      return shared.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   private ReachableCommunities unchangedOrNew(Grants grants) {
