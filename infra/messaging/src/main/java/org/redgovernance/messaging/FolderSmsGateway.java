@@ -36,12 +36,17 @@ public final class FolderSmsGateway implements SmsGateway {
           outbox.resolve(
               System.currentTimeMillis() + "-" + sequence.incrementAndGet() + "-" + phone + ".txt");
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      log.info("Text message to {} kept in {}", phone, file);
+      // the number is personal data: the log shows it masked, and not the file, named after it
+      log.info("Text message to {} kept in {}", masked(phone), outbox);
       return true;
     } catch (IOException e) {
-      log.warn("Could not keep the text message to {}: {}", phone, e.getMessage());
+      log.warn("Could not keep the text message to {}: {}", masked(phone), e.getMessage());
       return false;
     }
+  }
+
+  private static String masked(String phone) {
+    return phone.substring(0, 3) + "****" + phone.substring(7);
   }
 
   /** The messages kept for {@code phone}, oldest first: for tests and the dev stack. */
