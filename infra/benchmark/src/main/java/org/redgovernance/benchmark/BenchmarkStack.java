@@ -109,6 +109,7 @@ final class BenchmarkStack implements AutoCloseable {
             "-jar",
             platformApiJar().toString(),
             "--server.port=18080",
+            "--management.server.port=18090",
             "--spring.datasource.url=jdbc:postgresql://" + pgUrl,
             "--spring.datasource.username=" + DatabaseRoles.API,
             "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,

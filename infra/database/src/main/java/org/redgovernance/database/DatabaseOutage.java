@@ -26,7 +26,8 @@ public final class DatabaseOutage {
           || cause instanceof SocketException) {
         return true;
       }
-      if (cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+      if (cause instanceof SQLException sql
+          && (unreachable(sql.getSQLState()) || closedByThePool(sql))) {
         return true;
       }
       for (Throwable suppressed : cause.getSuppressed()) {
@@ -39,6 +40,14 @@ public final class DatabaseOutage {
       }
     }
     return false;
+  }
+
+  /**
+   * What Hikari throws on a connection it closed for being broken (a connection exception before),
+   * e.g. when the rollback after a failed commit tries it again; it carries no SQL state.
+   */
+  private static boolean closedByThePool(SQLException sql) {
+    return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
   }
 
   /**

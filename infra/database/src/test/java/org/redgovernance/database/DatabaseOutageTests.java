@@ -28,6 +28,9 @@ class DatabaseOutageTests {
                     "Connection is not available, request timed out")))
         .isTrue();
     assertThat(DatabaseOutage.explains(new ConnectException("Connection refused"))).isTrue();
+    // the pool's answer on a connection it closed as broken: the rollback after a commit that the
+    // server's shutdown cut off fails so, and the commit's own failure is lost
+    assertThat(DatabaseOutage.explains(new SQLException("Connection is closed"))).isTrue();
   }
 
   @Test

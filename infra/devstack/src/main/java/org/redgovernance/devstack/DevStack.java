@@ -92,6 +92,8 @@ public final class DevStack {
             .profiles("dev")
             .run(
                 "--server.port=" + API_PORT,
+                // plain lines for a developer's terminal (production writes JSON)
+                "--logging.structured.format.console=",
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + DatabaseRoles.API,
                 "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,

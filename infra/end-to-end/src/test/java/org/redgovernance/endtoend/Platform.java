@@ -161,6 +161,7 @@ final class Platform {
         new java.util.ArrayList<>(
             java.util.List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.datasource.url=" + stack.jdbcUrl(),
                 "--spring.datasource.username=" + DatabaseRoles.API,
                 "--spring.datasource.password=" + LocalPostgres.API_PASSWORD,

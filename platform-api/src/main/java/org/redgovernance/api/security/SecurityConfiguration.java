@@ -6,6 +6,7 @@ import org.redgovernance.graphql.UnauthenticatedAnswer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,12 +32,16 @@ import org.springframework.security.web.firewall.HttpFirewall;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
     UnauthenticatedAnswer unauthenticated = new UnauthenticatedAnswer();
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz")
+                    .permitAll()
+                    // the management port (health, metrics) is kept from the public by the network,
+                    // as Prometheus expects to scrape it without a token
+                    .requestMatchers(request -> onTheManagementPort(request, environment))
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
@@ -64,6 +69,13 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(unauthenticated)
                     .jwt(Customizer.withDefaults()))
         .build();
+  }
+
+  private static boolean onTheManagementPort(
+      jakarta.servlet.http.HttpServletRequest request, Environment environment) {
+    Integer management = environment.getProperty("local.management.port", Integer.class);
+    Integer server = environment.getProperty("local.server.port", Integer.class);
+    return management != null && !management.equals(server) && request.getLocalPort() == management;
   }
 
   /**

@@ -1,0 +1,108 @@
+package org.redgovernance.api.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * GraphQL operations as metrics: {@code rg.graphql.operations} (a timer with a histogram, by
+ * operation name and outcome), {@code rg.graphql.errors} (a counter by error code) and {@code
+ * rg.graphql.subscriptions.open} (a gauge). Operation names are the client's, so their number is
+ * bounded: the first {@code rg.monitoring.max-operation-names} (200) distinct names keep their own,
+ * later ones are counted as "other" — the front ends' registered documents come first in any real
+ * traffic. Outcomes and codes are the API's own codes; nothing names a community or a person.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class OperationMetrics implements WebGraphQlInterceptor {
+
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
+
+  private final MeterRegistry registry;
+  private final int maxNames;
+  private final Set<String> names = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger openSubscriptions = new AtomicInteger();
+
+  OperationMetrics(
+      MeterRegistry registry, @Value("${rg.monitoring.max-operation-names:200}") int maxNames) {
+    this.registry = registry;
+    this.maxNames = maxNames;
+    registry.gauge("rg.graphql.subscriptions.open", openSubscriptions);
+  }
+
+  @Override
+  public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+    long started = System.nanoTime();
+    String operation = bounded(OperationName.of(request));
+    return chain
+        .next(request)
+        .map(
+            response -> {
+              String outcome = "OK";
+              for (ResponseError error : response.getErrors()) {
+                String code = code(error);
+                Counter.builder("rg.graphql.errors")
+                    .description("Errors in answers, by code")
+                    .tag("code", code)
+                    .register(registry)
+                    .increment();
+                if (outcome.equals("OK")) {
+                  outcome = code;
+                }
+              }
+              Timer.builder("rg.graphql.operations")
+                  .description("GraphQL operations until their answer (a subscription: its start)")
+                  .tag("operation", operation)
+                  .tag("outcome", outcome)
+                  .publishPercentileHistogram()
+                  .maximumExpectedValue(Duration.ofSeconds(30))
+                  .register(registry)
+                  .record(Duration.ofNanos(System.nanoTime() - started));
+              return response.getData() instanceof Publisher<?> events
+                  ? response.transform(builder -> builder.data(counted(events)))
+                  : response;
+            });
+  }
+
+  /** The subscription's events, counted as open from their subscription to their end. */
+  private Flux<?> counted(Publisher<?> events) {
+    return Flux.from(events)
+        .doOnSubscribe(subscription -> openSubscriptions.incrementAndGet())
+        .doFinally(signal -> openSubscriptions.decrementAndGet());
+  }
+
+  /** The operation's name if it is one of the first names seen, else "other". */
+  String bounded(String name) {
+    if (name.equals("anonymous") || name.equals("?")) {
+      return name.equals("?") ? "other" : name;
+    }
+    if (names.contains(name)) {
+      return name;
+    }
+    if (names.size() < maxNames && names.add(name)) {
+      return name;
+    }
+    return names.contains(name) ? name : "other";
+  }
+
+  private static String code(ResponseError error) {
+    Object code = error.getExtensions().get("code");
+    return code instanceof String text && CODE.matcher(text).matches() ? text : "OTHER";
+  }
+}

@@ -1,0 +1,153 @@
+package org.redgovernance.api.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * One log line per GraphQL request (logger {@code org.redgovernance.requests}): its request id (the
+ * client's {@code X-Request-Id}, or one made here, sent back in the same header), the operation's
+ * name, who asked as a pseudonym (a keyed hash of their account, the same across requests and, with
+ * {@code rg.logs.pseudonym-key} set alike, across instances — never the account itself), the
+ * community the request names, the outcome (OK, or its error codes) and the duration. The fields
+ * are in the MDC too, so the JSON log ({@code logging.structured.format.console}) has each as its
+ * own key. Nothing a client sends ends up in the log unchecked: names, keys and ids that do not
+ * look like one are logged as "?".
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestLog implements WebGraphQlInterceptor {
+
+  static final String HEADER = "X-Request-Id";
+
+  private static final Logger log = LoggerFactory.getLogger("org.redgovernance.requests");
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
+  private static final Pattern COMMUNITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  private final SecretKeySpec pseudonymKey;
+
+  RequestLog(@Value("${rg.logs.pseudonym-key:}") String pseudonymKey) {
+    byte[] key = pseudonymKey.getBytes(StandardCharsets.UTF_8);
+    if (key.length == 0) {
+      // without a configured key, pseudonyms hold within this process's life only
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+    }
+    this.pseudonymKey = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  @Override
+  public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+    long started = System.nanoTime();
+    String given = request.getHeaders().getFirst(HEADER);
+    String id =
+        given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String operation = OperationName.of(request);
+    String community = checked(request.getHeaders().getFirst("X-Community"), COMMUNITY);
+    String user = request instanceof WebSocketGraphQlRequest ? "-" : pseudonym(currentAccount());
+    return chain
+        .next(request)
+        .doOnNext(
+            response -> {
+              response.getResponseHeaders().set(HEADER, id);
+              write(id, operation, user, community, outcome(response), started);
+            })
+        .doOnError(failure -> write(id, operation, user, community, "FAILED", started));
+  }
+
+  /** The pseudonym of an account: 16 hex digits of its keyed hash; "-" for nobody. */
+  String pseudonym(@Nullable String account) {
+    if (account == null) {
+      return "-";
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(pseudonymKey);
+      byte[] hash = mac.doFinal(account.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(
+      String id, String operation, String user, String community, String outcome, long started) {
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    MDC.put("request.id", id);
+    MDC.put("graphql.operation", operation);
+    MDC.put("user.pseudonym", user);
+    MDC.put("community", community);
+    MDC.put("outcome", outcome);
+    MDC.put("duration.ms", Long.toString(millis));
+    try {
+      log.info(
+          "graphql {} {} by {} in {}: {} in {} ms",
+          id,
+          operation,
+          user,
+          community,
+          outcome,
+          millis);
+    } finally {
+      MDC.remove("request.id");
+      MDC.remove("graphql.operation");
+      MDC.remove("user.pseudonym");
+      MDC.remove("community");
+      MDC.remove("outcome");
+      MDC.remove("duration.ms");
+    }
+  }
+
+  /** OK, SUBSCRIBED, or the distinct codes of the answer's errors. */
+  private static String outcome(WebGraphQlResponse response) {
+    if (response.getErrors().isEmpty()) {
+      return response.getData() instanceof Publisher<?> ? "SUBSCRIBED" : "OK";
+    }
+    TreeSet<String> codes = new TreeSet<>();
+    for (ResponseError error : response.getErrors()) {
+      Object code = error.getExtensions().get("code");
+      codes.add(
+          code instanceof String text && NAME.matcher(text).matches()
+              ? text
+              : String.valueOf(error.getErrorType()));
+    }
+    return String.join(",", codes);
+  }
+
+  private static String checked(@Nullable String value, Pattern shape) {
+    if (value == null || value.isBlank()) {
+      return "-";
+    }
+    return shape.matcher(value).matches() ? value : "?";
+  }
+
+  private static @Nullable String currentAccount() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? null : authentication.getName();
+  }
+}
