@@ -22,8 +22,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 class GraphQlConfiguration {
 
   @Bean
-  SqlStatementCounter sqlStatementCounter() {
-    return new SqlStatementCounter();
+  SqlStatementCounter sqlStatementCounter(@Value("${rg.sql.record-statements:}") String recordTo) {
+    return new SqlStatementCounter(recordTo.isBlank() ? null : java.nio.file.Path.of(recordTo));
   }
 
   @Bean

@@ -43,6 +43,8 @@ public final class TestSettings {
     settings.put("spring.datasource.password", LocalPostgres.API_PASSWORD);
     settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", stack.issuer());
     settings.put("rg.tenancy.directory-ttl", "PT0S");
+    // every statement the tests make the service send, for the Citus-readiness check
+    settings.put("rg.sql.record-statements", CitusReadiness.RECORDED);
     // several instances run in one test JVM: each its own management port
     settings.put("management.server.port", "0");
     settings.put("rg.personal-data.key", personalDataKey);
