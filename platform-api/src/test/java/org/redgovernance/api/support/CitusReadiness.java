@@ -39,6 +39,12 @@ public final class CitusReadiness {
   private static final Pattern INSERT_ONE =
       Pattern.compile("insert into \"?rg\"?\\.\"?[a-z_]+\"?\\s*\\(\\s*\"?community_id\"?[,)]");
 
+  /**
+   * The community's own row named ({@code "r0"."id" = ?} on rg.community), its data joined on it.
+   */
+  private static final Pattern COMMUNITY_ROW =
+      Pattern.compile("\"rg\"\\.\"community\" as \"(\\w+)\".*\"\\1\"\\.\"id\" = (cast\\(\\?|\\?)");
+
   private static final Pattern SEVERAL =
       Pattern.compile("community_id\"?\\s*(=\\s*any\\s*\\(|in\\s*\\()", Pattern.CASE_INSENSITIVE);
 
@@ -54,6 +60,7 @@ public final class CitusReadiness {
     Set<String> tenantTables = tenantTables();
     Set<String> statements = new TreeSet<>(Files.readAllLines(recorded, StandardCharsets.UTF_8));
     List<String> several = new ArrayList<>();
+    List<String> throughTheCommunity = new ArrayList<>();
     List<String> none = new ArrayList<>();
     Map<String, Integer> noneByTable = new TreeMap<>();
     int tenant = 0;
@@ -67,6 +74,8 @@ public final class CitusReadiness {
       String lower = statement.toLowerCase();
       if (ONE.matcher(lower).find() || INSERT_ONE.matcher(lower).find()) {
         one++;
+      } else if (COMMUNITY_ROW.matcher(lower).find()) {
+        throughTheCommunity.add(statement);
       } else if (SEVERAL.matcher(lower).find()) {
         several.add(statement);
       } else {
@@ -77,8 +86,15 @@ public final class CitusReadiness {
     String summary =
         String.format(
             "citus readiness: %d distinct statements, %d on tenant tables: %d name one community"
-                + " (one shard), %d a list of communities (several shards), %d none (every shard)",
-            statements.size(), tenant, one, several.size(), none.size());
+                + " (one shard), %d name the community's row and join its data to it (one shard"
+                + " if the planner carries the equality into the joins), %d a list of communities"
+                + " (several shards), %d none (every shard)",
+            statements.size(),
+            tenant,
+            one,
+            throughTheCommunity.size(),
+            several.size(),
+            none.size());
     System.out.println(summary);
     StringBuilder text =
         new StringBuilder("# Citus readiness of the statements the tests sent\n\n");
@@ -88,6 +104,9 @@ public final class CitusReadiness {
         (table, count) -> text.append("- ").append(table).append(": ").append(count).append('\n'));
     text.append("\n## Statements that name no community\n\n");
     none.forEach(statement -> text.append("- `").append(shortened(statement)).append("`\n"));
+    text.append("\n## Statements that name the community's row and join its data to it\n\n");
+    throughTheCommunity.forEach(
+        statement -> text.append("- `").append(shortened(statement)).append("`\n"));
     text.append("\n## Statements that name a list of communities\n\n");
     several.forEach(statement -> text.append("- `").append(shortened(statement)).append("`\n"));
     Files.createDirectories(report.toAbsolutePath().getParent());
