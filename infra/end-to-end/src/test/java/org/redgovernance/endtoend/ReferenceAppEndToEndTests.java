@@ -186,21 +186,7 @@ class ReferenceAppEndToEndTests {
   }
 
   private static String reportedByTheResident(GraphQlHttp api) {
-    GraphQlResult reported =
-        api.query(
-                "mutation($input: ReportMatterInput!) { reportMatter(input: $input) {"
-                    + " matter { id } errors { code } } }")
-            .as("baiguoshu.resident")
-            .variable(
-                "input",
-                Map.of(
-                    "communityKey", "baiguoshu",
-                    "title", "楼道灯坏了(浏览器测试)",
-                    "description", "三楼楼道灯不亮",
-                    "category", "FACILITY"))
-            .execute();
-    assertThat(reported.data("reportMatter.errors").size()).as(reported.toString()).isZero();
-    return reported.data("reportMatter.matter.id").asString();
+    return Reports.byTheResident(api, "楼道灯坏了(浏览器测试)", "三楼楼道灯不亮");
   }
 
   /** The 20 newest notices for everyone that are up, as the community's admin lists them. */

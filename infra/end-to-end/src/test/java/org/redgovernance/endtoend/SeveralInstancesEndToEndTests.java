@@ -41,7 +41,9 @@ class SeveralInstancesEndToEndTests {
         // report unheard is made again, at most three times
         boolean heard = false;
         for (int attempt = 0; attempt < 3 && !heard; attempt++) {
-          String matter = report(new GraphQlHttp(pair[1]), "两个实例之间的报告 " + UUID.randomUUID());
+          String matter =
+              Reports.byTheResident(
+                  new GraphQlHttp(pair[1]), "两个实例之间的报告 " + UUID.randomUUID(), "另一个实例上报告的事项");
           heard = heard(board, matter, Duration.ofSeconds(5));
         }
         assertThat(heard)
@@ -125,25 +127,6 @@ class SeveralInstancesEndToEndTests {
             .variable("input", Map.of("communityKey", "qingyuan", "reason", reason))
             .execute();
     assertThat(changed.data(mutation + ".errors").size()).as(changed.toString()).isZero();
-  }
-
-  private static String report(GraphQlHttp instance, String title) {
-    GraphQlResult reported =
-        instance
-            .query(
-                "mutation($input: ReportMatterInput!) { reportMatter(input: $input) {"
-                    + " matter { id } errors { code } } }")
-            .as("baiguoshu.resident")
-            .variable(
-                "input",
-                Map.of(
-                    "communityKey", "baiguoshu",
-                    "title", title,
-                    "description", "另一个实例上报告的事项",
-                    "category", "FACILITY"))
-            .execute();
-    assertThat(reported.data("reportMatter.errors").size()).as(reported.toString()).isZero();
-    return reported.data("reportMatter.matter.id").asString();
   }
 
   private static void sleep(Duration duration) {

@@ -23,11 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.matters.MatterDesk;
+import org.redgovernance.api.support.OwnDatabase;
 import org.redgovernance.api.support.SeparateInstance;
-import org.redgovernance.database.DemoData;
 import org.redgovernance.database.LocalPostgres;
-import org.redgovernance.database.PersonalDataCipher;
-import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.testing.GraphQlHttp;
 
 /**
@@ -81,12 +79,8 @@ class BackupRestoreDrillIntegrationTests {
   void aDatabaseRecoveredToARestorePoint_answersAsTheServiceDidThen() throws Exception {
     Path drill = Files.createTempDirectory("rg-drill-");
     Path archive = Files.createDirectories(drill.resolve("wal-archive"));
-    String key = PersonalDataCipher.generateKey();
-    LocalPostgres primary =
-        LocalPostgres.start(
-            drill.resolve("primary"),
-            freePort(),
-            Map.of("wal_level", "replica", "archive_mode", "on"));
+    OwnDatabase primary =
+        OwnDatabase.withDemoData(Map.of("wal_level", "replica", "archive_mode", "on"));
     running.add(primary);
     try (Connection superuser = primary.connectAsSuperuser()) {
       // in the server's own configuration: the command line does not carry spaces
@@ -99,21 +93,13 @@ class BackupRestoreDrillIntegrationTests {
               + "/%f'");
       execute(superuser, "SELECT pg_reload_conf()");
     }
-    try (Connection owner = primary.connectAsOwner()) {
-      DemoData.load(owner, PersonalDataCipher.fromBase64(key));
-      DemoData.holdRoles(
-          owner,
-          RealmDefinition.demoCommunityRoles().stream()
-              .map(m -> new String[] {m.userId(), m.communityKey(), m.role()})
-              .toList());
-    }
-    SeparateInstance service = SeparateInstance.start(primary.jdbcUrl(), key);
+    SeparateInstance service = primary.instance(Map.of());
     running.add(service);
     MatterDesk desk = new MatterDesk(new GraphQlHttp(service.port()));
 
     Path base = drill.resolve("base-backup");
     try (Connection superuser = primary.connectAsSuperuser()) {
-      baseBackup(superuser, drill.resolve("primary"), base, desk);
+      baseBackup(superuser, primary.dataDirectory(), base, desk);
       // after the base backup: only the archive brings these back
       for (int i = 0; i < 3; i++) {
         desk.at("ACCEPTED", "备份之后的报告 " + i);
@@ -127,7 +113,8 @@ class BackupRestoreDrillIntegrationTests {
 
       LocalPostgres recovered = recover(base, archive, drill.resolve("recovered"));
       running.add(recovered);
-      SeparateInstance onTheCopy = SeparateInstance.start(recovered.jdbcUrl(), key);
+      SeparateInstance onTheCopy =
+          SeparateInstance.start(recovered.jdbcUrl(), primary.personalDataKey());
       running.add(onTheCopy);
       assertThat(answers(onTheCopy)).isEqualTo(atTheRestorePoint);
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redgovernance.api.matters.MatterDesk;
 import org.redgovernance.api.support.PgBouncer;
 import org.redgovernance.api.support.SeparateInstance;
 import org.redgovernance.database.DatabaseRoles;
@@ -159,28 +160,13 @@ class PgBouncerIntegrationTests {
 
   @Test
   void aBoardHearsOfAMatterWrittenThroughThePool() {
-    GraphQlHttp graphql = new GraphQlHttp(service.port());
+    MatterDesk desk = new MatterDesk(new GraphQlHttp(service.port()));
     try (GraphQlWebSocket board =
         GraphQlWebSocket.connectAs(service.port(), "baiguoshu.supervisor", "baiguoshu")) {
       board.subscribe("1", "subscription { matterEvents { kind matterId } }");
       boolean heard = false;
       for (int attempt = 0; attempt < 3 && !heard; attempt++) {
-        GraphQlResult reported =
-            graphql
-                .query(
-                    "mutation($input: ReportMatterInput!) { reportMatter(input: $input) {"
-                        + " matter { id } errors { code } } }")
-                .as("baiguoshu.resident")
-                .variable(
-                    "input",
-                    Map.of(
-                        "communityKey", "baiguoshu",
-                        "title", "连接池后面的报告 " + UUID.randomUUID(),
-                        "description", "经由 PgBouncer 写入",
-                        "category", "FACILITY"))
-                .execute();
-        assertThat(reported.data("reportMatter.errors").size()).as(reported.toString()).isZero();
-        String matter = reported.data("reportMatter.matter.id").asString();
+        String matter = desk.reportedByTheResident("连接池后面的报告 " + UUID.randomUUID());
         Instant giveUp = Instant.now().plusSeconds(5);
         while (!heard && Instant.now().isBefore(giveUp)) {
           JsonNode message = board.next(Duration.ofMillis(500));

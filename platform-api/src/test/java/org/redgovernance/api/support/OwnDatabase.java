@@ -32,10 +32,16 @@ public final class OwnDatabase implements AutoCloseable {
 
   /** A new database on a free port, with the demo data loaded. */
   public static OwnDatabase withDemoData() throws SQLException {
+    return withDemoData(java.util.Map.of());
+  }
+
+  /** A new database on a free port with these server settings, with the demo data loaded. */
+  public static OwnDatabase withDemoData(java.util.Map<String, String> settings)
+      throws SQLException {
     try {
       Path data = Files.createTempDirectory("rg-own-db-");
       int port = freePort();
-      LocalPostgres postgres = LocalPostgres.start(data.resolve("pg"), port);
+      LocalPostgres postgres = LocalPostgres.start(data.resolve("pg"), port, settings);
       String key = PersonalDataCipher.generateKey();
       try (Connection owner = postgres.connectAsOwner()) {
         DemoData.load(owner, PersonalDataCipher.fromBase64(key));
@@ -49,6 +55,11 @@ public final class OwnDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The server's data directory. */
+  public Path dataDirectory() {
+    return data.resolve("pg");
   }
 
   public String jdbcUrl() {
