@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Two platform-api instances on one database, as a deployment with several replicas runs them: a
@@ -44,32 +43,13 @@ class SeveralInstancesEndToEndTests {
           String matter =
               Reports.byTheResident(
                   new GraphQlHttp(pair[1]), "两个实例之间的报告 " + UUID.randomUUID(), "另一个实例上报告的事项");
-          heard = heard(board, matter, Duration.ofSeconds(5));
+          heard = board.receivesEvent("matterEvents", "matterId", matter, Duration.ofSeconds(5));
         }
         assertThat(heard)
             .as("the board on port %d heard of the matter reported on port %d", pair[0], pair[1])
             .isTrue();
       }
     }
-  }
-
-  /** Whether the board receives an event of {@code matter} within {@code timeout}. */
-  private static boolean heard(GraphQlWebSocket board, String matter, Duration timeout) {
-    Instant giveUp = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(giveUp)) {
-      JsonNode message = board.next(Duration.ofMillis(500));
-      if (message != null
-          && message
-              .path("payload")
-              .path("data")
-              .path("matterEvents")
-              .path("matterId")
-              .asString()
-              .equals(matter)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Test

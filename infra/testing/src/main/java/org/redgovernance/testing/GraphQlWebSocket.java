@@ -123,6 +123,22 @@ public final class GraphQlWebSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether an event of subscription field {@code field} whose {@code key} is {@code value} comes
+   * within {@code timeout}; other messages on the way are passed over.
+   */
+  public boolean receivesEvent(String field, String key, String value, Duration timeout) {
+    long giveUp = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < giveUp) {
+      JsonNode message = next(Duration.ofMillis(200));
+      if (message != null
+          && message.path("payload").path("data").path(field).path(key).asString().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The close code the server chose, or null when it did not close in time. */
   public Integer closeCode(Duration timeout) {
     try {

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.redgovernance.testing.GraphQlHttp;
 import org.redgovernance.testing.GraphQlResult;
 import org.redgovernance.testing.GraphQlWebSocket;
 import org.redgovernance.testing.TestStack;
-import tools.jackson.databind.JsonNode;
 
 /**
  * platform-api behind PgBouncer in transaction mode, with two server connections for all its
@@ -167,19 +165,7 @@ class PgBouncerIntegrationTests {
       boolean heard = false;
       for (int attempt = 0; attempt < 3 && !heard; attempt++) {
         String matter = desk.reportedByTheResident("连接池后面的报告 " + UUID.randomUUID());
-        Instant giveUp = Instant.now().plusSeconds(5);
-        while (!heard && Instant.now().isBefore(giveUp)) {
-          JsonNode message = board.next(Duration.ofMillis(500));
-          heard =
-              message != null
-                  && message
-                      .path("payload")
-                      .path("data")
-                      .path("matterEvents")
-                      .path("matterId")
-                      .asString()
-                      .equals(matter);
-        }
+        heard = board.receivesEvent("matterEvents", "matterId", matter, Duration.ofSeconds(5));
       }
       assertThat(heard).as("the board heard of a matter reported through PgBouncer").isTrue();
     }
