@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.TreeSet;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,14 +29,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * One log line per GraphQL request (logger {@code org.redgovernance.requests}): its request id (the
- * client's {@code X-Request-Id}, or one made here, sent back in the same header), the operation's
- * name, who asked as a pseudonym (a keyed hash of their account, the same across requests and, with
- * {@code rg.logs.pseudonym-key} set alike, across instances — never the account itself), the
- * community the request names, the outcome (OK, or its error codes) and the duration. The fields
- * are in the MDC too, so the JSON log ({@code logging.structured.format.console}) has each as its
- * own key. Nothing a client sends ends up in the log unchecked: names, keys and ids that do not
- * look like one are logged as "?".
+ * One log line per GraphQL request that failed or took {@code rg.logs.slow-request} (1 s) or more —
+ * every request with {@code rg.logs.every-request}, or at DEBUG (logger {@code
+ * org.redgovernance.requests}): its request id (the client's {@code X-Request-Id}, or one made
+ * here, sent back in the same header), the operation's name, who asked as a pseudonym (a keyed hash
+ * of their account, the same across requests and, with {@code rg.logs.pseudonym-key} set alike,
+ * across instances — never the account itself), the community the request names, the outcome (OK,
+ * or its error codes) and the duration. The fields are in the MDC too, so the JSON log ({@code
+ * logging.structured.format.console}) has each as its own key. Nothing a client sends ends up in
+ * the log unchecked: names, keys and ids that do not look like one are logged as "?".
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -50,8 +51,15 @@ class RequestLog implements WebGraphQlInterceptor {
   private static final Pattern COMMUNITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final SecretKeySpec pseudonymKey;
+  private final boolean everyRequest;
+  private final long slowMillis;
 
-  RequestLog(@Value("${rg.logs.pseudonym-key:}") String pseudonymKey) {
+  RequestLog(
+      @Value("${rg.logs.pseudonym-key:}") String pseudonymKey,
+      @Value("${rg.logs.every-request:false}") boolean everyRequest,
+      @Value("${rg.logs.slow-request:PT1S}") java.time.Duration slow) {
+    this.everyRequest = everyRequest;
+    this.slowMillis = slow.toMillis();
     byte[] key = pseudonymKey.getBytes(StandardCharsets.UTF_8);
     if (key.length == 0) {
       // without a configured key, pseudonyms hold within this process's life only
@@ -65,19 +73,16 @@ class RequestLog implements WebGraphQlInterceptor {
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
     long started = System.nanoTime();
     String given = request.getHeaders().getFirst(HEADER);
-    String id =
-        given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-    String operation = OperationName.of(request);
-    String community = checked(request.getHeaders().getFirst("X-Community"), COMMUNITY);
-    String user = request instanceof WebSocketGraphQlRequest ? "-" : pseudonym(currentAccount());
+    String id = given != null && REQUEST_ID.matcher(given).matches() ? given : newId();
+    String account = request instanceof WebSocketGraphQlRequest ? null : currentAccount();
     return chain
         .next(request)
         .doOnNext(
             response -> {
               response.getResponseHeaders().set(HEADER, id);
-              write(id, operation, user, community, outcome(response), started);
+              write(request, id, account, outcome(response), started);
             })
-        .doOnError(failure -> write(id, operation, user, community, "FAILED", started));
+        .doOnError(failure -> write(request, id, account, "FAILED", started));
   }
 
   /** The pseudonym of an account: 16 hex digits of its keyed hash; "-" for nobody. */
@@ -95,9 +100,28 @@ class RequestLog implements WebGraphQlInterceptor {
     }
   }
 
-  private static void write(
-      String id, String operation, String user, String community, String outcome, long started) {
+  /**
+   * The request's line: at INFO when it failed, was slow or every request is to be logged; at DEBUG
+   * otherwise, and then only worked out when DEBUG is on — a line per request cost a third of a
+   * small read's CPU under the benchmark's load.
+   */
+  private void write(
+      WebGraphQlRequest request,
+      String id,
+      @Nullable String account,
+      String outcome,
+      long started) {
     long millis = (System.nanoTime() - started) / 1_000_000;
+    boolean notable =
+        everyRequest
+            || millis >= slowMillis
+            || !(outcome.equals("OK") || outcome.equals("SUBSCRIBED"));
+    if (!notable && !log.isDebugEnabled()) {
+      return;
+    }
+    String operation = OperationName.of(request);
+    String community = checked(request.getHeaders().getFirst("X-Community"), COMMUNITY);
+    String user = pseudonym(account);
     MDC.put("request.id", id);
     MDC.put("graphql.operation", operation);
     MDC.put("user.pseudonym", user);
@@ -105,14 +129,12 @@ class RequestLog implements WebGraphQlInterceptor {
     MDC.put("outcome", outcome);
     MDC.put("duration.ms", Long.toString(millis));
     try {
-      log.info(
-          "graphql {} {} by {} in {}: {} in {} ms",
-          id,
-          operation,
-          user,
-          community,
-          outcome,
-          millis);
+      String line = "graphql {} {} by {} in {}: {} in {} ms";
+      if (notable) {
+        log.info(line, id, operation, user, community, outcome, millis);
+      } else {
+        log.debug(line, id, operation, user, community, outcome, millis);
+      }
     } finally {
       MDC.remove("request.id");
       MDC.remove("graphql.operation");
@@ -121,6 +143,11 @@ class RequestLog implements WebGraphQlInterceptor {
       MDC.remove("outcome");
       MDC.remove("duration.ms");
     }
+  }
+
+  /** A request id made here: 16 hex digits, enough to tell a day's requests apart. */
+  private static String newId() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
   /** OK, SUBSCRIBED, or the distinct codes of the answer's errors. */

@@ -41,7 +41,7 @@ class SecurityConfiguration {
                     .permitAll()
                     // the management port (health, metrics) is kept from the public by the network,
                     // as Prometheus expects to scrape it without a token
-                    .requestMatchers(request -> onTheManagementPort(request, environment))
+                    .requestMatchers(new ManagementPort(environment))
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
@@ -71,11 +71,35 @@ class SecurityConfiguration {
         .build();
   }
 
-  private static boolean onTheManagementPort(
-      jakarta.servlet.http.HttpServletRequest request, Environment environment) {
-    Integer management = environment.getProperty("local.management.port", Integer.class);
-    Integer server = environment.getProperty("local.server.port", Integer.class);
-    return management != null && !management.equals(server) && request.getLocalPort() == management;
+  /**
+   * Requests that came in on the management port, when it is not the service's own. The port is
+   * known once the servers run, and read once: looking it up in the environment on every request
+   * cost as much as a small read's own work.
+   */
+  private static final class ManagementPort
+      implements org.springframework.security.web.util.matcher.RequestMatcher {
+
+    private final Environment environment;
+    private volatile int port;
+
+    ManagementPort(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public boolean matches(jakarta.servlet.http.HttpServletRequest request) {
+      int management = port;
+      if (management == 0) {
+        Integer bound = environment.getProperty("local.management.port", Integer.class);
+        Integer server = environment.getProperty("local.server.port", Integer.class);
+        if (bound == null || server == null) {
+          return false;
+        }
+        management = bound.equals(server) ? -1 : bound;
+        port = management;
+      }
+      return request.getLocalPort() == management;
+    }
   }
 
   /**

@@ -45,6 +45,8 @@ public final class TestSettings {
     settings.put("rg.tenancy.directory-ttl", "PT0S");
     // every statement the tests make the service send, for the Citus-readiness check
     settings.put("rg.sql.record-statements", CitusReadiness.RECORDED);
+    // a log line for every request (production: failures and slow ones), to read a test's requests
+    settings.put("rg.logs.every-request", "true");
     // several instances run in one test JVM: each its own management port
     settings.put("management.server.port", "0");
     settings.put("rg.personal-data.key", personalDataKey);
