@@ -36,7 +36,9 @@ class BrowserAccessIntegrationTests extends IntegrationTest {
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
             .header("Origin", origin)
             .header("Access-Control-Request-Method", "POST")
-            .header("Access-Control-Request-Headers", "authorization,content-type,x-community")
+            .header(
+                "Access-Control-Request-Headers",
+                "authorization,content-type,x-community,x-request-id")
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -52,6 +54,7 @@ class BrowserAccessIntegrationTests extends IntegrationTest {
       assertThat(answer.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
           .as(path)
           .containsIgnoringCase("x-community")
+          .containsIgnoringCase("x-request-id")
           .containsIgnoringCase("authorization");
     }
   }
@@ -79,6 +82,10 @@ class BrowserAccessIntegrationTests extends IntegrationTest {
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+    // the app may read when to try again and the request's id
+    assertThat(answer.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+        .containsIgnoringCase("retry-after")
+        .containsIgnoringCase("x-request-id");
     assertThat(answer.body()).contains("baiguoshu.resident");
   }
 
