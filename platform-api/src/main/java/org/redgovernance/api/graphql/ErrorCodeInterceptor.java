@@ -1,7 +1,5 @@
 package org.redgovernance.api.graphql;
 
-import graphql.ErrorClassification;
-import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import java.util.HashMap;
@@ -42,7 +40,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
   private static GraphQLError coded(org.springframework.graphql.ResponseError error) {
     Map<String, Object> extensions = new HashMap<>(error.getExtensions());
-    extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+    extensions.putIfAbsent("code", ErrorCodes.of(error.getErrorType()));
     return GraphqlErrorBuilder.newError()
         .message(error.getMessage())
         .locations(error.getLocations())
@@ -50,21 +48,5 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         .errorType(error.getErrorType())
         .extensions(extensions)
         .build();
-  }
-
-  private static String codeOf(ErrorClassification type) {
-    if (type == ErrorType.InvalidSyntax) {
-      return "GRAPHQL_PARSE_FAILED";
-    }
-    if (type == ErrorType.ValidationError) {
-      return "GRAPHQL_VALIDATION_FAILED";
-    }
-    if (type == ErrorType.ExecutionAborted) {
-      return ErrorCode.QUERY_TOO_COMPLEX.name();
-    }
-    if (type instanceof ErrorCode code) {
-      return code.name();
-    }
-    return ErrorCode.INTERNAL.name();
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
+import org.redgovernance.api.graphql.ErrorCodes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -118,8 +119,9 @@ class OperationMetrics implements WebGraphQlInterceptor {
     return names.contains(name) ? name : "other";
   }
 
-  private static String code(ResponseError error) {
-    Object code = error.getExtensions().get("code");
-    return code instanceof String text && CODE.matcher(text).matches() ? text : "OTHER";
+  /** The error's code as the client sees it ({@link ErrorCodes}), if it is fit to be a label. */
+  static String code(ResponseError error) {
+    String code = ErrorCodes.of(error);
+    return CODE.matcher(code).matches() ? code : "OTHER";
   }
 }

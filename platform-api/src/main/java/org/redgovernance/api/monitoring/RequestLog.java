@@ -47,7 +47,6 @@ class RequestLog implements WebGraphQlInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger("org.redgovernance.requests");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
   private static final Pattern COMMUNITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final SecretKeySpec pseudonymKey;
@@ -157,11 +156,7 @@ class RequestLog implements WebGraphQlInterceptor {
     }
     TreeSet<String> codes = new TreeSet<>();
     for (ResponseError error : response.getErrors()) {
-      Object code = error.getExtensions().get("code");
-      codes.add(
-          code instanceof String text && NAME.matcher(text).matches()
-              ? text
-              : String.valueOf(error.getErrorType()));
+      codes.add(OperationMetrics.code(error));
     }
     return String.join(",", codes);
   }

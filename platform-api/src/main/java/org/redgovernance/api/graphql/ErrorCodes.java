@@ -1,0 +1,39 @@
+package org.redgovernance.api.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import org.springframework.graphql.ResponseError;
+
+/**
+ * The {@code extensions.code} of an error, one rule for every place that reads it: the code the
+ * error carries, else the one its classification stands for ({@link ErrorCodeInterceptor} puts that
+ * into the answer; the request log and the metrics, which see the errors before it, read it here).
+ */
+public final class ErrorCodes {
+
+  private ErrorCodes() {}
+
+  /** The code the client sees for {@code error}. */
+  public static String of(ResponseError error) {
+    return error.getExtensions().get("code") instanceof String code
+        ? code
+        : of(error.getErrorType());
+  }
+
+  /** The code an error of this classification gets when it carries none. */
+  static String of(ErrorClassification type) {
+    if (type == ErrorType.InvalidSyntax) {
+      return "GRAPHQL_PARSE_FAILED";
+    }
+    if (type == ErrorType.ValidationError) {
+      return "GRAPHQL_VALIDATION_FAILED";
+    }
+    if (type == ErrorType.ExecutionAborted) {
+      return ErrorCode.QUERY_TOO_COMPLEX.name();
+    }
+    if (type instanceof ErrorCode code) {
+      return code.name();
+    }
+    return ErrorCode.INTERNAL.name();
+  }
+}
