@@ -3,8 +3,6 @@ package org.redgovernance.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -182,8 +180,7 @@ class BackupRestoreDrillIntegrationTests {
             + "recovery_target_action = 'promote'\n",
         StandardOpenOption.APPEND);
     // no connections until the recovery is done and the server promoted; no archiving of its own
-    return LocalPostgres.start(
-        data, freePort(), Map.of("hot_standby", "off", "archive_mode", "off"));
+    return LocalPostgres.start(data, 0, Map.of("hot_standby", "off", "archive_mode", "off"));
   }
 
   /** Ends the current WAL segment, which the archiver then copies; its file's name. */
@@ -227,14 +224,6 @@ class BackupRestoreDrillIntegrationTests {
   private static void execute(Connection connection, String sql) throws Exception {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
