@@ -66,6 +66,11 @@ final class BenchmarkStack implements AutoCloseable {
   }
 
   void start(int communities, String keycloakHome) throws Exception {
+    start(communities, keycloakHome, true);
+  }
+
+  /** The stack; without PostGraphile for runs that measure platform-api alone (the soak). */
+  void start(int communities, String keycloakHome, boolean withPostgraphile) throws Exception {
     Files.createDirectories(work);
     String personalDataKey = personalDataKey();
     postgres =
@@ -124,6 +129,9 @@ final class BenchmarkStack implements AutoCloseable {
             "--rg.attachments.dir=" + work.resolve("attachments")));
     platformApi =
         launch("platform-api", platformApiCommand, Map.of(), "http://127.0.0.1:18080/graphql");
+    if (!withPostgraphile) {
+      return;
+    }
     Path postgraphileDir = root.resolve("infra/benchmark/postgraphile");
     postgraphile =
         launch(

@@ -20,6 +20,13 @@ public final class Harness {
 
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "run";
+    if (mode.equals("soak")) {
+      Soak.run(
+          Path.of(System.getProperty("rg.root", ".")).toAbsolutePath().normalize(),
+          Path.of(System.getProperty("rg.keycloak.home")).toAbsolutePath().toString(),
+          args.length > 1 ? Integer.parseInt(args[1]) : 30);
+      return;
+    }
     if (mode.equals("flatness")) {
       List<Integer> sizes = new ArrayList<>();
       for (int i = 1; i < args.length; i++) {
@@ -54,17 +61,7 @@ public final class Harness {
         Thread.currentThread().join();
         return;
       }
-      List<BenchmarkQuery> queries;
-      try (Connection owner = stack.postgres().connectAsOwner()) {
-        owner
-            .createStatement()
-            .executeQuery(
-                "SELECT set_config('rg.community_ids',"
-                    + " (SELECT array_agg(id)::text FROM rg.community), false)")
-            .close();
-        removeReportedMatters(owner);
-        queries = BenchmarkQueries.all(owner, communities);
-      }
+      List<BenchmarkQuery> queries = queries(stack, communities);
       // a few queries only, to look into one figure without the half hour of all of them; their
       // report does not replace the committed one
       String only = System.getProperty("rg.benchmark.only", "").strip();
@@ -238,6 +235,21 @@ public final class Harness {
       Files.createDirectories(file.getParent());
       report.write(file);
       System.out.println("benchmark: report written to " + file);
+    }
+  }
+
+  /** The benchmark's requests on the stack's data, once an earlier run's matters are gone. */
+  static List<BenchmarkQuery> queries(BenchmarkStack stack, int communities)
+      throws java.sql.SQLException {
+    try (Connection owner = stack.postgres().connectAsOwner()) {
+      owner
+          .createStatement()
+          .executeQuery(
+              "SELECT set_config('rg.community_ids',"
+                  + " (SELECT array_agg(id)::text FROM rg.community), false)")
+          .close();
+      removeReportedMatters(owner);
+      return BenchmarkQueries.all(owner, communities);
     }
   }
 

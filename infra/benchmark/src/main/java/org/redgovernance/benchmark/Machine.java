@@ -10,6 +10,12 @@ final class Machine {
   private Machine() {}
 
   static String describe() {
+    return describeHost()
+        + ", PostgreSQL 17 (embedded), Node 22, PostGraphile 5.1.5 (amber preset, NODE_ENV=production)";
+  }
+
+  /** The machine and Java alone, for runs without PostGraphile. */
+  static String describeHost() {
     String cpu = "unknown CPU";
     String memory = "";
     try {
@@ -34,7 +40,6 @@ final class Machine {
         + "), "
         + memory
         + ", Java "
-        + System.getProperty("java.version")
-        + ", PostgreSQL 17 (embedded), Node 22, PostGraphile 5.1.5 (amber preset, NODE_ENV=production)";
+        + System.getProperty("java.version");
   }
 }
