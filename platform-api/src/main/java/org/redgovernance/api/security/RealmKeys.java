@@ -4,6 +4,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
@@ -39,12 +42,14 @@ class RealmKeys {
       @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
       @Value("${rg.security.keys.refresh:PT5M}") Duration refresh,
       @Value("${rg.security.keys.outage-tolerance:PT24H}") Duration outageTolerance,
-      @Value("${rg.security.keys.min-refetch-interval:PT10S}") Duration minRefetchInterval)
+      @Value("${rg.security.keys.min-refetch-interval:PT10S}") Duration minRefetchInterval,
+      ObservationRegistry observations)
       throws MalformedURLException {
     long refreshTimeout = Math.min(Duration.ofSeconds(5).toMillis(), refresh.toMillis() / 2);
     this.source =
         JWKSourceBuilder.<SecurityContext>create(
-                URI.create(jwkSetUri).toURL(), new DefaultResourceRetriever(2000, 3000, 512 * 1024))
+                URI.create(jwkSetUri).toURL(),
+                observed(new DefaultResourceRetriever(2000, 3000, 512 * 1024), observations))
             .cache(refresh.toMillis(), refreshTimeout)
             // fetched again in the background 30 s before they are due, so that no request waits
             // for Keycloak (only where the refresh time leaves room for it: not in the tests)
@@ -61,6 +66,19 @@ class RealmKeys {
                   }
                 })
             .build();
+  }
+
+  /**
+   * Each fetch of the keys as a span of its own ({@code rg.keycloak.keys}, and its timer): a
+   * request that waited for Keycloak shows it in its trace.
+   */
+  private static ResourceRetriever observed(
+      ResourceRetriever retriever, ObservationRegistry observations) {
+    return url ->
+        Observation.createNotStarted("rg.keycloak.keys", observations)
+            .contextualName("keycloak keys")
+            .lowCardinalityKeyValue("peer.service", "keycloak")
+            .observeChecked(() -> retriever.retrieveResource(url));
   }
 
   JWKSource<SecurityContext> source() {

@@ -15,6 +15,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.api.graphql.SqlStatementCounter;
+import org.redgovernance.api.graphql.StatementObservations;
 import org.redgovernance.database.TenantContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +34,7 @@ public class TenantTransactions {
   private final DSLContext dsl;
   private final DataSource connections;
   private final SqlStatementCounter statements;
+  private final StatementObservations observations;
   private final UnsentContexts unsent;
   private final TransactionTemplate reads;
   private final TransactionTemplate writes;
@@ -43,10 +45,12 @@ public class TenantTransactions {
       DataSource connections,
       PlatformTransactionManager transactions,
       SqlStatementCounter statements,
+      StatementObservations observations,
       UnsentContexts unsent) {
     this.dsl = dsl;
     this.connections = connections;
     this.statements = statements;
+    this.observations = observations;
     this.unsent = unsent;
     this.reads = new TransactionTemplate(transactions);
     this.reads.setReadOnly(true);
@@ -175,13 +179,17 @@ public class TenantTransactions {
       }
       read.bind(connection, statement, first);
       statements.executedOutsideJooq(sql);
-      statement.execute();
-      if (context != null && !statement.getMoreResults()) {
-        throw new IllegalStateException("a read sent with its context returned no rows");
-      }
-      try (ResultSet rows = statement.getResultSet()) {
-        return read.read(rows);
-      }
+      return observations.observe(
+          sql,
+          () -> {
+            statement.execute();
+            if (context != null && !statement.getMoreResults()) {
+              throw new IllegalStateException("a read sent with its context returned no rows");
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+              return read.read(rows);
+            }
+          });
     }
   }
 

@@ -1,0 +1,112 @@
+package org.redgovernance.api.monitoring;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A stand-in for an OpenTelemetry collector on loopback: it takes what an OTLP/HTTP exporter posts
+ * to {@code /v1/traces} (protobuf, gzipped or not), answers 200 as a collector does, and keeps the
+ * spans for a test to read.
+ */
+final class OtlpCollector implements AutoCloseable {
+
+  /** One span as received. */
+  record ReceivedSpan(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String name,
+      Map<String, String> attributes) {}
+
+  private final HttpServer server;
+  private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+
+  private OtlpCollector() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/v1/traces",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            InputStream raw =
+                "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                    ? new GZIPInputStream(body)
+                    : body;
+            receive(ExportTraceServiceRequest.parseFrom(raw));
+          }
+          exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+          exchange.sendResponseHeaders(200, 0);
+          exchange.getResponseBody().close();
+        });
+    server.start();
+  }
+
+  static OtlpCollector start() throws IOException {
+    return new OtlpCollector();
+  }
+
+  /** Where an exporter sends its traces. */
+  String tracesUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
+  }
+
+  /** The spans of this trace received so far. */
+  List<ReceivedSpan> trace(String traceId) {
+    return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+  }
+
+  /** Every span received, of any trace. */
+  List<ReceivedSpan> all() {
+    return List.copyOf(spans);
+  }
+
+  /** The trace's spans once {@code complete} holds for them, or what came within 30 s. */
+  List<ReceivedSpan> await(String traceId, Predicate<List<ReceivedSpan>> complete)
+      throws InterruptedException {
+    long giveUp = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < giveUp && !complete.test(trace(traceId))) {
+      Thread.sleep(200);
+    }
+    return trace(traceId);
+  }
+
+  private void receive(ExportTraceServiceRequest request) {
+    HexFormat hex = HexFormat.of();
+    for (ResourceSpans resource : request.getResourceSpansList()) {
+      for (ScopeSpans scope : resource.getScopeSpansList()) {
+        for (Span span : scope.getSpansList()) {
+          spans.add(
+              new ReceivedSpan(
+                  hex.formatHex(span.getTraceId().toByteArray()),
+                  hex.formatHex(span.getSpanId().toByteArray()),
+                  hex.formatHex(span.getParentSpanId().toByteArray()),
+                  span.getName(),
+                  span.getAttributesList().stream()
+                      .collect(
+                          Collectors.toMap(
+                              KeyValue::getKey,
+                              attribute -> attribute.getValue().getStringValue(),
+                              (first, second) -> first))));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
