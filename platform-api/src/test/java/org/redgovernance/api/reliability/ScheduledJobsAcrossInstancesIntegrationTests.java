@@ -218,6 +218,95 @@ class ScheduledJobsAcrossInstancesIntegrationTests {
     }
   }
 
+  /**
+   * What one dispatcher holds, the other passes over: it neither waits for it nor takes it. An
+   * intent and then a delivery are held in another transaction (as a dispatcher on another instance
+   * holds what it is working on); a pass of the dispatcher here settles everything else within
+   * seconds and leaves those two untouched, and takes them once they are let go. Without SKIP
+   * LOCKED the pass would wait for the holder to finish.
+   */
+  @Test
+  void aDispatcherPassesOverWhatAnotherHolds_insteadOfWaitingForIt() throws Exception {
+    MatterDesk desk = new MatterDesk(new GraphQlHttp(first.port()));
+    for (int i = 0; i < 3; i++) {
+      desk.at("ACCEPTED", "另一实例正在发送的通知 " + i);
+    }
+    IntSupplier dispatcher = Dispatchers.of(first);
+    try (Connection superuser = database.connectAsSuperuser();
+        Connection holder = database.connectAsSuperuser()) {
+      assertThat(
+              count(
+                  superuser,
+                  "SELECT count(*) FROM rg.notification_intent WHERE expanded_at IS NULL",
+                  null))
+          .as("intents waiting")
+          .isGreaterThan(1);
+
+      String heldIntent =
+          hold(
+              holder,
+              "SELECT id::text FROM rg.notification_intent WHERE expanded_at IS NULL"
+                  + " ORDER BY not_before LIMIT 1 FOR UPDATE");
+      passWithin(dispatcher, 15);
+      assertThat(
+              rows(
+                  superuser,
+                  "SELECT id::text FROM rg.notification_intent WHERE expanded_at IS NULL"))
+          .as("intents left: only the one held elsewhere")
+          .containsExactly(heldIntent);
+      holder.rollback();
+
+      passWithin(dispatcher, 30);
+      // two deliveries due again, as tries that failed and are due for another
+      try (PreparedStatement retry =
+          superuser.prepareStatement(
+              "UPDATE rg.notification_delivery SET status = 'FAILED',"
+                  + " next_attempt_at = now() - interval '1 second'"
+                  + " WHERE (community_id, notification_id, channel) IN (SELECT community_id,"
+                  + " notification_id, channel FROM rg.notification_delivery"
+                  + " WHERE status = 'SENT' LIMIT 2)")) {
+        assertThat(retry.executeUpdate()).isEqualTo(2);
+      }
+      String heldDelivery =
+          hold(
+              holder,
+              "SELECT notification_id || ' ' || channel FROM rg.notification_delivery"
+                  + " WHERE status = 'FAILED' ORDER BY next_attempt_at LIMIT 1 FOR UPDATE");
+      passWithin(dispatcher, 15);
+      assertThat(
+              rows(
+                  superuser,
+                  "SELECT notification_id || ' ' || channel FROM rg.notification_delivery"
+                      + " WHERE status IN ('PENDING', 'SENDING', 'FAILED')"))
+          .as("deliveries left: only the one held elsewhere")
+          .containsExactly(heldDelivery);
+      holder.rollback();
+
+      passWithin(dispatcher, 30);
+      assertThat(waiting(superuser)).as("waiting once nothing is held").isZero();
+    }
+  }
+
+  /** Locks the row {@code select} finds in a transaction left open; its first column. */
+  private static String hold(Connection holder, String select) throws Exception {
+    holder.setAutoCommit(false);
+    try (PreparedStatement lock = holder.prepareStatement(select);
+        ResultSet row = lock.executeQuery()) {
+      assertThat(row.next()).as("a row to hold: " + select).isTrue();
+      return row.getString(1);
+    }
+  }
+
+  /** One pass of the dispatcher, which must be over within {@code seconds}. */
+  private static void passWithin(IntSupplier dispatcher, int seconds) throws Exception {
+    ExecutorService alone = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture.supplyAsync(dispatcher::getAsInt, alone).get(seconds, TimeUnit.SECONDS);
+    } finally {
+      alone.shutdownNow();
+    }
+  }
+
   /** Runs {@code job} once the other instance is ready to run it too; files what it throws. */
   private static void run(
       String job, Runnable runnable, CyclicBarrier together, List<String> failures) {
