@@ -11,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -51,6 +54,7 @@ public class PersistedQueries implements WebGraphQlInterceptor {
 
   private final Cache<String, String> documents;
   private final boolean registeredOnly;
+  private final Set<String> operationNames = new TreeSet<>();
 
   /**
    * At most {@code cacheSize} documents kept; {@code registeredOnly} for the allow-list mode; the
@@ -63,10 +67,24 @@ public class PersistedQueries implements WebGraphQlInterceptor {
       for (Resource file : new PathMatchingResourcePatternResolver().getResources(location)) {
         String text = file.getContentAsString(StandardCharsets.UTF_8);
         documents.put(sha256(text), text);
+        for (OperationDefinition operation :
+            Parser.parse(text).getDefinitionsOfType(OperationDefinition.class)) {
+          if (operation.getName() != null) {
+            operationNames.add(operation.getName());
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("The registered documents could not be read", e);
     }
+  }
+
+  /**
+   * The names of the operations in the documents registered at build time: the front ends' own,
+   * which the metrics label by name before any name a client makes up.
+   */
+  public Set<String> registeredOperationNames() {
+    return Collections.unmodifiableSet(operationNames);
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 import org.redgovernance.api.graphql.ErrorCodes;
+import org.redgovernance.graphql.PersistedQueries;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,9 +29,10 @@ import reactor.core.publisher.Mono;
  * GraphQL operations as metrics: {@code rg.graphql.operations} (a timer with a histogram, by
  * operation name and outcome), {@code rg.graphql.errors} (a counter by error code) and {@code
  * rg.graphql.subscriptions.open} (a gauge). Operation names are the client's, so their number is
- * bounded: the first {@code rg.monitoring.max-operation-names} (200) distinct names keep their own,
- * later ones are counted as "other" — the front ends' registered documents come first in any real
- * traffic. Outcomes and codes are the API's own codes; nothing names a community or a person.
+ * bounded: the operations of the documents registered at build time (the front ends') always keep
+ * their own; of the others, the first {@code rg.monitoring.max-operation-names} (200) distinct
+ * names do, later ones are counted as "other". Outcomes and codes are the API's own codes; nothing
+ * names a community or a person.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,6 +42,10 @@ class OperationMetrics implements WebGraphQlInterceptor {
 
   private final MeterRegistry registry;
   private final int maxNames;
+
+  /** The registered documents' operation names: always labelled by name, outside the bound. */
+  private final Set<String> registered;
+
   private final Set<String> names = ConcurrentHashMap.newKeySet();
 
   /** The meters by their labels, found once: building one is a tenth of a small read's CPU. */
@@ -47,9 +54,18 @@ class OperationMetrics implements WebGraphQlInterceptor {
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final AtomicInteger openSubscriptions = new AtomicInteger();
 
+  @Autowired
   OperationMetrics(
-      MeterRegistry registry, @Value("${rg.monitoring.max-operation-names:200}") int maxNames) {
+      MeterRegistry registry,
+      PersistedQueries persistedQueries,
+      @Value("${rg.monitoring.max-operation-names:200}") int maxNames) {
+    this(registry, persistedQueries.registeredOperationNames(), maxNames);
+  }
+
+  /** With these registered operation names (the tests'). */
+  OperationMetrics(MeterRegistry registry, Set<String> registered, int maxNames) {
     this.registry = registry;
+    this.registered = Set.copyOf(registered);
     this.maxNames = maxNames;
     registry.gauge("rg.graphql.subscriptions.open", openSubscriptions);
   }
@@ -105,12 +121,15 @@ class OperationMetrics implements WebGraphQlInterceptor {
         .doFinally(signal -> openSubscriptions.decrementAndGet());
   }
 
-  /** The operation's name if it is one of the first names seen, else "other". */
+  /**
+   * The operation's name if it is a registered document's or one of the first other names seen,
+   * else "other": a client that makes up names cannot crowd the front ends' out of the labels.
+   */
   String bounded(String name) {
     if (name.equals("anonymous") || name.equals("?")) {
       return name.equals("?") ? "other" : name;
     }
-    if (names.contains(name)) {
+    if (registered.contains(name) || names.contains(name)) {
       return name;
     }
     if (names.size() < maxNames && names.add(name)) {
