@@ -38,20 +38,11 @@ final class Flatness {
     for (int communities : sizes) {
       try (BenchmarkStack stack = new BenchmarkStack(root, work)) {
         stack.start(communities, keycloakHome);
-        BenchmarkQuery board;
-        try (Connection owner = stack.postgres().connectAsOwner()) {
-          owner
-              .createStatement()
-              .executeQuery(
-                  "SELECT set_config('rg.community_ids',"
-                      + " (SELECT array_agg(id)::text FROM rg.community), false)")
-              .close();
-          board =
-              BenchmarkQueries.all(owner, communities).stream()
-                  .filter(q -> q.name().equals("matter board"))
-                  .findFirst()
-                  .orElseThrow();
-        }
+        BenchmarkQuery board =
+            Harness.queries(stack, communities).stream()
+                .filter(q -> q.name().equals("matter board"))
+                .findFirst()
+                .orElseThrow();
         String token = GraphQlClient.token(stack.keycloak().tokenEndpoint());
         EqualityCheck.verify(stack, List.of(board), token);
         try (Connection superuser = stack.superuser()) {

@@ -28,13 +28,7 @@ final class SoakTokens {
 
   SoakTokens(String tokenEndpoint) throws IOException, InterruptedException {
     this.tokenEndpoint = tokenEndpoint;
-    take(
-        request(
-            "grant_type=password&username="
-                + URLEncoder.encode(BenchmarkRealm.USER, StandardCharsets.UTF_8)
-                + "&password="
-                + RealmDefinition.DEMO_PASSWORD));
-    logins.incrementAndGet();
+    logIn();
   }
 
   String accessToken() {
@@ -48,18 +42,22 @@ final class SoakTokens {
     }
     JsonNode answer = request("grant_type=refresh_token&refresh_token=" + refreshToken);
     if (answer == null) {
-      take(
-          request(
-              "grant_type=password&username="
-                  + URLEncoder.encode(BenchmarkRealm.USER, StandardCharsets.UTF_8)
-                  + "&password="
-                  + RealmDefinition.DEMO_PASSWORD));
-      logins.incrementAndGet();
+      logIn();
     } else {
       take(answer);
       refreshes.incrementAndGet();
     }
     return true;
+  }
+
+  private void logIn() throws IOException, InterruptedException {
+    take(
+        request(
+            "grant_type=password&username="
+                + URLEncoder.encode(BenchmarkRealm.USER, StandardCharsets.UTF_8)
+                + "&password="
+                + RealmDefinition.DEMO_PASSWORD));
+    logins.incrementAndGet();
   }
 
   int refreshes() {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,30 +101,22 @@ class ServiceImagesTests {
   @Test
   void platformApiFromItsImageAnswersTheDemoAdmin() throws Exception {
     TestStackInfo stack = TestStack.get();
-    ServiceImage image = image("platform-api");
-    Path rootfs = image.unpack(work.resolve("platform-api-rootfs"));
     int port = freePort();
     int management = freePort();
     Process process =
-        image.start(
-            rootfs,
-            List.of(),
+        serving(
+            "platform-api",
+            port,
+            "/readyz",
             Map.of(
-                "SERVER_PORT", Integer.toString(port),
                 "RG_MANAGEMENT_PORT", Integer.toString(management),
                 "RG_DB_URL", stack.jdbcUrl(),
                 "RG_DB_API_PASSWORD", LocalPostgres.API_PASSWORD,
                 "RG_OIDC_ISSUER", stack.issuer(),
                 "RG_PERSONAL_DATA_KEY", stack.personalDataKey(),
                 "RG_ATTACHMENTS_DIR", "/tmp/attachments",
-                "RG_METRICS_SNAPSHOTFIRST", "PT24H"),
-            work.resolve("platform-api-image.log"));
+                "RG_METRICS_SNAPSHOTFIRST", "PT24H"));
     try {
-      awaitStatus(
-          process,
-          "http://127.0.0.1:" + port + "/readyz",
-          200,
-          work.resolve("platform-api-image.log"));
       GraphQlResult answer =
           new GraphQlHttp(port)
               .query("{ community(key: \"baiguoshu\") { key } }")
@@ -142,26 +135,22 @@ class ServiceImagesTests {
   @Test
   void tenantAdminFromItsImageIsReadyAndGuarded() throws Exception {
     TestStackInfo stack = TestStack.get();
-    ServiceImage image = image("tenant-admin");
-    Path rootfs = image.unpack(work.resolve("tenant-admin-rootfs"));
     int port = freePort();
     Process process =
-        image.start(
-            rootfs,
-            List.of(),
+        serving(
+            "tenant-admin",
+            port,
+            "/actuator/health/readiness",
             Map.of(
-                "SERVER_PORT", Integer.toString(port),
-                "RG_DB_URL", stack.jdbcUrl(),
-                "RG_DB_ADMIN_PASSWORD", LocalPostgres.ADMIN_PASSWORD,
-                "RG_OIDC_ISSUER", stack.issuer(),
-                "RG_TENANT_ADMIN_CLIENT_SECRET", "rg-tenant-admin-dev-secret"),
-            work.resolve("tenant-admin-image.log"));
+                "RG_DB_URL",
+                stack.jdbcUrl(),
+                "RG_DB_ADMIN_PASSWORD",
+                LocalPostgres.ADMIN_PASSWORD,
+                "RG_OIDC_ISSUER",
+                stack.issuer(),
+                "RG_TENANT_ADMIN_CLIENT_SECRET",
+                "rg-tenant-admin-dev-secret"));
     try {
-      awaitStatus(
-          process,
-          "http://127.0.0.1:" + port + "/actuator/health/readiness",
-          200,
-          work.resolve("tenant-admin-image.log"));
       HttpResponse<String> anonymous =
           HTTP.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
@@ -197,6 +186,27 @@ class ServiceImagesTests {
     assertThat(migration.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(migration.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("Total change sets");
+  }
+
+  /**
+   * The service started from its image on {@code port} with {@code env}, once {@code readyPath}
+   * answers 200 there.
+   */
+  private static Process serving(
+      String service, int port, String readyPath, Map<String, String> env) throws Exception {
+    ServiceImage image = image(service);
+    Path rootfs = image.unpack(work.resolve(service + "-rootfs"));
+    Path log = work.resolve(service + "-image.log");
+    Map<String, String> settings = new HashMap<>(env);
+    settings.put("SERVER_PORT", Integer.toString(port));
+    Process process = image.start(rootfs, List.of(), settings, log);
+    try {
+      awaitStatus(process, "http://127.0.0.1:" + port + readyPath, 200, log);
+      return process;
+    } catch (Exception | Error notReady) {
+      stop(process);
+      throw notReady;
+    }
   }
 
   private static void awaitStatus(Process process, String url, int status, Path log)
