@@ -103,14 +103,14 @@ class KubernetesManifestsTests {
             .containsKey(Nodes.string(container, probe, "httpGet", "port"));
       }
     }
-    // platform-api's health is on the management port, which the public Service does not carry
-    assertThat(
-            Nodes.string(
-                container(deployment("platform-api").object()),
-                "readinessProbe",
-                "httpGet",
-                "port"))
-        .isEqualTo("management");
+    // both services' health is on the management port, which their Services do not carry
+    for (String name : List.of("platform-api", "tenant-admin")) {
+      assertThat(
+              Nodes.string(
+                  container(deployment(name).object()), "readinessProbe", "httpGet", "port"))
+          .as(name)
+          .isEqualTo("management");
+    }
   }
 
   @Test
@@ -159,19 +159,31 @@ class KubernetesManifestsTests {
               assertThat(Nodes.list(policy.object(), "spec", "ingress")).isEmpty();
             });
     List<String> openToEveryone = new ArrayList<>();
+    List<String> managementOpenTo = new ArrayList<>();
     for (Manifest policy : policies) {
       String pod =
           Nodes.string(
               policy.object(), "spec", "podSelector", "matchLabels", "app.kubernetes.io/name");
       for (Object rule : Nodes.list(policy.object(), "spec", "ingress")) {
-        if (Nodes.list(rule, "from").isEmpty()) {
-          for (Object port : Nodes.list(rule, "ports")) {
+        for (Object port : Nodes.list(rule, "ports")) {
+          if (Nodes.list(rule, "from").isEmpty()) {
             openToEveryone.add(pod + ":" + Nodes.string(port, "port"));
+          } else if (Nodes.string(port, "port").equals("management")) {
+            for (Object from : Nodes.list(rule, "from")) {
+              managementOpenTo.add(
+                  pod
+                      + " from "
+                      + Nodes.string(
+                          from, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+            }
           }
         }
       }
     }
     assertThat(openToEveryone).containsExactly("platform-api:http");
+    assertThat(managementOpenTo)
+        .as("each service's metrics are scraped by the monitoring namespace, and only by it")
+        .containsExactlyInAnyOrder("platform-api from monitoring", "tenant-admin from monitoring");
     assertThat(ofKind("Ingress"))
         .allSatisfy(
             ingress ->

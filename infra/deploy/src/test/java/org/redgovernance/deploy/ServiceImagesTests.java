@@ -136,6 +136,7 @@ class ServiceImagesTests {
   void tenantAdminFromItsImageIsReadyAndGuarded() throws Exception {
     TestStackInfo stack = TestStack.get();
     int port = freePort();
+    int management = freePort();
     Process process =
         serving(
             "tenant-admin",
@@ -149,7 +150,9 @@ class ServiceImagesTests {
                 "RG_OIDC_ISSUER",
                 stack.issuer(),
                 "RG_TENANT_ADMIN_CLIENT_SECRET",
-                "rg-tenant-admin-dev-secret"));
+                "rg-tenant-admin-dev-secret",
+                "RG_MANAGEMENT_PORT",
+                Integer.toString(management)));
     try {
       HttpResponse<String> anonymous =
           HTTP.send(
@@ -159,6 +162,8 @@ class ServiceImagesTests {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(get("http://127.0.0.1:" + management + "/actuator/prometheus").body())
+          .contains("hikaricp_connections_max");
     } finally {
       stop(process);
     }

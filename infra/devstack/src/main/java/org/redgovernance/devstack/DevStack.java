@@ -118,6 +118,7 @@ public final class DevStack {
     running.push(
         TenantAdminApplication.start(
             "--server.port=" + ADMIN_PORT,
+            "--logging.structured.format.console=",
             "--spring.datasource.url=" + postgres.jdbcUrl(),
             "--spring.datasource.username=" + DatabaseRoles.ADMIN,
             "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,
@@ -192,8 +193,9 @@ public final class DevStack {
 
          reference app  http://127.0.0.1:%d/   (log in as a demo user; source in infra/reference-app)
          platform-api   http://127.0.0.1:%d/graphql    GraphiQL http://127.0.0.1:%d/graphiql
-                        health http://127.0.0.1:%d/actuator/health
-         tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/actuator/health
+                        health http://127.0.0.1:%d/readyz   metrics http://127.0.0.1:9080/actuator/prometheus
+         tenant-admin   http://127.0.0.1:%d/graphql    health http://127.0.0.1:%d/readyz
+                        metrics http://127.0.0.1:9081/actuator/prometheus
                         street office console http://127.0.0.1:8081/console/ (baishalu.admin)
          Keycloak       %s   (client rg-web, log %s)
          PostgreSQL     %s   (data in %s)

@@ -107,6 +107,7 @@ final class Platform {
         new java.util.ArrayList<>(
             java.util.List.of(
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 "--spring.datasource.url=" + stack.jdbcUrl(),
                 "--spring.datasource.username=" + DatabaseRoles.ADMIN,
                 "--spring.datasource.password=" + LocalPostgres.ADMIN_PASSWORD,

@@ -8,23 +8,32 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What both services' GraphQL endpoints do alike, imported by each: when to introspect, Apollo's
- * persisted queries with their allow-list, the graphql-transport-ws endpoint with its token
- * renewal, and the pace a request body must keep. The settings have the same names in both.
+ * What both services' GraphQL endpoints do alike, imported by each: error codes, when to
+ * introspect, Apollo's persisted queries with their allow-list, the graphql-transport-ws endpoint
+ * with its token renewal, and the pace a request body must keep. The settings have the same names
+ * in both.
  */
 @Configuration(proxyBeanMethods = false)
 public class SharedGraphQlConfiguration {
 
+  /** Every error's {@code extensions.code}, outermost of all interceptors ({@link ErrorCodes}). */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ErrorCodeInterceptor errorCodeInterceptor() {
+    return new ErrorCodeInterceptor();
+  }
+
   /**
-   * Apollo's persisted queries, first of all interceptors; in production ({@code
-   * rg.graphql.persisted-queries.registered-only}) only the documents each build registered under
-   * {@code persisted-queries/} run: the console's (and on platform-api the reference app's).
+   * Apollo's persisted queries, first of all interceptors after the error codes; in production
+   * ({@code rg.graphql.persisted-queries.registered-only}) only the documents each build registered
+   * under {@code persisted-queries/} run: the console's (and on platform-api the reference app's).
    */
   @Bean
   @Order(0)

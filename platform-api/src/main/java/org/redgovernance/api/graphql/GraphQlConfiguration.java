@@ -32,17 +32,6 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  StatementObservations statementObservations(
-      io.micrometer.observation.ObservationRegistry registry) {
-    return new StatementObservations(registry);
-  }
-
-  @Bean
-  ExecuteListenerProvider sqlStatementObserving(StatementObservations observations) {
-    return new DefaultExecuteListenerProvider(observations);
-  }
-
-  @Bean
   GraphQlSourceBuilderCustomizer documentCache(
       @Value("${rg.graphql.document-cache-size:2000}") int size) {
     DocumentCache cache = new DocumentCache(size);

@@ -1,7 +1,7 @@
 /**
- * What operators watch: a log line per GraphQL request (with a pseudonym, never the account) and
- * the service's metrics for Prometheus — operations by name and outcome, errors by code, open
- * subscriptions, statements sent, scheduled jobs' last success — labelled without community keys or
+ * What operators watch of platform-api: what both services watch alike (infra/monitoring: a log
+ * line per notable GraphQL request, the operations' metrics for Prometheus, scheduled jobs' last
+ * success, a span per SQL statement), and the statements sent — labelled without community keys or
  * user ids.
  */
 @NullMarked

@@ -3,6 +3,7 @@ package org.redgovernance.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.redgovernance.graphql.UnauthenticatedAnswer;
+import org.redgovernance.monitoring.ManagementPort;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,37 +70,6 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(unauthenticated)
                     .jwt(Customizer.withDefaults()))
         .build();
-  }
-
-  /**
-   * Requests that came in on the management port, when it is not the service's own. The port is
-   * known once the servers run, and read once: looking it up in the environment on every request
-   * cost as much as a small read's own work.
-   */
-  private static final class ManagementPort
-      implements org.springframework.security.web.util.matcher.RequestMatcher {
-
-    private final Environment environment;
-    private volatile int port;
-
-    ManagementPort(Environment environment) {
-      this.environment = environment;
-    }
-
-    @Override
-    public boolean matches(jakarta.servlet.http.HttpServletRequest request) {
-      int management = port;
-      if (management == 0) {
-        Integer bound = environment.getProperty("local.management.port", Integer.class);
-        Integer server = environment.getProperty("local.server.port", Integer.class);
-        if (bound == null || server == null) {
-          return false;
-        }
-        management = bound.equals(server) ? -1 : bound;
-        port = management;
-      }
-      return request.getLocalPort() == management;
-    }
   }
 
   /**

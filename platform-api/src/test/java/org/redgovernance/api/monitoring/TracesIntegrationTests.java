@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.redgovernance.api.monitoring.OtlpCollector.ReceivedSpan;
 import org.redgovernance.api.support.SeparateInstance;
+import org.redgovernance.testing.OtlpCollector;
+import org.redgovernance.testing.OtlpCollector.ReceivedSpan;
 import org.redgovernance.testing.Tokens;
 
 /**

@@ -11,15 +11,8 @@ import org.redgovernance.admin.identity.KeycloakAdmin;
 import org.redgovernance.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.graphql.server.WebGraphQlRequest;
-import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Errors as clients of tenant-admin read them, the same as platform-api's: every error carries
@@ -82,51 +75,5 @@ class AdminErrors extends DataFetcherExceptionResolverAdapter {
         .message("Internal error")
         .extensions(Map.of("code", "INTERNAL"))
         .build();
-  }
-
-  /** Gives a code to the errors graphql-java raises itself (syntax, validation, limits). */
-  @Component
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  static class Codes implements WebGraphQlInterceptor {
-
-    @Override
-    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-      return chain
-          .next(request)
-          .map(
-              response ->
-                  response.getErrors().stream()
-                          .allMatch(error -> error.getExtensions().containsKey("code"))
-                      ? response
-                      : response.transform(
-                          builder ->
-                              builder.errors(
-                                  response.getErrors().stream().map(Codes::coded).toList())));
-    }
-
-    private static GraphQLError coded(ResponseError error) {
-      Map<String, Object> extensions = new HashMap<>(error.getExtensions());
-      extensions.putIfAbsent("code", codeOf(error.getErrorType()));
-      return GraphqlErrorBuilder.newError()
-          .message(error.getMessage())
-          .locations(error.getLocations())
-          .path(error.getParsedPath())
-          .errorType(error.getErrorType())
-          .extensions(extensions)
-          .build();
-    }
-
-    private static String codeOf(ErrorClassification type) {
-      if (type == ErrorType.InvalidSyntax) {
-        return "GRAPHQL_PARSE_FAILED";
-      }
-      if (type == ErrorType.ValidationError) {
-        return "GRAPHQL_VALIDATION_FAILED";
-      }
-      if (type == ErrorType.ExecutionAborted) {
-        return "QUERY_TOO_COMPLEX";
-      }
-      return "INTERNAL";
-    }
   }
 }

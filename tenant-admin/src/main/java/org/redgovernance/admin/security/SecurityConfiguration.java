@@ -1,11 +1,15 @@
 package org.redgovernance.admin.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import org.redgovernance.graphql.UnauthenticatedAnswer;
+import org.redgovernance.monitoring.ManagementPort;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,12 +34,16 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, Environment environment) throws Exception {
     UnauthenticatedAnswer unauthenticated = new UnauthenticatedAnswer();
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz")
+                    .permitAll()
+                    // the management port (health, metrics) is kept from the public by the network,
+                    // as Prometheus expects to scrape it without a token
+                    .requestMatchers(new ManagementPort(environment))
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                     .permitAll()
@@ -62,15 +70,23 @@ class SecurityConfiguration {
   /**
    * Signature through the realm's JWKS (fetched lazily and cached, so the API starts even while
    * Keycloak is still starting), RS256 only — which also refuses {@code alg: none} — and then
-   * issuer, audience and expiry.
+   * issuer, audience and expiry. The keys are fetched through Spring's observed client, so that a
+   * trace shows the fetch, and given up on after 2 s to connect and 3 s to read, as platform-api's.
    */
   @Bean
   JwtDecoder jwtDecoder(
       @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-      @Value("${rg.security.audience:rg-tenant-admin}") String audience) {
+      @Value("${rg.security.audience:rg-tenant-admin}") String audience,
+      RestTemplateBuilder http) {
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .restOperations(
+                http.connectTimeout(Duration.ofSeconds(2))
+                    .readTimeout(Duration.ofSeconds(3))
+                    .build())
+            .build();
     decoder.setJwtValidator(tokenValidator(issuer, audience));
     return decoder;
   }

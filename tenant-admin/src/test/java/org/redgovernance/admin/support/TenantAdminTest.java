@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=" + TenantAdminApplication.CONFIG_NAME,
       "rg.sms.outbox=target/sms-outbox",
+      // contexts cached side by side in one test JVM: each its own management port
+      "management.server.port=0",
       // the tests set the role mirror right themselves, when they want to (RoleMirrorSync.syncAll)
       "rg.roles.sync-enabled=false",
       "spring.graphql.cors.allowed-origins=http://localhost:5173"

@@ -1,13 +1,15 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import org.springframework.graphql.ResponseError;
 
 /**
- * The {@code extensions.code} of an error, one rule for every place that reads it: the code the
- * error carries, else the one its classification stands for ({@link ErrorCodeInterceptor} puts that
- * into the answer; the request log and the metrics, which see the errors before it, read it here).
+ * The {@code extensions.code} of an error, one rule for both services and every place that reads
+ * it: the code the error carries, else the one its classification stands for — graphql-java's own
+ * (syntax, validation, an aborted execution) by name, a service's enum of codes by the constant's
+ * name, anything else {@code INTERNAL}. {@link ErrorCodeInterceptor} puts it into the answer; the
+ * request log and the metrics, which see the errors before it, read it here.
  */
 public final class ErrorCodes {
 
@@ -29,11 +31,12 @@ public final class ErrorCodes {
       return "GRAPHQL_VALIDATION_FAILED";
     }
     if (type == ErrorType.ExecutionAborted) {
-      return ErrorCode.QUERY_TOO_COMPLEX.name();
+      // graphql-java aborts an execution when an instrumentation's limit refuses it
+      return "QUERY_TOO_COMPLEX";
     }
-    if (type instanceof ErrorCode code) {
+    if (type instanceof Enum<?> code && !(type instanceof ErrorType)) {
       return code.name();
     }
-    return ErrorCode.INTERNAL.name();
+    return "INTERNAL";
   }
 }

@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /actuator/health} and its groups on the service's own port, as before the actuator moved
- * to the management port ({@code RG_MANAGEMENT_PORT}, 9080): load balancers, the dev stack and
- * scripts that ask here keep working. Deprecated: ask the management port, or {@code /livez} and
- * {@code /readyz} here.
+ * to the management port ({@code RG_MANAGEMENT_PORT}: platform-api 9080, tenant-admin 9081): load
+ * balancers, the dev stack and scripts that ask here keep working. Deprecated: ask the management
+ * port, or {@code /livez} and {@code /readyz} here.
  */
-@RestController
+@RestController // a handler by its annotation; made a bean by SharedMonitoringConfiguration
 class HealthOnTheServerPort {
 
   private static final String PREFIX = "/actuator/health";

@@ -1,9 +1,10 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +16,6 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -25,7 +23,6 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,8 +36,6 @@ import reactor.core.publisher.Mono;
  * logging.structured.format.console}) has each as its own key. Nothing a client sends ends up in
  * the log unchecked: names, keys and ids that do not look like one are logged as "?".
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestLog implements WebGraphQlInterceptor {
 
   static final String HEADER = "X-Request-Id";
@@ -53,10 +48,7 @@ class RequestLog implements WebGraphQlInterceptor {
   private final boolean everyRequest;
   private final long slowMillis;
 
-  RequestLog(
-      @Value("${rg.logs.pseudonym-key:}") String pseudonymKey,
-      @Value("${rg.logs.every-request:false}") boolean everyRequest,
-      @Value("${rg.logs.slow-request:PT1S}") java.time.Duration slow) {
+  RequestLog(String pseudonymKey, boolean everyRequest, Duration slow) {
     this.everyRequest = everyRequest;
     this.slowMillis = slow.toMillis();
     byte[] key = pseudonymKey.getBytes(StandardCharsets.UTF_8);

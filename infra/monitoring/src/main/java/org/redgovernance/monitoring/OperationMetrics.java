@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,17 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
-import org.redgovernance.api.graphql.ErrorCodes;
-import org.redgovernance.graphql.PersistedQueries;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.redgovernance.graphql.ErrorCodes;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,8 +28,6 @@ import reactor.core.publisher.Mono;
  * names do, later ones are counted as "other". Outcomes and codes are the API's own codes; nothing
  * names a community or a person.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class OperationMetrics implements WebGraphQlInterceptor {
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
@@ -54,15 +46,7 @@ class OperationMetrics implements WebGraphQlInterceptor {
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final AtomicInteger openSubscriptions = new AtomicInteger();
 
-  @Autowired
-  OperationMetrics(
-      MeterRegistry registry,
-      PersistedQueries persistedQueries,
-      @Value("${rg.monitoring.max-operation-names:200}") int maxNames) {
-    this(registry, persistedQueries.registeredOperationNames(), maxNames);
-  }
-
-  /** With these registered operation names (the tests'). */
+  /** With the operation names of the documents registered at build time, and the bound. */
   OperationMetrics(MeterRegistry registry, Set<String> registered, int maxNames) {
     this.registry = registry;
     this.registered = Set.copyOf(registered);

@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
-import org.springframework.stereotype.Component;
 
 /**
  * When each scheduled job last completed without an error: {@code rg.jobs.last.success} (seconds
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
  * around every scheduled run. An alert on "too long ago" catches a job that fails or stopped
  * running, which its absence from the log would not.
  */
-@Component
 class JobMetrics implements ObservationHandler<ScheduledTaskObservationContext> {
 
   private final MeterRegistry registry;

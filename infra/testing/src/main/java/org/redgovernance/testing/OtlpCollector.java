@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -22,10 +22,10 @@ import java.util.zip.GZIPInputStream;
  * to {@code /v1/traces} (protobuf, gzipped or not), answers 200 as a collector does, and keeps the
  * spans for a test to read.
  */
-final class OtlpCollector implements AutoCloseable {
+public final class OtlpCollector implements AutoCloseable {
 
   /** One span as received. */
-  record ReceivedSpan(
+  public record ReceivedSpan(
       String traceId,
       String spanId,
       String parentSpanId,
@@ -54,27 +54,27 @@ final class OtlpCollector implements AutoCloseable {
     server.start();
   }
 
-  static OtlpCollector start() throws IOException {
+  public static OtlpCollector start() throws IOException {
     return new OtlpCollector();
   }
 
   /** Where an exporter sends its traces. */
-  String tracesUrl() {
+  public String tracesUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
   }
 
   /** The spans of this trace received so far. */
-  List<ReceivedSpan> trace(String traceId) {
+  public List<ReceivedSpan> trace(String traceId) {
     return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
   }
 
   /** Every span received, of any trace. */
-  List<ReceivedSpan> all() {
+  public List<ReceivedSpan> all() {
     return List.copyOf(spans);
   }
 
   /** The trace's spans once {@code complete} holds for them, or what came within 30 s. */
-  List<ReceivedSpan> await(String traceId, Predicate<List<ReceivedSpan>> complete)
+  public List<ReceivedSpan> await(String traceId, Predicate<List<ReceivedSpan>> complete)
       throws InterruptedException {
     long giveUp = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < giveUp && !complete.test(trace(traceId))) {

@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

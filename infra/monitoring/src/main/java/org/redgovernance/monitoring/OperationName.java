@@ -1,4 +1,4 @@
-package org.redgovernance.api.monitoring;
+package org.redgovernance.monitoring;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.monitoring;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
