@@ -12,6 +12,7 @@ import org.redgovernance.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * so that a client switches on one field and no stack trace, SQL or identity-provider detail leaks.
  */
 @Component
-class AdminErrors extends DataFetcherExceptionResolverAdapter {
+public class AdminErrors extends DataFetcherExceptionResolverAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
 
@@ -42,12 +43,37 @@ class AdminErrors extends DataFetcherExceptionResolverAdapter {
     }
   }
 
+  /**
+   * An argument a field refuses, for the field to throw: {@code BAD_USER_INPUT} naming it, and
+   * nothing runs.
+   */
+  public static RuntimeException badUserInput(String argument, String message) {
+    return new Refused("BAD_USER_INPUT", message, Map.of("field", argument));
+  }
+
   @Override
   protected GraphQLError resolveToSingleError(Throwable error, DataFetchingEnvironment env) {
+    return error(GraphqlErrorBuilder.newError(env), error, env.getExecutionStepInfo().getPath());
+  }
+
+  /**
+   * The same codes for an error that ends a subscription's stream after it started (a database
+   * outage while a resumed subscription reads what it missed).
+   */
+  @Component
+  static class Subscriptions extends SubscriptionExceptionResolverAdapter {
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable error) {
+      return error(GraphqlErrorBuilder.newError(), error, "a subscription");
+    }
+  }
+
+  private static GraphQLError error(GraphqlErrorBuilder<?> builder, Throwable error, Object where) {
     if (error instanceof Refused refused) {
       Map<String, Object> extensions = new HashMap<>(refused.extensions);
       extensions.put("code", refused.code);
-      return GraphqlErrorBuilder.newError(env)
+      return builder
           .errorType(ErrorClassification.errorClassification(refused.code))
           .message(refused.getMessage())
           .extensions(extensions)
@@ -57,10 +83,8 @@ class AdminErrors extends DataFetcherExceptionResolverAdapter {
       // nothing was changed in a way that stays: a role is changed in Keycloak first and mirrored
       // after (the mirror is set right from Keycloak), and the other steps are retried as a whole
       log.warn(
-          "{} failed: Keycloak or the database cannot be reached ({})",
-          env.getExecutionStepInfo().getPath(),
-          error.toString());
-      return GraphqlErrorBuilder.newError(env)
+          "{} failed: Keycloak or the database cannot be reached ({})", where, error.toString());
+      return builder
           .errorType(ErrorClassification.errorClassification("UNAVAILABLE"))
           .message(
               "A service tenant-admin depends on cannot be reached right now; try again in "
@@ -69,8 +93,8 @@ class AdminErrors extends DataFetcherExceptionResolverAdapter {
           .extensions(Map.of("code", "UNAVAILABLE", "retryAfterSeconds", RETRY_AFTER_SECONDS))
           .build();
     }
-    log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), error);
-    return GraphqlErrorBuilder.newError(env)
+    log.error("Unexpected error in {}", where, error);
+    return builder
         .errorType(ErrorType.DataFetchingException)
         .message("Internal error")
         .extensions(Map.of("code", "INTERNAL"))

@@ -1,5 +1,7 @@
 package org.redgovernance.admin.registry;
 
+import java.sql.Connection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.database.NotificationListener;
 import org.slf4j.Logger;
@@ -13,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keys of communities whose status changed, as PostgreSQL announces them on {@code rg_registry}
- * when the change commits — whichever instance or script made it — multicast to this instance's
- * subscribers. What changed while the listener was disconnected is not announced; subscribers
- * resynchronise by reading the registry when they (re)connect.
+ * The registry's changes as PostgreSQL announces them on {@code rg_registry} when they commit —
+ * whichever instance or script made them — each with its position (1, 2, 3 … in commit order, kept
+ * in {@code rg.registry_change}), multicast to this instance's subscribers in that order and none
+ * left out: what was committed while the listener was disconnected, or a position it was not told
+ * of, is read from the registry's changes before the next one is passed on.
  */
 @Component
 class RegistryFeed implements SmartLifecycle {
@@ -34,6 +37,9 @@ class RegistryFeed implements SmartLifecycle {
       Sinks.many().multicast().directBestEffort();
   private volatile @Nullable NotificationListener listener;
 
+  /** The position of the last change passed on; -1 until the listener first connects. */
+  private long passedOn = -1;
+
   RegistryFeed(
       // LISTEN holds a session: behind PgBouncer in transaction mode it must reach PostgreSQL
       // directly (rg.events.listen-url)
@@ -49,14 +55,51 @@ class RegistryFeed implements SmartLifecycle {
     this.registry = registry;
   }
 
-  /** The registry entries of communities whose status changes from now on. */
+  /**
+   * The registry entries of the changes passed on from now on, each as it is when its change is
+   * passed on and with the change's position ({@code changePosition}).
+   */
   Flux<RegistryRepository.RegisteredCommunity> changedCommunities() {
     return changes.asFlux();
   }
 
+  /** The position of the registry's last committed change (0 before any). */
+  long lastPosition() {
+    return registry.lastPosition();
+  }
+
+  /**
+   * The entries of the changes committed after {@code position}, in order, each as it is now: what
+   * a subscriber that reconnects missed.
+   */
+  List<RegistryRepository.RegisteredCommunity> changesAfter(long position) {
+    return registry.changesAfter(position).stream()
+        .flatMap(
+            change ->
+                registry.community(change.communityKey()).stream()
+                    .map(entry -> entry.announcedAt(change.position())))
+        .toList();
+  }
+
   @Override
   public void start() {
-    listener = NotificationListener.start(url, username, password, CHANNEL, this::emit, () -> {});
+    listener =
+        NotificationListener.start(
+            url,
+            username,
+            password,
+            CHANNEL,
+            new NotificationListener.Listening() {
+              @Override
+              public void connected(Connection connection) {
+                caughtUp();
+              }
+
+              @Override
+              public void notified(Connection connection, String payload) {
+                announced(payload);
+              }
+            });
   }
 
   @Override
@@ -73,12 +116,42 @@ class RegistryFeed implements SmartLifecycle {
     return listener != null;
   }
 
-  private void emit(String payload) {
-    JsonNode key = json.readTree(payload).path("communityKey");
-    if (key.isString()) {
-      registry.community(key.asString()).ifPresent(changes::tryEmitNext);
-    } else {
-      log.warn("Ignoring an unreadable registry announcement: {}", payload);
+  /** Listening (again): on first connecting, from the last change; after, what was missed. */
+  private synchronized void caughtUp() {
+    if (passedOn < 0) {
+      passedOn = registry.lastPosition();
+      return;
     }
+    for (RegistryRepository.Change change : registry.changesAfter(passedOn)) {
+      passOn(change.position(), change.communityKey());
+    }
+  }
+
+  private synchronized void announced(String payload) {
+    JsonNode announcement = json.readTree(payload);
+    JsonNode key = announcement.path("communityKey");
+    JsonNode position = announcement.path("position");
+    if (!key.isString() || !position.canConvertToLong()) {
+      log.warn("Ignoring an unreadable registry announcement: {}", payload);
+      return;
+    }
+    long at = position.asLong();
+    if (at <= passedOn) {
+      return; // read already, while catching up
+    }
+    if (at == passedOn + 1) {
+      passOn(at, key.asString());
+    } else {
+      // a position not told of (or told before the first connection was made): read in order
+      log.info("Registry changes {} to {} read from the registry", passedOn + 1, at);
+      caughtUp();
+    }
+  }
+
+  private void passOn(long position, String communityKey) {
+    registry
+        .community(communityKey)
+        .ifPresent(entry -> changes.tryEmitNext(entry.announcedAt(position)));
+    passedOn = position;
   }
 }

@@ -1,6 +1,7 @@
 package org.redgovernance.admin.registry;
 
 import static org.redgovernance.database.jooq.Tables.COMMUNITY;
+import static org.redgovernance.database.jooq.Tables.REGISTRY_CHANGE;
 import static org.redgovernance.database.jooq.Tables.STREET;
 
 import java.time.OffsetDateTime;
@@ -17,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class RegistryRepository {
 
+  /**
+   * A registry entry; {@code changePosition} only on registeredCommunityChanges' events: the
+   * position of the change it announces, where a subscription resumes from.
+   */
   record RegisteredCommunity(
       String key,
       String name,
@@ -25,7 +30,26 @@ class RegistryRepository {
       @Nullable String statusReason,
       @Nullable OffsetDateTime statusChangedAt,
       @Nullable OffsetDateTime exportedAt,
-      @Nullable ErasedStatistics erasedStatistics) {}
+      @Nullable ErasedStatistics erasedStatistics,
+      @Nullable String changePosition) {
+
+    /** This entry as the announcement of the change at {@code position}. */
+    RegisteredCommunity announcedAt(long position) {
+      return new RegisteredCommunity(
+          key,
+          name,
+          status,
+          streetKey,
+          statusReason,
+          statusChangedAt,
+          exportedAt,
+          erasedStatistics,
+          Long.toString(position));
+    }
+  }
+
+  /** A change of the registry: its position (in commit order) and the community it changed. */
+  record Change(long position, String communityKey) {}
 
   record Street(String key, String name) {}
 
@@ -42,6 +66,23 @@ class RegistryRepository {
         .from(STREET)
         .orderBy(STREET.KEY)
         .fetch(row -> new Street(row.value1(), row.value2()));
+  }
+
+  /** The position of the registry's last committed change (0 before any). */
+  long lastPosition() {
+    return dsl.select(DSL.coalesce(DSL.max(REGISTRY_CHANGE.POSITION), 0L))
+        .from(REGISTRY_CHANGE)
+        .fetchSingle()
+        .value1();
+  }
+
+  /** The changes committed after {@code position}, in their order. */
+  List<Change> changesAfter(long position) {
+    return dsl.select(REGISTRY_CHANGE.POSITION, REGISTRY_CHANGE.COMMUNITY_KEY)
+        .from(REGISTRY_CHANGE)
+        .where(REGISTRY_CHANGE.POSITION.gt(position))
+        .orderBy(REGISTRY_CHANGE.POSITION)
+        .fetch(row -> new Change(row.value1(), row.value2()));
   }
 
   List<RegisteredCommunity> communities() {
@@ -80,6 +121,7 @@ class RegistryRepository {
                     row.value7(),
                     row.value8() == null
                         ? null
-                        : json.readValue(row.value8().data(), ErasedStatistics.class)));
+                        : json.readValue(row.value8().data(), ErasedStatistics.class),
+                    null));
   }
 }

@@ -3,13 +3,19 @@ package org.redgovernance.admin.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
+import org.redgovernance.database.DatabaseRoles;
+import org.redgovernance.database.LocalPostgres;
 import org.redgovernance.keycloak.RealmDefinition;
 import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.TestStack;
 import org.redgovernance.testing.Tokens;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +30,11 @@ class RegistryChangesIntegrationTests extends TenantAdminTest {
       """
       subscription($street: String) {
         registeredCommunityChanges(streetKey: $street) { key status statusReason streetKey }
+      }""";
+  private static final String RESUMABLE =
+      """
+      subscription($street: String, $after: String) {
+        registeredCommunityChanges(streetKey: $street, after: $after) { key status changePosition }
       }""";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration QUIET = Duration.ofSeconds(2);
@@ -152,6 +163,136 @@ class RegistryChangesIntegrationTests extends TenantAdminTest {
     try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
       admin.sendRaw("{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":" + "\u0000}");
       assertThat(admin.closeCode(WAIT)).isEqualTo(4400);
+    }
+  }
+
+  @Test
+  void aConsoleThatReconnectsWithItsLastPosition_getsWhatChangedMeanwhile_thenLiveChanges() {
+    String key = newCommunity("resume", "baishalu", "ACTIVE");
+    long seen;
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", RESUMABLE, Map.of("street", "baishalu"));
+      setStatus(key, "SUSPENDED");
+      JsonNode suspended = nextOf(admin, key);
+      assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
+      seen = Long.parseLong(suspended.path("changePosition").asString());
+    }
+    // the console is closed (a lost connection, a reload) while two changes commit
+    setStatus(key, "ACTIVE");
+    setStatus(key, "ARCHIVED");
+
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", RESUMABLE, Map.of("street", "baishalu", "after", Long.toString(seen)));
+      JsonNode first = nextOf(admin, key);
+      JsonNode second = nextOf(admin, key);
+      long firstAt = Long.parseLong(first.path("changePosition").asString());
+      long secondAt = Long.parseLong(second.path("changePosition").asString());
+      assertThat(firstAt).as("after what was seen, in commit order").isGreaterThan(seen);
+      assertThat(secondAt).isGreaterThan(firstAt);
+      assertThat(second.path("status").asString())
+          .as("as the entry is by then")
+          .isEqualTo("ARCHIVED");
+
+      setStatus(key, "ACTIVE");
+      JsonNode live = nextOf(admin, key);
+      assertThat(live.path("status").asString()).isEqualTo("ACTIVE");
+      assertThat(Long.parseLong(live.path("changePosition").asString())).isGreaterThan(secondAt);
+      assertThat(nextOf(admin, key, QUIET)).as("each change once").isNull();
+    }
+  }
+
+  @Test
+  void aChangeCommittedWhileTheListenerIsCutOff_stillReachesTheConsole() throws Exception {
+    String key = newCommunity("cutoff", "baishalu", "ACTIVE");
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", RESUMABLE, Map.of("street", "baishalu"));
+      // cut off as its own role may (every tenant-admin's listener the tests run)
+      try (Connection listenersRole =
+          DriverManager.getConnection(
+              TestStack.get().jdbcUrl(), DatabaseRoles.ADMIN, LocalPostgres.ADMIN_PASSWORD)) {
+        listenersRole
+            .createStatement()
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = '"
+                    + LISTENER
+                    + "'");
+        awaitNoListener(listenersRole);
+      }
+      // committed while the listener waits to reconnect: PostgreSQL tells it to nobody
+      setStatus(key, "SUSPENDED");
+
+      JsonNode suspended = nextOf(admin, key, Duration.ofSeconds(20));
+      assertThat(suspended)
+          .as("the change, read from the registry once listening again")
+          .isNotNull();
+      assertThat(suspended.path("status").asString()).isEqualTo("SUSPENDED");
+    }
+  }
+
+  @Test
+  void aPositionTheRegistryNeverGave_isRefused() {
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", RESUMABLE, Map.of("after", "999999999999"));
+      assertThat(code(answer(admin, "1"))).isEqualTo("BAD_USER_INPUT");
+      admin.subscribe("2", RESUMABLE, Map.of("after", "-1"));
+      assertThat(code(answer(admin, "2"))).isEqualTo("BAD_USER_INPUT");
+    }
+  }
+
+  private static final String LISTENER = "rg-listen-" + RegistryFeed.CHANNEL;
+
+  private static void awaitNoListener(Connection connection) throws Exception {
+    long giveUp = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < giveUp) {
+      try (ResultSet listeners =
+          connection
+              .createStatement()
+              .executeQuery(
+                  "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                      + LISTENER
+                      + "'")) {
+        listeners.next();
+        if (listeners.getInt(1) == 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the listener was not cut off");
+  }
+
+  /** The next change of this community on the socket, past other communities'. */
+  private static JsonNode nextOf(GraphQlWebSocket socket, String key) {
+    JsonNode change = nextOf(socket, key, WAIT);
+    assertThat(change).as("a change of " + key).isNotNull();
+    return change;
+  }
+
+  private static JsonNode nextOf(GraphQlWebSocket socket, String key, Duration wait) {
+    long giveUp = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < giveUp) {
+      JsonNode message = socket.next(Duration.ofNanos(giveUp - System.nanoTime()));
+      if (message == null) {
+        return null;
+      }
+      JsonNode community = message.at("/payload/data/registeredCommunityChanges");
+      if (community.path("key").asString().equals(key)) {
+        return community;
+      }
+    }
+    return null;
+  }
+
+  private static void setStatus(String key, String status) {
+    try (Connection owner = owner();
+        PreparedStatement update =
+            owner.prepareStatement("UPDATE rg.community SET status = ? WHERE key = ?")) {
+      update.setString(1, status);
+      update.setString(2, key);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
