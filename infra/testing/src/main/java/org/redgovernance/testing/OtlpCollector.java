@@ -9,10 +9,13 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -56,6 +59,52 @@ public final class OtlpCollector implements AutoCloseable {
 
   public static OtlpCollector start() throws IOException {
     return new OtlpCollector();
+  }
+
+  /** A caller of a traced service: a new trace and the caller's own span in it. */
+  public record Caller(String traceId, String spanId, boolean sampled) {
+
+    /** A caller that samples its trace: the service must continue it. */
+    public static Caller sampling() {
+      return new Caller(randomHex(16), randomHex(8), true);
+    }
+
+    /** A caller that does not sample its trace: at a rate of 0, the service traces nothing. */
+    public static Caller notSampling() {
+      return new Caller(randomHex(16), randomHex(8), false);
+    }
+
+    /** Its W3C traceparent header. */
+    public String traceparent() {
+      return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");
+    }
+  }
+
+  /**
+   * The service's span that continues the caller's, after checking that every span of the trace
+   * hangs under it or the caller's, none on its own.
+   */
+  public static ReceivedSpan continuing(List<ReceivedSpan> spans, Caller caller) {
+    ReceivedSpan request =
+        spans.stream()
+            .filter(span -> span.parentSpanId().equals(caller.spanId()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no span continues the caller's: " + spans));
+    Set<String> spanIds = spans.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+    for (ReceivedSpan span : spans) {
+      if (!span.parentSpanId().equals(caller.spanId()) && !spanIds.contains(span.parentSpanId())) {
+        throw new AssertionError("a span on its own, outside the request's: " + span);
+      }
+    }
+    return request;
+  }
+
+  /** Fails if anything of the caller's trace arrives within {@code wait}. */
+  public void assertNothingOf(Caller caller, Duration wait) throws InterruptedException {
+    Thread.sleep(wait.toMillis());
+    if (!trace(caller.traceId()).isEmpty()) {
+      throw new AssertionError("traced: " + trace(caller.traceId()));
+    }
   }
 
   /** Where an exporter sends its traces. */
@@ -103,6 +152,12 @@ public final class OtlpCollector implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   @Override

@@ -2,14 +2,11 @@ package org.redgovernance.api.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.IntegrationTest;
 import org.redgovernance.testing.GraphQlWebSocket;
+import org.redgovernance.testing.OperatorView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -47,7 +44,8 @@ class MonitoringIntegrationTests extends IntegrationTest {
     try (GraphQlWebSocket board =
         GraphQlWebSocket.connectAs(port, "baiguoshu.supervisor", "baiguoshu")) {
       board.subscribe("1", "subscription { matterEvents { kind } }");
-      String metrics = awaitMetric("rg_graphql_subscriptions_open 1.0");
+      String metrics =
+          OperatorView.metricsShowing(managementPort, "rg_graphql_subscriptions_open 1.0");
 
       assertThat(metrics)
           .contains("rg_graphql_operations_seconds_bucket{")
@@ -70,34 +68,13 @@ class MonitoringIntegrationTests extends IntegrationTest {
 
   @Test
   void metricsAreNotOnTheServicesPort_butHealthIsOnBoth() throws Exception {
-    assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
-    assertThat(get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
-    HttpResponse<String> old = get(port, "/actuator/health");
+    assertThat(OperatorView.get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
+    assertThat(OperatorView.get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
+    HttpResponse<String> old = OperatorView.get(port, "/actuator/health");
     assertThat(old.statusCode()).isEqualTo(200);
     assertThat(old.body()).contains("\"status\":\"UP\"").contains("\"db\"");
-    assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-    assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
-    assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
-  }
-
-  private String awaitMetric(String line) throws Exception {
-    String metrics = "";
-    for (int i = 0; i < 50 && !metrics.contains(line); i++) {
-      metrics = get(managementPort, "/actuator/prometheus").body();
-      if (!metrics.contains(line)) {
-        Thread.sleep(100);
-      }
-    }
-    assertThat(metrics).contains(line);
-    return metrics;
-  }
-
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    assertThat(OperatorView.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(OperatorView.get(port, "/readyz").statusCode()).isEqualTo(200);
+    assertThat(OperatorView.get(port, "/livez").statusCode()).isEqualTo(200);
   }
 }

@@ -6,13 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.api.support.SeparateInstance;
 import org.redgovernance.testing.OtlpCollector;
+import org.redgovernance.testing.OtlpCollector.Caller;
 import org.redgovernance.testing.OtlpCollector.ReceivedSpan;
 import org.redgovernance.testing.Tokens;
 
@@ -37,31 +37,25 @@ class TracesIntegrationTests {
                     collector.tracesUrl(),
                     "management.tracing.sampling.probability",
                     "0"))) {
-      String traceId = randomHex(16);
-      String callersSpan = randomHex(8);
+      Caller caller = Caller.sampling();
       HttpResponse<String> answer =
           post(
               api.port(),
               "{\"query\":\"query Traced { community(key: \\\"baiguoshu\\\") { name bodies { name } } }\"}",
-              "00-" + traceId + "-" + callersSpan + "-01");
+              caller);
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).contains("\"name\"");
 
       List<ReceivedSpan> spans =
           collector.await(
-              traceId,
+              caller.traceId(),
               received ->
-                  received.stream().anyMatch(s -> s.parentSpanId().equals(callersSpan))
+                  received.stream().anyMatch(s -> s.parentSpanId().equals(caller.spanId()))
                       && received.stream()
                           .anyMatch(s -> s.attributes().containsKey("db.query.text"))
                       && received.stream().anyMatch(s -> s.name().equals("keycloak keys")));
 
-      ReceivedSpan request =
-          spans.stream()
-              .filter(s -> s.parentSpanId().equals(callersSpan))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no span continues the caller's: " + spans));
-      assertThat(request.name()).isEqualTo("http post /graphql");
+      assertThat(OtlpCollector.continuing(spans, caller).name()).isEqualTo("http post /graphql");
       List<String> statements =
           spans.stream()
               .map(span -> span.attributes().get("db.query.text"))
@@ -75,45 +69,23 @@ class TracesIntegrationTests {
           .as("the statements' text, never the values bound")
           .noneMatch(sql -> sql.contains("baiguoshu"));
       assertThat(spans).anySatisfy(keys -> assertThat(keys.name()).isEqualTo("keycloak keys"));
-      java.util.Set<String> spanIds =
-          spans.stream().map(ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
-      assertThat(spans)
-          .as("every span hangs under the request's, none on its own")
-          .allSatisfy(
-              span ->
-                  assertThat(
-                          span.parentSpanId().equals(callersSpan)
-                              || spanIds.contains(span.parentSpanId()))
-                      .as(span.toString())
-                      .isTrue());
-
-      String unsampled = randomHex(16);
+      Caller notSampling = Caller.notSampling();
       post(
           api.port(),
           "{\"query\":\"{ community(key: \\\"baiguoshu\\\") { name } }\"}",
-          "00-" + unsampled + "-" + randomHex(8) + "-00");
-      Thread.sleep(6_000);
-      assertThat(collector.trace(unsampled))
-          .as("a trace its caller did not sample, at a rate of 0")
-          .isEmpty();
+          notSampling);
+      collector.assertNothingOf(notSampling, Duration.ofSeconds(6));
     }
   }
 
-  private static HttpResponse<String> post(int port, String body, String traceparent)
-      throws Exception {
+  private static HttpResponse<String> post(int port, String body, Caller caller) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + Tokens.of("baiguoshu.admin"))
-            .header("traceparent", traceparent)
+            .header("traceparent", caller.traceparent())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 }

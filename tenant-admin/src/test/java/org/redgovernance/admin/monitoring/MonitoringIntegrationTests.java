@@ -6,10 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redgovernance.admin.support.TenantAdminTest;
+import org.redgovernance.testing.OperatorView;
 import org.redgovernance.testing.Tokens;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,7 +44,8 @@ class MonitoringIntegrationTests extends TenantAdminTest {
         .execute();
 
     String metrics =
-        awaitMetric("rg_jobs_last_success_seconds{job=\"InvitationGrants.grantAccepted\"}");
+        OperatorView.metricsShowing(
+            managementPort, "rg_jobs_last_success_seconds{job=\"InvitationGrants.grantAccepted\"}");
 
     assertThat(metrics)
         .contains("rg_graphql_operations_seconds_bucket{")
@@ -63,14 +64,14 @@ class MonitoringIntegrationTests extends TenantAdminTest {
 
   @Test
   void metricsAreNotOnTheServicesPort_butHealthIsOnBoth() throws Exception {
-    assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
-    assertThat(get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
-    HttpResponse<String> old = get(port, "/actuator/health");
+    assertThat(OperatorView.get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
+    assertThat(OperatorView.get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
+    HttpResponse<String> old = OperatorView.get(port, "/actuator/health");
     assertThat(old.statusCode()).isEqualTo(200);
     assertThat(old.body()).contains("\"db\"");
-    assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-    assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
-    assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
+    assertThat(OperatorView.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(OperatorView.get(port, "/readyz").statusCode()).isEqualTo(200);
+    assertThat(OperatorView.get(port, "/livez").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -101,25 +102,5 @@ class MonitoringIntegrationTests extends TenantAdminTest {
         .contains("GRAPHQL_VALIDATION_FAILED")
         .containsPattern("by [0-9a-f]{16} ")
         .doesNotContain("baishalu.viewer");
-  }
-
-  private String awaitMetric(String line) throws Exception {
-    String metrics = "";
-    for (int i = 0; i < 100 && !metrics.contains(line); i++) {
-      metrics = get(managementPort, "/actuator/prometheus").body();
-      if (!metrics.contains(line)) {
-        Thread.sleep(100);
-      }
-    }
-    assertThat(metrics).contains(line);
-    return metrics;
-  }
-
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

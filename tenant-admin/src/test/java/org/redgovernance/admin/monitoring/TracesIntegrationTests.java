@@ -8,16 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.redgovernance.admin.support.TenantAdminTest;
 import org.redgovernance.testing.OtlpCollector;
+import org.redgovernance.testing.OtlpCollector.Caller;
 import org.redgovernance.testing.OtlpCollector.ReceivedSpan;
 import org.redgovernance.testing.Tokens;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,29 +46,23 @@ class TracesIntegrationTests extends TenantAdminTest {
 
   @Test
   void aCallersTraceIsContinuedWithTheStatementsAndTheKeycloakCallItWaitedFor() throws Exception {
-    String traceId = randomHex(16);
-    String callersSpan = randomHex(8);
+    Caller caller = Caller.sampling();
     HttpResponse<String> answer =
         post(
             "{\"query\":\"query Traced { registeredCommunities(streetKey: \\\"baishalu\\\") { key } }\"}",
-            "00-" + traceId + "-" + callersSpan + "-01");
+            caller);
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("baiguoshu");
 
     List<ReceivedSpan> spans =
         COLLECTOR.await(
-            traceId,
+            caller.traceId(),
             received ->
-                received.stream().anyMatch(s -> s.parentSpanId().equals(callersSpan))
+                received.stream().anyMatch(s -> s.parentSpanId().equals(caller.spanId()))
                     && received.stream().anyMatch(s -> s.attributes().containsKey("db.query.text"))
                     && received.stream().anyMatch(s -> s.name().startsWith("http get")));
 
-    ReceivedSpan request =
-        spans.stream()
-            .filter(s -> s.parentSpanId().equals(callersSpan))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no span continues the caller's: " + spans));
-    assertThat(request.name()).isEqualTo("http post /graphql");
+    assertThat(OtlpCollector.continuing(spans, caller).name()).isEqualTo("http post /graphql");
     assertThat(
             spans.stream()
                 .map(span -> span.attributes().get("db.query.text"))
@@ -85,31 +77,17 @@ class TracesIntegrationTests extends TenantAdminTest {
             keys ->
                 assertThat(keys.attributes().values())
                     .anyMatch(value -> value.contains("protocol/openid-connect/certs")));
-    Set<String> spanIds = spans.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
-    assertThat(spans)
-        .as("every span hangs under the request's, none on its own")
-        .allSatisfy(
-            span ->
-                assertThat(
-                        span.parentSpanId().equals(callersSpan)
-                            || spanIds.contains(span.parentSpanId()))
-                    .as(span.toString())
-                    .isTrue());
-
-    String unsampled = randomHex(16);
-    post("{\"query\":\"{ streets { key } }\"}", "00-" + unsampled + "-" + randomHex(8) + "-00");
-    Thread.sleep(6_000);
-    assertThat(COLLECTOR.trace(unsampled))
-        .as("a trace its caller did not sample, at a rate of 0")
-        .isEmpty();
+    Caller notSampling = Caller.notSampling();
+    post("{\"query\":\"{ streets { key } }\"}", notSampling);
+    COLLECTOR.assertNothingOf(notSampling, Duration.ofSeconds(6));
   }
 
-  private HttpResponse<String> post(String body, String traceparent) throws Exception {
+  private HttpResponse<String> post(String body, Caller caller) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + Tokens.of("baishalu.admin"))
-            .header("traceparent", traceparent)
+            .header("traceparent", caller.traceparent())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -121,11 +99,5 @@ class TracesIntegrationTests extends TenantAdminTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 }
