@@ -28,6 +28,29 @@ public final class OperatorView {
   }
 
   /**
+   * Checks the ports as operators rely on them: metrics only on the management port (401 or 404 on
+   * the service's), health on both — the management port's, and on the service's {@code /livez},
+   * {@code /readyz} and the deprecated {@code /actuator/health} with its groups, the database among
+   * its components.
+   */
+  public static void assertHealthOnBothPortsAndMetricsOnlyOnManagement(int port, int managementPort)
+      throws IOException, InterruptedException {
+    expect(get(port, "/actuator/prometheus").statusCode() / 10 == 40, "no metrics on " + port);
+    expect(get(managementPort, "/actuator/health").statusCode() == 200, "health on management");
+    HttpResponse<String> old = get(port, "/actuator/health");
+    expect(old.statusCode() == 200 && old.body().contains("\"db\""), "old health: " + old.body());
+    for (String path : new String[] {"/actuator/health/readiness", "/readyz", "/livez"}) {
+      expect(get(port, path).statusCode() == 200, path + " on " + port);
+    }
+  }
+
+  private static void expect(boolean holds, String what) {
+    if (!holds) {
+      throw new AssertionError("Expected " + what);
+    }
+  }
+
+  /**
    * The metrics Prometheus scrapes from {@code managementPort}, once they contain {@code line}
    * (within 10 s; a failed assertion otherwise).
    */
