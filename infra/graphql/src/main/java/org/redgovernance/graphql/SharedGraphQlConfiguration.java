@@ -30,6 +30,13 @@ public class SharedGraphQlConfiguration {
     return new ErrorCodeInterceptor();
   }
 
+  /** The HTTP {@code Retry-After} of answers whose errors say when to try again. */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+  RetryAfterHeader retryAfterHeader() {
+    return new RetryAfterHeader();
+  }
+
   /**
    * Apollo's persisted queries, first of all interceptors after the error codes; in production
    * ({@code rg.graphql.persisted-queries.registered-only}) only the documents each build registered

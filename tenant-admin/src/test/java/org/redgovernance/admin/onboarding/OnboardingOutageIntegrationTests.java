@@ -106,6 +106,7 @@ class OnboardingOutageIntegrationTests extends TenantAdminTest {
                   .path("retryAfterSeconds")
                   .asInt())
           .isPositive();
+      assertThat(refused.header("Retry-After")).as("for proxies and HTTP clients").isEqualTo("5");
     } finally {
       PROXY.restore();
     }

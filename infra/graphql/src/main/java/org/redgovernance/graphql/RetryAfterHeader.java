@@ -1,24 +1,20 @@
-package org.redgovernance.api.graphql;
+package org.redgovernance.graphql;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * An answer whose errors say when to try again ({@code extensions.retryAfterSeconds} of {@code
  * RATE_LIMITED} or {@code UNAVAILABLE}) also carries the HTTP {@code Retry-After} header, the
- * longest of them: what proxies, gateways and HTTP clients read without parsing the body. It wraps
- * {@link DatabaseOutageInterceptor}, whose answers say when to try again too.
+ * longest of them: what proxies, gateways and HTTP clients read without parsing the body. Both
+ * services have it ({@link SharedGraphQlConfiguration}), outside the interceptors whose answers say
+ * when to try again (platform-api's database outage answer).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class RetryAfterHeader implements WebGraphQlInterceptor {
+final class RetryAfterHeader implements WebGraphQlInterceptor {
 
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
