@@ -2,10 +2,12 @@ package org.redgovernance.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.redgovernance.graphql.PersistedQueries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointWebExtension;
 import org.springframework.context.annotation.Bean;
@@ -47,10 +49,11 @@ public class SharedMonitoringConfiguration {
     return new JobMetrics(registry);
   }
 
-  /** A span per SQL statement, a child of the request's or job's. */
+  /** A span per SQL statement of a sampled trace, a child of the request's or job's. */
   @Bean
-  StatementObservations statementObservations(ObservationRegistry registry) {
-    return new StatementObservations(registry);
+  StatementObservations statementObservations(
+      ObservationRegistry registry, ObjectProvider<Tracer> tracer) {
+    return new StatementObservations(registry, tracer.getIfAvailable());
   }
 
   @Bean
