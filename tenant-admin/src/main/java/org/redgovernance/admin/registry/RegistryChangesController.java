@@ -1,6 +1,7 @@
 package org.redgovernance.admin.registry;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.admin.graphql.AdminErrors;
@@ -77,14 +78,15 @@ class RegistryChangesController {
   }
 
   private long position(String after) {
-    if (!POSITION.matcher(after).matches() || Long.parseLong(after) > feed.lastPosition()) {
+    long position = POSITION.matcher(after).matches() ? Long.parseLong(after) : -1;
+    if (position < 0 || position > feed.lastPosition()) {
       throw AdminErrors.badUserInput(
           "after", "after must be the changePosition of a change received from this registry");
     }
-    return Long.parseLong(after);
+    return position;
   }
 
   private static long positionOf(RegistryRepository.RegisteredCommunity change) {
-    return Long.parseLong(java.util.Objects.requireNonNull(change.changePosition()));
+    return Long.parseLong(Objects.requireNonNull(change.changePosition()));
   }
 }

@@ -1,7 +1,7 @@
 package org.redgovernance.admin.registry;
 
-import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.redgovernance.database.NotificationListener;
 import org.slf4j.Logger;
@@ -74,10 +74,7 @@ class RegistryFeed implements SmartLifecycle {
    */
   List<RegistryRepository.RegisteredCommunity> changesAfter(long position) {
     return registry.changesAfter(position).stream()
-        .flatMap(
-            change ->
-                registry.community(change.communityKey()).stream()
-                    .map(entry -> entry.announcedAt(change.position())))
+        .flatMap(change -> announcement(change.position(), change.communityKey()).stream())
         .toList();
   }
 
@@ -85,21 +82,7 @@ class RegistryFeed implements SmartLifecycle {
   public void start() {
     listener =
         NotificationListener.start(
-            url,
-            username,
-            password,
-            CHANNEL,
-            new NotificationListener.Listening() {
-              @Override
-              public void connected(Connection connection) {
-                caughtUp();
-              }
-
-              @Override
-              public void notified(Connection connection, String payload) {
-                announced(payload);
-              }
-            });
+            url, username, password, CHANNEL, this::announced, this::caughtUp);
   }
 
   @Override
@@ -149,9 +132,13 @@ class RegistryFeed implements SmartLifecycle {
   }
 
   private void passOn(long position, String communityKey) {
-    registry
-        .community(communityKey)
-        .ifPresent(entry -> changes.tryEmitNext(entry.announcedAt(position)));
+    announcement(position, communityKey).ifPresent(changes::tryEmitNext);
     passedOn = position;
+  }
+
+  /** The change at {@code position}: its community's registry entry as it is now. */
+  private Optional<RegistryRepository.RegisteredCommunity> announcement(
+      long position, String communityKey) {
+    return registry.community(communityKey).map(entry -> entry.announcedAt(position));
   }
 }
