@@ -202,6 +202,21 @@ class RegistryChangesIntegrationTests extends TenantAdminTest {
   }
 
   @Test
+  void anotherStreetsAdminResumingFromBeforeAChange_isNotSentIt() {
+    String key = newCommunity("foreign", "baishalu", "ACTIVE");
+    long before;
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.subscribe("1", RESUMABLE, Map.of("street", "baishalu"));
+      setStatus(key, "SUSPENDED");
+      before = Long.parseLong(nextOf(admin, key).path("changePosition").asString()) - 1;
+    }
+    try (GraphQlWebSocket nosy = GraphQlWebSocket.connectAs(port, "gutang.admin", null)) {
+      nosy.subscribe("1", RESUMABLE, Map.of("street", "baishalu", "after", Long.toString(before)));
+      assertThat(nextOf(nosy, key, QUIET)).as("a change of a street not overseen").isNull();
+    }
+  }
+
+  @Test
   void aChangeCommittedWhileTheListenerIsCutOff_stillReachesTheConsole() throws Exception {
     String key = newCommunity("cutoff", "baishalu", "ACTIVE");
     try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
@@ -237,6 +252,19 @@ class RegistryChangesIntegrationTests extends TenantAdminTest {
       assertThat(code(answer(admin, "1"))).isEqualTo("BAD_USER_INPUT");
       admin.subscribe("2", RESUMABLE, Map.of("after", "-1"));
       assertThat(code(answer(admin, "2"))).isEqualTo("BAD_USER_INPUT");
+      admin.subscribe("3", RESUMABLE, Map.of("after", "1".repeat(5_000)));
+      assertThat(code(answer(admin, "3"))).isEqualTo("BAD_USER_INPUT");
+      admin.subscribe("4", RESUMABLE, Map.of("after", "1\u0000"));
+      assertThat(code(answer(admin, "4"))).isEqualTo("INVALID_INPUT");
+    }
+    // 10,000 characters are more than the socket takes in one message: closed as too big (1009)
+    try (GraphQlWebSocket admin = GraphQlWebSocket.connectAs(port, "baishalu.admin", null)) {
+      admin.sendRaw(
+          "{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":\"subscription {"
+              + " registeredCommunityChanges(after: \\\""
+              + "1".repeat(10_000)
+              + "\\\") { key } }\"}}");
+      assertThat(admin.closeCode(WAIT)).isEqualTo(1009);
     }
   }
 
